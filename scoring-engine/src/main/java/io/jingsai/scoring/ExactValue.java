@@ -1,0 +1,181 @@
+package io.jingsai.scoring;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.Objects;
+
+/**
+ * An exact rational number: a decimal numerator over a positive integer denominator.
+ *
+ * <p>Every mark the engine computes (a mean of seven judges, a judgement mark {@code mean / 3 × maxMark}, a weighted
+ * component) is held as an {@code ExactValue} so that nothing is lost before the one rounding a rule states
+ * ({@link #round(Rounding)}). Sums are exact and do not depend on the order of the operands, so reordering judges
+ * or entries never changes a result.
+ *
+ * <p>Equality and ordering are by numeric value: {@code 1/2} equals {@code 0.5/1} and {@code 2.0/4}.
+ * Operations throw {@link ArithmeticException} if a denominator would overflow a {@code long}, which needs
+ * denominators far beyond any real scheme (panel sizes, weights with a handful of digits).
+ */
+public final class ExactValue implements Comparable<ExactValue> {
+
+    /** Zero. */
+    public static final ExactValue ZERO = new ExactValue(BigDecimal.ZERO, 1);
+    /** One. */
+    public static final ExactValue ONE = new ExactValue(BigDecimal.ONE, 1);
+
+    private final BigDecimal numerator;
+    private final long denominator;
+
+    private ExactValue(BigDecimal numerator, long denominator) {
+        this.numerator = numerator;
+        this.denominator = denominator;
+    }
+
+    /** The exact value of a decimal. */
+    public static ExactValue of(BigDecimal value) {
+        return new ExactValue(Objects.requireNonNull(value, "value"), 1);
+    }
+
+    /** The exact value of {@code numerator / denominator}; the denominator must be positive. */
+    public static ExactValue ratio(BigDecimal numerator, long denominator) {
+        Objects.requireNonNull(numerator, "numerator");
+        if (denominator <= 0) {
+            throw new IllegalArgumentException("denominator must be > 0, got " + denominator);
+        }
+        return new ExactValue(numerator, denominator);
+    }
+
+    /** {@code this + other}, exactly. */
+    public ExactValue plus(ExactValue other) {
+        if (denominator == other.denominator) {
+            return new ExactValue(numerator.add(other.numerator), denominator);
+        }
+        long gcd = gcd(denominator, other.denominator);
+        long thisFactor = other.denominator / gcd;
+        long otherFactor = denominator / gcd;
+        long common = Math.multiplyExact(denominator, thisFactor);
+        BigDecimal sum = numerator.multiply(BigDecimal.valueOf(thisFactor))
+                .add(other.numerator.multiply(BigDecimal.valueOf(otherFactor)));
+        return new ExactValue(sum, common);
+    }
+
+    /** {@code this - other}, exactly. */
+    public ExactValue minus(ExactValue other) {
+        return plus(other.negate());
+    }
+
+    /** {@code -this}. */
+    public ExactValue negate() {
+        return new ExactValue(numerator.negate(), denominator);
+    }
+
+    /** {@code this × factor}, exactly. */
+    public ExactValue times(BigDecimal factor) {
+        return new ExactValue(numerator.multiply(factor), denominator);
+    }
+
+    /** {@code this × other}, exactly. */
+    public ExactValue times(ExactValue other) {
+        return new ExactValue(numerator.multiply(other.numerator), Math.multiplyExact(denominator, other.denominator));
+    }
+
+    /** {@code this / divisor}, exactly; the divisor must be positive. */
+    public ExactValue dividedBy(long divisor) {
+        if (divisor <= 0) {
+            throw new IllegalArgumentException("divisor must be > 0, got " + divisor);
+        }
+        return new ExactValue(numerator, Math.multiplyExact(denominator, divisor));
+    }
+
+    /** {@code this / divisor}, exactly; the divisor must not be zero. */
+    public ExactValue dividedBy(BigDecimal divisor) {
+        if (divisor.signum() == 0) {
+            throw new ArithmeticException("division by zero");
+        }
+        BigDecimal stripped = divisor.stripTrailingZeros();
+        long unscaled = stripped.unscaledValue().longValueExact();
+        BigDecimal shifted = numerator.scaleByPowerOfTen(stripped.scale());
+        if (unscaled < 0) {
+            return new ExactValue(shifted.negate(), Math.multiplyExact(denominator, -unscaled));
+        }
+        return new ExactValue(shifted, Math.multiplyExact(denominator, unscaled));
+    }
+
+    /** {@code this / divisor}, exactly; the divisor must not be zero. */
+    public ExactValue dividedBy(ExactValue divisor) {
+        return times(divisor.denominator == 1 ? BigDecimal.ONE : BigDecimal.valueOf(divisor.denominator))
+                .dividedBy(divisor.numerator);
+    }
+
+    /** The smaller of two values ({@code this} when equal). */
+    public ExactValue min(ExactValue other) {
+        return compareTo(other) <= 0 ? this : other;
+    }
+
+    /** The larger of two values ({@code this} when equal). */
+    public ExactValue max(ExactValue other) {
+        return compareTo(other) >= 0 ? this : other;
+    }
+
+    /** The sign: -1, 0 or 1. */
+    public int signum() {
+        return numerator.signum();
+    }
+
+    /** The absolute value. */
+    public ExactValue abs() {
+        return numerator.signum() < 0 ? negate() : this;
+    }
+
+    /** The one rounding: the exact value, correctly rounded by the rule (no double rounding). */
+    public BigDecimal round(Rounding rounding) {
+        if (denominator == 1) {
+            return rounding.apply(numerator);
+        }
+        return numerator.divide(BigDecimal.valueOf(denominator), rounding.scale(), rounding.mode());
+    }
+
+    /** An approximation to the given precision, for arithmetic that is inexact anyway (square roots). */
+    public BigDecimal approximate(MathContext context) {
+        return denominator == 1 ? numerator.round(context) : numerator.divide(BigDecimal.valueOf(denominator), context);
+    }
+
+    /** The exact decimal value; throws {@link ArithmeticException} if it does not terminate (e.g. 1/3). */
+    public BigDecimal toBigDecimalExact() {
+        return denominator == 1 ? numerator : numerator.divide(BigDecimal.valueOf(denominator));
+    }
+
+    @Override
+    public int compareTo(ExactValue other) {
+        if (denominator == other.denominator) {
+            return numerator.compareTo(other.numerator);
+        }
+        return numerator.multiply(BigDecimal.valueOf(other.denominator))
+                .compareTo(other.numerator.multiply(BigDecimal.valueOf(denominator)));
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ExactValue other && compareTo(other) == 0;
+    }
+
+    @Override
+    public int hashCode() {
+        // Equal values have equal 16-digit approximations; the rational itself has no canonical form here.
+        return approximate(MathContext.DECIMAL64).stripTrailingZeros().hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return denominator == 1 ? numerator.toPlainString() : numerator.toPlainString() + "/" + denominator;
+    }
+
+    private static long gcd(long a, long b) {
+        while (b != 0) {
+            long t = a % b;
+            a = b;
+            b = t;
+        }
+        return a;
+    }
+}
