@@ -1,0 +1,98 @@
+package io.jingsai.api.database;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * The embedded PostgreSQL server: one per JVM, started on first use, stopped by a JVM shutdown hook.
+ *
+ * <p>One per JVM because a test run builds several application contexts and they must share one server; a
+ * persistent data directory keeps the data of the running app between restarts.
+ */
+final class EmbeddedDatabase {
+
+    static final String DATABASE = "jingsai";
+    static final String USER = "postgres";
+
+    private static EmbeddedDatabase instance;
+
+    private final EmbeddedPostgres server;
+
+    private EmbeddedDatabase(EmbeddedPostgres server) {
+        this.server = server;
+    }
+
+    /** Starts the server on first call (blocking, at start-up only); later calls return the running one. */
+    static synchronized EmbeddedDatabase start(Path dataDirectory, boolean ephemeral) {
+        if (instance == null) {
+            instance = new EmbeddedDatabase(launch(dataDirectory, ephemeral));
+            instance.createApplicationDatabase();
+        }
+        return instance;
+    }
+
+    String jdbcUrl() {
+        return server.getJdbcUrl(USER, DATABASE);
+    }
+
+    String r2dbcUrl() {
+        return "r2dbc:postgresql://localhost:" + server.getPort() + "/" + DATABASE;
+    }
+
+    private static EmbeddedPostgres launch(Path dataDirectory, boolean ephemeral) {
+        try {
+            Path directory = ephemeral ? Files.createTempDirectory("jingsai-pg-") : prepare(dataDirectory);
+            return EmbeddedPostgres.builder()
+                    .setDataDirectory(directory)
+                    .setCleanDataDirectory(ephemeral)
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .setServerConfig("max_connections", "200")
+                    .setLocaleConfig("encoding", "UTF8")
+                    .setLocaleConfig("locale", "C.UTF-8")
+                    .start();
+        } catch (IOException | RuntimeException e) {
+            throw new DatabaseConfigurationException("the embedded PostgreSQL could not start in "
+                    + dataDirectory.toAbsolutePath() + ": " + rootMessage(e), e);
+        }
+    }
+
+    private static Path prepare(Path dataDirectory) throws IOException {
+        Path absolute = dataDirectory.toAbsolutePath().normalize();
+        Files.createDirectories(absolute);
+        return absolute;
+    }
+
+    private void createApplicationDatabase() {
+        try (Connection connection = server.getPostgresDatabase().getConnection();
+             PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+            exists.setString(1, DATABASE);
+            try (ResultSet rows = exists.executeQuery(); Statement create = connection.createStatement()) {
+                if (!rows.next()) {
+                    create.execute("CREATE DATABASE " + DATABASE + " ENCODING 'UTF8' TEMPLATE template0");
+                }
+            }
+        } catch (SQLException e) {
+            throw new DatabaseConfigurationException("the embedded PostgreSQL started but the database '"
+                    + DATABASE + "' could not be created: " + e.getMessage(), e);
+        }
+    }
+
+    static String rootMessage(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage();
+        return message == null ? root.getClass().getSimpleName() : message.strip();
+    }
+
+}

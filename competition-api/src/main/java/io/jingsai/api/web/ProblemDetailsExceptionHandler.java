@@ -1,0 +1,204 @@
+package io.jingsai.api.web;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.codec.HttpMessageWriter;
+import org.springframework.http.codec.ServerCodecConfigurer;
+import org.springframework.stereotype.Component;
+import org.springframework.validation.FieldError;
+import org.springframework.validation.ObjectError;
+import org.springframework.web.bind.support.WebExchangeBindException;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.web.reactive.result.view.ViewResolver;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ServerWebInputException;
+import org.springframework.web.server.WebExceptionHandler;
+
+import io.jingsai.api.shared.ConflictException;
+import io.jingsai.api.shared.FieldProblem;
+import io.jingsai.api.shared.NotFoundException;
+import io.jingsai.api.shared.RejectedRequestException;
+import io.jingsai.api.shared.StaleVersionException;
+import io.jingsai.api.shared.VersionRequiredException;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
+
+/**
+ * The one place where errors become responses: every failure, from a controller, a filter or the framework, is
+ * rendered as RFC 9457 {@code application/problem+json}. Bodies carry a title, a detail a user can act on and, for
+ * invalid input, an {@code errors} list of {@code {field, rule}}; never class names, stack traces or rejected values.
+ *
+ * <p>Runs before Spring Boot's default error handler so nothing falls through to an HTML or plain JSON error page.
+ */
+@Component
+@Order(-2)
+public class ProblemDetailsExceptionHandler implements WebExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsExceptionHandler.class);
+
+    private final ServerResponse.Context context;
+
+    ProblemDetailsExceptionHandler(ServerCodecConfigurer codecs) {
+        List<HttpMessageWriter<?>> writers = codecs.getWriters();
+        this.context = new ServerResponse.Context() {
+            @Override
+            public List<HttpMessageWriter<?>> messageWriters() {
+                return writers;
+            }
+
+            @Override
+            public List<ViewResolver> viewResolvers() {
+                return List.of();
+            }
+        };
+    }
+
+    @Override
+    public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {
+        if (exchange.getResponse().isCommitted()) {
+            return Mono.error(error);
+        }
+        ProblemDetail problem = toProblem(error);
+        problem.setInstance(exchange.getRequest().getURI().resolve(exchange.getRequest().getPath().value()));
+        return ServerResponse.status(problem.getStatus())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .headers(headers -> copyChallenge(error, headers))
+                .bodyValue(problem)
+                .flatMap(response -> response.writeTo(exchange, context));
+    }
+
+    ProblemDetail toProblem(Throwable error) {
+        if (error instanceof WebExchangeBindException binding) {
+            return invalid(fieldProblems(binding.getAllErrors()));
+        }
+        if (error instanceof HandlerMethodValidationException validation) {
+            return invalid(validation.getParameterValidationResults().stream()
+                    .flatMap(result -> result.getResolvableErrors().stream()
+                            .map(e -> new FieldProblem(result.getMethodParameter().getParameterName(),
+                                    String.valueOf(e.getDefaultMessage()))))
+                    .toList());
+        }
+        if (error instanceof RejectedRequestException rejected) {
+            return withErrors(problem(HttpStatus.BAD_REQUEST, "Invalid request", rejected.getMessage()),
+                    rejected.problems());
+        }
+        if (error instanceof NotFoundException) {
+            return problem(HttpStatus.NOT_FOUND, "Not found", error.getMessage());
+        }
+        if (error instanceof ConflictException) {
+            return problem(HttpStatus.CONFLICT, "Conflict", error.getMessage());
+        }
+        if (error instanceof StaleVersionException) {
+            return problem(HttpStatus.PRECONDITION_FAILED, "Stale version", error.getMessage());
+        }
+        if (error instanceof VersionRequiredException) {
+            return problem(HttpStatus.PRECONDITION_REQUIRED, "Version required", error.getMessage());
+        }
+        if (error instanceof ServerWebInputException input) {
+            return unreadableInput(input);
+        }
+        if (error instanceof ResponseStatusException status) {
+            return fromStatus(status);
+        }
+        if (error instanceof DataBufferLimitException) {
+            return problem(HttpStatus.CONTENT_TOO_LARGE, "Request too large", "the request body exceeds the size limit");
+        }
+        String reference = UUID.randomUUID().toString();
+        log.error("Unhandled error, reference {}", reference, error);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
+                "the server failed to handle the request; quote reference " + reference + " when reporting it");
+    }
+
+    private static ProblemDetail unreadableInput(ServerWebInputException input) {
+        if (find(input, DataBufferLimitException.class) != null) {
+            return problem(HttpStatus.CONTENT_TOO_LARGE, "Request too large", "the request body exceeds the size limit");
+        }
+        JacksonException json = find(input, JacksonException.class);
+        if (json != null && !json.getPath().isEmpty()) {
+            return invalid(List.of(new FieldProblem(jsonPath(json.getPath()), "wrong type or format")));
+        }
+        if (json != null) {
+            return problem(HttpStatus.BAD_REQUEST, "Invalid request", "the request body is not valid JSON");
+        }
+        String parameter = input.getMethodParameter() == null ? null : input.getMethodParameter().getParameterName();
+        if (parameter != null) {
+            return invalid(List.of(new FieldProblem(parameter, "missing or malformed")));
+        }
+        return problem(HttpStatus.BAD_REQUEST, "Invalid request", "the request is malformed or its body is missing");
+    }
+
+    private static ProblemDetail fromStatus(ResponseStatusException status) {
+        HttpStatusCode code = status.getStatusCode();
+        HttpStatus known = HttpStatus.resolve(code.value());
+        String title = known != null ? known.getReasonPhrase() : "Error";
+        String detail = status.getReason() != null ? status.getReason() : title;
+        return problem(code, title, detail);
+    }
+
+    private static ProblemDetail invalid(List<FieldProblem> problems) {
+        String detail = problems.size() == 1
+                ? problems.get(0).field() + ": " + problems.get(0).rule()
+                : problems.size() + " fields are invalid";
+        return withErrors(problem(HttpStatus.BAD_REQUEST, "Invalid request", detail), problems);
+    }
+
+    private static List<FieldProblem> fieldProblems(List<ObjectError> errors) {
+        return errors.stream()
+                .map(e -> e instanceof FieldError f
+                        ? new FieldProblem(f.getField(), String.valueOf(f.getDefaultMessage()))
+                        : new FieldProblem(e.getObjectName(), String.valueOf(e.getDefaultMessage())))
+                .sorted(Comparator.comparing(FieldProblem::field).thenComparing(FieldProblem::rule))
+                .toList();
+    }
+
+    private static ProblemDetail problem(HttpStatusCode status, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        return problem;
+    }
+
+    private static ProblemDetail withErrors(ProblemDetail problem, List<FieldProblem> problems) {
+        problem.setProperty("errors", problems);
+        return problem;
+    }
+
+    private static String jsonPath(List<JacksonException.Reference> path) {
+        StringBuilder field = new StringBuilder();
+        for (JacksonException.Reference reference : path) {
+            if (reference.getPropertyName() != null) {
+                field.append(field.isEmpty() ? "" : ".").append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                field.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return field.toString();
+    }
+
+    private static void copyChallenge(Throwable error, HttpHeaders headers) {
+        if (error instanceof ResponseStatusException status) {
+            headers.addAll(status.getHeaders());
+        }
+    }
+
+    private static <T extends Throwable> T find(Throwable error, Class<T> type) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+}
