@@ -1,0 +1,67 @@
+package io.jingsai.scoring.award;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Objects;
+
+/**
+ * How many places an award band has.
+ *
+ * <ul>
+ *   <li>{@link Count}: a fixed number of places (top N).</li>
+ *   <li>{@link Share}: a share of the <em>eligible</em> entries, rounded to whole places by the stated mode
+ *       (e.g. 10% of 25 eligible = 2.5 → HALF_UP gives 3, DOWN gives 2).</li>
+ *   <li>{@link Threshold}: every remaining eligible entry whose score is at least the minimum.</li>
+ * </ul>
+ */
+public sealed interface BandQuota permits BandQuota.Count, BandQuota.Share, BandQuota.Threshold {
+
+    /** @param places {@code >= 0} */
+    record Count(int places) implements BandQuota {
+        public Count {
+            if (places < 0) {
+                throw new IllegalArgumentException("places must be >= 0, got " + places);
+            }
+        }
+    }
+
+    /**
+     * @param share    of eligible entries, in {@code (0, 1]}
+     * @param rounding how a fractional number of places becomes whole; UNNECESSARY is refused
+     */
+    record Share(BigDecimal share, RoundingMode rounding) implements BandQuota {
+        public Share {
+            Objects.requireNonNull(share, "share");
+            Objects.requireNonNull(rounding, "rounding");
+            if (share.signum() <= 0 || share.compareTo(BigDecimal.ONE) > 0) {
+                throw new IllegalArgumentException("share must be in (0, 1], got " + share.toPlainString());
+            }
+            if (rounding == RoundingMode.UNNECESSARY) {
+                throw new IllegalArgumentException("share rounding must say how to round, UNNECESSARY is not a rule");
+            }
+        }
+
+        int places(int eligible) {
+            return share.multiply(BigDecimal.valueOf(eligible)).setScale(0, rounding).intValueExact();
+        }
+    }
+
+    /** @param minimum the lowest score that earns the band */
+    record Threshold(BigDecimal minimum) implements BandQuota {
+        public Threshold {
+            Objects.requireNonNull(minimum, "minimum");
+        }
+    }
+
+    static BandQuota count(int places) {
+        return new Count(places);
+    }
+
+    static BandQuota share(String share, RoundingMode rounding) {
+        return new Share(new BigDecimal(share), rounding);
+    }
+
+    static BandQuota threshold(String minimum) {
+        return new Threshold(new BigDecimal(minimum));
+    }
+}

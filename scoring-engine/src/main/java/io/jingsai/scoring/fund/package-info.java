@@ -1,0 +1,4 @@
+/**
+ * Exact allocation of money (in fen) by weights with largest-remainder rounding.
+ */
+package io.jingsai.scoring.fund;

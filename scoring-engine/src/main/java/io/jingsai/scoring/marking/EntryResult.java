@@ -1,0 +1,45 @@
+package io.jingsai.scoring.marking;
+
+import io.jingsai.scoring.ExactValue;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One entry's result under a marking scheme.
+ *
+ * <p>Rounding: {@link #total()} and each component score are rounded once, by the scheme's rule, from exact values;
+ * they are not sums of rounded figures.
+ *
+ * @param entryId    the entry
+ * @param status     complete, incomplete (provisional) or disqualified
+ * @param exactTotal the exact total (zero when disqualified); held-out aspects count as nothing
+ * @param total      the published total
+ * @param components component id → published component score (out of the component's declared max); empty when the
+ *                   scheme has no components
+ * @param aspects    one per aspect of the scheme, in scheme order
+ * @param applied    approved deductions that were applied
+ * @param holds      why the result is not complete or not eligible, one line each (empty when complete)
+ */
+public record EntryResult(String entryId, ResultStatus status, ExactValue exactTotal, BigDecimal total,
+                          Map<String, BigDecimal> components, List<AspectResult> aspects, List<Deduction> applied,
+                          List<String> holds) {
+
+    public EntryResult {
+        components = Map.copyOf(components);
+        aspects = List.copyOf(aspects);
+        applied = List.copyOf(applied);
+        holds = List.copyOf(holds);
+    }
+
+    /** True only for a complete result: disqualified and provisional results never take award places. */
+    public boolean eligibleForAwards() {
+        return status == ResultStatus.COMPLETE;
+    }
+
+    /** The published score of a component, or null if the scheme has no such component. */
+    public BigDecimal component(String componentId) {
+        return components.get(componentId);
+    }
+}

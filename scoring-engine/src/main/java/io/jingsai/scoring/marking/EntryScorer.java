@@ -1,0 +1,298 @@
+package io.jingsai.scoring.marking;
+
+import io.jingsai.scoring.ExactValue;
+import io.jingsai.scoring.Rounding;
+import io.jingsai.scoring.scheme.Aspect;
+import io.jingsai.scoring.scheme.AspectType;
+import io.jingsai.scoring.scheme.Component;
+import io.jingsai.scoring.scheme.Criterion;
+import io.jingsai.scoring.scheme.MarkingScheme;
+import io.jingsai.scoring.scheme.SubCriterion;
+import io.jingsai.scoring.scheme.ValidationReport;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Scores entries under one validated marking scheme: panel aggregation per aspect, deductions per module, weighted
+ * components, disqualification, and the one final rounding.
+ *
+ * <ul>
+ *   <li>MEASUREMENT: marks in {@code [0, maxMark]} (and among the allowed marks, if the aspect lists any), aggregated
+ *       by the aspect's rule, × the entry's multiplier × the aspect's factor (the result may exceed the max mark,
+ *       as a diving score does).</li>
+ *   <li>JUDGEMENT: {@link Panel#judgement}; a spread above the scheme's allowance is NEEDS_REVIEW.</li>
+ *   <li>DEDUCTION: {@code max(0, maxMark − Σ approved points)}; any pending deduction holds the module out.</li>
+ *   <li>Total: the sum of scored aspects, or with components
+ *       {@code declaredTotal × Σ weight × componentScore / componentMax}. An approved disqualification makes it zero.</li>
+ * </ul>
+ *
+ * <p>All arithmetic is exact; the order of judges, aspects and entries never changes a result. Problems with marks
+ * (out of range, wrong panel size, a judge twice) are values ({@link AspectStatus#REJECTED}); marks that do not fit
+ * the scheme at all (an unknown aspect, two mark sets for one aspect, a deduction outside a DEDUCTION module, a
+ * multiplier on a judgement aspect) are programming errors and throw {@link IllegalArgumentException}.
+ * Instances are immutable and thread-safe.
+ */
+public final class EntryScorer {
+
+    private final MarkingScheme scheme;
+    private final Rounding rounding;
+    private final Map<String, Plan> plans = new HashMap<>();
+    private final List<Plan> ordered = new ArrayList<>();
+    private final List<Component> components;
+    private final ExactValue declaredTotal;
+
+    /**
+     * @throws IllegalArgumentException if the scheme has validation errors (the message lists them)
+     */
+    public EntryScorer(MarkingScheme scheme) {
+        Checks.requireNonNull(scheme, "scheme");
+        ValidationReport report = scheme.validate();
+        if (!report.isValid()) {
+            throw new IllegalArgumentException("marking scheme '" + scheme.id() + "' is invalid: " + report.errors());
+        }
+        this.scheme = scheme;
+        this.rounding = scheme.rounding();
+        this.components = scheme.components();
+        this.declaredTotal = ExactValue.of(scheme.declaredTotal());
+        Map<String, Integer> componentIndex = new HashMap<>();
+        for (int i = 0; i < components.size(); i++) {
+            componentIndex.put(components.get(i).id(), i);
+        }
+        for (Criterion criterion : scheme.criteria()) {
+            int component = criterion.componentId() == null ? -1 : componentIndex.get(criterion.componentId());
+            for (SubCriterion sub : criterion.subCriteria()) {
+                for (Aspect aspect : sub.aspects()) {
+                    Plan plan = new Plan(ordered.size(), aspect, component);
+                    plans.put(aspect.id(), plan);
+                    ordered.add(plan);
+                }
+            }
+        }
+    }
+
+    /** The scheme this scorer applies. */
+    public MarkingScheme scheme() {
+        return scheme;
+    }
+
+    /** Scores one entry. */
+    public EntryResult score(EntryMarks entry) {
+        Checks.requireNonNull(entry, "entry");
+        AspectMarks[] marksByAspect = marksByAspect(entry);
+        Map<Plan, List<Deduction>> deductions = deductionsByModule(entry);
+        List<AspectResult> aspects = new ArrayList<>(ordered.size());
+        List<String> holds = new ArrayList<>();
+        List<Deduction> applied = new ArrayList<>();
+        ExactValue[] componentSums = new ExactValue[Math.max(1, components.size())];
+        java.util.Arrays.fill(componentSums, ExactValue.ZERO);
+        for (Plan plan : ordered) {
+            AspectResult result = plan.aspect.type() == AspectType.DEDUCTION
+                    ? deductionModule(plan, deductions.getOrDefault(plan, List.of()), applied)
+                    : marked(plan, marksByAspect[plan.index]);
+            aspects.add(result);
+            if (result.status() == AspectStatus.SCORED) {
+                int c = Math.max(0, plan.component);
+                componentSums[c] = componentSums[c].plus(result.exactMark());
+            } else {
+                holds.add(plan.aspect.id() + ": " + result.status() + (result.detail().isEmpty() ? "" : " - " + result.detail()));
+            }
+        }
+        return finish(entry, aspects, applied, holds, componentSums);
+    }
+
+    /** Scores many entries, in the given order. */
+    public List<EntryResult> scoreAll(List<EntryMarks> entries) {
+        List<EntryResult> results = new ArrayList<>(entries.size());
+        for (EntryMarks entry : entries) {
+            results.add(score(entry));
+        }
+        return results;
+    }
+
+    private EntryResult finish(EntryMarks entry, List<AspectResult> aspects, List<Deduction> applied,
+                               List<String> holds, ExactValue[] componentSums) {
+        Disqualification dq = entry.disqualification();
+        boolean disqualified = dq != null && dq.isApproved();
+        if (dq != null && !dq.isApproved()) {
+            holds.add("disqualification pending approval: " + dq.reason());
+        }
+        Map<String, BigDecimal> componentScores = new LinkedHashMap<>();
+        ExactValue total;
+        if (components.isEmpty()) {
+            total = componentSums[0];
+        } else {
+            total = ExactValue.ZERO;
+            for (int i = 0; i < components.size(); i++) {
+                Component component = components.get(i);
+                ExactValue score = disqualified ? ExactValue.ZERO : componentSums[i];
+                componentScores.put(component.id(), score.round(rounding));
+                total = total.plus(score.times(component.weight()).dividedBy(component.declaredMax()));
+            }
+            total = total.times(declaredTotal);
+        }
+        if (disqualified) {
+            total = ExactValue.ZERO;
+            holds.add(0, "disqualified: " + dq.reason());
+        }
+        ResultStatus status = disqualified ? ResultStatus.DISQUALIFIED
+                : holds.isEmpty() ? ResultStatus.COMPLETE : ResultStatus.INCOMPLETE;
+        return new EntryResult(entry.entryId(), status, total, total.round(rounding), componentScores, aspects,
+                applied, holds);
+    }
+
+    private AspectResult marked(Plan plan, AspectMarks marks) {
+        if (marks == null) {
+            return result(plan, AspectStatus.MISSING, null, "no marks");
+        }
+        List<JudgeMark> judged = marks.marks();
+        BigDecimal[] values = new BigDecimal[judged.size()];
+        for (int i = 0; i < values.length; i++) {
+            JudgeMark mark = judged.get(i);
+            for (int j = 0; j < i; j++) {
+                if (judged.get(j).judgeId().equals(mark.judgeId())) {
+                    return result(plan, AspectStatus.REJECTED, null, "judge " + mark.judgeId() + " marked twice");
+                }
+            }
+            values[i] = mark.mark();
+        }
+        PanelOutcome outcome;
+        if (plan.aspect.type() == AspectType.JUDGEMENT) {
+            outcome = Panel.judgement(values, plan.aspect.maxMark(), scheme.judgementSpread(),
+                    scheme.minimumJudgementPanel());
+        } else {
+            String outOfRange = plan.rangeProblem(values);
+            if (outOfRange != null) {
+                return result(plan, AspectStatus.REJECTED, null, outOfRange);
+            }
+            outcome = Panel.aggregate(plan.aggregation, values);
+        }
+        if (outcome instanceof PanelOutcome.Aggregated aggregated) {
+            ExactValue mark = aggregated.mark();
+            if (plan.aspect.type() == AspectType.MEASUREMENT) {
+                mark = scale(mark, marks.multiplier(), plan.factor);
+            }
+            return result(plan, AspectStatus.SCORED, mark, "");
+        }
+        if (outcome instanceof PanelOutcome.NeedsReview review) {
+            return result(plan, AspectStatus.NEEDS_REVIEW, null, review.reason());
+        }
+        return result(plan, AspectStatus.REJECTED, null, ((PanelOutcome.Rejected) outcome).reason());
+    }
+
+    private static ExactValue scale(ExactValue mark, BigDecimal multiplier, BigDecimal factor) {
+        ExactValue scaled = multiplier.compareTo(BigDecimal.ONE) == 0 ? mark : mark.times(multiplier);
+        return factor.compareTo(BigDecimal.ONE) == 0 ? scaled : scaled.times(factor);
+    }
+
+    private AspectResult deductionModule(Plan plan, List<Deduction> deductions, List<Deduction> applied) {
+        BigDecimal lost = BigDecimal.ZERO;
+        int pending = 0;
+        for (Deduction deduction : deductions) {
+            if (!deduction.isApproved()) {
+                pending++;
+                continue;
+            }
+            lost = lost.add(deduction.points() == null ? plan.aspect.deductionPerViolation() : deduction.points());
+            applied.add(deduction);
+        }
+        if (pending > 0) {
+            return result(plan, AspectStatus.PENDING_APPROVAL, null, pending + " deduction(s) await approval");
+        }
+        BigDecimal left = plan.aspect.maxMark().subtract(lost).max(BigDecimal.ZERO);
+        return result(plan, AspectStatus.SCORED, ExactValue.of(left), "");
+    }
+
+    private AspectResult result(Plan plan, AspectStatus status, ExactValue mark, String detail) {
+        return new AspectResult(plan.aspect.id(), status, mark, rounding, detail);
+    }
+
+    private AspectMarks[] marksByAspect(EntryMarks entry) {
+        AspectMarks[] byAspect = new AspectMarks[ordered.size()];
+        for (AspectMarks marks : entry.aspects()) {
+            Plan plan = plan(marks.aspectId(), entry);
+            if (plan.aspect.type() == AspectType.DEDUCTION) {
+                throw new IllegalArgumentException("entry " + entry.entryId() + ": aspect '" + marks.aspectId()
+                        + "' is a DEDUCTION module; record deductions, not marks");
+            }
+            if (plan.aspect.type() == AspectType.JUDGEMENT && marks.multiplier().compareTo(BigDecimal.ONE) != 0) {
+                throw new IllegalArgumentException("entry " + entry.entryId() + ": judgement aspect '"
+                        + marks.aspectId() + "' takes no multiplier, got " + marks.multiplier().toPlainString());
+            }
+            if (byAspect[plan.index] != null) {
+                throw new IllegalArgumentException("entry " + entry.entryId() + ": two mark sets for aspect '"
+                        + marks.aspectId() + "'");
+            }
+            byAspect[plan.index] = marks;
+        }
+        return byAspect;
+    }
+
+    private Map<Plan, List<Deduction>> deductionsByModule(EntryMarks entry) {
+        if (entry.deductions().isEmpty()) {
+            return Map.of();
+        }
+        Map<Plan, List<Deduction>> byModule = new HashMap<>();
+        for (Deduction deduction : entry.deductions()) {
+            Plan plan = plan(deduction.aspectId(), entry);
+            if (plan.aspect.type() != AspectType.DEDUCTION) {
+                throw new IllegalArgumentException("entry " + entry.entryId() + ": deduction on aspect '"
+                        + deduction.aspectId() + "', which is " + plan.aspect.type() + ", not a DEDUCTION module");
+            }
+            byModule.computeIfAbsent(plan, p -> new ArrayList<>()).add(deduction);
+        }
+        return byModule;
+    }
+
+    private Plan plan(String aspectId, EntryMarks entry) {
+        Plan plan = plans.get(aspectId);
+        if (plan == null) {
+            throw new IllegalArgumentException("entry " + entry.entryId() + ": unknown aspect '" + aspectId
+                    + "' (not in scheme '" + scheme.id() + "')");
+        }
+        return plan;
+    }
+
+    /** An aspect with its position, component and resolved panel rule. */
+    private final class Plan {
+        final int index;
+        final Aspect aspect;
+        final int component;
+        final io.jingsai.scoring.scheme.PanelAggregation aggregation;
+        final BigDecimal factor;
+
+        Plan(int index, Aspect aspect, int component) {
+            this.index = index;
+            this.aspect = aspect;
+            this.component = component;
+            this.aggregation = aspect.aggregation() == null ? scheme.defaultAggregation() : aspect.aggregation();
+            this.factor = aspect.effectiveFactor();
+        }
+
+        String rangeProblem(BigDecimal[] values) {
+            for (BigDecimal value : values) {
+                if (value.signum() < 0 || value.compareTo(aspect.maxMark()) > 0) {
+                    return "mark " + value.toPlainString() + " outside [0, " + aspect.maxMark().toPlainString() + "]";
+                }
+                if (!aspect.allowedMarks().isEmpty() && !isAllowed(value)) {
+                    return "mark " + value.toPlainString() + " is not one of the allowed marks "
+                            + aspect.allowedMarks().stream().map(BigDecimal::toPlainString).toList();
+                }
+            }
+            return null;
+        }
+
+        private boolean isAllowed(BigDecimal value) {
+            for (BigDecimal allowed : aspect.allowedMarks()) {
+                if (allowed.compareTo(value) == 0) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+}

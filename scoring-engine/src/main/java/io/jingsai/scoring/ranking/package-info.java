@@ -1,0 +1,4 @@
+/**
+ * Ranking by an ordered tie-break chain: standard (1224) or dense (1223) ranks, stable display order among exact ties, and a policy that refuses shared ranks.
+ */
+package io.jingsai.scoring.ranking;
