@@ -1,0 +1,92 @@
+package io.jingsai.api.identifiers;
+
+import java.util.Set;
+
+/**
+ * A six-digit administrative division code of the People's Republic of China (行政区划代码, GB/T 2260), such as
+ * {@code 610102} (Xincheng district, Xi'an, Shaanxi).
+ *
+ * <p>Rules, checked in this order: six ASCII digits; the first two digits are one of the 34 province-level codes
+ * (11–15, 21–23, 31–37, 41–46, 50–54, 61–65, 71 Taiwan, 81 Hong Kong, 82 Macao). The prefecture and county parts
+ * are not checked against the list of divisions, which changes every year: a code that was valid when an ID card
+ * was issued must stay acceptable. Input is trimmed.
+ */
+public final class AdministrativeDivisionCode {
+
+    private static final Set<String> PROVINCES = Set.of(
+            "11", "12", "13", "14", "15",
+            "21", "22", "23",
+            "31", "32", "33", "34", "35", "36", "37",
+            "41", "42", "43", "44", "45", "46",
+            "50", "51", "52", "53", "54",
+            "61", "62", "63", "64", "65",
+            "71", "81", "82");
+
+    private final String value;
+
+    private AdministrativeDivisionCode(String value) {
+        this.value = value;
+    }
+
+    /**
+     * Parses a division code.
+     *
+     * @param raw the text to parse; {@code null} is rejected
+     * @return the code, or a rejection with rule {@code "required"}, {@code "format"} or {@code "province"}
+     */
+    public static Parsed<AdministrativeDivisionCode> parse(String raw) {
+        if (raw == null || Texts.trim(raw).isEmpty()) {
+            return Parsed.invalid("required", "administrative division code must not be blank");
+        }
+        String code = Texts.trim(raw);
+        if (code.length() != 6 || !Texts.allDigits(code)) {
+            return Parsed.invalid("format", "administrative division code must be 6 digits, was '" + code + "'");
+        }
+        String province = code.substring(0, 2);
+        if (!PROVINCES.contains(province)) {
+            return Parsed.invalid("province", "province code " + province
+                    + " (first 2 digits) is not a province of China: expected 11-15, 21-23, 31-37, 41-46, "
+                    + "50-54, 61-65, 71, 81 or 82");
+        }
+        return Parsed.valid(new AdministrativeDivisionCode(code));
+    }
+
+    /**
+     * Parses a division code, failing fast.
+     *
+     * @throws IllegalArgumentException naming the broken rule
+     */
+    public static AdministrativeDivisionCode of(String raw) {
+        return parse(raw).orElseThrow();
+    }
+
+    /** The six digits. */
+    public String value() {
+        return value;
+    }
+
+    /** The two-digit province-level code, e.g. {@code "61"} for Shaanxi. */
+    public String provinceCode() {
+        return value.substring(0, 2);
+    }
+
+    /** Whether this code denotes a whole province (last four digits zero), e.g. {@code 610000}. */
+    public boolean isProvince() {
+        return value.endsWith("0000");
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof AdministrativeDivisionCode code && code.value.equals(value);
+    }
+
+    @Override
+    public int hashCode() {
+        return value.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}
