@@ -1,0 +1,343 @@
+package io.jingsai.leaderboard;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The mutable content of a board: per-slot storage (struct of arrays: id, display key, normalised key values,
+ * facet codes), the id → slot map, the main {@link RankIndex} and one index per facet value.
+ *
+ * <p>Memory per entry is about 8 (id) + 8 (display key) + 8 × criteria + 4 × facets + ~17 (id map) + ~16 (tree
+ * leaf) bytes. Writers hold the board's write lock; readers read optimistically and validate (see {@link Board}).
+ */
+final class BoardState implements OrderTree.SlotOrder {
+
+    final BoardSpec spec;
+    final int width;
+    final int facetCount;
+    final boolean dense;
+    final List<Optional<String>> tierLabels;
+
+    long[] ids;
+    long[] displayKeys;
+    long[] keys;       // normalised: smaller is better
+    int[] facetCodes;  // 0 = no value
+    private int[] freeSlots = new int[16];
+    private int freeCount;
+    private int highWater;
+
+    final LongIntMap index;
+    final RankIndex main;
+    final FacetDimension[] dimensions;
+    long version;
+
+    /** The values of one facet: codes 1..n and one rank index per value. */
+    static final class FacetDimension {
+        final Map<String, Integer> codes = new ConcurrentHashMap<>();
+        volatile RankIndex[] indexes = new RankIndex[0];
+        volatile String[] values = new String[0];
+
+        int codeOf(String value) {
+            Integer code = codes.get(value);
+            return code == null ? 0 : code;
+        }
+
+        RankIndex index(int code) {
+            RankIndex[] current = indexes;
+            return code < 1 || code > current.length ? null : current[code - 1];
+        }
+    }
+
+    BoardState(BoardSpec spec, int expected) {
+        this.spec = spec;
+        this.width = spec.order().size();
+        this.facetCount = spec.facets().size();
+        this.dense = spec.style() == RankingStyle.DENSE;
+        this.tierLabels = Tiers.labels(spec);
+        int capacity = Math.max(16, expected);
+        ids = new long[capacity];
+        displayKeys = new long[capacity];
+        keys = new long[capacity * width];
+        facetCodes = new int[capacity * facetCount];
+        index = new LongIntMap(expected);
+        main = new RankIndex(this, dense);
+        dimensions = new FacetDimension[facetCount];
+        for (int i = 0; i < facetCount; i++) {
+            dimensions[i] = new FacetDimension();
+        }
+    }
+
+    int size() {
+        return index.size();
+    }
+
+    // ---------------------------------------------------------------- slot order
+
+    long primary(int slot) {
+        return keys[slot * width];
+    }
+
+    @Override
+    public int compareKey(int a, int b) {
+        long[] k = keys;
+        int w = width;
+        for (int i = 1; i < w; i++) {
+            long x = k[a * w + i];
+            long y = k[b * w + i];
+            if (x != y) {
+                return x < y ? -1 : 1;
+            }
+        }
+        return 0;
+    }
+
+    @Override
+    public int compareFull(int a, int b) {
+        int c = compareKey(a, b);
+        if (c != 0) {
+            return c;
+        }
+        c = Long.compare(displayKeys[a], displayKeys[b]);
+        return c != 0 ? c : Long.compare(ids[a], ids[b]);
+    }
+
+    boolean sameKey(int a, int b) {
+        return primary(a) == primary(b) && compareKey(a, b) == 0;
+    }
+
+    int facetCode(int slot, int dimension) {
+        return facetCodes[slot * facetCount + dimension];
+    }
+
+    SortKey keyOf(int slot) {
+        return SortKey.fromNormalized(spec.order(), keys, slot * width);
+    }
+
+    // ---------------------------------------------------------------- writes (under the write lock)
+
+    /** Inserts or replaces an entry; returns false if the entry was already exactly so. */
+    boolean upsert(long id, long displayKey, SortKey key, Map<String, String> facets) {
+        int slot = index.get(id);
+        int[] codes = codesOf(facets);
+        if (slot >= 0) {
+            if (unchanged(slot, displayKey, key, codes)) {
+                return false;
+            }
+            unlink(slot);
+        } else {
+            slot = allocate();
+            index.put(id, slot);
+        }
+        write(slot, id, displayKey, key, codes);
+        link(slot);
+        version++;
+        return true;
+    }
+
+    /** Replaces the key of an existing entry; returns false if there is none or the key is unchanged. */
+    boolean rescore(long id, SortKey key) {
+        int slot = index.get(id);
+        if (slot < 0) {
+            return false;
+        }
+        boolean same = true;
+        for (int i = 0; i < width && same; i++) {
+            same = keys[slot * width + i] == key.normalized(i);
+        }
+        if (same) {
+            return false;
+        }
+        unlink(slot);
+        for (int i = 0; i < width; i++) {
+            keys[slot * width + i] = key.normalized(i);
+        }
+        link(slot);
+        version++;
+        return true;
+    }
+
+    /** Removes an entry; returns false if there was none. */
+    boolean remove(long id) {
+        int slot = index.remove(id);
+        if (slot < 0) {
+            return false;
+        }
+        unlink(slot);
+        release(slot);
+        version++;
+        return true;
+    }
+
+    private boolean unchanged(int slot, long displayKey, SortKey key, int[] codes) {
+        if (displayKeys[slot] != displayKey) {
+            return false;
+        }
+        for (int i = 0; i < width; i++) {
+            if (keys[slot * width + i] != key.normalized(i)) {
+                return false;
+            }
+        }
+        for (int d = 0; d < facetCount; d++) {
+            if (facetCodes[slot * facetCount + d] != codes[d]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void write(int slot, long id, long displayKey, SortKey key, int[] codes) {
+        ids[slot] = id;
+        displayKeys[slot] = displayKey;
+        for (int i = 0; i < width; i++) {
+            keys[slot * width + i] = key.normalized(i);
+        }
+        System.arraycopy(codes, 0, facetCodes, slot * facetCount, facetCount);
+    }
+
+    private void link(int slot) {
+        long p = primary(slot);
+        main.add(p, slot);
+        for (int d = 0; d < facetCount; d++) {
+            int code = facetCode(slot, d);
+            if (code > 0) {
+                dimensions[d].index(code).add(p, slot);
+            }
+        }
+    }
+
+    private void unlink(int slot) {
+        long p = primary(slot);
+        main.remove(p, slot);
+        for (int d = 0; d < facetCount; d++) {
+            int code = facetCode(slot, d);
+            if (code > 0) {
+                dimensions[d].index(code).remove(p, slot);
+            }
+        }
+    }
+
+    private static final int[] NO_CODES = new int[0];
+
+    private int[] codesOf(Map<String, String> facets) {
+        if (facetCount == 0) {
+            return NO_CODES;
+        }
+        int[] codes = new int[facetCount];
+        for (var e : facets.entrySet()) {
+            int d = spec.facetIndex(e.getKey());
+            codes[d] = codeFor(dimensions[d], e.getValue());
+        }
+        return codes;
+    }
+
+    private int codeFor(FacetDimension dimension, String value) {
+        Integer code = dimension.codes.get(value);
+        if (code != null) {
+            return code;
+        }
+        int next = dimension.indexes.length + 1;
+        RankIndex[] grown = Arrays.copyOf(dimension.indexes, next);
+        grown[next - 1] = new RankIndex(this, dense);
+        String[] values = Arrays.copyOf(dimension.values, next);
+        values[next - 1] = value;
+        dimension.indexes = grown;
+        dimension.values = values;
+        dimension.codes.put(value, next);
+        return next;
+    }
+
+    private int allocate() {
+        if (freeCount > 0) {
+            return freeSlots[--freeCount];
+        }
+        if (highWater == ids.length) {
+            int capacity = ids.length + (ids.length >> 1);
+            ids = Arrays.copyOf(ids, capacity);
+            displayKeys = Arrays.copyOf(displayKeys, capacity);
+            keys = Arrays.copyOf(keys, capacity * width);
+            facetCodes = Arrays.copyOf(facetCodes, capacity * facetCount);
+        }
+        return highWater++;
+    }
+
+    private void release(int slot) {
+        if (freeCount == freeSlots.length) {
+            freeSlots = Arrays.copyOf(freeSlots, freeCount * 2);
+        }
+        freeSlots[freeCount++] = slot;
+    }
+
+    // ---------------------------------------------------------------- bulk load
+
+    /** Loads entries into this fresh state in O(n log n) with one sort and O(n) tree building. */
+    void load(Iterable<? extends Entry> entries) {
+        for (Entry e : entries) {
+            Board.validate(spec, e);
+            if (index.get(e.id()) >= 0) {
+                throw new IllegalArgumentException("entry id " + e.id() + " appears twice in the rebuild of board '"
+                        + spec.name() + "'");
+            }
+            int slot = allocate();
+            index.put(e.id(), slot);
+            write(slot, e.id(), e.displayKey(), e.key(), codesOf(e.facets()));
+        }
+        int n = highWater;
+        long[] primaries = new long[n];
+        int[] slots = new int[n];
+        for (int s = 0; s < n; s++) {
+            primaries[s] = primary(s);
+            slots[s] = s;
+        }
+        PairSort.sort(primaries, slots, n, this);
+        main.bulkLoad(primaries, slots, n);
+        for (int d = 0; d < facetCount; d++) {
+            loadFacet(d, primaries, slots, n);
+        }
+        version++;
+    }
+
+    private void loadFacet(int d, long[] primaries, int[] slots, int n) {
+        FacetDimension dimension = dimensions[d];
+        int values = dimension.indexes.length;
+        int[] start = new int[values + 2];
+        for (int i = 0; i < n; i++) {
+            start[facetCode(slots[i], d) + 1]++;
+        }
+        for (int code = 1; code <= values + 1; code++) {
+            start[code] += start[code - 1];
+        }
+        int[] fill = start.clone();
+        long[] p = new long[n];
+        int[] s = new int[n];
+        for (int i = 0; i < n; i++) {
+            int k = fill[facetCode(slots[i], d)]++;
+            p[k] = primaries[i];
+            s[k] = slots[i];
+        }
+        for (int code = 1; code <= values; code++) {
+            int from = start[code];
+            int to = start[code + 1];
+            dimension.index(code).bulkLoad(Arrays.copyOfRange(p, from, to), Arrays.copyOfRange(s, from, to), to - from);
+        }
+    }
+
+    /** Approximate bytes retained per entry by the arrays and trees (excluding JVM object headers). */
+    long memoryBytes() {
+        return (long) ids.length * (16 + 8L * width + 4L * facetCount) + index.memoryBytes();
+    }
+
+    void checkInvariants() {
+        main.checkInvariants();
+        if (main.size() != index.size()) {
+            throw new AssertionError("main index holds " + main.size() + " but the id map " + index.size());
+        }
+        for (FacetDimension dimension : dimensions) {
+            for (RankIndex facetIndex : dimension.indexes) {
+                facetIndex.checkInvariants();
+            }
+        }
+    }
+}

@@ -1,0 +1,178 @@
+package io.jingsai.leaderboard;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * An immutable copy of a board in display order, taken in one consistent read when the board is frozen. Queries
+ * on it are O(1) or O(log n); filtered orderings are derived on first use and cached.
+ */
+final class FrozenBoard {
+
+    final BoardSpec spec;
+    final Instant frozenAt;
+    final long version;
+    private final int width;
+    private final int facetCount;
+    private final long[] ids;
+    private final long[] displayKeys;
+    private final long[] keys;
+    private final int[] ranks;
+    private final int[] facetCodes;
+    private final List<Map<String, Integer>> codes;
+    private final LongIntMap positions;
+    private final List<TierStatus> tiers;
+    private final int[] members;
+    private final List<Optional<String>> labels;
+
+    private FrozenBoard(BoardState state, Instant frozenAt) {
+        this.spec = state.spec;
+        this.frozenAt = frozenAt;
+        this.version = state.version;
+        this.width = state.width;
+        this.facetCount = state.facetCount;
+        int n = state.main.size();
+        ids = new long[n];
+        displayKeys = new long[n];
+        keys = new long[n * width];
+        ranks = new int[n];
+        facetCodes = new int[n * facetCount];
+        positions = new LongIntMap(n);
+        OrderTree.Cursor cursor = state.main.all.cursorAt(0);
+        int previous = -1;
+        for (int i = 0; i < n; i++, cursor.advance()) {
+            int slot = cursor.slot();
+            ids[i] = state.ids[slot];
+            displayKeys[i] = state.displayKeys[slot];
+            System.arraycopy(state.keys, slot * width, keys, i * width, width);
+            System.arraycopy(state.facetCodes, slot * facetCount, facetCodes, i * facetCount, facetCount);
+            ranks[i] = previous < 0 ? 1 : state.sameKey(previous, slot) ? ranks[i - 1] : state.dense ? ranks[i - 1] + 1 : i + 1;
+            positions.put(ids[i], i);
+            previous = slot;
+        }
+        codes = Arrays.stream(state.dimensions).map(d -> (Map<String, Integer>) new HashMap<>(d.codes)).toList();
+        tiers = LiveOrdering.main(state).tiers();
+        members = tiers.stream().mapToInt(TierStatus::members).toArray();
+        labels = state.tierLabels;
+    }
+
+    static FrozenBoard capture(BoardState state, Instant at) {
+        return new FrozenBoard(state, at);
+    }
+
+    Ordering main() {
+        return new View(null, ranks);
+    }
+
+    Ordering facet(int dimension, String value) {
+        Integer code = codes.get(dimension).get(value);
+        if (code == null) {
+            return new View(new int[0], new int[0]);
+        }
+        int n = ids.length;
+        int[] subset = new int[n];
+        int count = 0;
+        for (int i = 0; i < n; i++) {
+            if (facetCodes[i * facetCount + dimension] == code) {
+                subset[count++] = i;
+            }
+        }
+        subset = Arrays.copyOf(subset, count);
+        int[] subsetRanks = new int[count];
+        for (int i = 0; i < count; i++) {
+            subsetRanks[i] = i == 0 ? 1
+                    : sameKey(subset[i - 1], subset[i]) ? subsetRanks[i - 1]
+                    : spec.style() == RankingStyle.DENSE ? subsetRanks[i - 1] + 1 : i + 1;
+        }
+        return new View(subset, subsetRanks);
+    }
+
+    private boolean sameKey(int a, int b) {
+        return Arrays.equals(keys, a * width, a * width + width, keys, b * width, b * width + width);
+    }
+
+    /** A frozen ordering: the whole board ({@code subset == null}) or the positions of one facet value. */
+    private final class View implements Ordering {
+        private final int[] subset;
+        private final int[] ranks;
+
+        View(int[] subset, int[] ranks) {
+            this.subset = subset;
+            this.ranks = ranks;
+        }
+
+        private int main(int position) {
+            return subset == null ? position : subset[position];
+        }
+
+        @Override
+        public int size() {
+            return ranks.length;
+        }
+
+        @Override
+        public int positionOf(long id) {
+            int mainPosition = positions.get(id);
+            if (mainPosition < 0 || subset == null) {
+                return mainPosition;
+            }
+            int p = Arrays.binarySearch(subset, mainPosition);
+            return p < 0 ? -1 : p;
+        }
+
+        @Override
+        public int rankOf(long id) {
+            int p = positionOf(id);
+            return p < 0 ? 0 : ranks[p];
+        }
+
+        @Override
+        public int firstPositionWithRank(int rank) {
+            int lo = 0;
+            int hi = ranks.length;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (ranks[mid] < rank) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            return lo < ranks.length && ranks[lo] == rank ? lo : -1;
+        }
+
+        @Override
+        public void collect(int from, int count, List<Standing> out) {
+            int to = (int) Math.min((long) from + count, ranks.length);
+            for (int p = from; p < to; p++) {
+                int m = main(p);
+                out.add(new Standing(ids[m], displayKeys[m], SortKey.fromNormalized(spec.order(), keys, m * width),
+                        ranks[p], p + 1, Tiers.label(labels, members, m)));
+            }
+        }
+
+        @Override
+        public List<TierStatus> tiers() {
+            return tiers;
+        }
+
+        @Override
+        public int mainPositionOf(long id) {
+            return positions.get(id);
+        }
+
+        @Override
+        public int mainPositionAt(int position) {
+            return main(position);
+        }
+
+        @Override
+        public long[] mainIds(int from, int count) {
+            return Arrays.copyOfRange(ids, from, Math.max(from, Math.min(from + count, ids.length)));
+        }
+    }
+}

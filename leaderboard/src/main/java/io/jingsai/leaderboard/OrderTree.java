@@ -1,0 +1,550 @@
+package io.jingsai.leaderboard;
+
+/**
+ * A counted B+-tree of {@code (primary, slot)} elements: every inner node keeps the size of each child, so
+ * insert, remove, "how many elements come before this one" and "the element at position i" are all O(log n).
+ *
+ * <p>Elements are ordered by {@code primary} (the first sort-key component, already normalised so that smaller
+ * is better), then by {@link SlotOrder} on the slots. Keeping the primary inline in the node arrays means most
+ * comparisons touch only the node, not the board's per-slot storage, which keeps a descent to a few cache lines.
+ *
+ * <p>Not thread-safe: the owning board serialises writers and validates optimistic readers. Readers that race a
+ * writer may see an inconsistent tree; every loop here is bounded so such a read ends (possibly with an
+ * exception) and is then retried under the read lock.
+ */
+final class OrderTree {
+
+    /** How an element compares to a probe whose key equals the element's key. */
+    static final int EXACT = 0;
+    /** The probe sits before every element with an equal key (lower bound of the tie group). */
+    static final int BEFORE_TIES = -1;
+    /** The probe sits after every element with an equal key (upper bound of the tie group). */
+    static final int AFTER_TIES = 1;
+
+    static final int CAPACITY = 64;
+    private static final int MINIMUM = CAPACITY / 4;
+    private static final int MAX_DEPTH = 32;
+
+    /** Orders slots whose primaries are equal. */
+    interface SlotOrder {
+        /** Compares the remaining sort-key components only (ties of the ranking). */
+        int compareKey(int slotA, int slotB);
+
+        /** Compares remaining components, then display key, then id: a total order. */
+        int compareFull(int slotA, int slotB);
+    }
+
+    abstract static sealed class Node permits Leaf, Inner {
+        int size; // elements in a leaf, children in an inner node
+    }
+
+    static final class Leaf extends Node {
+        final long[] primaries = new long[CAPACITY + 1];
+        final int[] slots = new int[CAPACITY + 1];
+        Leaf next;
+    }
+
+    static final class Inner extends Node {
+        // separator i is the largest element of child i (for i < size - 1)
+        final long[] sepPrimaries = new long[CAPACITY];
+        final int[] sepSlots = new int[CAPACITY];
+        final Node[] children = new Node[CAPACITY + 1];
+        final int[] counts = new int[CAPACITY + 1];
+    }
+
+    /** A position inside a leaf, used to walk the elements in order. */
+    static final class Cursor {
+        Leaf leaf;
+        int index;
+
+        boolean valid() {
+            return leaf != null && index < leaf.size;
+        }
+
+        long primary() {
+            return leaf.primaries[index];
+        }
+
+        int slot() {
+            return leaf.slots[index];
+        }
+
+        void advance() {
+            if (++index >= leaf.size) {
+                leaf = leaf.next;
+                index = 0;
+            }
+        }
+    }
+
+    private final SlotOrder order;
+    private Node root = new Leaf();
+    private int size;
+
+    // results of a split, handed from a child to its parent
+    private Node splitRight;
+    private long splitPrimary;
+    private int splitSlot;
+
+    OrderTree(SlotOrder order) {
+        this.order = order;
+    }
+
+    int size() {
+        return size;
+    }
+
+    // ---------------------------------------------------------------- comparisons
+
+    private int compare(long elementPrimary, int elementSlot, long probePrimary, int probeSlot, int bias) {
+        if (elementPrimary != probePrimary) {
+            return elementPrimary < probePrimary ? -1 : 1;
+        }
+        if (bias == EXACT) {
+            return order.compareFull(elementSlot, probeSlot);
+        }
+        int c = order.compareKey(elementSlot, probeSlot);
+        if (c != 0) {
+            return c;
+        }
+        return bias < 0 ? 1 : -1;
+    }
+
+    /** Index of the first element of {@code 0..n} that is not less than the probe. */
+    private int lowerBound(long[] primaries, int[] slots, int n, long p, int s, int bias) {
+        int lo = 0;
+        int hi = n;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (compare(primaries[mid], slots[mid], p, s, bias) < 0) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    private int route(Inner inner, long p, int s, int bias) {
+        int i = lowerBound(inner.sepPrimaries, inner.sepSlots, inner.size - 1, p, s, bias);
+        return Math.min(i, inner.size - 1);
+    }
+
+    // ---------------------------------------------------------------- queries
+
+    /** Number of elements strictly before the probe. With {@link #EXACT}, the position of an existing element. */
+    int countBefore(long p, int s, int bias) {
+        Node node = root;
+        int before = 0;
+        for (int depth = 0; depth < MAX_DEPTH; depth++) {
+            if (node instanceof Leaf leaf) {
+                return before + lowerBound(leaf.primaries, leaf.slots, leaf.size, p, s, bias);
+            }
+            Inner inner = (Inner) node;
+            int i = route(inner, p, s, bias);
+            for (int c = 0; c < i; c++) {
+                before += inner.counts[c];
+            }
+            node = inner.children[i];
+        }
+        throw new IllegalStateException("tree deeper than " + MAX_DEPTH);
+    }
+
+    /** A cursor at position {@code index} (0-based); invalid when {@code index >= size}. */
+    Cursor cursorAt(int index) {
+        Cursor cursor = new Cursor();
+        Node node = root;
+        int remaining = index;
+        for (int depth = 0; depth < MAX_DEPTH; depth++) {
+            if (node instanceof Leaf leaf) {
+                cursor.leaf = leaf;
+                cursor.index = remaining;
+                if (remaining >= leaf.size) {
+                    cursor.leaf = null;
+                }
+                return cursor;
+            }
+            Inner inner = (Inner) node;
+            int i = 0;
+            while (i < inner.size - 1 && remaining >= inner.counts[i]) {
+                remaining -= inner.counts[i];
+                i++;
+            }
+            node = inner.children[i];
+        }
+        throw new IllegalStateException("tree deeper than " + MAX_DEPTH);
+    }
+
+    /** The slot at position {@code index}; the caller ensures {@code 0 <= index < size}. */
+    int slotAt(int index) {
+        Cursor cursor = cursorAt(index);
+        if (!cursor.valid()) {
+            throw new IndexOutOfBoundsException("position " + index + " of " + size);
+        }
+        return cursor.slot();
+    }
+
+    // ---------------------------------------------------------------- insert
+
+    void insert(long p, int s) {
+        if (insertInto(root, p, s)) {
+            Inner newRoot = new Inner();
+            newRoot.children[0] = root;
+            newRoot.children[1] = splitRight;
+            newRoot.counts[0] = sizeOf(root);
+            newRoot.counts[1] = sizeOf(splitRight);
+            newRoot.sepPrimaries[0] = splitPrimary;
+            newRoot.sepSlots[0] = splitSlot;
+            newRoot.size = 2;
+            root = newRoot;
+            splitRight = null;
+        }
+        size++;
+    }
+
+    /** Inserts and returns true if {@code node} split (the right half is in {@link #splitRight}). */
+    private boolean insertInto(Node node, long p, int s) {
+        if (node instanceof Leaf leaf) {
+            int at = lowerBound(leaf.primaries, leaf.slots, leaf.size, p, s, EXACT);
+            int tail = leaf.size - at;
+            System.arraycopy(leaf.primaries, at, leaf.primaries, at + 1, tail);
+            System.arraycopy(leaf.slots, at, leaf.slots, at + 1, tail);
+            leaf.primaries[at] = p;
+            leaf.slots[at] = s;
+            leaf.size++;
+            return leaf.size > CAPACITY && splitLeaf(leaf);
+        }
+        Inner inner = (Inner) node;
+        int i = route(inner, p, s, EXACT);
+        inner.counts[i]++;
+        if (insertInto(inner.children[i], p, s)) {
+            Node left = inner.children[i];
+            insertChild(inner, i + 1, splitRight, sizeOf(splitRight), splitPrimary, splitSlot);
+            inner.counts[i] = sizeOf(left);
+            return inner.size > CAPACITY && splitInner(inner);
+        }
+        return false;
+    }
+
+    /** Inserts {@code child} at index {@code at}; separator of child {@code at - 1} becomes (sepP, sepS). */
+    private static void insertChild(Inner inner, int at, Node child, int count, long sepP, int sepS) {
+        int tail = inner.size - at;
+        System.arraycopy(inner.children, at, inner.children, at + 1, tail);
+        System.arraycopy(inner.counts, at, inner.counts, at + 1, tail);
+        // separators: index at-1 is the new one; the old separator at-1 moves to index at
+        int sepTail = inner.size - 1 - (at - 1);
+        if (sepTail > 0) {
+            System.arraycopy(inner.sepPrimaries, at - 1, inner.sepPrimaries, at, sepTail);
+            System.arraycopy(inner.sepSlots, at - 1, inner.sepSlots, at, sepTail);
+        }
+        inner.sepPrimaries[at - 1] = sepP;
+        inner.sepSlots[at - 1] = sepS;
+        inner.children[at] = child;
+        inner.counts[at] = count;
+        inner.size++;
+    }
+
+    private boolean splitLeaf(Leaf leaf) {
+        Leaf right = new Leaf();
+        int keep = leaf.size / 2;
+        int move = leaf.size - keep;
+        System.arraycopy(leaf.primaries, keep, right.primaries, 0, move);
+        System.arraycopy(leaf.slots, keep, right.slots, 0, move);
+        right.size = move;
+        leaf.size = keep;
+        right.next = leaf.next;
+        leaf.next = right;
+        splitRight = right;
+        splitPrimary = leaf.primaries[keep - 1];
+        splitSlot = leaf.slots[keep - 1];
+        return true;
+    }
+
+    private boolean splitInner(Inner inner) {
+        Inner right = new Inner();
+        int keep = inner.size / 2;
+        int move = inner.size - keep;
+        System.arraycopy(inner.children, keep, right.children, 0, move);
+        System.arraycopy(inner.counts, keep, right.counts, 0, move);
+        System.arraycopy(inner.sepPrimaries, keep, right.sepPrimaries, 0, move - 1);
+        System.arraycopy(inner.sepSlots, keep, right.sepSlots, 0, move - 1);
+        java.util.Arrays.fill(inner.children, keep, inner.size, null);
+        right.size = move;
+        inner.size = keep;
+        splitRight = right;
+        splitPrimary = inner.sepPrimaries[keep - 1];
+        splitSlot = inner.sepSlots[keep - 1];
+        return true;
+    }
+
+    private static int sizeOf(Node node) {
+        if (node instanceof Leaf leaf) {
+            return leaf.size;
+        }
+        Inner inner = (Inner) node;
+        int total = 0;
+        for (int i = 0; i < inner.size; i++) {
+            total += inner.counts[i];
+        }
+        return total;
+    }
+
+    // ---------------------------------------------------------------- remove
+
+    /** Removes the element; returns false if it was not present. */
+    boolean remove(long p, int s) {
+        if (!removeFrom(root, p, s)) {
+            return false;
+        }
+        size--;
+        if (root instanceof Inner inner && inner.size == 1) {
+            root = inner.children[0];
+        }
+        return true;
+    }
+
+    private boolean removeFrom(Node node, long p, int s) {
+        if (node instanceof Leaf leaf) {
+            int at = lowerBound(leaf.primaries, leaf.slots, leaf.size, p, s, EXACT);
+            if (at >= leaf.size || leaf.primaries[at] != p || leaf.slots[at] != s) {
+                return false;
+            }
+            int tail = leaf.size - at - 1;
+            System.arraycopy(leaf.primaries, at + 1, leaf.primaries, at, tail);
+            System.arraycopy(leaf.slots, at + 1, leaf.slots, at, tail);
+            leaf.size--;
+            return true;
+        }
+        Inner inner = (Inner) node;
+        int i = route(inner, p, s, EXACT);
+        Node child = inner.children[i];
+        if (!removeFrom(child, p, s)) {
+            return false;
+        }
+        inner.counts[i]--;
+        if (child.size < MINIMUM && inner.size > 1) {
+            rebalance(inner, i);
+        }
+        return true;
+    }
+
+    /** Merges child {@code i} with a neighbour, or shares the neighbour's elements evenly. */
+    private void rebalance(Inner parent, int i) {
+        int a = i + 1 < parent.size ? i : i - 1;
+        int b = a + 1;
+        if (parent.children[a] instanceof Leaf left) {
+            rebalanceLeaves(parent, a, left, (Leaf) parent.children[b]);
+        } else {
+            rebalanceInners(parent, a, (Inner) parent.children[a], (Inner) parent.children[b]);
+        }
+    }
+
+    private void rebalanceLeaves(Inner parent, int a, Leaf left, Leaf right) {
+        int total = left.size + right.size;
+        if (total <= CAPACITY) {
+            System.arraycopy(right.primaries, 0, left.primaries, left.size, right.size);
+            System.arraycopy(right.slots, 0, left.slots, left.size, right.size);
+            left.size = total;
+            left.next = right.next;
+            removeChild(parent, a, total);
+            return;
+        }
+        long[] primaries = new long[total];
+        int[] slots = new int[total];
+        System.arraycopy(left.primaries, 0, primaries, 0, left.size);
+        System.arraycopy(left.slots, 0, slots, 0, left.size);
+        System.arraycopy(right.primaries, 0, primaries, left.size, right.size);
+        System.arraycopy(right.slots, 0, slots, left.size, right.size);
+        int keep = total / 2;
+        System.arraycopy(primaries, 0, left.primaries, 0, keep);
+        System.arraycopy(slots, 0, left.slots, 0, keep);
+        System.arraycopy(primaries, keep, right.primaries, 0, total - keep);
+        System.arraycopy(slots, keep, right.slots, 0, total - keep);
+        left.size = keep;
+        right.size = total - keep;
+        parent.sepPrimaries[a] = left.primaries[keep - 1];
+        parent.sepSlots[a] = left.slots[keep - 1];
+        parent.counts[a] = keep;
+        parent.counts[a + 1] = total - keep;
+    }
+
+    private void rebalanceInners(Inner parent, int a, Inner left, Inner right) {
+        int total = left.size + right.size;
+        Node[] children = new Node[total];
+        int[] counts = new int[total];
+        long[] sepP = new long[total - 1];
+        int[] sepS = new int[total - 1];
+        System.arraycopy(left.children, 0, children, 0, left.size);
+        System.arraycopy(right.children, 0, children, left.size, right.size);
+        System.arraycopy(left.counts, 0, counts, 0, left.size);
+        System.arraycopy(right.counts, 0, counts, left.size, right.size);
+        System.arraycopy(left.sepPrimaries, 0, sepP, 0, left.size - 1);
+        System.arraycopy(left.sepSlots, 0, sepS, 0, left.size - 1);
+        sepP[left.size - 1] = parent.sepPrimaries[a];
+        sepS[left.size - 1] = parent.sepSlots[a];
+        System.arraycopy(right.sepPrimaries, 0, sepP, left.size, right.size - 1);
+        System.arraycopy(right.sepSlots, 0, sepS, left.size, right.size - 1);
+        if (total <= CAPACITY) {
+            fillInner(left, children, counts, sepP, sepS, 0, total);
+            removeChild(parent, a, sizeOf(left));
+            return;
+        }
+        int keep = total / 2;
+        fillInner(left, children, counts, sepP, sepS, 0, keep);
+        fillInner(right, children, counts, sepP, sepS, keep, total - keep);
+        parent.sepPrimaries[a] = sepP[keep - 1];
+        parent.sepSlots[a] = sepS[keep - 1];
+        parent.counts[a] = sizeOf(left);
+        parent.counts[a + 1] = sizeOf(right);
+    }
+
+    private static void fillInner(Inner target, Node[] children, int[] counts, long[] sepP, int[] sepS,
+                                  int from, int n) {
+        java.util.Arrays.fill(target.children, null);
+        System.arraycopy(children, from, target.children, 0, n);
+        System.arraycopy(counts, from, target.counts, 0, n);
+        System.arraycopy(sepP, from, target.sepPrimaries, 0, n - 1);
+        System.arraycopy(sepS, from, target.sepSlots, 0, n - 1);
+        target.size = n;
+    }
+
+    /** Removes child {@code a + 1} (merged into child {@code a}, which now holds {@code count} elements). */
+    private static void removeChild(Inner parent, int a, int count) {
+        int b = a + 1;
+        int tail = parent.size - b - 1;
+        System.arraycopy(parent.children, b + 1, parent.children, b, tail);
+        System.arraycopy(parent.counts, b + 1, parent.counts, b, tail);
+        // separator a (between a and b) disappears; a now ends where b ended
+        int sepTail = parent.size - 1 - b;
+        System.arraycopy(parent.sepPrimaries, b, parent.sepPrimaries, a, sepTail);
+        System.arraycopy(parent.sepSlots, b, parent.sepSlots, a, sepTail);
+        parent.size--;
+        parent.children[parent.size] = null;
+        parent.counts[a] = count;
+    }
+
+    // ---------------------------------------------------------------- bulk load
+
+    /** Replaces the content with already sorted, distinct elements in O(n). */
+    void bulkLoad(long[] primaries, int[] slots, int n) {
+        int perLeaf = CAPACITY * 3 / 4;
+        int leafCount = Math.max(1, (n + perLeaf - 1) / perLeaf);
+        Node[] level = new Node[leafCount];
+        long[] maxP = new long[leafCount];
+        int[] maxS = new int[leafCount];
+        int[] counts = new int[leafCount];
+        Leaf previous = null;
+        for (int l = 0; l < leafCount; l++) {
+            int from = (int) ((long) n * l / leafCount);
+            int to = (int) ((long) n * (l + 1) / leafCount);
+            Leaf leaf = new Leaf();
+            System.arraycopy(primaries, from, leaf.primaries, 0, to - from);
+            System.arraycopy(slots, from, leaf.slots, 0, to - from);
+            leaf.size = to - from;
+            if (previous != null) {
+                previous.next = leaf;
+            }
+            previous = leaf;
+            level[l] = leaf;
+            counts[l] = leaf.size;
+            if (leaf.size > 0) {
+                maxP[l] = leaf.primaries[leaf.size - 1];
+                maxS[l] = leaf.slots[leaf.size - 1];
+            }
+        }
+        int perInner = CAPACITY * 3 / 4;
+        while (level.length > 1) {
+            int parents = (level.length + perInner - 1) / perInner;
+            Node[] up = new Node[parents];
+            long[] upMaxP = new long[parents];
+            int[] upMaxS = new int[parents];
+            int[] upCounts = new int[parents];
+            for (int q = 0; q < parents; q++) {
+                int from = (int) ((long) level.length * q / parents);
+                int to = (int) ((long) level.length * (q + 1) / parents);
+                Inner inner = new Inner();
+                int total = 0;
+                for (int c = from; c < to; c++) {
+                    inner.children[c - from] = level[c];
+                    inner.counts[c - from] = counts[c];
+                    total += counts[c];
+                    if (c < to - 1) {
+                        inner.sepPrimaries[c - from] = maxP[c];
+                        inner.sepSlots[c - from] = maxS[c];
+                    }
+                }
+                inner.size = to - from;
+                up[q] = inner;
+                upCounts[q] = total;
+                upMaxP[q] = maxP[to - 1];
+                upMaxS[q] = maxS[to - 1];
+            }
+            level = up;
+            maxP = upMaxP;
+            maxS = upMaxS;
+            counts = upCounts;
+        }
+        root = level[0];
+        size = n;
+    }
+
+    // ---------------------------------------------------------------- diagnostics
+
+    /** Checks every structural invariant (order, separators, counts, leaf chain); returns slots in order. */
+    int[] checkInvariants() {
+        int[] slots = new int[size];
+        long[] primaries = new long[size];
+        int[] filled = {0};
+        int counted = check(root, slots, primaries, filled, true);
+        if (counted != size || filled[0] != size) {
+            throw new AssertionError("size " + size + " but counted " + counted);
+        }
+        Cursor cursor = cursorAt(0);
+        for (int i = 0; i < size; i++, cursor.advance()) {
+            if (!cursor.valid() || cursor.slot() != slots[i]) {
+                throw new AssertionError("leaf chain disagrees with the tree at " + i);
+            }
+        }
+        if (cursor.valid()) {
+            throw new AssertionError("leaf chain longer than the tree");
+        }
+        return slots;
+    }
+
+    private int check(Node node, int[] slots, long[] primaries, int[] filled, boolean isRoot) {
+        if (!isRoot && node.size < 1) {
+            throw new AssertionError("empty non-root node");
+        }
+        if (node instanceof Leaf leaf) {
+            for (int i = 0; i < leaf.size; i++) {
+                int k = filled[0]++;
+                slots[k] = leaf.slots[i];
+                primaries[k] = leaf.primaries[i];
+                if (k > 0 && compare(primaries[k - 1], slots[k - 1], primaries[k], slots[k], EXACT) >= 0) {
+                    throw new AssertionError("elements out of order at " + k);
+                }
+            }
+            return leaf.size;
+        }
+        Inner inner = (Inner) node;
+        int total = 0;
+        for (int i = 0; i < inner.size; i++) {
+            int first = filled[0];
+            int n = check(inner.children[i], slots, primaries, filled, false);
+            if (n != inner.counts[i]) {
+                throw new AssertionError("count " + inner.counts[i] + " but child holds " + n);
+            }
+            int last = filled[0] - 1;
+            if (i < inner.size - 1
+                    && compare(primaries[last], slots[last], inner.sepPrimaries[i], inner.sepSlots[i], EXACT) > 0) {
+                throw new AssertionError("separator below its child's maximum");
+            }
+            if (i > 0 && compare(primaries[first], slots[first],
+                    inner.sepPrimaries[i - 1], inner.sepSlots[i - 1], EXACT) <= 0) {
+                throw new AssertionError("separator above the next child's minimum");
+            }
+            total += n;
+        }
+        return total;
+    }
+}

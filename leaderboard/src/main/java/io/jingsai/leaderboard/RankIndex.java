@@ -1,0 +1,142 @@
+package io.jingsai.leaderboard;
+
+/**
+ * One ranked list of a board's slots (the main board, or one value of a facet): an {@link OrderTree} of every
+ * entry, plus, for dense ranking, a second tree holding only the first entry of each tie group, so that a dense
+ * rank is "tie groups before mine + 1" in O(log n).
+ */
+final class RankIndex {
+
+    final OrderTree all;
+    private final OrderTree leaders; // null unless dense
+    private final BoardState state;
+
+    RankIndex(BoardState state, boolean dense) {
+        this.state = state;
+        this.all = new OrderTree(state);
+        this.leaders = dense ? new OrderTree(state) : null;
+    }
+
+    int size() {
+        return all.size();
+    }
+
+    boolean dense() {
+        return leaders != null;
+    }
+
+    void add(long p, int slot) {
+        all.insert(p, slot);
+        if (leaders == null) {
+            return;
+        }
+        int groupStart = all.countBefore(p, slot, OrderTree.BEFORE_TIES);
+        if (all.slotAt(groupStart) != slot) {
+            return; // an earlier tie already leads the group
+        }
+        if (groupStart + 1 < all.size()) {
+            int follower = all.slotAt(groupStart + 1);
+            if (state.sameKey(follower, slot)) {
+                leaders.remove(p, follower);
+            }
+        }
+        leaders.insert(p, slot);
+    }
+
+    void remove(long p, int slot) {
+        if (leaders == null) {
+            all.remove(p, slot);
+            return;
+        }
+        int position = all.countBefore(p, slot, OrderTree.EXACT);
+        boolean leader = position == all.countBefore(p, slot, OrderTree.BEFORE_TIES);
+        all.remove(p, slot);
+        if (leader) {
+            leaders.remove(p, slot);
+            if (position < all.size()) {
+                int next = all.slotAt(position);
+                if (state.sameKey(next, slot)) {
+                    leaders.insert(p, next);
+                }
+            }
+        }
+    }
+
+    /** 0-based position of a slot that is in this index. */
+    int position(long p, int slot) {
+        return all.countBefore(p, slot, OrderTree.EXACT);
+    }
+
+    /** 1-based rank of a slot in this index, in the index's ranking style. */
+    int rank(long p, int slot) {
+        OrderTree tree = leaders == null ? all : leaders;
+        return tree.countBefore(p, slot, OrderTree.BEFORE_TIES) + 1;
+    }
+
+    /** Number of entries ranked at least as well as the slot (its tie group included). */
+    int countUpToTies(long p, int slot) {
+        return all.countBefore(p, slot, OrderTree.AFTER_TIES);
+    }
+
+    /** Number of entries ranked strictly better than the slot. */
+    int countBetter(long p, int slot) {
+        return all.countBefore(p, slot, OrderTree.BEFORE_TIES);
+    }
+
+    /** 0-based position of the first entry with dense or competition rank {@code rank}, or -1. */
+    int firstPositionWithRank(int rank) {
+        if (rank < 1) {
+            return -1;
+        }
+        if (leaders == null) {
+            if (rank > all.size()) {
+                return -1;
+            }
+            int slot = all.slotAt(rank - 1);
+            return rank(state.primary(slot), slot) == rank ? rank - 1 : -1;
+        }
+        if (rank > leaders.size()) {
+            return -1;
+        }
+        int slot = leaders.slotAt(rank - 1);
+        return position(state.primary(slot), slot);
+    }
+
+    void bulkLoad(long[] primaries, int[] slots, int n) {
+        all.bulkLoad(primaries, slots, n);
+        if (leaders == null) {
+            return;
+        }
+        long[] leaderPrimaries = new long[n];
+        int[] leaderSlots = new int[n];
+        int count = 0;
+        for (int i = 0; i < n; i++) {
+            if (i == 0 || !state.sameKey(slots[i - 1], slots[i])) {
+                leaderPrimaries[count] = primaries[i];
+                leaderSlots[count++] = slots[i];
+            }
+        }
+        leaders.bulkLoad(leaderPrimaries, leaderSlots, count);
+    }
+
+    /** Checks both trees and the leader invariant; used by tests. */
+    void checkInvariants() {
+        int[] order = all.checkInvariants();
+        if (leaders == null) {
+            return;
+        }
+        int[] lead = leaders.checkInvariants();
+        int k = 0;
+        for (int i = 0; i < order.length; i++) {
+            if (i == 0 || !state.sameKey(order[i - 1], order[i])) {
+                if (k >= lead.length || lead[k] != order[i]) {
+                    throw new AssertionError("leader tree disagrees at group " + k);
+                }
+                k++;
+            }
+        }
+        if (k != lead.length) {
+            throw new AssertionError("leader tree has " + lead.length + " groups, expected " + k);
+        }
+    }
+}
