@@ -56,7 +56,7 @@ final class SchemeValidator {
     }
 
     private Set<String> checkComponents() {
-        Set<String> ids = new HashSet<>();
+        Set<String> ids = new java.util.LinkedHashSet<>();
         List<Component> components = scheme.components();
         BigDecimal weights = BigDecimal.ZERO;
         boolean weightsComplete = true;
