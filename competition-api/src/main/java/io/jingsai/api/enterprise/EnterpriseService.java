@@ -1,0 +1,82 @@
+package io.jingsai.api.enterprise;
+
+import java.time.Clock;
+import java.util.Map;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.jingsai.api.shared.ConflictException;
+import io.jingsai.api.shared.Listing;
+import io.jingsai.api.shared.NotFoundException;
+import io.jingsai.api.shared.PageQuery;
+import io.jingsai.api.shared.PageView;
+import io.jingsai.api.shared.StaleVersionException;
+import io.jingsai.api.shared.Versions;
+import reactor.core.publisher.Mono;
+
+/** Registering enterprises: unique credit codes, optimistic updates, deletes only while nothing refers to one. */
+@Service
+class EnterpriseService {
+
+    static final String RESOURCE = "enterprise";
+    static final Map<String, String> SORTABLE = Map.of(
+            "name", "name", "creditCode", "credit_code", "regionCode", "region_code", "createdAt", "created_at");
+
+    private final EnterpriseRepository enterprises;
+    private final EnterpriseMapper mapper;
+    private final Listing listing;
+    private final Clock clock;
+
+    EnterpriseService(EnterpriseRepository enterprises, EnterpriseMapper mapper, Listing listing, Clock clock) {
+        this.enterprises = enterprises;
+        this.mapper = mapper;
+        this.listing = listing;
+        this.clock = clock;
+    }
+
+    Mono<EnterpriseView> register(EnterpriseCommand command) {
+        return enterprises.save(EnterpriseRow.create(command, clock.instant()))
+                .onErrorMap(DuplicateKeyException.class, e -> duplicate(command))
+                .map(mapper::toView);
+    }
+
+    Mono<EnterpriseView> find(long id) {
+        return load(id).map(mapper::toView);
+    }
+
+    Mono<PageView<EnterpriseView>> list(EnterpriseFilter filter, PageQuery page) {
+        return listing.page(EnterpriseRow.class, filter.criteria(), page).map(rows -> rows.map(mapper::toView));
+    }
+
+    @Transactional
+    Mono<EnterpriseView> change(long id, long expectedVersion, EnterpriseCommand command) {
+        return load(id)
+                .doOnNext(row -> Versions.require(RESOURCE, id, expectedVersion, row.version()))
+                .flatMap(row -> enterprises.save(row.update(command, clock.instant())))
+                .onErrorMap(DuplicateKeyException.class, e -> duplicate(command))
+                .onErrorMap(OptimisticLockingFailureException.class,
+                        e -> new StaleVersionException(RESOURCE + " " + id + " was changed meanwhile; read it again"))
+                .map(mapper::toView);
+    }
+
+    @Transactional
+    Mono<Void> remove(long id, long expectedVersion) {
+        return load(id)
+                .doOnNext(row -> Versions.require(RESOURCE, id, expectedVersion, row.version()))
+                .flatMap(enterprises::delete)
+                .onErrorMap(DataIntegrityViolationException.class, e -> new ConflictException(RESOURCE + " " + id
+                        + " still has contestants, teams, judges or projects; remove or move them first"));
+    }
+
+    private Mono<EnterpriseRow> load(long id) {
+        return enterprises.findById(id).switchIfEmpty(Mono.error(() -> new NotFoundException(RESOURCE, id)));
+    }
+
+    private static ConflictException duplicate(EnterpriseCommand command) {
+        return new ConflictException("an enterprise with credit code " + command.creditCode() + " is already registered");
+    }
+}

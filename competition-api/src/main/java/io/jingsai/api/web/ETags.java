@@ -1,0 +1,42 @@
+package io.jingsai.api.web;
+
+import org.springframework.http.ResponseEntity;
+
+import io.jingsai.api.shared.RejectedRequestException;
+import io.jingsai.api.shared.VersionRequiredException;
+
+/**
+ * Versions on the wire: responses carry {@code ETag: "7"}; updates and deletes must send {@code If-Match: "7"}
+ * (weak {@code W/"7"} is accepted too). A missing header is 428, a malformed one 400.
+ */
+public final class ETags {
+
+    private ETags() {
+    }
+
+    public static String of(long version) {
+        return "\"" + version + "\"";
+    }
+
+    public static <T> ResponseEntity<T> ok(T body, long version) {
+        return ResponseEntity.ok().eTag(of(version)).body(body);
+    }
+
+    public static long ifMatch(String header) {
+        if (header == null || header.isBlank()) {
+            throw new VersionRequiredException();
+        }
+        String tag = header.trim();
+        if (tag.startsWith("W/")) {
+            tag = tag.substring(2);
+        }
+        if (tag.length() > 2 && tag.startsWith("\"") && tag.endsWith("\"")) {
+            tag = tag.substring(1, tag.length() - 1);
+        }
+        try {
+            return Long.parseLong(tag);
+        } catch (NumberFormatException e) {
+            throw RejectedRequestException.of("If-Match", "must be the ETag of a version you read, such as \"3\"");
+        }
+    }
+}

@@ -1,0 +1,161 @@
+package io.jingsai.api.enterprise;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import io.jingsai.api.IntegrationTest;
+import io.jingsai.api.TestClients;
+import io.jingsai.api.TestIdentities;
+
+@IntegrationTest
+class EnterpriseControllerTests {
+
+    @Autowired
+    WebTestClient anonymous;
+
+    WebTestClient web;
+
+    @BeforeEach
+    void signIn() {
+        web = TestClients.administrator(anonymous);
+    }
+
+    static Map<String, Object> enterprise(String name, String creditCode) {
+        return Map.of("name", name, "creditCode", creditCode, "regionCode", "610100",
+                "industry", "建筑业", "ownership", "STATE_OWNED");
+    }
+
+    long register(String name, String creditCode) {
+        return web.post().uri("/api/enterprises").bodyValue(enterprise(name, creditCode)).exchange()
+                .expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody().get("id") instanceof Number n ? n.longValue() : -1;
+    }
+
+    @Test
+    void registersReadsChangesAndRemovesAnEnterprise() {
+        String code = TestIdentities.creditCode();
+        String name = TestIdentities.unique("中铁一局");
+        long id = register(name, code.toLowerCase());
+
+        web.get().uri("/api/enterprises/{id}", id).exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals("ETag", "\"0\"")
+                .expectBody()
+                .jsonPath("$.name").isEqualTo(name)
+                .jsonPath("$.creditCode").isEqualTo(code)
+                .jsonPath("$.ownership").isEqualTo("STATE_OWNED");
+
+        web.put().uri("/api/enterprises/{id}", id).header("If-Match", "\"0\"")
+                .bodyValue(Map.of("name", name + "改", "creditCode", code, "regionCode", "610100",
+                        "ownership", "MIXED"))
+                .exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals("ETag", "\"1\"")
+                .expectBody().jsonPath("$.name").isEqualTo(name + "改").jsonPath("$.industry").doesNotExist();
+
+        web.delete().uri("/api/enterprises/{id}", id).header("If-Match", "\"1\"").exchange()
+                .expectStatus().isNoContent();
+        web.get().uri("/api/enterprises/{id}", id).exchange().expectStatus().isNotFound();
+    }
+
+    @Test
+    void staleOrMissingVersionIsRefusedAndChangesNothing() {
+        String name = TestIdentities.unique("陕建");
+        String code = TestIdentities.creditCode();
+        long id = register(name, code);
+        web.put().uri("/api/enterprises/{id}", id).header("If-Match", "\"0\"")
+                .bodyValue(enterprise(name + "A", code)).exchange().expectStatus().isOk();
+
+        web.put().uri("/api/enterprises/{id}", id).header("If-Match", "\"0\"")
+                .bodyValue(enterprise(name + "B", code)).exchange()
+                .expectStatus().isEqualTo(412)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        web.put().uri("/api/enterprises/{id}", id)
+                .bodyValue(enterprise(name + "C", code)).exchange()
+                .expectStatus().isEqualTo(428);
+        web.delete().uri("/api/enterprises/{id}", id).header("If-Match", "\"0\"").exchange()
+                .expectStatus().isEqualTo(412);
+
+        web.get().uri("/api/enterprises/{id}", id).exchange()
+                .expectBody().jsonPath("$.name").isEqualTo(name + "A");
+    }
+
+    @Test
+    void duplicateCreditCodeIsAConflict() {
+        String code = TestIdentities.creditCode();
+        register(TestIdentities.unique("甲"), code);
+
+        web.post().uri("/api/enterprises").bodyValue(enterprise(TestIdentities.unique("乙"), code)).exchange()
+                .expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains(code));
+    }
+
+    @Test
+    void wrongCheckCharacterIsRejectedNamingTheFieldAndRule() {
+        String wrong = TestIdentities.withWrongCheckCharacter(TestIdentities.creditCode());
+
+        web.post().uri("/api/enterprises").bodyValue(enterprise(TestIdentities.unique("丙"), wrong)).exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.errors[0].field").isEqualTo("creditCode")
+                .jsonPath("$.errors[0].rule").value(rule -> assertThat((String) rule).contains("check character"));
+    }
+
+    @Test
+    void everyMissingFieldIsListedAtOnce() {
+        web.post().uri("/api/enterprises").bodyValue(Map.of()).exchange()
+                .expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[*].field").value(fields -> assertThat((Iterable<Object>) fields)
+                        .containsExactlyInAnyOrder("creditCode", "name", "ownership", "regionCode"));
+    }
+
+    @Test
+    void unknownOwnershipIsRejectedNamingTheField() {
+        Map<String, Object> body = new java.util.HashMap<>(enterprise("丁", TestIdentities.creditCode()));
+        body.put("ownership", "MARTIAN");
+
+        web.post().uri("/api/enterprises").bodyValue(body).exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("ownership");
+    }
+
+    @Test
+    void listsFilterByNameAndRegionAndPageStably() {
+        String tag = TestIdentities.unique("筛选");
+        for (String suffix : new String[] {"张", "李", "王"}) {
+            register(tag + suffix, TestIdentities.creditCode());
+        }
+
+        web.get().uri(b -> b.path("/api/enterprises").queryParam("q", tag).queryParam("regionCode", "610000")
+                        .queryParam("size", 2).queryParam("sort", "name").build())
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.total").isEqualTo(3)
+                .jsonPath("$.items.length()").isEqualTo(2)
+                // pinyin order: 李 (li) < 王 (wang) < 张 (zhang)
+                .jsonPath("$.items[0].name").isEqualTo(tag + "李")
+                .jsonPath("$.items[1].name").isEqualTo(tag + "王");
+        web.get().uri(b -> b.path("/api/enterprises").queryParam("q", tag).queryParam("size", 2)
+                        .queryParam("page", 1).build())
+                .exchange()
+                .expectBody().jsonPath("$.items[0].name").isEqualTo(tag + "张");
+    }
+
+    @Test
+    void badPagingAndSortingAreRejected() {
+        web.get().uri("/api/enterprises?size=0&sort=password").exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[*].field").value(fields -> assertThat((Iterable<Object>) fields)
+                        .containsExactlyInAnyOrder("size", "sort"));
+    }
+}
