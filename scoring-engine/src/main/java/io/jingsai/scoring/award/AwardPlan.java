@@ -49,24 +49,63 @@ public record AwardPlan<T>(List<AwardBand> bands, CutOffPolicy cutOff, TieBreakC
         }
     }
 
-    /** Bands with a cut-off policy; everyone is a starter; no titles. */
-    public static <T> AwardPlan<T> of(List<AwardBand> bands, CutOffPolicy cutOff, Predicate<? super T> eligible) {
-        return new AwardPlan<>(bands, cutOff, null, null, eligible, e -> true, List.of());
+    /** Starts a plan: no bands yet, INCLUDE_ALL at cut-offs, everyone a starter, no titles. */
+    public static <T> Builder<T> builder(Predicate<? super T> eligible) {
+        return new Builder<>(eligible);
     }
 
-    public AwardPlan<T> withBreakChain(TieBreakChain<T> chain) {
-        return new AwardPlan<>(bands, cutOff, chain, score, eligible, starter, titles);
-    }
+    /** Builds an {@link AwardPlan}; {@link #build()} checks it. */
+    public static final class Builder<T> {
+        private final List<AwardBand> bands = new java.util.ArrayList<>();
+        private final List<TitleRule<T>> titles = new java.util.ArrayList<>();
+        private final Predicate<? super T> eligible;
+        private CutOffPolicy cutOff = CutOffPolicy.INCLUDE_ALL;
+        private TieBreakChain<T> breakChain;
+        private Function<? super T, BigDecimal> score;
+        private Predicate<? super T> starter = e -> true;
 
-    public AwardPlan<T> withScore(Function<? super T, BigDecimal> newScore) {
-        return new AwardPlan<>(bands, cutOff, breakChain, newScore, eligible, starter, titles);
-    }
+        private Builder(Predicate<? super T> eligible) {
+            this.eligible = eligible;
+        }
 
-    public AwardPlan<T> withStarter(Predicate<? super T> newStarter) {
-        return new AwardPlan<>(bands, cutOff, breakChain, score, eligible, newStarter, titles);
-    }
+        public Builder<T> band(AwardBand band) {
+            bands.add(band);
+            return this;
+        }
 
-    public AwardPlan<T> withTitles(List<TitleRule<T>> newTitles) {
-        return new AwardPlan<>(bands, cutOff, breakChain, score, eligible, starter, newTitles);
+        public Builder<T> bands(List<AwardBand> more) {
+            bands.addAll(more);
+            return this;
+        }
+
+        public Builder<T> cutOff(CutOffPolicy policy) {
+            this.cutOff = policy;
+            return this;
+        }
+
+        public Builder<T> breakChain(TieBreakChain<T> chain) {
+            this.breakChain = chain;
+            return this;
+        }
+
+        public Builder<T> score(Function<? super T, BigDecimal> newScore) {
+            this.score = newScore;
+            return this;
+        }
+
+        public Builder<T> starter(Predicate<? super T> newStarter) {
+            this.starter = newStarter;
+            return this;
+        }
+
+        public Builder<T> title(TitleRule<T> rule) {
+            titles.add(rule);
+            return this;
+        }
+
+        /** @throws IllegalArgumentException as the {@link AwardPlan} constructor does */
+        public AwardPlan<T> build() {
+            return new AwardPlan<>(bands, cutOff, breakChain, score, eligible, starter, titles);
+        }
     }
 }
