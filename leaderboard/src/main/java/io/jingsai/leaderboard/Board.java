@@ -203,7 +203,7 @@ public final class Board implements BoardView {
     /** What the public sees: the frozen view while frozen, otherwise the live board itself. */
     public BoardView publicView() {
         FrozenView current = frozen;
-        return current != null ? current : live;
+        return current != null ? current : this;
     }
 
     /**

@@ -102,6 +102,7 @@ public interface BoardView {
      * board (an update changes both atomically), frozen views stay frozen. An unknown value gives an empty view.
      *
      * @throws IllegalArgumentException if the board does not declare the facet
+     * @throws IllegalStateException    if this view is already filtered (views filter one facet of the board)
      */
     BoardView filter(String facet, String value);
 

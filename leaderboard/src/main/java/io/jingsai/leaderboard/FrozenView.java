@@ -10,10 +10,11 @@ final class FrozenView extends AbstractView {
 
     private final FrozenBoard board;
     private final Ordering ordering;
-    private final ConcurrentHashMap<String, FrozenView> filters;
+    private final ConcurrentHashMap<String, FrozenView> filters; // null on a filtered view
 
     FrozenView(FrozenBoard board) {
         this(board, board.main(), new ConcurrentHashMap<>());
+
     }
 
     private FrozenView(FrozenBoard board, Ordering ordering, ConcurrentHashMap<String, FrozenView> filters) {
@@ -31,9 +32,12 @@ final class FrozenView extends AbstractView {
     @Override
     public BoardView filter(String facet, String value) {
         int dimension = spec.facetIndex(facet);
+        if (filters == null) {
+            throw new IllegalStateException("a filtered view cannot be filtered again; filter the board instead");
+        }
         java.util.Objects.requireNonNull(value, "value");
         return filters.computeIfAbsent(facet + '\u0000' + value,
-                k -> new FrozenView(board, board.facet(dimension, value), filters));
+                k -> new FrozenView(board, board.facet(dimension, value), null));
     }
 
     @Override

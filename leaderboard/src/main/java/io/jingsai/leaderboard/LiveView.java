@@ -28,6 +28,10 @@ final class LiveView extends AbstractView {
 
     @Override
     public BoardView filter(String facet, String facetValue) {
+        if (dimension >= 0) {
+            throw new IllegalStateException("view '" + spec.facets().get(dimension) + "=" + value
+                    + "' is already filtered; filter the board instead");
+        }
         return new LiveView(board, spec.facetIndex(facet), Objects.requireNonNull(facetValue, "value"));
     }
 

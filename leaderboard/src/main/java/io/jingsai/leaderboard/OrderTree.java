@@ -297,10 +297,33 @@ final class OrderTree {
             return false;
         }
         size--;
-        if (root instanceof Inner inner && inner.size == 1) {
+        while (root instanceof Inner inner && inner.size == 1) {
             root = inner.children[0];
         }
+        dropSeparator(p, s);
         return true;
+    }
+
+    /**
+     * Replaces any separator that still names the removed element by the current maximum of its child. Separators
+     * must only name elements in the tree: the board reuses a removed slot for other data, which would silently
+     * move a stale separator within the order.
+     */
+    private void dropSeparator(long p, int s) {
+        Node node = root;
+        for (int depth = 0; depth < MAX_DEPTH && node instanceof Inner inner; depth++) {
+            int i = route(inner, p, s, EXACT);
+            if (i < inner.size - 1 && inner.sepPrimaries[i] == p && inner.sepSlots[i] == s) {
+                Node last = inner.children[i];
+                while (last instanceof Inner lastInner) {
+                    last = lastInner.children[lastInner.size - 1];
+                }
+                Leaf leaf = (Leaf) last;
+                inner.sepPrimaries[i] = leaf.primaries[leaf.size - 1];
+                inner.sepSlots[i] = leaf.slots[leaf.size - 1];
+            }
+            node = inner.children[i];
+        }
     }
 
     private boolean removeFrom(Node node, long p, int s) {

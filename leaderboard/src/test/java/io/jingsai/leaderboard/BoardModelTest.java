@@ -1,0 +1,273 @@
+package io.jingsai.leaderboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.stream.IntStream;
+import java.util.stream.LongStream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Model-based tests: seeded random sequences of upserts, re-scores, removals, rebuilds, freezes and unfreezes
+ * (with many ties on every criterion and on display keys), checked after every step against {@link ReferenceBoard}
+ * for ranks, positions, pages, around, tiers, cut-offs, filtered views and the frozen public view.
+ */
+class BoardModelTest {
+
+    private static final String[] VALUES = {"a", "b", "c"};
+    private static final long[] ODD_IDS = {Long.MIN_VALUE, Long.MAX_VALUE, -1, 0};
+
+    static LongStream seeds() {
+        return LongStream.range(0, 200);
+    }
+
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void agreesWithBruteForceAfterEveryStep(long seed) {
+        var random = new Random(seed);
+        BoardSpec spec = randomSpec(random);
+        var board = Board.create(spec, runtime());
+        var reference = new ReferenceBoard(spec);
+        ReferenceBoard frozen = null;
+        for (int step = 0; step < 200; step++) {
+            int op = random.nextInt(100);
+            if (op < 45) {
+                Entry e = randomEntry(spec, random, true);
+                board.upsert(e);
+                reference.upsert(e);
+            } else if (op < 53) {
+                Entry e = randomEntry(spec, random, false);
+                board.upsert(e.id(), e.displayKey(), e.key());
+                reference.upsert(e);
+            } else if (op < 68) {
+                long id = randomId(random);
+                SortKey key = randomKey(spec.order(), random);
+                boolean present = reference.entries().stream().anyMatch(e -> e.id() == id);
+                boolean sameKey = present && reference.entries().stream()
+                        .anyMatch(e -> e.id() == id && e.key().equals(key));
+                assertThat(board.rescore(id, key)).isEqualTo(present && !sameKey);
+                reference.rescore(id, key);
+            } else if (op < 90) {
+                long id = randomId(random);
+                boolean present = reference.entries().stream().anyMatch(e -> e.id() == id);
+                assertThat(board.remove(id)).isEqualTo(present);
+                reference.remove(id);
+            } else if (op < 93) {
+                List<Entry> all = randomEntries(spec, random, random.nextInt(40));
+                board.rebuild(all.stream());
+                reference.replaceAll(all);
+            } else if (op < 96) {
+                board.freeze();
+                if (frozen == null) {
+                    frozen = new ReferenceBoard(spec);
+                    frozen.replaceAll(reference.entries());
+                }
+            } else if (op < 99) {
+                board.unfreeze();
+                frozen = null;
+            }
+            board.checkInvariants();
+            verify(board, reference, random);
+            if (frozen == null) {
+                assertThat(board.publicView()).isSameAs(board);
+            } else {
+                assertThat(board.publicView().frozenAt()).contains(NOW);
+                verify(board.publicView(), frozen, random);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {11, 12, 13})
+    void largeBoardsAgreeWithBruteForce(long seed) {
+        var random = new Random(seed);
+        BoardSpec spec = randomSpec(random);
+        var board = Board.create(spec, runtime());
+        var reference = new ReferenceBoard(spec);
+        for (int step = 0; step < 9_000; step++) {
+            if (step < 5_000 || random.nextInt(3) > 0) {
+                Entry e = new Entry(random.nextInt(6_000), random.nextInt(50), randomKey(spec.order(), random),
+                        randomFacets(spec, random));
+                board.upsert(e);
+                reference.upsert(e);
+            } else {
+                long id = random.nextInt(6_000);
+                board.remove(id);
+                reference.remove(id);
+            }
+            if (step % 3_000 == 2_999) {
+                board.checkInvariants();
+                assertThat(board.page(0, BoardView.MAX_LIMIT).entries()).isEqualTo(reference.standings(null, null));
+                assertThat(board.tiers()).isEqualTo(reference.tiers());
+                if (!spec.facets().isEmpty()) {
+                    String facet = spec.facets().get(0);
+                    assertThat(board.filter(facet, "b").page(0, BoardView.MAX_LIMIT).entries())
+                            .isEqualTo(reference.standings(facet, "b"));
+                }
+            }
+        }
+    }
+
+    private static void verify(BoardView view, ReferenceBoard reference, Random random) {
+        List<Standing> expected = reference.standings(null, null);
+        int n = expected.size();
+        assertThat(view.count()).isEqualTo(n);
+        Page all = view.page(0, BoardView.MAX_LIMIT);
+        assertThat(all.entries()).isEqualTo(expected);
+        assertThat(all.total()).isEqualTo(n);
+        assertThat(all.hasNext()).isFalse();
+        List<TierStatus> tiers = reference.tiers();
+        assertThat(view.tiers()).isEqualTo(tiers);
+
+        int offset = random.nextInt(n + 3);
+        int limit = random.nextInt(6);
+        Page page = view.page(offset, limit);
+        assertThat(page.entries()).isEqualTo(expected.subList(Math.min(offset, n), Math.min(n, offset + limit)));
+        assertThat(page.hasNext()).isEqualTo(offset + limit < n);
+        assertThat(view.top(limit)).isEqualTo(expected.subList(0, Math.min(n, limit)));
+
+        for (int probe = 0; probe < 3; probe++) {
+            long id = randomId(random);
+            Optional<Standing> standing = expected.stream().filter(s -> s.id() == id).findFirst();
+            assertThat(view.standing(id)).isEqualTo(standing);
+            assertThat(view.rank(id).isPresent() ? Optional.of(view.rank(id).getAsInt()) : Optional.empty())
+                    .isEqualTo(standing.map(Standing::rank));
+            assertThat(view.tierOf(id)).isEqualTo(standing.flatMap(Standing::tier));
+            int k = random.nextInt(4);
+            List<Standing> around = standing
+                    .map(s -> expected.subList(Math.max(0, s.position() - 1 - k), Math.min(n, s.position() + k)))
+                    .orElse(List.of());
+            assertThat(view.around(id, k)).isEqualTo(around);
+            for (TierStatus tier : tiers) {
+                assertThat(view.isMember(id, tier.tier()))
+                        .isEqualTo(standing.isPresent() && standing.get().position() <= tier.members());
+            }
+        }
+        var positions = IntStream.rangeClosed(0, n + 1).boxed().toList();
+        assertThat(positions.stream().map(view::atPosition).toList()).isEqualTo(positions.stream()
+                .map(p -> p >= 1 && p <= n ? Optional.of(expected.get(p - 1)) : Optional.<Standing>empty())
+                .toList());
+        assertThat(positions.stream().map(view::atRank).toList()).isEqualTo(positions.stream()
+                .map(r -> expected.stream().filter(s -> s.rank() == r).findFirst())
+                .toList());
+        for (TierStatus tier : tiers) {
+            assertThat(view.tier(tier.tier())).isEqualTo(tier);
+            assertThat(view.tierMembers(tier.tier(), 0, BoardView.MAX_LIMIT).entries())
+                    .isEqualTo(expected.subList(0, tier.members()));
+        }
+        BoardSpec spec = specOf(view);
+        for (String facet : spec.facets()) {
+            String value = random.nextInt(5) == 0 ? "nobody" : VALUES[random.nextInt(VALUES.length)];
+            BoardView filtered = view.filter(facet, value);
+            List<Standing> expectedFiltered = reference.standings(facet, value);
+            assertThat(filtered.page(0, BoardView.MAX_LIMIT).entries()).isEqualTo(expectedFiltered);
+            assertThat(filtered.count()).isEqualTo(expectedFiltered.size());
+            var ranks = IntStream.rangeClosed(1, expectedFiltered.size() + 1).boxed().toList();
+            assertThat(ranks.stream().map(filtered::atRank).toList()).isEqualTo(ranks.stream()
+                    .map(r -> expectedFiltered.stream().filter(s -> s.rank() == r).findFirst())
+                    .toList());
+            long id = randomId(random);
+            Optional<Standing> standing = expectedFiltered.stream().filter(s -> s.id() == id).findFirst();
+            assertThat(filtered.standing(id)).isEqualTo(standing);
+            assertThat(filtered.around(id, 1)).isEqualTo(standing
+                    .map(s -> expectedFiltered.subList(Math.max(0, s.position() - 2),
+                            Math.min(expectedFiltered.size(), s.position() + 1)))
+                    .orElse(List.of()));
+            for (TierStatus tier : tiers) {
+                int inTier = (int) expectedFiltered.stream()
+                        .filter(s -> expected.stream().filter(m -> m.id() == s.id()).findFirst().orElseThrow()
+                                .position() <= tier.members()).count();
+                assertThat(filtered.tierMembers(tier.tier(), 0, BoardView.MAX_LIMIT).entries())
+                        .isEqualTo(expectedFiltered.subList(0, inTier));
+            }
+        }
+    }
+
+    private static final Map<String, BoardSpec> SPECS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static BoardSpec specOf(BoardView view) {
+        return SPECS.get(view.name());
+    }
+
+    // ---------------------------------------------------------------- random data
+
+    static final Instant NOW = Instant.parse("2026-03-01T08:00:00Z");
+
+    private static BoardRuntime runtime() {
+        return new BoardRuntime(Clock.fixed(NOW, ZoneOffset.UTC), Schedulers.immediate(),
+                BoardRuntime.DEFAULT_TICK, 5);
+    }
+
+    private static BoardSpec randomSpec(Random random) {
+        int width = 1 + random.nextInt(3);
+        var criteria = new ArrayList<Criterion>();
+        for (int i = 0; i < width; i++) {
+            Direction direction = random.nextBoolean() ? Direction.HIGHER_FIRST : Direction.LOWER_FIRST;
+            criteria.add(new Criterion("c" + i, direction, random.nextInt(3)));
+        }
+        var tiers = new ArrayList<Tier>();
+        int quota = 0;
+        for (int t = random.nextInt(3); t > 0; t--) {
+            quota += 1 + random.nextInt(6);
+            tiers.add(new Tier("t" + quota, quota,
+                    random.nextBoolean() ? CutOffPolicy.INCLUDE_ALL : CutOffPolicy.EXCLUDE_ALL));
+        }
+        List<String> facets = random.nextBoolean() ? List.of("trade", "region") : List.of();
+        String name = "board-" + random.nextLong();
+        var spec = new BoardSpec(name, new RankingOrder(criteria),
+                random.nextBoolean() ? RankingStyle.COMPETITION : RankingStyle.DENSE, tiers, facets);
+        SPECS.put(name, spec);
+        return spec;
+    }
+
+    private static long randomId(Random random) {
+        return random.nextInt(12) == 0 ? ODD_IDS[random.nextInt(ODD_IDS.length)] : random.nextInt(30);
+    }
+
+    private static SortKey randomKey(RankingOrder order, Random random) {
+        long[] values = new long[order.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = random.nextInt(4) - 1;
+        }
+        return order.keyOfUnscaled(values);
+    }
+
+    private static Map<String, String> randomFacets(BoardSpec spec, Random random) {
+        var facets = new HashMap<String, String>();
+        for (String facet : spec.facets()) {
+            if (random.nextInt(4) > 0) {
+                facets.put(facet, VALUES[random.nextInt(VALUES.length)]);
+            }
+        }
+        return facets;
+    }
+
+    private static Entry randomEntry(BoardSpec spec, Random random, boolean withFacets) {
+        return new Entry(randomId(random), random.nextInt(3), randomKey(spec.order(), random),
+                withFacets ? randomFacets(spec, random) : Map.of());
+    }
+
+    private static List<Entry> randomEntries(BoardSpec spec, Random random, int n) {
+        var ids = new HashSet<Long>();
+        var out = new ArrayList<Entry>();
+        for (int i = 0; i < n; i++) {
+            Entry e = randomEntry(spec, random, true);
+            if (ids.add(e.id())) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+}

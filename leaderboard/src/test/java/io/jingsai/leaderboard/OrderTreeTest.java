@@ -1,0 +1,158 @@
+package io.jingsai.leaderboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Grows trees deep enough to split and merge inner nodes, and checks structure, order and counting against a
+ * {@link TreeSet} after batches of random operations.
+ */
+class OrderTreeTest {
+
+    /** Slots 0..n-1 with a primary and a secondary key each; full order breaks ties by slot number. */
+    private static final class Keys implements OrderTree.SlotOrder {
+        final long[] primary;
+        final long[] secondary;
+
+        Keys(int n) {
+            primary = new long[n];
+            secondary = new long[n];
+        }
+
+        @Override
+        public int compareKey(int a, int b) {
+            return Long.compare(secondary[a], secondary[b]);
+        }
+
+        @Override
+        public int compareFull(int a, int b) {
+            int c = compareKey(a, b);
+            return c != 0 ? c : Integer.compare(a, b);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3})
+    void growsToThreeLevelsAndShrinksToEmpty(long seed) {
+        var random = new Random(seed);
+        int n = 12_000;
+        var keys = new Keys(n);
+        var tree = new OrderTree(keys);
+        Comparator<Integer> order = Comparator.<Integer>comparingLong(s -> keys.primary[s])
+                .thenComparing((a, b) -> keys.compareFull(a, b));
+        var reference = new TreeSet<Integer>(order);
+        for (int s = 0; s < n; s++) {
+            keys.primary[s] = random.nextInt(500);
+            keys.secondary[s] = random.nextInt(3);
+        }
+        List<Integer> shuffled = new ArrayList<>();
+        for (int s = 0; s < n; s++) {
+            shuffled.add(s);
+        }
+        java.util.Collections.shuffle(shuffled, random);
+        var absent = new java.util.ArrayDeque<Integer>(shuffled);
+        int step = 0;
+        while (!absent.isEmpty()) { // grow, with some removals on the way
+            int s = absent.removeLast();
+            // a slot that comes back carries new data, as the board reuses slots of removed entries
+            keys.primary[s] = random.nextInt(500);
+            keys.secondary[s] = random.nextInt(3);
+            tree.insert(keys.primary[s], s);
+            reference.add(s);
+            if (random.nextInt(4) == 0) {
+                int victim = pick(reference, random);
+                assertThat(tree.remove(keys.primary[victim], victim)).isTrue();
+                reference.remove(victim);
+                absent.addFirst(victim);
+            }
+            if (++step % 2_000 == 0) {
+                check(tree, reference, keys, random);
+            }
+        }
+        check(tree, reference, keys, random);
+        while (!reference.isEmpty()) { // shrink to nothing
+            int victim = pick(reference, random);
+            assertThat(tree.remove(keys.primary[victim], victim)).isTrue();
+            assertThat(tree.remove(keys.primary[victim], victim)).as("second removal").isFalse();
+            reference.remove(victim);
+            if (++step % 2_000 == 0) {
+                check(tree, reference, keys, random);
+            }
+        }
+        check(tree, reference, keys, random);
+        assertThat(tree.size()).isZero();
+    }
+
+    @Test
+    void bulkLoadBuildsTheSameTreeAsInserts() {
+        var random = new Random(7);
+        int n = 30_000;
+        var keys = new Keys(n);
+        long[] primaries = new long[n];
+        int[] slots = new int[n];
+        for (int s = 0; s < n; s++) {
+            keys.primary[s] = random.nextInt(1_000);
+            keys.secondary[s] = random.nextInt(2);
+            primaries[s] = keys.primary[s];
+            slots[s] = s;
+        }
+        PairSort.sort(primaries, slots, n, keys);
+        var tree = new OrderTree(keys);
+        tree.bulkLoad(primaries, slots, n);
+        assertThat(tree.checkInvariants()).isEqualTo(slots);
+        // and it stays valid under further changes
+        var reference = new TreeSet<Integer>(Comparator.<Integer>comparingLong(s -> keys.primary[s])
+                .thenComparing((a, b) -> keys.compareFull(a, b)));
+        for (int s : slots) {
+            reference.add(s);
+        }
+        for (int i = 0; i < 20_000; i++) {
+            int victim = pick(reference, random);
+            tree.remove(keys.primary[victim], victim);
+            reference.remove(victim);
+        }
+        check(tree, reference, keys, random);
+    }
+
+    private static int pick(TreeSet<Integer> set, Random random) {
+        Integer s = set.ceiling(random.nextInt(Integer.MAX_VALUE) % 12_000);
+        if (s == null) {
+            s = set.first();
+        }
+        return s;
+    }
+
+    private static boolean sameKey(Keys keys, int a, int b) {
+        return keys.primary[a] == keys.primary[b] && keys.secondary[a] == keys.secondary[b];
+    }
+
+    private static void check(OrderTree tree, TreeSet<Integer> reference, Keys keys, Random random) {
+        int[] expected = reference.stream().mapToInt(Integer::intValue).toArray();
+        assertThat(tree.size()).isEqualTo(expected.length);
+        assertThat(tree.checkInvariants()).isEqualTo(expected);
+        for (int probe = 0; probe < 40 && expected.length > 0; probe++) {
+            int i = random.nextInt(expected.length);
+            int s = expected[i];
+            assertThat(tree.slotAt(i)).isEqualTo(s);
+            assertThat(tree.countBefore(keys.primary[s], s, OrderTree.EXACT)).isEqualTo(i);
+            int better = i;
+            while (better > 0 && sameKey(keys, expected[better - 1], s)) {
+                better--;
+            }
+            int upTo = i + 1;
+            while (upTo < expected.length && sameKey(keys, expected[upTo], s)) {
+                upTo++;
+            }
+            assertThat(tree.countBefore(keys.primary[s], s, OrderTree.BEFORE_TIES)).isEqualTo(better);
+            assertThat(tree.countBefore(keys.primary[s], s, OrderTree.AFTER_TIES)).isEqualTo(upTo);
+        }
+    }
+}
