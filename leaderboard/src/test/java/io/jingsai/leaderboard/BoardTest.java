@@ -1,0 +1,230 @@
+package io.jingsai.leaderboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/** Worked examples of the public API: ranking styles, the tie-break chain, cut-offs, views and invalid input. */
+class BoardTest {
+
+    private static final Instant NOW = Instant.parse("2026-03-01T08:00:00Z");
+    private static final BoardRuntime RUNTIME = BoardRuntime.of(Clock.fixed(NOW, ZoneOffset.UTC));
+    // total ↓ (2 decimals), completion time ↑ (seconds)
+    private static final RankingOrder CHAIN = RankingOrder.of(Criterion.higherFirst("total", 2),
+            Criterion.lowerFirst("seconds", 0));
+
+    private static SortKey key(String total, long seconds) {
+        return CHAIN.key(new BigDecimal(total), BigDecimal.valueOf(seconds));
+    }
+
+    private static Board welders(RankingStyle style) {
+        Board board = Board.create(BoardSpec.of("welders", CHAIN).withStyle(style), RUNTIME);
+        board.upsert(1, 101, key("92.50", 3_000));
+        board.upsert(2, 102, key("95.00", 3_100));
+        board.upsert(3, 103, key("92.50", 2_900)); // same total as 1, faster: ranks above 1
+        board.upsert(4, 99, key("92.50", 3_000));  // exact tie with 1; registration 99 displays first
+        board.upsert(5, 105, key("90.00", 2_000));
+        return board;
+    }
+
+    @Test
+    void competitionRankingSharesRanksAndSkipsAfterTies() {
+        assertThat(welders(RankingStyle.COMPETITION).top(10))
+                .extracting(Standing::id, Standing::rank, Standing::position)
+                .containsExactly(tuple(2L, 1, 1), tuple(3L, 2, 2), tuple(4L, 3, 3), tuple(1L, 3, 4), tuple(5L, 5, 5));
+    }
+
+    @Test
+    void denseRankingDoesNotSkip() {
+        Board board = welders(RankingStyle.DENSE);
+        assertThat(board.top(10)).extracting(Standing::id, Standing::rank)
+                .containsExactly(tuple(2L, 1), tuple(3L, 2), tuple(4L, 3), tuple(1L, 3), tuple(5L, 4));
+        assertThat(board.atRank(4)).map(Standing::id).contains(5L);
+    }
+
+    @Test
+    void atRankIsEmptyForASkippedRankAndAroundStopsAtTheEnds() {
+        Board board = welders(RankingStyle.COMPETITION);
+        assertThat(board.atRank(3)).map(Standing::id).contains(4L);
+        assertThat(board.atRank(4)).isEmpty();
+        assertThat(board.around(2, 2)).extracting(Standing::id).containsExactly(2L, 3L, 4L);
+        assertThat(board.around(5, 1)).extracting(Standing::id).containsExactly(1L, 5L);
+        assertThat(board.around(42, 1)).isEmpty();
+        assertThat(board.rank(1)).hasValue(3);
+        assertThat(board.rank(42)).isEmpty();
+        assertThat(board.standing(5).orElseThrow().key().values())
+                .containsExactly(new BigDecimal("90.00"), new BigDecimal("2000"));
+    }
+
+    @Test
+    void includeAllTakesEveryoneTiedAtTheCutOffAndReportsTheOverflow() {
+        Board board = Board.create(BoardSpec.of("stars", RankingOrder.score(0)).withTiers(Tier.of("stars", 3)),
+                RUNTIME);
+        IntStream.of(90, 80, 70, 70, 70, 60).forEach(s -> board.upsert(s * 10L + board.count(), board.count(),
+                RankingOrder.score(0).keyOfUnscaled(s)));
+        TierStatus stars = board.tier("stars");
+        assertThat(stars.members()).isEqualTo(5);
+        assertThat(stars.overflow()).isEqualTo(2);
+        assertThat(stars.cutOff()).map(SortKey::score).contains(new BigDecimal("70"));
+        assertThat(board.top(6)).extracting(Standing::tier).containsExactly(Optional.of("stars"),
+                Optional.of("stars"), Optional.of("stars"), Optional.of("stars"), Optional.of("stars"),
+                Optional.empty());
+    }
+
+    @Test
+    void excludeAllLeavesOutEveryoneTiedAcrossTheCutOff() {
+        Board board = Board.create(BoardSpec.of("stars", RankingOrder.score(0))
+                .withTiers(new Tier("stars", 3, CutOffPolicy.EXCLUDE_ALL)), RUNTIME);
+        IntStream.of(90, 80, 70, 70, 70, 60).forEach(s -> board.upsert(s * 10L + board.count(), board.count(),
+                RankingOrder.score(0).keyOfUnscaled(s)));
+        TierStatus stars = board.tier("stars");
+        assertThat(stars.members()).isEqualTo(2);
+        assertThat(stars.vacancies()).isEqualTo(1);
+        assertThat(stars.overflow()).isZero();
+        assertThat(stars.cutOff()).map(SortKey::score).contains(new BigDecimal("80"));
+    }
+
+    @Test
+    void demonstrationProjectsAreTheBestOfTheKeyProjects() {
+        Board projects = ProgrammeBoards.create(ProgrammePlan.of("SX-2024")
+                .withQuotas(new Quotas(2, 4, 10, 10)), RUNTIME).projects();
+        for (long id = 1; id <= 6; id++) {
+            projects.upsert(Entry.of(id, id, RankingOrder.score(2).keyOfUnscaled(1000 - id))
+                    .withFacet(ProgrammeBoards.REGION, id % 2 == 0 ? "Xi'an" : "Baoji"));
+        }
+        assertThat(projects.tierOf(1)).contains("demonstration");
+        assertThat(projects.isMember(1, "key")).isTrue();
+        assertThat(projects.tierOf(3)).contains("key");
+        assertThat(projects.isMember(3, "demonstration")).isFalse();
+        assertThat(projects.tierOf(5)).isEmpty();
+        assertThat(projects.tierMembers("key", 1, 2).entries()).extracting(Standing::id).containsExactly(2L, 3L);
+
+        BoardView xian = projects.filter(ProgrammeBoards.REGION, "Xi'an");
+        assertThat(xian.top(10)).extracting(Standing::id, Standing::rank, Standing::tier).containsExactly(
+                tuple(2L, 1, Optional.of("demonstration")), tuple(4L, 2, Optional.of("key")),
+                tuple(6L, 3, Optional.empty()));
+        assertThat(xian.tierMembers("key", 0, 10).total()).isEqualTo(2);
+    }
+
+    @Test
+    void anUpdateMovesAnEntryBetweenFilteredViewsAtomically() {
+        Board board = Board.create(BoardSpec.of("stars", RankingOrder.score(0)).withFacets("trade"), RUNTIME);
+        SortKey key = RankingOrder.score(0).keyOfUnscaled(10);
+        board.upsert(new Entry(7, 7, key, Map.of("trade", "welder")));
+        assertThat(board.filter("trade", "welder").count()).isEqualTo(1);
+        board.upsert(new Entry(7, 7, key, Map.of("trade", "electrician")));
+        assertThat(board.filter("trade", "welder").count()).isZero();
+        assertThat(board.filter("trade", "electrician").rank(7)).hasValue(1);
+        assertThat(board.filter("trade", "fitter").top(5)).isEmpty();
+        board.upsert(7, 7, key); // an upsert without facets clears them
+        assertThat(board.filter("trade", "electrician").count()).isZero();
+        assertThatThrownBy(() -> board.filter("trade", "welder").filter("trade", "x"))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void aFrozenViewKeepsItsFilteredViewsAndTiersWhileTheLiveBoardMoves() {
+        Board board = Board.create(BoardSpec.of("stars", RankingOrder.score(0)).withFacets("trade")
+                .withTiers(Tier.of("top", 1)), RUNTIME);
+        board.upsert(new Entry(1, 1, RankingOrder.score(0).keyOfUnscaled(10), Map.of("trade", "welder")));
+        assertThat(board.freeze()).isEqualTo(NOW);
+        board.upsert(new Entry(2, 2, RankingOrder.score(0).keyOfUnscaled(20), Map.of("trade", "welder")));
+        BoardView frozen = board.publicView();
+        assertThat(frozen.frozenAt()).contains(NOW);
+        assertThat(frozen.filter("trade", "welder").top(5)).extracting(Standing::id).containsExactly(1L);
+        assertThat(frozen.tierOf(1)).contains("top");
+        assertThat(board.tierOf(1)).isEmpty();
+        assertThat(board.freeze()).isEqualTo(NOW); // already frozen: unchanged
+        assertThat(board.publicView()).isSameAs(frozen);
+        board.unfreeze();
+        assertThat(board.publicView().top(5)).extracting(Standing::id).containsExactly(2L, 1L);
+    }
+
+    @Test
+    void rebuildReplacesEverythingAtOnce() {
+        Board board = welders(RankingStyle.COMPETITION);
+        long before = board.version();
+        var entries = IntStream.range(0, 10_000)
+                .mapToObj(i -> Entry.of(i, i, CHAIN.keyOfUnscaled(i % 100, i % 7))).toList();
+        board.rebuild(entries.stream());
+        assertThat(board.count()).isEqualTo(10_000);
+        assertThat(board.version()).isGreaterThan(before);
+        // total 99 is best; among those, completion time (i % 7) 0 is fastest: ids 399, 1099, 1799, ...
+        assertThat(board.top(2)).extracting(Standing::id).containsExactly(399L, 1_099L);
+        assertThat(board.page(0, 10_000).entries()).extracting(Standing::id).containsExactlyElementsOf(
+                entries.stream().sorted(ReferenceBoard.DISPLAY_ORDER).map(Entry::id).toList());
+        board.checkInvariants();
+    }
+
+    @Test
+    void invalidInputIsRejectedWithAMessageThatSaysWhatWasWrong() {
+        Board board = welders(RankingStyle.COMPETITION);
+        SortKey alien = RankingOrder.score(2).keyOfUnscaled(1);
+        assertThatThrownBy(() -> board.upsert(9, 9, alien)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("does not belong to the ranking order of board 'welders'");
+        assertThatThrownBy(() -> board.upsert(Entry.of(9, 9, key("1", 1)).withFacet("trade", "x")))
+                .hasMessageContaining("board 'welders' has no facet 'trade'");
+        assertThatThrownBy(() -> board.page(-1, 10)).hasMessage("offset must be >= 0 but was -1");
+        assertThatThrownBy(() -> board.page(0, 10_001)).hasMessage("limit must be 0..10000 but was 10001");
+        assertThatThrownBy(() -> board.tier("gold")).hasMessageContaining("board 'welders' has no tier 'gold'");
+        assertThatThrownBy(() -> key("92.555", 1))
+                .hasMessageContaining("value 92.555 of criterion 'total' does not fit scale 2 exactly");
+        assertThatThrownBy(() -> CHAIN.keyOfUnscaled(1)).hasMessage("ranking order [total, seconds] needs 2 values but got 1");
+        assertThatThrownBy(() -> board.rebuild(List.of(Entry.of(1, 1, key("1", 1)), Entry.of(1, 2, key("2", 1)))))
+                .hasMessageContaining("entry id 1 appears twice");
+        assertThat(board.count()).isEqualTo(5); // a failed rebuild changes nothing
+        assertThatThrownBy(() -> BoardSpec.of("b", CHAIN).withTiers(Tier.of("key", 100), Tier.of("demo", 10)))
+                .hasMessageContaining("most exclusive first");
+        assertThatThrownBy(() -> new Quotas(10, 10, 1, 1)).hasMessageContaining("must exceed the demonstration quota");
+        assertThatThrownBy(() -> new Criterion("x", Direction.HIGHER_FIRST, 19)).hasMessageContaining("0..18");
+        assertThatThrownBy(() -> key("1", 1).compareTo(alien)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void keysCompareBestFirstAndKeepTheirExactDecimals() {
+        assertThat(key("95.00", 3_100).compareTo(key("92.50", 1))).isNegative();
+        assertThat(key("92.50", 2_900).compareTo(key("92.50", 3_000))).isNegative();
+        assertThat(key("92.5", 3_000)).isEqualTo(key("92.50", 3_000));
+        assertThat(key("92.50", 3_000).compareTo(key("92.5", 3_000))).isZero();
+        assertThat(key("92.50", 3_000).score()).isEqualTo(new BigDecimal("92.50"));
+        assertThat(key("-3.25", 0).unscaled(0)).isEqualTo(-325);
+        assertThat(key("92.50", 3_000)).hasToString("SortKey[total=92.50, seconds=3000]");
+        SortKey extreme = CHAIN.keyOfUnscaled(Long.MIN_VALUE, Long.MAX_VALUE);
+        Board board = welders(RankingStyle.COMPETITION);
+        board.upsert(Long.MIN_VALUE, 0, extreme);
+        assertThat(board.rank(Long.MIN_VALUE)).hasValue(6);
+    }
+
+    @Test
+    void programmeBoardsHaveTheirTiersFacetsAndEvents() {
+        var boards = ProgrammeBoards.create(ProgrammePlan.of("SX-2024"), RUNTIME);
+        assertThat(boards.stars().spec().tiers()).containsExactly(Tier.of("stars", 1_000));
+        assertThat(boards.projects().spec().tiers()).containsExactly(Tier.of("demonstration", 10),
+                Tier.of("key", 100));
+        assertThat(boards.enterprises().spec().tiers()).containsExactly(Tier.of("enterprises", 10_000));
+        assertThat(boards.stars().spec().facets()).containsExactly("trade", "region", "keyArea");
+        assertThat(boards.projects().name()).isEqualTo("SX-2024/projects");
+        Board welding = boards.openEvent("welder", CHAIN, RankingStyle.COMPETITION);
+        assertThat(welding.name()).isEqualTo("SX-2024/events/welder");
+        assertThat(boards.event("welder")).containsSame(welding);
+        assertThatThrownBy(() -> boards.openEvent("welder", CHAIN, RankingStyle.DENSE))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("already has a board");
+        assertThat(boards.all()).hasSize(4);
+        boards.freezeAll();
+        assertThat(boards.all()).allMatch(Board::isFrozen);
+        boards.unfreezeAll();
+        assertThat(boards.all()).noneMatch(Board::isFrozen);
+        assertThat(boards.closeEvent("welder")).isTrue();
+        assertThat(boards.event("welder")).isEmpty();
+    }
+}
