@@ -8,8 +8,9 @@ package io.jingsai.api.identifiers;
  * minor group (小类, two digits) and occupation (职业, two digits), joined by ASCII hyphens. Codes of the three
  * lower levels are accepted, {@code 6-31}, {@code 6-31-01} and {@code 6-31-01-03}, because many contest trades
  * (工种) are narrower than an occupation or are only filed under a minor group; a bare major group such as
- * {@code 6} is refused as too broad to identify a trade. Two-digit parts run from 01 to 99; {@code 00} does not
- * occur in the classification. The code is checked for form only, not against the published list.
+ * {@code 6} is refused as too broad to identify a trade. Each lower part is two digits, {@code 00} included: the
+ * classification writes {@code 00} for a level that is not subdivided (e.g. {@code 6-06-04-00} furniture maker, the
+ * only occupation of its minor group). The code is checked for form only, not against the published list.
  * Input is trimmed.
  */
 public final class OccupationCode {
@@ -44,9 +45,9 @@ public final class OccupationCode {
         }
         for (int i = 1; i < parts.length; i++) {
             String part = parts[i];
-            if (part.length() != 2 || !Texts.allDigits(part) || part.equals("00")) {
+            if (part.length() != 2 || !Texts.allDigits(part)) {
                 return Parsed.invalid("group", "part " + (i + 1) + " of occupation code '" + code
-                        + "' must be two digits 01-99, was '" + part + "'");
+                        + "' must be two digits, was '" + part + "'");
             }
         }
         return Parsed.valid(new OccupationCode(code));

@@ -125,7 +125,6 @@ public final class SheetWriter {
     private static void writeXlsx(List<SheetColumn> columns, Iterable<? extends List<String>> rows, OutputStream out)
             throws IOException {
         SXSSFWorkbook workbook = new SXSSFWorkbook(200);
-        workbook.setCompressTempFiles(true);
         try {
             Styles styles = new Styles(workbook);
             SXSSFSheet sheet = workbook.createSheet(SHEET_NAME);

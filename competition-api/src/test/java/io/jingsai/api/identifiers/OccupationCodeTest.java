@@ -45,14 +45,14 @@ class OccupationCodeTest {
 
     @Test
     void rejectsGroupsThatAreNotTwoDigits() {
-        assertRejected("6-3-01-03", "group", "part 2 of occupation code '6-3-01-03' must be two digits 01-99, was '3'");
-        assertRejected("6-31-0A", "group", "part 3 of occupation code '6-31-0A' must be two digits 01-99, was '0A'");
+        assertRejected("6-3-01-03", "group", "part 2 of occupation code '6-3-01-03' must be two digits, was '3'");
+        assertRejected("6-31-0A", "group", "part 3 of occupation code '6-31-0A' must be two digits, was '0A'");
     }
 
     @Test
-    void rejectsGroup00() {
-        assertRejected("6-31-01-00", "group", "part 4 of occupation code '6-31-01-00' must be two digits 01-99, "
-                + "was '00'");
+    void accepts00ForALevelThatIsNotSubdivided() {
+        // Furniture maker is the only occupation of its minor group.
+        assertThat(OccupationCode.of("6-06-04-00").levels()).isEqualTo(4);
     }
 
     @Test
