@@ -5,7 +5,9 @@ import io.jingsai.api.identifiers.Rejection;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -66,6 +68,7 @@ public final class ImportReport {
 
         private final Sheet sheet;
         private final List<RowProblem> problems = new ArrayList<>();
+        private final Map<SheetColumn, Map<Object, Integer>> firstRowByKey = new HashMap<>();
 
         private Builder(Sheet sheet) {
             this.sheet = Objects.requireNonNull(sheet, "sheet");
@@ -103,7 +106,28 @@ public final class ImportReport {
             return ((Parsed.Valid<T>) parsed).value();
         }
 
-        /** Records a problem found by the caller, e.g. a duplicate ID number within the file. */
+        /**
+         * Refuses a value seen before in this column of the file, e.g. the same ID number twice. The first
+         * occurrence is kept; each later one is reported with rule {@code "duplicate"} and the row it repeats.
+         * {@code null} keys (blank or rejected cells) are ignored.
+         *
+         * @param key the parsed value to compare (e.g. a {@code ResidentIdNumber}), so that spelling variants that
+         *            parse to the same value count as duplicates
+         * @return whether the key was new
+         */
+        public boolean requireUnique(SheetRow row, SheetColumn column, Object key) {
+            if (key == null) {
+                return true;
+            }
+            Integer first = firstRowByKey.computeIfAbsent(column, c -> new HashMap<>()).putIfAbsent(key, row.number());
+            if (first == null) {
+                return true;
+            }
+            reject(row, column, "duplicate", "the same value is already in row " + first);
+            return false;
+        }
+
+        /** Records a problem found by the caller. */
         public Builder reject(SheetRow row, SheetColumn column, Rejection rejection) {
             problems.add(new RowProblem(row.number(), column.header(), rejection.rule(), rejection.message()));
             return this;

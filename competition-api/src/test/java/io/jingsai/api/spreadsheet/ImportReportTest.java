@@ -82,6 +82,18 @@ class ImportReportTest {
         assertThat(report.badRows()).isEqualTo(2);
     }
 
+    @Test
+    void reportsValuesRepeatedWithinTheFileAgainstTheirFirstRow() {
+        Sheet sheet = read("姓名,身份证号\n甲,11010519491231002X\n乙,440524199001010018\n丙, 11010519491231002x\n");
+        ImportReport.Builder builder = ImportReport.builder(sheet);
+        for (SheetRow row : sheet.rows()) {
+            builder.requireUnique(row, ID, builder.field(row, ID, value -> ResidentIdNumber.parse(value, TODAY)));
+        }
+
+        assertThat(builder.build().problems()).containsExactly(
+                new RowProblem(4, "身份证号", "duplicate", "the same value is already in row 2"));
+    }
+
     private static ImportReport check(Sheet sheet) {
         ImportReport.Builder report = ImportReport.builder(sheet);
         for (SheetRow row : sheet.rows()) {
