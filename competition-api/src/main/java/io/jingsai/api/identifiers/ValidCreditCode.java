@@ -14,9 +14,10 @@ import java.lang.annotation.Target;
  * The annotated string must be a {@link UnifiedSocialCreditCode} (GB 32100-2015).
  *
  * <p>{@code null} is valid: combine with {@code @NotNull} where the value is required (a blank string is already
- * refused by this constraint, so {@code @NotBlank} would only repeat the message). The violation message names
- * the rule that failed, e.g. {@code "check character must be G, was H"}; it is the same text bulk imports report. Surrounding white space and
- * lower case are tolerated by the check; store the normalised {@code value()} of the parsed type.
+ * refused by this constraint, so {@code @NotBlank} would only repeat the message). The violation message names the
+ * rule that failed, e.g. {@code "check character must be G, was H"}; it is the same text bulk imports report.
+ * Surrounding white space and lower case are tolerated by the check; store the normalised {@code value()} of the
+ * parsed type.
  */
 @Documented
 @Constraint(validatedBy = ValidCreditCode.Validator.class)

@@ -14,9 +14,10 @@ import java.lang.annotation.Target;
  * The annotated string must be an {@link OccupationCode} of the national occupational classification.
  *
  * <p>{@code null} is valid: combine with {@code @NotNull} where the value is required (a blank string is already
- * refused by this constraint, so {@code @NotBlank} would only repeat the message). The violation message names
- * the rule that failed, e.g. {@code "occupation code must start with a major group digit 1-8, was '9'"}; it is the same text bulk imports report. Surrounding white space and
- * lower case are tolerated by the check; store the normalised {@code value()} of the parsed type.
+ * refused by this constraint, so {@code @NotBlank} would only repeat the message). The violation message names the
+ * rule that failed, e.g. {@code "occupation code must start with a major group digit 1-8, was '9'"}; it is the same
+ * text bulk imports report. Surrounding white space and lower case are tolerated by the check; store the normalised
+ * {@code value()} of the parsed type.
  */
 @Documented
 @Constraint(validatedBy = ValidOccupationCode.Validator.class)

@@ -11,12 +11,19 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * The annotated string must be a {@link ResidentIdNumber} (GB 11643-1999) whose birth date is not after today, where today comes from the validator factory's {@link jakarta.validation.ClockProvider} (configure it with the application's {@code Clock}, zone Asia/Shanghai).
+ * The annotated string must be a {@link ResidentIdNumber} (GB 11643-1999) whose birth date is not after today,
+ * where today comes from the validator factory's {@link jakarta.validation.ClockProvider} (configure it with the
+ * application's {@code Clock}, zone Asia/Shanghai).
+ *
+ * <p>With Spring Boot, hand the application's clock to the validator factory with a
+ * {@code ValidationConfigurationCustomizer} bean: {@code configuration -> configuration.clockProvider(() -> clock)};
+ * otherwise the system clock and zone are used.
  *
  * <p>{@code null} is valid: combine with {@code @NotNull} where the value is required (a blank string is already
- * refused by this constraint, so {@code @NotBlank} would only repeat the message). The violation message names
- * the rule that failed, e.g. {@code "check character must be X, was 3"}; it is the same text bulk imports report. Surrounding white space and
- * lower case are tolerated by the check; store the normalised {@code value()} of the parsed type.
+ * refused by this constraint, so {@code @NotBlank} would only repeat the message). The violation message names the
+ * rule that failed, e.g. {@code "check character must be X, was 3"}; it is the same text bulk imports report.
+ * Surrounding white space and lower case are tolerated by the check; store the normalised {@code value()} of the
+ * parsed type.
  */
 @Documented
 @Constraint(validatedBy = ValidResidentId.Validator.class)

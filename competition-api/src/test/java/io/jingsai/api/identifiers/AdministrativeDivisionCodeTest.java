@@ -23,7 +23,8 @@ class AdministrativeDivisionCodeTest {
 
     @Test
     void rejectsBlank() {
-        assertThat(rejection("")).isEqualTo(new Rejection("required", "administrative division code must not be blank"));
+        assertThat(rejection(""))
+                .isEqualTo(new Rejection("required", "administrative division code must not be blank"));
     }
 
     @ParameterizedTest

@@ -51,7 +51,8 @@ class IdentifierConstraintsTest {
     @Test
     void nullIsValidSoOptionalFieldsMayBeAbsent() {
         assertThat(validator.validate(new ContestantForm(null, null))).isEmpty();
-        assertThat(messages(new EnterpriseForm(null, null))).containsExactly(Map.entry("creditCode", "must not be null"));
+        assertThat(messages(new EnterpriseForm(null, null)))
+                .containsExactly(Map.entry("creditCode", "must not be null"));
     }
 
     @Test
@@ -77,7 +78,8 @@ class IdentifierConstraintsTest {
     @Test
     void reportsTheRuleThatFailedForAnOccupationCode() {
         assertThat(messages(new ContestantForm(null, "9-31")))
-                .containsExactly(Map.entry("tradeCode", "occupation code must start with a major group digit 1-8, was '9'"));
+                .containsExactly(Map.entry("tradeCode",
+                        "occupation code must start with a major group digit 1-8, was '9'"));
     }
 
     @Test
