@@ -120,11 +120,23 @@ final class BoardState implements OrderTree.SlotOrder {
 
     /** Inserts or replaces an entry; returns false if the entry was already exactly so. */
     boolean upsert(long id, long displayKey, SortKey key, Map<String, String> facets) {
+        return put(id, displayKey, key, facets) >= 0;
+    }
+
+    /** Inserts or replaces an entry; returns its rank afterwards. */
+    int upsertAndRank(long id, long displayKey, SortKey key, Map<String, String> facets) {
+        int position = put(id, displayKey, key, facets);
+        int slot = index.get(id);
+        return position >= 0 ? main.rankOfAdded(primary(slot), slot, position) : main.rank(primary(slot), slot);
+    }
+
+    /** Inserts or replaces an entry; returns its new main-board position, or -1 if nothing changed. */
+    private int put(long id, long displayKey, SortKey key, Map<String, String> facets) {
         int slot = index.get(id);
         int[] codes = codesOf(facets);
         if (slot >= 0) {
             if (unchanged(slot, displayKey, key, codes)) {
-                return false;
+                return -1;
             }
             unlink(slot);
         } else {
@@ -132,9 +144,9 @@ final class BoardState implements OrderTree.SlotOrder {
             index.put(id, slot);
         }
         write(slot, id, displayKey, key, codes);
-        link(slot);
+        int position = link(slot);
         version++;
-        return true;
+        return position;
     }
 
     /** Replaces the key of an existing entry; returns false if there is none or the key is unchanged. */
@@ -197,15 +209,17 @@ final class BoardState implements OrderTree.SlotOrder {
         System.arraycopy(codes, 0, facetCodes, slot * facetCount, facetCount);
     }
 
-    private void link(int slot) {
+    /** Links the slot into every index it belongs to; returns its position on the main board. */
+    private int link(int slot) {
         long p = primary(slot);
-        main.add(p, slot);
+        int position = main.add(p, slot);
         for (int d = 0; d < facetCount; d++) {
             int code = facetCode(slot, d);
             if (code > 0) {
                 dimensions[d].index(code).add(p, slot);
             }
         }
+        return position;
     }
 
     private void unlink(int slot) {

@@ -110,6 +110,11 @@ final class FrozenBoard {
         }
 
         @Override
+        public long version() {
+            return version;
+        }
+
+        @Override
         public int size() {
             return ranks.length;
         }

@@ -30,6 +30,11 @@ final class LiveOrdering implements Ordering {
     }
 
     @Override
+    public long version() {
+        return state.version;
+    }
+
+    @Override
     public int size() {
         return index == null ? 0 : index.size();
     }

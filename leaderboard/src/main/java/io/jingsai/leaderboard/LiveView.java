@@ -1,6 +1,8 @@
 package io.jingsai.leaderboard;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -26,6 +28,37 @@ final class LiveView extends AbstractView {
                 : board.read(state -> query.apply(LiveOrdering.facet(state, dimension, value)));
     }
 
+    /** The first entries of one version of the board, shared by every reader until the next write. */
+    private record TopCache(long version, int total, List<Standing> top) {
+    }
+
+    private volatile TopCache topCache;
+
+    /**
+     * Pages at offset 0 of up to {@link #TOP_CACHE_SIZE} entries (dashboards polling the top) are served from a
+     * cache that is valid for exactly one board version: computed in one consistent read, returned only while the
+     * board is still at that version, so the result is the same as an uncached read at that instant.
+     */
+    static final int TOP_CACHE_SIZE = 100;
+
+    @Override
+    public Page page(int offset, int limit) {
+        if (dimension >= 0 || offset != 0 || limit > TOP_CACHE_SIZE) {
+            return super.page(offset, limit);
+        }
+        checkPage(offset, limit);
+        TopCache cached = topCache;
+        if (cached == null || cached.version() != board.liveVersion()) {
+            cached = read(o -> {
+                var top = new ArrayList<Standing>(Math.min(TOP_CACHE_SIZE, o.size()));
+                o.collect(0, TOP_CACHE_SIZE, top);
+                return new TopCache(o.version(), o.size(), List.copyOf(top));
+            });
+            topCache = cached;
+        }
+        return new Page(0, limit, cached.total(), cached.top().subList(0, Math.min(limit, cached.top().size())));
+    }
+
     @Override
     public BoardView filter(String facet, String facetValue) {
         if (dimension >= 0) {
@@ -37,7 +70,7 @@ final class LiveView extends AbstractView {
 
     @Override
     public long version() {
-        return board.read(state -> state.version);
+        return board.liveVersion();
     }
 
     @Override

@@ -186,7 +186,13 @@ final class OrderTree {
 
     // ---------------------------------------------------------------- insert
 
-    void insert(long p, int s) {
+    /**
+     * Inserts a new element and returns its 0-based position. Afterwards {@link #predecessorSlot()} names the element
+     * just before it if that one shares its leaf (else -1), which lets callers derive a rank without another descent.
+     */
+    int insert(long p, int s) {
+        insertedPosition = 0;
+        predecessorSlot = -1;
         if (insertInto(root, p, s)) {
             Inner newRoot = new Inner();
             newRoot.children[0] = root;
@@ -200,12 +206,24 @@ final class OrderTree {
             splitRight = null;
         }
         size++;
+        return insertedPosition;
+    }
+
+    private int insertedPosition;
+    private int predecessorSlot;
+    private boolean removedLastOfLeaf;
+
+    /** After {@link #insert}: the slot just before the inserted element if it is in the same leaf, else -1. */
+    int predecessorSlot() {
+        return predecessorSlot;
     }
 
     /** Inserts and returns true if {@code node} split (the right half is in {@link #splitRight}). */
     private boolean insertInto(Node node, long p, int s) {
         if (node instanceof Leaf leaf) {
             int at = lowerBound(leaf.primaries, leaf.slots, leaf.size, p, s, EXACT);
+            insertedPosition += at;
+            predecessorSlot = at > 0 ? leaf.slots[at - 1] : -1;
             int tail = leaf.size - at;
             System.arraycopy(leaf.primaries, at, leaf.primaries, at + 1, tail);
             System.arraycopy(leaf.slots, at, leaf.slots, at + 1, tail);
@@ -216,6 +234,9 @@ final class OrderTree {
         }
         Inner inner = (Inner) node;
         int i = route(inner, p, s, EXACT);
+        for (int c = 0; c < i; c++) {
+            insertedPosition += inner.counts[c];
+        }
         inner.counts[i]++;
         if (insertInto(inner.children[i], p, s)) {
             Node left = inner.children[i];
@@ -293,6 +314,7 @@ final class OrderTree {
 
     /** Removes the element; returns false if it was not present. */
     boolean remove(long p, int s) {
+        removedLastOfLeaf = false;
         if (!removeFrom(root, p, s)) {
             return false;
         }
@@ -300,7 +322,10 @@ final class OrderTree {
         while (root instanceof Inner inner && inner.size == 1) {
             root = inner.children[0];
         }
-        dropSeparator(p, s);
+        if (removedLastOfLeaf) {
+            // only the maximum of a subtree (the last element of a leaf) can be named by a separator
+            dropSeparator(p, s);
+        }
         return true;
     }
 
@@ -332,6 +357,7 @@ final class OrderTree {
             if (at >= leaf.size || leaf.primaries[at] != p || leaf.slots[at] != s) {
                 return false;
             }
+            removedLastOfLeaf = at == leaf.size - 1;
             int tail = leaf.size - at - 1;
             System.arraycopy(leaf.primaries, at + 1, leaf.primaries, at, tail);
             System.arraycopy(leaf.slots, at + 1, leaf.slots, at, tail);

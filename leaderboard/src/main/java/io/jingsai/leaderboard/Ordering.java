@@ -10,6 +10,9 @@ interface Ordering {
 
     int size();
 
+    /** The version of the state read. */
+    long version();
+
     /** 0-based position in this ordering, or -1. */
     int positionOf(long id);
 

@@ -25,11 +25,33 @@ final class RankIndex {
         return leaders != null;
     }
 
-    void add(long p, int slot) {
-        all.insert(p, slot);
-        if (leaders == null) {
-            return;
+    /** Adds a slot; returns its 0-based position. */
+    int add(long p, int slot) {
+        int position = all.insert(p, slot);
+        if (leaders != null) {
+            addLeader(p, slot);
         }
+        return position;
+    }
+
+    /**
+     * The rank of the slot most recently {@link #add added}, at {@code position}: without another descent when
+     * the entry just before it (in the same leaf) has a different key, so nobody before it is tied with it.
+     */
+    int rankOfAdded(long p, int slot, int position) {
+        if (leaders == null) {
+            if (position == 0) {
+                return 1;
+            }
+            int predecessor = all.predecessorSlot();
+            if (predecessor >= 0 && !state.sameKey(predecessor, slot)) {
+                return position + 1;
+            }
+        }
+        return rank(p, slot);
+    }
+
+    private void addLeader(long p, int slot) {
         int groupStart = all.countBefore(p, slot, OrderTree.BEFORE_TIES);
         if (all.slotAt(groupStart) != slot) {
             return; // an earlier tie already leads the group

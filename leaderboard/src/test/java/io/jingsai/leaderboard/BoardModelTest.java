@@ -49,8 +49,14 @@ class BoardModelTest {
                 reference.upsert(e);
             } else if (op < 53) {
                 Entry e = randomEntry(spec, random, false);
-                board.upsert(e.id(), e.displayKey(), e.key());
                 reference.upsert(e);
+                if (random.nextBoolean()) {
+                    board.upsert(e.id(), e.displayKey(), e.key());
+                } else {
+                    int expectedRank = reference.standings(null, null).stream().filter(s -> s.id() == e.id())
+                            .findFirst().orElseThrow().rank();
+                    assertThat(board.upsertAndRank(e.id(), e.displayKey(), e.key())).isEqualTo(expectedRank);
+                }
             } else if (op < 68) {
                 long id = randomId(random);
                 SortKey key = randomKey(spec.order(), random);
