@@ -10,13 +10,22 @@ import java.util.List;
  * @param marks      one per judge, in any order (order never changes the result)
  * @param multiplier a per-entry multiplier such as a dive's degree of difficulty, {@code > 0}; 1 when null.
  *                   Only MEASUREMENT aspects take a multiplier other than 1.
- * @throws IllegalArgumentException if the aspect id is blank, marks are null or the multiplier is not positive
+ * @throws IllegalArgumentException if the aspect id is blank, marks are null, a judge marks twice or the multiplier is
+ *                                  not positive
  */
 public record AspectMarks(String aspectId, List<JudgeMark> marks, BigDecimal multiplier) {
 
     public AspectMarks {
         Checks.requireText(aspectId, "aspectId");
         marks = List.copyOf(Checks.requireNonNull(marks, "marks of aspect " + aspectId));
+        for (int i = 1; i < marks.size(); i++) {
+            for (int j = 0; j < i; j++) {
+                if (marks.get(j).judgeId().equals(marks.get(i).judgeId())) {
+                    throw new IllegalArgumentException("judge " + marks.get(i).judgeId() + " marked aspect " + aspectId
+                            + " twice");
+                }
+            }
+        }
         multiplier = multiplier == null ? BigDecimal.ONE : Checks.requirePositive(multiplier, "multiplier of aspect " + aspectId);
     }
 

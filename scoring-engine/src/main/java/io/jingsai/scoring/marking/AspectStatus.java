@@ -9,7 +9,7 @@ public enum AspectStatus {
     SCORED,
     /** Judgement scores spread above the allowance: re-mark before it counts. */
     NEEDS_REVIEW,
-    /** The marks break the rule: wrong panel size, a mark out of range, a judge twice. */
+    /** The marks break the rule: wrong panel size, a mark out of range or not allowed, a judgement score not 0-3. */
     REJECTED,
     /** No marks yet. */
     MISSING,

@@ -32,7 +32,7 @@ import java.util.Map;
  * </ul>
  *
  * <p>All arithmetic is exact; the order of judges, aspects and entries never changes a result. Problems with marks
- * (out of range, wrong panel size, a judge twice) are values ({@link AspectStatus#REJECTED}); marks that do not fit
+ * (out of range, not an allowed mark, wrong panel size, a judgement score that is not 0-3) are values ({@link AspectStatus#REJECTED}); marks that do not fit
  * the scheme at all (an unknown aspect, two mark sets for one aspect, a deduction outside a DEDUCTION module, a
  * multiplier on a judgement aspect) are programming errors and throw {@link IllegalArgumentException}.
  * Instances are immutable and thread-safe.
@@ -88,8 +88,10 @@ public final class EntryScorer {
         List<AspectResult> aspects = new ArrayList<>(ordered.size());
         List<String> holds = new ArrayList<>();
         List<Deduction> applied = new ArrayList<>();
-        ExactValue[] componentSums = new ExactValue[Math.max(1, components.size())];
-        java.util.Arrays.fill(componentSums, ExactValue.ZERO);
+        ExactValue.Sum[] componentSums = new ExactValue.Sum[Math.max(1, components.size())];
+        for (int c = 0; c < componentSums.length; c++) {
+            componentSums[c] = new ExactValue.Sum();
+        }
         for (Plan plan : ordered) {
             AspectResult result = plan.aspect.type() == AspectType.DEDUCTION
                     ? deductionModule(plan, deductions.getOrDefault(plan, List.of()), applied)
@@ -97,7 +99,7 @@ public final class EntryScorer {
             aspects.add(result);
             if (result.status() == AspectStatus.SCORED) {
                 int c = Math.max(0, plan.component);
-                componentSums[c] = componentSums[c].plus(result.exactMark());
+                componentSums[c].add(result.exactMark());
             } else {
                 holds.add(plan.aspect.id() + ": " + result.status() + (result.detail().isEmpty() ? "" : " - " + result.detail()));
             }
@@ -115,7 +117,7 @@ public final class EntryScorer {
     }
 
     private EntryResult finish(EntryMarks entry, List<AspectResult> aspects, List<Deduction> applied,
-                               List<String> holds, ExactValue[] componentSums) {
+                               List<String> holds, ExactValue.Sum[] componentSums) {
         Disqualification dq = entry.disqualification();
         boolean disqualified = dq != null && dq.isApproved();
         if (dq != null && !dq.isApproved()) {
@@ -124,12 +126,12 @@ public final class EntryScorer {
         Map<String, BigDecimal> componentScores = new LinkedHashMap<>();
         ExactValue total;
         if (components.isEmpty()) {
-            total = componentSums[0];
+            total = componentSums[0].value();
         } else {
             total = ExactValue.ZERO;
             for (int i = 0; i < components.size(); i++) {
                 Component component = components.get(i);
-                ExactValue score = disqualified ? ExactValue.ZERO : componentSums[i];
+                ExactValue score = disqualified ? ExactValue.ZERO : componentSums[i].value();
                 componentScores.put(component.id(), score.round(rounding));
                 total = total.plus(score.times(component.weight()).dividedBy(component.declaredMax()));
             }
@@ -152,13 +154,7 @@ public final class EntryScorer {
         List<JudgeMark> judged = marks.marks();
         BigDecimal[] values = new BigDecimal[judged.size()];
         for (int i = 0; i < values.length; i++) {
-            JudgeMark mark = judged.get(i);
-            for (int j = 0; j < i; j++) {
-                if (judged.get(j).judgeId().equals(mark.judgeId())) {
-                    return result(plan, AspectStatus.REJECTED, null, "judge " + mark.judgeId() + " marked twice");
-                }
-            }
-            values[i] = mark.mark();
+            values[i] = judged.get(i).mark();
         }
         PanelOutcome outcome;
         if (plan.aspect.type() == AspectType.JUDGEMENT) {
@@ -264,6 +260,8 @@ public final class EntryScorer {
         final int component;
         final io.jingsai.scoring.scheme.PanelAggregation aggregation;
         final BigDecimal factor;
+        final BigDecimal maxMark;
+        final List<BigDecimal> allowedMarks;
 
         Plan(int index, Aspect aspect, int component) {
             this.index = index;
@@ -271,23 +269,25 @@ public final class EntryScorer {
             this.component = component;
             this.aggregation = aspect.aggregation() == null ? scheme.defaultAggregation() : aspect.aggregation();
             this.factor = aspect.effectiveFactor();
+            this.maxMark = aspect.maxMark();
+            this.allowedMarks = aspect.allowedMarks().isEmpty() ? null : List.copyOf(aspect.allowedMarks());
         }
 
         String rangeProblem(BigDecimal[] values) {
             for (BigDecimal value : values) {
-                if (value.signum() < 0 || value.compareTo(aspect.maxMark()) > 0) {
-                    return "mark " + value.toPlainString() + " outside [0, " + aspect.maxMark().toPlainString() + "]";
+                if (value.signum() < 0 || value.compareTo(maxMark) > 0) {
+                    return "mark " + value.toPlainString() + " outside [0, " + maxMark.toPlainString() + "]";
                 }
-                if (!aspect.allowedMarks().isEmpty() && !isAllowed(value)) {
+                if (allowedMarks != null && !isAllowed(value)) {
                     return "mark " + value.toPlainString() + " is not one of the allowed marks "
-                            + aspect.allowedMarks().stream().map(BigDecimal::toPlainString).toList();
+                            + allowedMarks.stream().map(BigDecimal::toPlainString).toList();
                 }
             }
             return null;
         }
 
         private boolean isAllowed(BigDecimal value) {
-            for (BigDecimal allowed : aspect.allowedMarks()) {
+            for (BigDecimal allowed : allowedMarks) {
                 if (allowed.compareTo(value) == 0) {
                     return true;
                 }

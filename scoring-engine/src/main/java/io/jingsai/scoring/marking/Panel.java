@@ -19,7 +19,8 @@ import java.util.List;
  */
 public final class Panel {
 
-    private static final BigDecimal THREE = BigDecimal.valueOf(3);
+    private static final BigDecimal[] SCORES = {BigDecimal.ZERO, BigDecimal.ONE, BigDecimal.valueOf(2),
+            BigDecimal.valueOf(3)};
 
     private Panel() {
     }
@@ -76,24 +77,24 @@ public final class Panel {
         }
         int lowest = Integer.MAX_VALUE;
         int highest = Integer.MIN_VALUE;
-        BigDecimal sum = BigDecimal.ZERO;
+        int sum = 0;
         for (BigDecimal score : scores) {
             int value = score.intValue();
-            if (score.signum() < 0 || score.compareTo(THREE) > 0 || score.compareTo(BigDecimal.valueOf(value)) != 0) {
+            if (value < 0 || value > 3 || score.compareTo(SCORES[value]) != 0) {
                 return new PanelOutcome.Rejected("judgement score must be an integer 0-3, got " + score.toPlainString());
             }
             lowest = Math.min(lowest, value);
             highest = Math.max(highest, value);
-            sum = sum.add(score);
+            sum += value;
         }
         if (highest - lowest > allowedSpread) {
             return new PanelOutcome.NeedsReview(highest - lowest, allowedSpread);
         }
-        return new PanelOutcome.Aggregated(ExactValue.ratio(sum.multiply(maxMark), 3L * n));
+        return new PanelOutcome.Aggregated(ExactValue.ratio(maxMark.multiply(BigDecimal.valueOf(sum)), 3L * n));
     }
 
     private static ExactValue median(BigDecimal[] marks) {
-        Arrays.sort(marks);
+        sort(marks);
         int n = marks.length;
         if (n % 2 == 1) {
             return ExactValue.of(marks[n / 2]);
@@ -102,8 +103,25 @@ public final class Panel {
     }
 
     private static ExactValue trimmed(int k, BigDecimal[] marks) {
-        Arrays.sort(marks);
+        sort(marks);
         return ExactValue.of(sum(marks, k, marks.length - k));
+    }
+
+    /** Insertion sort: panels are small (3 to a dozen marks), where it beats a general-purpose sort. */
+    private static void sort(BigDecimal[] marks) {
+        if (marks.length > 16) {
+            Arrays.sort(marks);
+            return;
+        }
+        for (int i = 1; i < marks.length; i++) {
+            BigDecimal current = marks[i];
+            int j = i - 1;
+            while (j >= 0 && marks[j].compareTo(current) > 0) {
+                marks[j + 1] = marks[j];
+                j--;
+            }
+            marks[j + 1] = current;
+        }
     }
 
     private static BigDecimal sum(BigDecimal[] marks, int from, int to) {
@@ -118,7 +136,10 @@ public final class Panel {
         Checks.requireNonNull(marks, "marks");
         BigDecimal[] array = new BigDecimal[marks.size()];
         for (int i = 0; i < array.length; i++) {
-            array[i] = Checks.requireNonNull(marks.get(i), "marks[" + i + "]");
+            array[i] = marks.get(i);
+            if (array[i] == null) {
+                throw new IllegalArgumentException("marks[" + i + "] must not be null");
+            }
         }
         return array;
     }

@@ -24,7 +24,7 @@ public sealed interface PanelOutcome permits PanelOutcome.Aggregated, PanelOutco
         }
     }
 
-    /** The marks cannot be aggregated by the rule (wrong panel size, mark out of range, judge twice). */
+    /** The marks cannot be aggregated by the rule (wrong panel size, a judgement score that is not 0-3). */
     record Rejected(String reason) implements PanelOutcome {
     }
 }

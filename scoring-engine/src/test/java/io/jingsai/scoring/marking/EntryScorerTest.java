@@ -150,7 +150,7 @@ class EntryScorerTest {
     void badMarksRejectTheirAspectAndMissingMarksAreReported() {
         EntryMarks marks = EntryMarks.of("e1", List.of(
                 ofValues("exam", "100.5"),
-                AspectMarks.of("a1", JudgeMark.of("j1", "10"), JudgeMark.of("j1", "11")),
+                ofValues("a1", "10", "-1", "11"),
                 ofValues("a2", "15", "16"),
                 ofValues("b1", "10")));
         EntryResult result = new EntryScorer(electricianScheme()).score(marks);
@@ -159,7 +159,7 @@ class EntryScorerTest {
                 AspectStatus.SCORED);
         assertThat(result.holds()).containsExactly(
                 "exam: REJECTED - mark 100.5 outside [0, 100]",
-                "a1: REJECTED - judge j1 marked twice",
+                "a1: REJECTED - mark -1 outside [0, 20]",
                 "a2: REJECTED - trimmed mean dropping 1+1 needs at least 3 marks, got 2",
                 "a3: MISSING - no marks",
                 "b1: REJECTED - mark 10 is not one of the allowed marks [0, 20]");
@@ -215,6 +215,8 @@ class EntryScorerTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("judgeId of a disqualification must not be blank");
         assertThatThrownBy(() -> new Approval("chief", null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("approvedAt must not be null");
+        assertThatThrownBy(() -> AspectMarks.of("a1", JudgeMark.of("j1", "10"), JudgeMark.of("j1", "11")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("judge j1 marked aspect a1 twice");
         assertThatThrownBy(() -> ofValues("a1", "1").withMultiplier(d("-1")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("multiplier of aspect a1 must be > 0, got -1");
     }
