@@ -1,9 +1,12 @@
 package io.jingsai.api;
 
 import java.time.Clock;
+import java.time.ZoneId;
 
 import org.springframework.boot.SpringApplication;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.validation.autoconfigure.ValidationConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -18,9 +21,18 @@ public class JingsaiApplication {
         SpringApplication.run(JingsaiApplication.class, args);
     }
 
-    /** The one clock of the application: every timestamp comes from here so tests can fix time. */
+    /**
+     * The one clock of the application: every timestamp comes from here so tests can fix time. Its zone (default
+     * Asia/Shanghai) decides calendar dates, such as whether a birth date lies in the future.
+     */
     @Bean
-    Clock clock() {
-        return Clock.systemUTC();
+    Clock clock(@Value("${jingsai.time-zone:Asia/Shanghai}") ZoneId zone) {
+        return Clock.system(zone);
+    }
+
+    /** Bean Validation judges dates (birth dates in ID numbers) by the application clock, not the JVM's. */
+    @Bean
+    ValidationConfigurationCustomizer validationClock(Clock clock) {
+        return configuration -> configuration.clockProvider(() -> clock);
     }
 }

@@ -12,8 +12,12 @@ import reactor.test.StepVerifier;
 @IntegrationTest
 class ApplicationTests {
 
-    @Autowired
     WebTestClient web;
+
+    @Autowired
+    void clients(WebTestClient client) {
+        web = TestClients.anonymous(client);
+    }
 
     @Autowired
     DatabaseClient database;

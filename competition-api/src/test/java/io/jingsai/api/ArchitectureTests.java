@@ -12,6 +12,8 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import org.junit.jupiter.api.Test;
+import org.springframework.data.relational.core.mapping.Table;
+import org.springframework.data.repository.Repository;
 
 /** The package rules of competition-api: features own their rows, web types stay at the edge, cores stay pure. */
 class ArchitectureTests {
@@ -23,7 +25,7 @@ class ArchitectureTests {
     @Test
     void rowsAndRepositoriesAreUsedOnlyInsideTheirFeature() {
         classes().that().resideInAPackage("io.jingsai.api..")
-                .and().haveSimpleNameEndingWith("Row").or().haveSimpleNameEndingWith("Repository")
+                .and().areAnnotatedWith(Table.class).or().areAssignableTo(Repository.class)
                 .should(beAccessedOnlyFromTheirOwnPackage())
                 .andShould().notBePublic()
                 .allowEmptyShould(true)

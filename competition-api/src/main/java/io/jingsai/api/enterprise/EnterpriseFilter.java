@@ -17,7 +17,7 @@ record EnterpriseFilter(String q, String regionCode, Ownership ownership) {
             criteria = criteria.and("region_code").like(regionPrefix(regionCode.strip()) + "%");
         }
         if (ownership != null) {
-            criteria = criteria.and("ownership").is(ownership.name());
+            criteria = criteria.and("ownership").is(ownership);
         }
         return criteria;
     }

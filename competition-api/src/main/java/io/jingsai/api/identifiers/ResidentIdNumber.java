@@ -153,7 +153,18 @@ public final class ResidentIdNumber {
      * a name, identifies a person.
      */
     public String masked() {
-        return value.substring(0, 6) + "********" + value.substring(14);
+        return mask(value);
+    }
+
+    /**
+     * Masks a stored 18-character number the same way as {@link #masked()}, without parsing it again; anything that
+     * is not 18 characters long is masked whole.
+     */
+    public static String mask(String number) {
+        if (number == null || number.length() != 18) {
+            return "******************";
+        }
+        return number.substring(0, 6) + "********" + number.substring(14);
     }
 
     @Override

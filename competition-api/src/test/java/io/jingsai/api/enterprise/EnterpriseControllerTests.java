@@ -149,6 +149,13 @@ class EnterpriseControllerTests {
                         .queryParam("page", 1).build())
                 .exchange()
                 .expectBody().jsonPath("$.items[0].name").isEqualTo(tag + "张");
+        web.get().uri(b -> b.path("/api/enterprises").queryParam("q", tag).queryParam("ownership", "PRIVATE").build())
+                .exchange()
+                .expectBody().jsonPath("$.total").isEqualTo(0);
+        web.get().uri(b -> b.path("/api/enterprises").queryParam("q", tag).queryParam("ownership", "STATE_OWNED")
+                        .queryParam("regionCode", "620000").build())
+                .exchange()
+                .expectBody().jsonPath("$.total").isEqualTo(0);
     }
 
     @Test

@@ -5,12 +5,17 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import io.jingsai.api.IntegrationTest;
+import io.jingsai.api.TestClients;
 
 @IntegrationTest
 class AspectControllerTests {
 
-    @Autowired
     WebTestClient web;
+
+    @Autowired
+    void clients(WebTestClient client) {
+        web = TestClients.anonymous(client);
+    }
 
     @Test
     void listsTheSixAspectsInOfficialOrderWithoutSigningIn() {

@@ -6,12 +6,17 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import io.jingsai.api.IntegrationTest;
+import io.jingsai.api.TestClients;
 
 @IntegrationTest
 class ProblemDetailsTests {
 
-    @Autowired
     WebTestClient web;
+
+    @Autowired
+    void clients(WebTestClient client) {
+        web = TestClients.anonymous(client);
+    }
 
     @Test
     void unknownPathIsProblemJson() {

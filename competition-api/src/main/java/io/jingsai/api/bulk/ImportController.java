@@ -1,0 +1,59 @@
+package io.jingsai.api.bulk;
+
+import java.net.URI;
+import java.util.UUID;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.codec.multipart.FilePart;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.jingsai.api.spreadsheet.SheetFormat;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import reactor.core.publisher.Mono;
+
+@RestController
+@RequestMapping("/api/imports")
+@Tag(name = "Bulk import", description = "Enterprises, contestants and judges from CSV or XLSX, all or nothing")
+class ImportController {
+
+    private final ImportJobService imports;
+    private final SheetDownloads downloads;
+
+    ImportController(ImportJobService imports, SheetDownloads downloads) {
+        this.imports = imports;
+        this.downloads = downloads;
+    }
+
+    @GetMapping("/{kind}/template")
+    @Operation(summary = "A template file with the Chinese headers and one example row (format xlsx or csv)")
+    Mono<ResponseEntity<byte[]>> template(@PathVariable String kind,
+                                          @RequestParam(defaultValue = "xlsx") String format) {
+        BulkImportKind importKind = imports.kind(kind);
+        return downloads.template(kind + "-template", SheetDownloads.format(format), importKind.columns());
+    }
+
+    @PostMapping(path = "/{kind}", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Upload a .csv or .xlsx file (part 'file'); 202 with the job to poll. "
+            + "All rows are written or none: one bad row rejects the file, every problem is listed.")
+    Mono<ResponseEntity<ImportJobView>> upload(@PathVariable String kind, @RequestPart("file") FilePart file) {
+        BulkImportKind importKind = imports.kind(kind);
+        SheetFormat format = SheetDownloads.formatOf(file.filename());
+        return downloads.read(file)
+                .flatMap(content -> imports.submit(importKind, file.filename(), format, content))
+                .map(job -> ResponseEntity.accepted().location(URI.create("/api/imports/jobs/" + job.id())).body(job));
+    }
+
+    @GetMapping("/jobs/{id}")
+    @Operation(summary = "An import job: status, rows read and written, problems by row and column")
+    Mono<ImportJobView> job(@PathVariable UUID id) {
+        return imports.find(id);
+    }
+}

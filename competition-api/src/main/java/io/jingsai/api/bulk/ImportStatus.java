@@ -1,0 +1,15 @@
+package io.jingsai.api.bulk;
+
+/** Where an import job stands. Only SUCCEEDED wrote anything; every other end state wrote nothing. */
+public enum ImportStatus {
+    /** Reading and validating the file. */
+    VALIDATING,
+    /** Every row was valid; writing them all in one transaction. */
+    WRITING,
+    /** Every row was written. */
+    SUCCEEDED,
+    /** The file or some rows are invalid; the problems are listed and nothing was written. */
+    REJECTED,
+    /** The server failed (or restarted) while working; nothing was written, upload the file again. */
+    FAILED
+}

@@ -1,0 +1,34 @@
+package io.jingsai.api.contestant;
+
+import java.util.Locale;
+
+import io.jingsai.api.identifiers.ValidResidentId;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+
+/**
+ * Registering or changing a contestant (选手). Birth date and sex are derived from the ID number, never entered.
+ * The phone is optional: a mainland mobile number (11 digits starting 1[3-9]) or a landline with area code.
+ */
+@Schema(name = "Contestant command", example = """
+        {"name": "王建国", "idNumber": "610102199003071234", "enterpriseId": 1, "tradeId": 3,
+         "phone": "13800138000"}""")
+record ContestantCommand(
+        @NotBlank @Size(max = 100) String name,
+        @NotBlank @ValidResidentId String idNumber,
+        @NotNull @Positive Long enterpriseId,
+        @NotNull @Positive Long tradeId,
+        @Pattern(regexp = "1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8}",
+                message = "must be a mobile number (11 digits starting 13-19) or a landline such as 029-88886666")
+        String phone) {
+
+    ContestantCommand {
+        name = name == null ? null : name.strip();
+        idNumber = idNumber == null ? null : idNumber.strip().toUpperCase(Locale.ROOT);
+        phone = phone == null || phone.isBlank() ? null : phone.strip();
+    }
+}

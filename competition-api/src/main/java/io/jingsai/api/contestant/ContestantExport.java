@@ -1,0 +1,55 @@
+package io.jingsai.api.contestant;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
+import org.springframework.stereotype.Component;
+
+import io.jingsai.api.identifiers.ResidentIdNumber;
+import io.jingsai.api.spreadsheet.SheetColumn;
+import reactor.core.publisher.Flux;
+
+/**
+ * Contestants as a spreadsheet: the import columns first (so a revealed export can be edited and imported
+ * elsewhere), then the enterprise's name and the sex. ID numbers and phones are masked unless revealed.
+ */
+@Component
+class ContestantExport {
+
+    static final SheetColumn ENTERPRISE_NAME = SheetColumn.optional("企业名称", "enterpriseName", "中铁一局集团有限公司");
+    static final SheetColumn SEX = SheetColumn.optional("性别", "sex", "男");
+    static final List<SheetColumn> COLUMNS = List.of(ContestantImport.NAME, ContestantImport.ID_NUMBER,
+            ContestantImport.ENTERPRISE, ContestantImport.TRADE, ContestantImport.PHONE, ENTERPRISE_NAME, SEX);
+
+    private final DatabaseClient database;
+
+    ContestantExport(DatabaseClient database) {
+        this.database = database;
+    }
+
+    Flux<List<String>> rows(Long enterpriseId, Long tradeId, boolean reveal) {
+        GenericExecuteSpec query = database.sql("""
+                SELECT c.name, c.id_number, e.credit_code, t.name_zh AS trade, c.phone, e.name AS enterprise, c.sex
+                FROM contestant c JOIN enterprise e ON e.id = c.enterprise_id JOIN trade t ON t.id = c.trade_id
+                WHERE (CAST(:enterprise AS BIGINT) IS NULL OR c.enterprise_id = :enterprise)
+                  AND (CAST(:trade AS BIGINT) IS NULL OR c.trade_id = :trade)
+                ORDER BY c.name, c.id""");
+        query = enterpriseId == null ? query.bindNull("enterprise", Long.class) : query.bind("enterprise", enterpriseId);
+        query = tradeId == null ? query.bindNull("trade", Long.class) : query.bind("trade", tradeId);
+        return query.map(row -> {
+            List<String> cells = new ArrayList<>(COLUMNS.size());
+            String idNumber = row.get("id_number", String.class);
+            String phone = row.get("phone", String.class);
+            cells.add(row.get("name", String.class));
+            cells.add(reveal ? idNumber : ResidentIdNumber.mask(idNumber));
+            cells.add(row.get("credit_code", String.class));
+            cells.add(row.get("trade", String.class));
+            cells.add(reveal || phone == null ? phone : phone.substring(0, Math.min(3, phone.length())) + "****");
+            cells.add(row.get("enterprise", String.class));
+            cells.add("MALE".equals(row.get("sex", String.class)) ? "男" : "女");
+            return List.copyOf(cells.stream().map(c -> c == null ? "" : c).toList());
+        }).all();
+    }
+}

@@ -1,0 +1,182 @@
+package io.jingsai.api.contestant;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+
+import io.jingsai.api.bulk.BulkImportKind;
+import io.jingsai.api.bulk.PreparedImport;
+import io.jingsai.api.bulk.RowCommands;
+import io.jingsai.api.identifiers.ResidentIdNumber;
+import io.jingsai.api.spreadsheet.ImportReport;
+import io.jingsai.api.spreadsheet.Sheet;
+import io.jingsai.api.spreadsheet.SheetColumn;
+import io.jingsai.api.spreadsheet.SheetRow;
+import reactor.core.publisher.Mono;
+
+/**
+ * Contestants from a file. Users know enterprises by credit code and trades by name, not by id, so the file names
+ * them that way and the import resolves them; then the rules of {@code POST /api/contestants} apply, plus ID
+ * numbers unique within the file and not yet registered.
+ */
+@Component
+class ContestantImport implements BulkImportKind {
+
+    static final SheetColumn NAME = SheetColumn.required("姓名", "name", "王建国");
+    static final SheetColumn ID_NUMBER = SheetColumn.required("身份证号", "idNumber", "610102199003071238").asText();
+    static final SheetColumn ENTERPRISE = SheetColumn.required("企业统一社会信用代码", "enterpriseCreditCode",
+            "91610100220523188Q").asText();
+    static final SheetColumn TRADE = SheetColumn.required("工种", "trade", "焊工");
+    static final SheetColumn PHONE = SheetColumn.optional("手机号", "phone", "13800138000").asText();
+    static final List<SheetColumn> COLUMNS = List.of(NAME, ID_NUMBER, ENTERPRISE, TRADE, PHONE);
+    static final Map<String, SheetColumn> FIELDS = Map.of("name", NAME, "idNumber", ID_NUMBER,
+            "enterpriseId", ENTERPRISE, "tradeId", TRADE, "phone", PHONE);
+
+    private final RowCommands commands;
+    private final DatabaseClient database;
+    private final Clock clock;
+
+    ContestantImport(RowCommands commands, DatabaseClient database, Clock clock) {
+        this.commands = commands;
+        this.database = database;
+        this.clock = clock;
+    }
+
+    @Override
+    public String name() {
+        return "contestants";
+    }
+
+    @Override
+    public List<SheetColumn> columns() {
+        return COLUMNS;
+    }
+
+    @Override
+    public Mono<PreparedImport> prepare(Sheet sheet) {
+        List<String> codes = values(sheet, ENTERPRISE, code -> code.toUpperCase(Locale.ROOT));
+        List<String> trades = values(sheet, TRADE, Function.identity());
+        return Mono.zip(lookup("SELECT credit_code AS k, id FROM enterprise WHERE credit_code = ANY(:keys)", codes),
+                        lookup("SELECT name_zh AS k, id FROM trade WHERE name_zh = ANY(:keys) "
+                                + "UNION ALL SELECT code AS k, id FROM trade WHERE code = ANY(:keys)", trades))
+                .flatMap(found -> validate(sheet, found.getT1(), found.getT2()));
+    }
+
+    private Mono<PreparedImport> validate(Sheet sheet, Map<String, Long> enterprises, Map<String, Long> trades) {
+        ImportReport.Builder report = ImportReport.builder(sheet);
+        Map<SheetRow, ContestantCommand> valid = new LinkedHashMap<>();
+        for (SheetRow row : sheet.rows()) {
+            Set<String> reported = new HashSet<>();
+            Long enterprise = resolve(row, ENTERPRISE, enterprises, "no enterprise with this credit code is registered",
+                    report, reported, "enterpriseId", code -> code.toUpperCase(Locale.ROOT));
+            Long trade = resolve(row, TRADE, trades, "no trade has this name or code", report, reported, "tradeId",
+                    Function.identity());
+            ContestantCommand command = new ContestantCommand(row.value(NAME), row.value(ID_NUMBER), enterprise, trade,
+                    row.value(PHONE));
+            boolean unique = command.idNumber() == null || report.requireUnique(row, ID_NUMBER, command.idNumber());
+            if (commands.check(command, row, FIELDS, reported, report) && unique) {
+                valid.put(row, command);
+            }
+        }
+        return registered(valid.values().stream().map(ContestantCommand::idNumber).toList())
+                .map(registered -> {
+                    valid.forEach((row, command) -> {
+                        if (registered.contains(command.idNumber())) {
+                            report.reject(row, ID_NUMBER, "duplicate", "a contestant with this ID number is already registered");
+                        }
+                    });
+                    return new Prepared(report.build(), List.copyOf(valid.values()));
+                });
+    }
+
+    private static Long resolve(SheetRow row, SheetColumn column, Map<String, Long> ids, String unknown,
+                                ImportReport.Builder report, Set<String> reported, String field,
+                                Function<String, String> normalise) {
+        String value = row.value(column);
+        if (value == null) {
+            return null;
+        }
+        Long id = ids.get(normalise.apply(value.strip()));
+        if (id == null) {
+            report.reject(row, column, "unknown", unknown);
+            reported.add(field);
+        }
+        return id;
+    }
+
+    private static List<String> values(Sheet sheet, SheetColumn column, Function<String, String> normalise) {
+        return sheet.rows().stream().map(row -> row.value(column)).filter(v -> v != null)
+                .map(v -> normalise.apply(v.strip())).distinct().toList();
+    }
+
+    private Mono<Map<String, Long>> lookup(String sql, List<String> keys) {
+        if (keys.isEmpty()) {
+            return Mono.just(Map.of());
+        }
+        return database.sql(sql).bind("keys", keys.toArray(String[]::new))
+                .map(row -> Map.entry(row.get("k", String.class), row.get("id", Long.class)))
+                .all()
+                .collect(HashMap::new, (map, entry) -> map.put(entry.getKey(), entry.getValue()));
+    }
+
+    private Mono<Set<String>> registered(List<String> idNumbers) {
+        if (idNumbers.isEmpty()) {
+            return Mono.just(Set.of());
+        }
+        return database.sql("SELECT id_number FROM contestant WHERE id_number = ANY(:numbers)")
+                .bind("numbers", idNumbers.toArray(String[]::new))
+                .map(row -> row.get("id_number", String.class))
+                .all()
+                .collect(HashSet::new, Set::add);
+    }
+
+    private final class Prepared implements PreparedImport {
+
+        private final ImportReport report;
+        private final List<ContestantCommand> contestants;
+
+        Prepared(ImportReport report, List<ContestantCommand> contestants) {
+            this.report = report;
+            this.contestants = contestants;
+        }
+
+        @Override
+        public ImportReport report() {
+            return report;
+        }
+
+        @Override
+        public Mono<Integer> write() {
+            Instant now = clock.instant();
+            List<ResidentIdNumber> ids = new ArrayList<>();
+            contestants.forEach(c -> ids.add(ResidentIdNumber.of(c.idNumber(), clock)));
+            return database.sql("""
+                            INSERT INTO contestant (name, id_number, birth_date, sex, enterprise_id, trade_id, phone,
+                                                    created_at, updated_at)
+                            SELECT name, id_number, birth_date, sex, enterprise_id, trade_id, phone, :now, :now
+                            FROM unnest(:names, :numbers, :births, :sexes, :enterprises, :trades, :phones)
+                                 AS c(name, id_number, birth_date, sex, enterprise_id, trade_id, phone)""")
+                    .bind("now", now)
+                    .bind("names", contestants.stream().map(ContestantCommand::name).toArray(String[]::new))
+                    .bind("numbers", ids.stream().map(ResidentIdNumber::value).toArray(String[]::new))
+                    .bind("births", ids.stream().map(ResidentIdNumber::birthDate).toArray(java.time.LocalDate[]::new))
+                    .bind("sexes", ids.stream().map(id -> id.sex().name()).toArray(String[]::new))
+                    .bind("enterprises", contestants.stream().map(ContestantCommand::enterpriseId).toArray(Long[]::new))
+                    .bind("trades", contestants.stream().map(ContestantCommand::tradeId).toArray(Long[]::new))
+                    .bind("phones", contestants.stream().map(ContestantCommand::phone).toArray(String[]::new))
+                    .fetch().rowsUpdated()
+                    .map(Long::intValue);
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package io.jingsai.api.judge;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+
+import io.jingsai.api.bulk.BulkImportKind;
+import io.jingsai.api.bulk.PreparedImport;
+import io.jingsai.api.bulk.RowCommands;
+import io.jingsai.api.spreadsheet.ImportReport;
+import io.jingsai.api.spreadsheet.Sheet;
+import io.jingsai.api.spreadsheet.SheetColumn;
+import io.jingsai.api.spreadsheet.SheetRow;
+import reactor.core.publisher.Mono;
+
+/**
+ * Judges from a file: the rules of {@code POST /api/judges}; the enterprise (for recusal) is named by its credit
+ * code, the qualification in Chinese (国家级, 省级, 市级, 企业级) or as the API's code.
+ */
+@Component
+class JudgeImport implements BulkImportKind {
+
+    static final SheetColumn NAME = SheetColumn.required("姓名", "name", "李敏");
+    static final SheetColumn ENTERPRISE = SheetColumn.optional("企业统一社会信用代码", "enterpriseCreditCode",
+            "91610100220523188Q").asText();
+    static final SheetColumn QUALIFICATION = SheetColumn.required("裁判等级", "qualification", "省级");
+    static final SheetColumn PHONE = SheetColumn.optional("手机号", "phone", "13900139000").asText();
+    static final SheetColumn EMAIL = SheetColumn.optional("邮箱", "email", "limin@example.cn");
+    static final List<SheetColumn> COLUMNS = List.of(NAME, ENTERPRISE, QUALIFICATION, PHONE, EMAIL);
+    static final Map<String, SheetColumn> FIELDS = Map.of("name", NAME, "enterpriseId", ENTERPRISE,
+            "qualification", QUALIFICATION, "phone", PHONE, "email", EMAIL);
+    static final Map<String, Qualification> LABELS = Map.of(
+            "国家级", Qualification.NATIONAL, "省级", Qualification.PROVINCIAL, "市级", Qualification.MUNICIPAL,
+            "企业级", Qualification.ENTERPRISE, "NATIONAL", Qualification.NATIONAL,
+            "PROVINCIAL", Qualification.PROVINCIAL, "MUNICIPAL", Qualification.MUNICIPAL,
+            "ENTERPRISE", Qualification.ENTERPRISE);
+
+    private final RowCommands commands;
+    private final DatabaseClient database;
+    private final Clock clock;
+
+    JudgeImport(RowCommands commands, DatabaseClient database, Clock clock) {
+        this.commands = commands;
+        this.database = database;
+        this.clock = clock;
+    }
+
+    @Override
+    public String name() {
+        return "judges";
+    }
+
+    @Override
+    public List<SheetColumn> columns() {
+        return COLUMNS;
+    }
+
+    @Override
+    public Mono<PreparedImport> prepare(Sheet sheet) {
+        List<String> codes = sheet.rows().stream().map(row -> row.value(ENTERPRISE)).filter(v -> v != null)
+                .map(v -> v.strip().toUpperCase(Locale.ROOT)).distinct().toList();
+        return enterprises(codes).map(found -> validate(sheet, found));
+    }
+
+    private PreparedImport validate(Sheet sheet, Map<String, Long> enterprises) {
+        ImportReport.Builder report = ImportReport.builder(sheet);
+        Map<SheetRow, JudgeCommand> valid = new LinkedHashMap<>();
+        for (SheetRow row : sheet.rows()) {
+            Set<String> reported = new HashSet<>();
+            Long enterprise = null;
+            String code = row.value(ENTERPRISE);
+            if (code != null) {
+                enterprise = enterprises.get(code.strip().toUpperCase(Locale.ROOT));
+                if (enterprise == null) {
+                    report.reject(row, ENTERPRISE, "unknown", "no enterprise with this credit code is registered");
+                    reported.add("enterpriseId");
+                }
+            }
+            Qualification qualification = null;
+            String level = row.value(QUALIFICATION);
+            if (level != null) {
+                qualification = LABELS.get(level.strip().toUpperCase(Locale.ROOT));
+                if (qualification == null) {
+                    report.reject(row, QUALIFICATION, "unknown", "must be one of 国家级, 省级, 市级, 企业级");
+                    reported.add("qualification");
+                }
+            }
+            JudgeCommand command = new JudgeCommand(row.value(NAME), enterprise, qualification, row.value(PHONE),
+                    row.value(EMAIL));
+            if (commands.check(command, row, FIELDS, reported, report)) {
+                valid.put(row, command);
+            }
+        }
+        return new Prepared(report.build(), List.copyOf(valid.values()));
+    }
+
+    private Mono<Map<String, Long>> enterprises(List<String> codes) {
+        if (codes.isEmpty()) {
+            return Mono.just(Map.of());
+        }
+        return database.sql("SELECT credit_code, id FROM enterprise WHERE credit_code = ANY(:codes)")
+                .bind("codes", codes.toArray(String[]::new))
+                .map(row -> Map.entry(row.get("credit_code", String.class), row.get("id", Long.class)))
+                .all()
+                .collect(HashMap::new, (map, entry) -> map.put(entry.getKey(), entry.getValue()));
+    }
+
+    private final class Prepared implements PreparedImport {
+
+        private final ImportReport report;
+        private final List<JudgeCommand> judges;
+
+        Prepared(ImportReport report, List<JudgeCommand> judges) {
+            this.report = report;
+            this.judges = judges;
+        }
+
+        @Override
+        public ImportReport report() {
+            return report;
+        }
+
+        @Override
+        public Mono<Integer> write() {
+            Instant now = clock.instant();
+            return database.sql("""
+                            INSERT INTO judge (name, enterprise_id, qualification, phone, email, created_at, updated_at)
+                            SELECT name, enterprise_id, qualification, phone, email, :now, :now
+                            FROM unnest(:names, :enterprises, :qualifications, :phones, :emails)
+                                 AS j(name, enterprise_id, qualification, phone, email)""")
+                    .bind("now", now)
+                    .bind("names", judges.stream().map(JudgeCommand::name).toArray(String[]::new))
+                    .bind("enterprises", judges.stream().map(JudgeCommand::enterpriseId).toArray(Long[]::new))
+                    .bind("qualifications", judges.stream().map(j -> j.qualification().name()).toArray(String[]::new))
+                    .bind("phones", judges.stream().map(JudgeCommand::phone).toArray(String[]::new))
+                    .bind("emails", judges.stream().map(JudgeCommand::email).toArray(String[]::new))
+                    .fetch().rowsUpdated()
+                    .map(Long::intValue);
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package io.jingsai.api.team;
+
+import java.net.URI;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.jingsai.api.shared.PageQuery;
+import io.jingsai.api.shared.PageView;
+import io.jingsai.api.web.ETags;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import reactor.core.publisher.Mono;
+
+@RestController
+@RequestMapping("/api/teams")
+@Tag(name = "Teams", description = "Teams (班组) of contestants of one enterprise, entered as one")
+class TeamController {
+
+    private final TeamService teams;
+
+    TeamController(TeamService teams) {
+        this.teams = teams;
+    }
+
+    @PostMapping
+    @Operation(summary = "Form a team of contestants of one enterprise")
+    Mono<ResponseEntity<TeamView>> form(@Valid @RequestBody TeamCommand command) {
+        return teams.form(command).map(view -> ResponseEntity
+                .created(URI.create("/api/teams/" + view.id())).eTag(ETags.of(view.version())).body(view));
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "One team with its members")
+    Mono<ResponseEntity<TeamView>> find(@PathVariable long id) {
+        return teams.find(id).map(view -> ETags.ok(view, view.version()));
+    }
+
+    @GetMapping
+    @Operation(summary = "Teams, filtered by name part and enterprise")
+    Mono<PageView<TeamView>> list(@RequestParam(required = false) String q,
+                                  @RequestParam(required = false) Long enterpriseId,
+                                  @RequestParam(defaultValue = "0") int page,
+                                  @RequestParam(defaultValue = "20") int size,
+                                  @RequestParam(required = false) String sort) {
+        return teams.list(q, enterpriseId, PageQuery.of(page, size, sort, TeamService.SORTABLE, "name"));
+    }
+
+    @PutMapping("/{id}")
+    @Operation(summary = "Change a team or its members; send If-Match")
+    Mono<ResponseEntity<TeamView>> change(@PathVariable long id,
+                                          @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                          @Valid @RequestBody TeamCommand command) {
+        long version = ETags.ifMatch(ifMatch);
+        return teams.change(id, version, command).map(view -> ETags.ok(view, view.version()));
+    }
+
+    @DeleteMapping("/{id}")
+    @Operation(summary = "Disband a team registered for no event; send If-Match")
+    Mono<ResponseEntity<Void>> remove(@PathVariable long id,
+                                      @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        long version = ETags.ifMatch(ifMatch);
+        return teams.remove(id, version).then(Mono.just(ResponseEntity.noContent().build()));
+    }
+}

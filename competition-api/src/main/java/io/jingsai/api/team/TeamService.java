@@ -1,0 +1,116 @@
+package io.jingsai.api.team;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.relational.core.query.Criteria;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.jingsai.api.shared.ConflictException;
+import io.jingsai.api.shared.ExistingReferences;
+import io.jingsai.api.shared.ExistingReferences.Reference;
+import io.jingsai.api.shared.ExistingReferences.Table;
+import io.jingsai.api.shared.Listing;
+import io.jingsai.api.shared.NotFoundException;
+import io.jingsai.api.shared.PageQuery;
+import io.jingsai.api.shared.PageView;
+import io.jingsai.api.shared.StaleVersionException;
+import io.jingsai.api.shared.Versions;
+import reactor.core.publisher.Mono;
+
+/** Forming teams: a team and its member list are written together or not at all. */
+@Service
+class TeamService {
+
+    static final String RESOURCE = "team";
+    static final Map<String, String> SORTABLE = Map.of("name", "name", "createdAt", "created_at");
+
+    private final TeamRepository teams;
+    private final TeamMembers members;
+    private final ExistingReferences references;
+    private final Listing listing;
+    private final Clock clock;
+
+    TeamService(TeamRepository teams, TeamMembers members, ExistingReferences references, Listing listing,
+                Clock clock) {
+        this.teams = teams;
+        this.members = members;
+        this.references = references;
+        this.listing = listing;
+        this.clock = clock;
+    }
+
+    @Transactional
+    Mono<TeamView> form(TeamCommand command) {
+        return requireValid(command)
+                .then(Mono.defer(() -> teams.save(TeamRow.create(command, clock.instant()))))
+                .flatMap(row -> members.replace(row.id(), command.memberIds()).thenReturn(row))
+                .onErrorMap(DuplicateKeyException.class, e -> duplicate(command))
+                .map(row -> view(row, command.memberIds()));
+    }
+
+    Mono<TeamView> find(long id) {
+        return load(id).flatMap(row -> members.of(List.of(id)).map(m -> view(row, m.get(id))));
+    }
+
+    Mono<PageView<TeamView>> list(String q, Long enterpriseId, PageQuery page) {
+        Criteria criteria = Criteria.empty();
+        if (q != null && !q.isBlank()) {
+            criteria = criteria.and("name").like("%" + q.strip().replace("\\", "\\\\").replace("%", "\\%")
+                    .replace("_", "\\_") + "%");
+        }
+        if (enterpriseId != null) {
+            criteria = criteria.and("enterprise_id").is(enterpriseId);
+        }
+        return listing.page(TeamRow.class, criteria, page)
+                .flatMap(rows -> members.of(rows.items().stream().map(TeamRow::id).toList())
+                        .map(m -> rows.map(row -> view(row, m.get(row.id())))));
+    }
+
+    @Transactional
+    Mono<TeamView> change(long id, long expectedVersion, TeamCommand command) {
+        return load(id)
+                .doOnNext(row -> Versions.require(RESOURCE, id, expectedVersion, row.version()))
+                .flatMap(row -> requireValid(command).thenReturn(row))
+                .flatMap(row -> teams.save(row.update(command, clock.instant())))
+                .flatMap(row -> members.replace(id, command.memberIds()).thenReturn(row))
+                .onErrorMap(DuplicateKeyException.class, e -> duplicate(command))
+                .onErrorMap(OptimisticLockingFailureException.class,
+                        e -> new StaleVersionException(RESOURCE + " " + id + " was changed meanwhile; read it again"))
+                .map(row -> view(row, command.memberIds()));
+    }
+
+    @Transactional
+    Mono<Void> remove(long id, long expectedVersion) {
+        return load(id)
+                .doOnNext(row -> Versions.require(RESOURCE, id, expectedVersion, row.version()))
+                .flatMap(teams::delete)
+                .onErrorMap(DataIntegrityViolationException.class, e -> new ConflictException(RESOURCE + " " + id
+                        + " is registered for an event; withdraw it first"));
+    }
+
+    private Mono<Void> requireValid(TeamCommand command) {
+        return references.require(new Reference("enterpriseId", Table.ENTERPRISE, command.enterpriseId()),
+                        new Reference("tradeId", Table.TRADE, command.tradeId()))
+                .then(members.requireEligible(command.memberIds(), command.enterpriseId()));
+    }
+
+    private Mono<TeamRow> load(long id) {
+        return teams.findById(id).switchIfEmpty(Mono.error(() -> new NotFoundException(RESOURCE, id)));
+    }
+
+    private static TeamView view(TeamRow row, List<Long> memberIds) {
+        return new TeamView(row.id(), row.name(), row.enterpriseId(), row.tradeId(), row.scoreRule(),
+                List.copyOf(memberIds), row.version(), row.createdAt(), row.updatedAt());
+    }
+
+    private static ConflictException duplicate(TeamCommand command) {
+        return new ConflictException("enterprise " + command.enterpriseId() + " already has a team named "
+                + command.name());
+    }
+}

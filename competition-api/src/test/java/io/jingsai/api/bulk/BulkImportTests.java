@@ -1,0 +1,247 @@
+package io.jingsai.api.bulk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.MultipartBodyBuilder;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.BodyInserters;
+
+import io.jingsai.api.IntegrationTest;
+import io.jingsai.api.TestClients;
+import io.jingsai.api.TestIdentities;
+import io.jingsai.api.TestRegistry;
+import io.jingsai.api.spreadsheet.Sheet;
+import io.jingsai.api.spreadsheet.SheetColumn;
+import io.jingsai.api.spreadsheet.SheetFormat;
+import io.jingsai.api.spreadsheet.SheetReader;
+import io.jingsai.api.spreadsheet.SheetWriter;
+
+@IntegrationTest
+class BulkImportTests {
+
+    private static final List<SheetColumn> ENTERPRISE_COLUMNS = List.of(
+            SheetColumn.required("企业名称", null, "x"), SheetColumn.required("统一社会信用代码", null, "x"),
+            SheetColumn.required("行政区划代码", null, "x"), SheetColumn.optional("行业", null, "x"),
+            SheetColumn.required("所有制", null, "x"));
+    private static final List<SheetColumn> CONTESTANT_COLUMNS = List.of(
+            SheetColumn.required("姓名", null, "x"), SheetColumn.required("身份证号", null, "x"),
+            SheetColumn.required("企业统一社会信用代码", null, "x"), SheetColumn.required("工种", null, "x"),
+            SheetColumn.optional("手机号", null, "x"));
+
+    @Autowired
+    WebTestClient client;
+
+    WebTestClient web;
+
+    @BeforeEach
+    void signIn() {
+        web = TestClients.administrator(client);
+    }
+
+    @Test
+    void templatesHaveTheChineseHeadersAndReadBack() {
+        for (SheetFormat format : SheetFormat.values()) {
+            byte[] template = web.get().uri("/api/imports/contestants/template?format={f}", format.extension())
+                    .exchange()
+                    .expectStatus().isOk()
+                    .expectHeader().valueMatches("Content-Disposition", "attachment; filename=\"contestants-template\\..*")
+                    .expectBody(byte[].class).returnResult().getResponseBody();
+
+            Sheet sheet = SheetReader.of(CONTESTANT_COLUMNS).read(template, format);
+            assertThat(sheet.rows()).hasSize(1);
+            assertThat(sheet.rows().get(0).value("身份证号")).isEqualTo("610102199003071238");
+        }
+    }
+
+    @Test
+    void goodEnterpriseFileIsImportedWhole() {
+        String tag = TestIdentities.unique("导入");
+        List<List<String>> rows = List.of(
+                List.of(tag + "甲", TestIdentities.creditCode(), "610100", "建筑业", "国有"),
+                List.of(tag + "乙", TestIdentities.creditCode().toLowerCase(), "610113", "", "民营"),
+                List.of(tag + "丙", TestIdentities.creditCode(), "610200", "制造业", "MIXED"));
+
+        Map<String, Object> job = importAndWait("enterprises", "企业.csv", file(SheetFormat.CSV, ENTERPRISE_COLUMNS, rows));
+
+        assertThat(job).containsEntry("status", "SUCCEEDED").containsEntry("rowsWritten", 3);
+        web.get().uri(b -> b.path("/api/enterprises").queryParam("q", tag).build()).exchange()
+                .expectBody().jsonPath("$.total").isEqualTo(3)
+                .jsonPath("$.items[?(@.name == '" + tag + "乙')].ownership").isEqualTo("PRIVATE");
+    }
+
+    @Test
+    void oneBadRowRejectsTheWholeFileListingEveryProblem() {
+        String tag = TestIdentities.unique("坏行");
+        String repeated = TestIdentities.creditCode();
+        List<List<String>> rows = List.of(
+                List.of(tag + "甲", TestIdentities.creditCode(), "610100", "", "国有"),
+                List.of(tag + "乙", TestIdentities.withWrongCheckCharacter(TestIdentities.creditCode()), "610100", "",
+                        "国有"),
+                List.of(tag + "丙", repeated, "999999", "", "火星"),
+                List.of(tag + "丁", repeated, "610100", "", "国有"));
+
+        Map<String, Object> job = importAndWait("enterprises", "企业.xlsx",
+                file(SheetFormat.XLSX, ENTERPRISE_COLUMNS, rows));
+
+        assertThat(job).containsEntry("status", "REJECTED").containsEntry("rowsWritten", 0);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> problems = (List<Map<String, Object>>) job.get("problems");
+        assertThat(problems).extracting(p -> p.get("row") + ":" + p.get("column")).containsExactlyInAnyOrder(
+                "3:统一社会信用代码", "4:行政区划代码", "4:所有制", "5:统一社会信用代码");
+        web.get().uri(b -> b.path("/api/enterprises").queryParam("q", tag).build()).exchange()
+                .expectBody().jsonPath("$.total").isEqualTo(0);
+    }
+
+    @Test
+    void contestantsResolveEnterprisesByCreditCodeAndTradesByNameThenExportAndRoundTrip() {
+        TestRegistry registry = new TestRegistry(web);
+        long enterprise = registry.enterprise();
+        String code = web.get().uri("/api/enterprises/{id}", enterprise).exchange()
+                .expectBody(Map.class).returnResult().getResponseBody().get("creditCode").toString();
+        String first = TestIdentities.residentId();
+        String second = TestIdentities.residentId();
+        List<List<String>> rows = List.of(
+                List.of("张三", first, code, "焊工", "13800138000"),
+                List.of("李四", second, code.toLowerCase(), "6-31-01-03", ""));
+
+        Map<String, Object> job = importAndWait("contestants", "选手.xlsx",
+                file(SheetFormat.XLSX, CONTESTANT_COLUMNS, rows));
+        assertThat(job).containsEntry("status", "SUCCEEDED").containsEntry("rowsWritten", 2);
+
+        byte[] masked = web.get().uri("/api/contestants/export?format=xlsx&enterpriseId={e}", enterprise).exchange()
+                .expectStatus().isOk().expectBody(byte[].class).returnResult().getResponseBody();
+        Sheet exported = SheetReader.of(CONTESTANT_COLUMNS).read(masked, SheetFormat.XLSX);
+        assertThat(exported.rows()).extracting(r -> r.value("身份证号"))
+                .containsExactly(second.substring(0, 6) + "********" + second.substring(14),
+                        first.substring(0, 6) + "********" + first.substring(14));
+        // pinyin order of names: 李四 (li) before 张三 (zhang)
+        assertThat(exported.rows()).extracting(r -> r.value("工种")).containsExactly("电工", "焊工");
+
+        byte[] revealed = web.get().uri("/api/contestants/export?format=csv&enterpriseId={e}&reveal=idNumber",
+                enterprise).exchange().expectBody(byte[].class).returnResult().getResponseBody();
+        Map<String, Object> again = importAndWait("contestants", "export.csv", revealed);
+        assertThat(again).containsEntry("status", "REJECTED").containsEntry("problemCount", 2);
+        assertThat(again.get("problems").toString()).contains("already registered");
+    }
+
+    @Test
+    void unknownReferencesAndRepeatedIdNumbersAreReportedPerRow() {
+        String id = TestIdentities.residentId();
+        List<List<String>> rows = List.of(
+                List.of("王五", id, TestIdentities.creditCode(), "焊工", ""),
+                List.of("赵六", id, TestIdentities.creditCode(), "不存在的工种", "123"));
+
+        Map<String, Object> job = importAndWait("contestants", "选手.csv",
+                file(SheetFormat.CSV, CONTESTANT_COLUMNS, rows));
+
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> problems = (List<Map<String, Object>>) job.get("problems");
+        assertThat(problems).extracting(p -> p.get("row") + ":" + p.get("column")).contains(
+                "2:企业统一社会信用代码", "3:企业统一社会信用代码", "3:工种", "3:手机号");
+    }
+
+    @Test
+    void judgesAreImportedWithChineseQualifications() {
+        String name = TestIdentities.unique("裁判");
+        List<SheetColumn> columns = List.of(SheetColumn.required("姓名", null, "x"),
+                SheetColumn.required("裁判等级", null, "x"), SheetColumn.optional("邮箱", null, "x"));
+        Map<String, Object> job = importAndWait("judges", "裁判.csv", file(SheetFormat.CSV, columns,
+                List.of(List.of(name, "国家级", "a@b.cn"), List.of(name + "二", "市级", ""))));
+
+        assertThat(job).containsEntry("status", "SUCCEEDED").containsEntry("rowsWritten", 2);
+        web.get().uri(b -> b.path("/api/judges").queryParam("q", name).queryParam("qualification", "NATIONAL").build())
+                .exchange().expectBody().jsonPath("$.total").isEqualTo(1);
+    }
+
+    @Test
+    void tenThousandRowsImportInOneJob() {
+        String tag = TestIdentities.unique("万行");
+        List<List<String>> rows = new ArrayList<>();
+        for (int i = 0; i < 10_000; i++) {
+            rows.add(List.of(tag + i, TestIdentities.creditCode(), "610100", "", "民营"));
+        }
+
+        Map<String, Object> job = importAndWait("enterprises", "big.csv", file(SheetFormat.CSV, ENTERPRISE_COLUMNS, rows));
+
+        assertThat(job).containsEntry("status", "SUCCEEDED").containsEntry("rowsWritten", 10_000);
+    }
+
+    @Test
+    void wrongFileTypeAndUnknownKindAreRefused() {
+        web.post().uri("/api/imports/enterprises")
+                .body(BodyInserters.fromMultipartData(multipart("notes.txt", "hello".getBytes(StandardCharsets.UTF_8))))
+                .exchange()
+                .expectStatus().isEqualTo(415)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        web.get().uri("/api/imports/planets/template").exchange().expectStatus().isNotFound();
+    }
+
+    @Test
+    void aFileThatIsNotWhatItsNameSaysIsRejected() {
+        Map<String, Object> job = importAndWait("enterprises", "fake.xlsx", "企业名称,统一社会信用代码\n".getBytes(
+                StandardCharsets.UTF_8));
+
+        assertThat(job).containsEntry("status", "REJECTED");
+        assertThat(job.get("message").toString()).isNotBlank();
+    }
+
+    private Map<String, Object> importAndWait(String kind, String fileName, byte[] content) {
+        Map<?, ?> accepted = web.post().uri("/api/imports/{kind}", kind)
+                .body(BodyInserters.fromMultipartData(multipart(fileName, content)))
+                .exchange()
+                .expectStatus().isAccepted()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        String id = accepted.get("id").toString();
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+        while (Instant.now().isBefore(deadline)) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> job = web.get().uri("/api/imports/jobs/{id}", id).exchange()
+                    .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+            if (!List.of("VALIDATING", "WRITING").contains(job.get("status"))) {
+                return job;
+            }
+            sleep();
+        }
+        throw new AssertionError("import job " + id + " did not finish in time");
+    }
+
+    private static org.springframework.util.MultiValueMap<String, org.springframework.http.HttpEntity<?>> multipart(
+            String fileName, byte[] content) {
+        MultipartBodyBuilder body = new MultipartBodyBuilder();
+        body.part("file", new ByteArrayResource(content) {
+            @Override
+            public String getFilename() {
+                return fileName;
+            }
+        });
+        return body.build();
+    }
+
+    private static byte[] file(SheetFormat format, List<SheetColumn> columns, List<List<String>> rows) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        SheetWriter.write(format, columns, rows, out);
+        return out.toByteArray();
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package io.jingsai.api.contestant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import io.jingsai.api.IntegrationTest;
+import io.jingsai.api.TestClients;
+import io.jingsai.api.TestIdentities;
+import io.jingsai.api.TestRegistry;
+
+@IntegrationTest
+class ContestantControllerTests {
+
+    @Autowired
+    WebTestClient anonymous;
+
+    WebTestClient web;
+    TestRegistry registry;
+    long enterprise;
+    long trade;
+
+    @BeforeEach
+    void setUp() {
+        web = TestClients.administrator(anonymous);
+        registry = new TestRegistry(web);
+        enterprise = registry.enterprise();
+        trade = registry.trade();
+    }
+
+    @Test
+    void registersAContestantDerivingBirthDateAndSexAndMasksTheIdNumber() {
+        String idNumber = TestRegistry.idNumberBornOn(LocalDate.of(1990, 3, 7), false);
+        long id = registry.create("/api/contestants",
+                TestRegistry.contestantBody("王秀英", idNumber, enterprise, trade));
+
+        web.get().uri("/api/contestants/{id}", id).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.idNumber").isEqualTo(idNumber.substring(0, 6) + "********" + idNumber.substring(14))
+                .jsonPath("$.idNumberMasked").isEqualTo(true)
+                .jsonPath("$.birthDate").doesNotExist()
+                .jsonPath("$.sex").isEqualTo("FEMALE");
+        web.get().uri("/api/contestants/{id}?reveal=idNumber", id).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.idNumber").isEqualTo(idNumber)
+                .jsonPath("$.birthDate").isEqualTo("1990-03-07");
+    }
+
+    @Test
+    void listsNeverShowFullIdNumbers() {
+        String idNumber = TestIdentities.residentId();
+        String name = TestIdentities.unique("赵");
+        registry.create("/api/contestants", TestRegistry.contestantBody(name, idNumber, enterprise, trade));
+
+        web.get().uri(b -> b.path("/api/contestants").queryParam("q", name).build()).exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).value(body -> assertThat(body).contains(name).doesNotContain(idNumber));
+    }
+
+    @Test
+    void wrongIdCheckCharacterIsRejected() {
+        String valid = TestIdentities.residentId();
+        String wrong = valid.substring(0, 17) + (valid.charAt(17) == '1' ? '2' : '1');
+
+        web.post().uri("/api/contestants")
+                .bodyValue(TestRegistry.contestantBody("钱", wrong, enterprise, trade)).exchange()
+                .expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field").isEqualTo("idNumber")
+                .jsonPath("$.errors[0].rule").value(rule -> assertThat((String) rule).contains("check character"))
+                .jsonPath("$.detail").value(detail -> assertThat((String) detail).doesNotContain(wrong));
+    }
+
+    @Test
+    void sameIdNumberTwiceIsAConflictWithoutEchoingTheNumber() {
+        String idNumber = TestIdentities.residentId();
+        registry.create("/api/contestants", TestRegistry.contestantBody("孙", idNumber, enterprise, trade));
+
+        web.post().uri("/api/contestants")
+                .bodyValue(TestRegistry.contestantBody("孙二", idNumber, enterprise, trade)).exchange()
+                .expectStatus().isEqualTo(409)
+                .expectBody(String.class).value(body -> assertThat(body).doesNotContain(idNumber));
+    }
+
+    @Test
+    void unknownEnterpriseAndTradeAreBothReported() {
+        web.post().uri("/api/contestants")
+                .bodyValue(TestRegistry.contestantBody("周", TestIdentities.residentId(), 999_999_999L, 999_999_998L))
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field").isEqualTo("enterpriseId")
+                .jsonPath("$.errors[1].field").isEqualTo("tradeId");
+    }
+
+    @Test
+    void badPhoneIsRejected() {
+        Map<String, Object> body = new HashMap<>(
+                TestRegistry.contestantBody("吴", TestIdentities.residentId(), enterprise, trade));
+        body.put("phone", "12345");
+
+        web.post().uri("/api/contestants").bodyValue(body).exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("phone");
+    }
+
+    @Test
+    void filtersByEnterpriseAndChangesWithVersion() {
+        long id = registry.contestant(enterprise, trade);
+        long other = registry.enterprise();
+        String idNumber = web.get().uri("/api/contestants/{id}?reveal=idNumber", id).exchange()
+                .expectBody(Map.class).returnResult().getResponseBody().get("idNumber").toString();
+
+        web.put().uri("/api/contestants/{id}", id).header("If-Match", "\"0\"")
+                .bodyValue(TestRegistry.contestantBody("郑", idNumber, other, trade)).exchange()
+                .expectStatus().isOk();
+        web.get().uri("/api/contestants?enterpriseId={e}", other).exchange()
+                .expectBody().jsonPath("$.total").isEqualTo(1).jsonPath("$.items[0].name").isEqualTo("郑");
+        web.get().uri("/api/contestants?enterpriseId={e}", enterprise).exchange()
+                .expectBody().jsonPath("$.total").isEqualTo(0);
+    }
+
+    @Test
+    void anEnterpriseWithContestantsCannotBeRemoved() {
+        registry.contestant(enterprise, trade);
+
+        web.delete().uri("/api/enterprises/{id}", enterprise).header("If-Match", "\"0\"").exchange()
+                .expectStatus().isEqualTo(409);
+    }
+}
