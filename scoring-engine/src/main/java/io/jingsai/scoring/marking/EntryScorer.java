@@ -161,6 +161,7 @@ public final class EntryScorer {
             outcome = Panel.judgement(values, plan.aspect.maxMark(), scheme.judgementSpread(),
                     scheme.minimumJudgementPanel());
         } else {
+            Panel.sort(values); // sorted once: the range check needs only the ends, and aggregation re-sorts in O(n)
             String outOfRange = plan.rangeProblem(values);
             if (outOfRange != null) {
                 return result(plan, AspectStatus.REJECTED, null, outOfRange);
@@ -273,14 +274,23 @@ public final class EntryScorer {
             this.allowedMarks = aspect.allowedMarks().isEmpty() ? null : List.copyOf(aspect.allowedMarks());
         }
 
-        String rangeProblem(BigDecimal[] values) {
-            for (BigDecimal value : values) {
-                if (value.signum() < 0 || value.compareTo(maxMark) > 0) {
-                    return "mark " + value.toPlainString() + " outside [0, " + maxMark.toPlainString() + "]";
-                }
-                if (allowedMarks != null && !isAllowed(value)) {
-                    return "mark " + value.toPlainString() + " is not one of the allowed marks "
-                            + allowedMarks.stream().map(BigDecimal::toPlainString).toList();
+        /** The first rule the sorted marks break, or null. */
+        String rangeProblem(BigDecimal[] sorted) {
+            if (sorted.length == 0) {
+                return null;
+            }
+            BigDecimal lowest = sorted[0];
+            BigDecimal highest = sorted[sorted.length - 1];
+            if (lowest.signum() < 0 || highest.compareTo(maxMark) > 0) {
+                BigDecimal offending = lowest.signum() < 0 ? lowest : highest;
+                return "mark " + offending.toPlainString() + " outside [0, " + maxMark.toPlainString() + "]";
+            }
+            if (allowedMarks != null) {
+                for (BigDecimal value : sorted) {
+                    if (!isAllowed(value)) {
+                        return "mark " + value.toPlainString() + " is not one of the allowed marks "
+                                + allowedMarks.stream().map(BigDecimal::toPlainString).toList();
+                    }
                 }
             }
             return null;
