@@ -96,6 +96,9 @@ final class BoardState implements OrderTree.SlotOrder {
 
     @Override
     public int compareFull(int a, int b) {
+        if (a == b) {
+            return 0;
+        }
         int c = compareKey(a, b);
         if (c != 0) {
             return c;
@@ -184,13 +187,13 @@ final class BoardState implements OrderTree.SlotOrder {
     }
 
     private boolean unchanged(int slot, long displayKey, SortKey key, int[] codes) {
-        if (displayKeys[slot] != displayKey) {
-            return false;
-        }
         for (int i = 0; i < width; i++) {
             if (keys[slot * width + i] != key.normalized(i)) {
                 return false;
             }
+        }
+        if (displayKeys[slot] != displayKey) {
+            return false;
         }
         for (int d = 0; d < facetCount; d++) {
             if (facetCodes[slot * facetCount + d] != codes[d]) {

@@ -56,7 +56,9 @@ final class LiveView extends AbstractView {
             });
             topCache = cached;
         }
-        return new Page(0, limit, cached.total(), cached.top().subList(0, Math.min(limit, cached.top().size())));
+        List<Standing> top = cached.top();
+        // the cached list is immutable: a full-length page shares it instead of copying
+        return new Page(0, limit, cached.total(), limit >= top.size() ? top : top.subList(0, limit));
     }
 
     @Override

@@ -21,8 +21,12 @@ final class OrderTree {
     /** The probe sits after every element with an equal key (upper bound of the tie group). */
     static final int AFTER_TIES = 1;
 
-    static final int CAPACITY = 64;
-    private static final int MINIMUM = CAPACITY / 4;
+    // Small leaves keep a descent's last step to a few cache lines (leaves are where the misses are: inner nodes
+    // of a million-entry tree fit in cache); wide inner nodes keep the tree shallow.
+    static final int LEAF_CAPACITY = 64;
+    static final int INNER_CAPACITY = 64;
+    private static final int LEAF_MINIMUM = LEAF_CAPACITY / 4;
+    private static final int INNER_MINIMUM = INNER_CAPACITY / 4;
     private static final int MAX_DEPTH = 32;
 
     /** Orders slots whose primaries are equal. */
@@ -39,17 +43,17 @@ final class OrderTree {
     }
 
     static final class Leaf extends Node {
-        final long[] primaries = new long[CAPACITY + 1];
-        final int[] slots = new int[CAPACITY + 1];
+        final long[] primaries = new long[LEAF_CAPACITY + 1];
+        final int[] slots = new int[LEAF_CAPACITY + 1];
         Leaf next;
     }
 
     static final class Inner extends Node {
         // separator i is the largest element of child i (for i < size - 1)
-        final long[] sepPrimaries = new long[CAPACITY];
-        final int[] sepSlots = new int[CAPACITY];
-        final Node[] children = new Node[CAPACITY + 1];
-        final int[] counts = new int[CAPACITY + 1];
+        final long[] sepPrimaries = new long[INNER_CAPACITY];
+        final int[] sepSlots = new int[INNER_CAPACITY];
+        final Node[] children = new Node[INNER_CAPACITY + 1];
+        final int[] counts = new int[INNER_CAPACITY + 1];
     }
 
     /** A position inside a leaf, used to walk the elements in order. */
@@ -110,10 +114,20 @@ final class OrderTree {
         return bias < 0 ? 1 : -1;
     }
 
-    /** Index of the first element of {@code 0..n} that is not less than the probe. */
+    /**
+     * Index of the first element of {@code 0..n} that is not less than the probe. The primaries are scanned
+     * linearly without branches: the loads are independent, so a node's cache misses overlap instead of
+     * following one another as in a binary search, which is what a descent through a large tree pays for. Only
+     * elements whose primary equals the probe's are compared in full, by binary search.
+     */
     private int lowerBound(long[] primaries, int[] slots, int n, long p, int s, int bias) {
         int lo = 0;
-        int hi = n;
+        int hi = 0;
+        for (int i = 0; i < n; i++) {
+            long x = primaries[i];
+            lo += x < p ? 1 : 0;
+            hi += x <= p ? 1 : 0;
+        }
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
             if (compare(primaries[mid], slots[mid], p, s, bias) < 0) {
@@ -230,7 +244,7 @@ final class OrderTree {
             leaf.primaries[at] = p;
             leaf.slots[at] = s;
             leaf.size++;
-            return leaf.size > CAPACITY && splitLeaf(leaf);
+            return leaf.size > LEAF_CAPACITY && splitLeaf(leaf);
         }
         Inner inner = (Inner) node;
         int i = route(inner, p, s, EXACT);
@@ -242,7 +256,7 @@ final class OrderTree {
             Node left = inner.children[i];
             insertChild(inner, i + 1, splitRight, sizeOf(splitRight), splitPrimary, splitSlot);
             inner.counts[i] = sizeOf(left);
-            return inner.size > CAPACITY && splitInner(inner);
+            return inner.size > INNER_CAPACITY && splitInner(inner);
         }
         return false;
     }
@@ -371,7 +385,7 @@ final class OrderTree {
             return false;
         }
         inner.counts[i]--;
-        if (child.size < MINIMUM && inner.size > 1) {
+        if (child.size < (child instanceof Leaf ? LEAF_MINIMUM : INNER_MINIMUM) && inner.size > 1) {
             rebalance(inner, i);
         }
         return true;
@@ -390,7 +404,7 @@ final class OrderTree {
 
     private void rebalanceLeaves(Inner parent, int a, Leaf left, Leaf right) {
         int total = left.size + right.size;
-        if (total <= CAPACITY) {
+        if (total <= LEAF_CAPACITY) {
             System.arraycopy(right.primaries, 0, left.primaries, left.size, right.size);
             System.arraycopy(right.slots, 0, left.slots, left.size, right.size);
             left.size = total;
@@ -433,7 +447,7 @@ final class OrderTree {
         sepS[left.size - 1] = parent.sepSlots[a];
         System.arraycopy(right.sepPrimaries, 0, sepP, left.size, right.size - 1);
         System.arraycopy(right.sepSlots, 0, sepS, left.size, right.size - 1);
-        if (total <= CAPACITY) {
+        if (total <= INNER_CAPACITY) {
             fillInner(left, children, counts, sepP, sepS, 0, total);
             removeChild(parent, a, sizeOf(left));
             return;
@@ -476,7 +490,7 @@ final class OrderTree {
 
     /** Replaces the content with already sorted, distinct elements in O(n). */
     void bulkLoad(long[] primaries, int[] slots, int n) {
-        int perLeaf = CAPACITY * 3 / 4;
+        int perLeaf = LEAF_CAPACITY * 3 / 4;
         int leafCount = Math.max(1, (n + perLeaf - 1) / perLeaf);
         Node[] level = new Node[leafCount];
         long[] maxP = new long[leafCount];
@@ -501,7 +515,7 @@ final class OrderTree {
                 maxS[l] = leaf.slots[leaf.size - 1];
             }
         }
-        int perInner = CAPACITY * 3 / 4;
+        int perInner = INNER_CAPACITY * 3 / 4;
         while (level.length > 1) {
             int parents = (level.length + perInner - 1) / perInner;
             Node[] up = new Node[parents];

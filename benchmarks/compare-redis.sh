@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# Compares the leaderboard with a Redis sorted set, in one run on one machine:
+#   update+rank: Redis EVALSHA (ZADD + ZREVRANK in one Lua script)  vs  Board.upsertAndRank
+#   top-100:     Redis ZREVRANGE key 0 99                            vs  Board.top(100)
+# Redis is installed from Debian if missing, started on 127.0.0.1 with persistence off, loaded with 1e6 members,
+# measured with redis-benchmark (50 clients, pipeline 16), and stopped by its PID. Then the JMH benchmarks run and
+# the ratios are printed.
+#
+# Usage: benchmarks/compare-redis.sh [JMH options]      (default JMH options: -f 1 -wi 3 -i 5 -w 1 -r 1)
+# Needs: benchmarks/target/benchmarks.jar (mvn -pl benchmarks package), or BENCHMARKS_JAR=/path/to/benchmarks.jar
+set -euo pipefail
+
+HERE="$(cd "$(dirname "$0")" && pwd)"
+JAR="${BENCHMARKS_JAR:-$HERE/target/benchmarks.jar}"
+PORT="${REDIS_PORT:-6399}"
+MEMBERS="${MEMBERS:-1000000}"
+REQUESTS="${REQUESTS:-2000000}"
+RANGE_REQUESTS="${RANGE_REQUESTS:-500000}"
+JMH_OPTS=("$@")
+if [ ${#JMH_OPTS[@]} -eq 0 ]; then JMH_OPTS=(-f 1 -wi 3 -i 5 -w 1 -r 1); fi
+WORK="$(mktemp -d)"
+REDIS_PID=""
+
+stop_redis() {
+  if [ -n "$REDIS_PID" ] && kill -0 "$REDIS_PID" 2>/dev/null; then
+    kill "$REDIS_PID"
+    wait "$REDIS_PID" 2>/dev/null || true
+    echo "redis-server (pid $REDIS_PID) stopped"
+  fi
+  rm -rf "$WORK"
+}
+trap stop_redis EXIT
+
+[ -f "$JAR" ] || { echo "missing $JAR: run 'mvn -B -ntp -pl benchmarks package -DskipTests' first" >&2; exit 1; }
+if ! command -v redis-server >/dev/null || ! command -v redis-benchmark >/dev/null; then
+  echo "installing redis-server and redis-tools from Debian"
+  apt-get install -y redis-server redis-tools >/dev/null
+fi
+
+cli() { redis-cli -h 127.0.0.1 -p "$PORT" "$@"; }
+
+echo "== starting $(redis-server --version | cut -d' ' -f1-3) on 127.0.0.1:$PORT, persistence off"
+redis-server --bind 127.0.0.1 --port "$PORT" --save '' --appendonly no --protected-mode yes \
+  --dir "$WORK" --logfile "$WORK/redis.log" &
+REDIS_PID=$!
+for _ in $(seq 1 50); do cli ping >/dev/null 2>&1 && break; sleep 0.1; done
+cli ping >/dev/null
+
+echo "== loading $MEMBERS members (scores uniform in 0..999999, members as redis-benchmark names them)"
+# redis-benchmark replaces __rand_int__ by a 12-digit zero-padded number below -r, so members are member:%012d
+awk -v n="$MEMBERS" 'BEGIN {
+  srand(1);
+  for (i = 0; i < n; i++) {
+    score = sprintf("%d", int(rand() * 1000000)); member = sprintf("member:%012d", i);
+    printf "*4\r\n$4\r\nZADD\r\n$5\r\nboard\r\n$%d\r\n%s\r\n$%d\r\n%s\r\n", length(score), score, length(member), member;
+  }
+}' | cli --pipe >/dev/null
+echo "   ZCARD board = $(cli zcard board)"
+
+SHA=$(cli script load "redis.call('ZADD', KEYS[1], ARGV[1], ARGV[2]); return redis.call('ZREVRANK', KEYS[1], ARGV[2])")
+
+rps() { # last CSV line of redis-benchmark: "name","rps",...
+  tail -n 1 | cut -d',' -f2 | tr -d '"'
+}
+
+echo "== redis-benchmark: EVALSHA (ZADD + ZREVRANK), 50 clients, pipeline 16, $REQUESTS requests"
+REDIS_UPDATE=$(redis-benchmark -h 127.0.0.1 -p "$PORT" -c 50 -P 16 -n "$REQUESTS" -r "$MEMBERS" --csv \
+  EVALSHA "$SHA" 1 board __rand_int__ member:__rand_int__ | rps)
+echo "   $REDIS_UPDATE requests/s"
+echo "   ZCARD board = $(cli zcard board) (unchanged: every update hit an existing member)"
+
+echo "== redis-benchmark: ZREVRANGE board 0 99, 50 clients, pipeline 16, $RANGE_REQUESTS requests"
+REDIS_TOP=$(redis-benchmark -h 127.0.0.1 -p "$PORT" -c 50 -P 16 -n "$RANGE_REQUESTS" --csv \
+  ZREVRANGE board 0 99 | rps)
+echo "   $REDIS_TOP requests/s"
+
+stop_redis
+REDIS_PID=""
+trap - EXIT
+
+echo "== JMH (${JMH_OPTS[*]}) on a 1e6-entry board"
+CSV="$(mktemp)"
+java -jar "$JAR" 'io.jingsai.benchmarks.leaderboard.BoardBenchmark.(updateAndRank|upsertThenRank|top100|top100Uncached|top100AfterUpdate)$' \
+  "${JMH_OPTS[@]}" -bm thrpt -tu s -rf csv -rff "$CSV" | grep -E '^(Benchmark|BoardBenchmark)' || true
+
+score() { grep "\.$1\"" "$CSV" | cut -d',' -f5; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", a / b }'; }
+OURS_UPDATE=$(score updateAndRank)
+OURS_TWO_CALLS=$(score upsertThenRank)
+OURS_TOP=$(score top100)
+OURS_TOP_UNCACHED=$(score top100Uncached)
+OURS_TOP_AFTER_UPDATE=$(score top100AfterUpdate)
+rm -f "$CSV"
+
+printf '\n%-44s %14s %14s %8s\n' "operation" "leaderboard/s" "redis/s" "ratio"
+printf '%-44s %14.0f %14.0f %7sx\n' "update+rank (upsertAndRank vs EVALSHA)" "$OURS_UPDATE" "$REDIS_UPDATE" "$(ratio "$OURS_UPDATE" "$REDIS_UPDATE")"
+printf '%-44s %14.0f %14.0f %7sx\n' "update, then rank (two calls vs EVALSHA)" "$OURS_TWO_CALLS" "$REDIS_UPDATE" "$(ratio "$OURS_TWO_CALLS" "$REDIS_UPDATE")"
+printf '%-44s %14.0f %14.0f %7sx\n' "top-100 (top cache vs ZREVRANGE 0 99)" "$OURS_TOP" "$REDIS_TOP" "$(ratio "$OURS_TOP" "$REDIS_TOP")"
+printf '%-44s %14.0f %14.0f %7sx\n' "top-100 computed (page(1,100) vs ZREVRANGE)" "$OURS_TOP_UNCACHED" "$REDIS_TOP" "$(ratio "$OURS_TOP_UNCACHED" "$REDIS_TOP")"
+printf '%-44s %14.0f %14s %8s\n' "update + top-100 (cache always stale)" "$OURS_TOP_AFTER_UPDATE" "-" "-"
+echo "goal: update+rank >= 10x, top-100 >= 10x"

@@ -1,0 +1,81 @@
+package io.jingsai.benchmarks.leaderboard;
+
+import io.jingsai.leaderboard.Board;
+import io.jingsai.leaderboard.BoardRuntime;
+import io.jingsai.leaderboard.BoardSpec;
+import io.jingsai.leaderboard.Entry;
+import io.jingsai.leaderboard.RankingOrder;
+import io.jingsai.leaderboard.Tier;
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Retained heap per entry of a board of 1e6 entries (score only, and a four-criterion chain with three facets),
+ * built by random upserts (steady-state tree fill) and by a bulk rebuild. Measured as the difference of used heap
+ * after full GCs, with the input list released. Run:
+ * {@code java -Xmx3g -cp benchmarks/target/benchmarks.jar io.jingsai.benchmarks.leaderboard.BoardFootprint}.
+ */
+public final class BoardFootprint {
+
+    private BoardFootprint() {
+    }
+
+    public static void main(String[] args) {
+        int n = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+        RankingOrder score = RankingOrder.score(0);
+        RankingOrder chain = RankingOrder.of(io.jingsai.leaderboard.Criterion.higherFirst("total", 2),
+                io.jingsai.leaderboard.Criterion.lowerFirst("seconds", 0),
+                io.jingsai.leaderboard.Criterion.higherFirst("practical", 2),
+                io.jingsai.leaderboard.Criterion.higherFirst("theory", 2));
+        report("score only, random upserts", n, score, false, false);
+        report("score only, bulk rebuild", n, score, false, true);
+        report("4-criterion chain + 3 facets, random upserts", n, chain, true, false);
+    }
+
+    private static void report(String label, int n, RankingOrder order, boolean facets, boolean rebuild) {
+        BoardSpec spec = BoardSpec.of("footprint", order).withTiers(Tier.of("stars", 1_000));
+        if (facets) {
+            spec = spec.withFacets("trade", "region", "keyArea");
+        }
+        long before = usedHeap();
+        Board board = Board.create(spec, BoardRuntime.of(Clock.systemUTC()));
+        var random = new SplittableRandom(3);
+        if (rebuild) {
+            List<Entry> entries = new java.util.ArrayList<>(n);
+            for (int id = 0; id < n; id++) {
+                entries.add(entry(order, facets, random, id));
+            }
+            board.rebuild(entries);
+            entries = null;
+        } else {
+            for (int id = 0; id < n; id++) {
+                board.upsert(entry(order, facets, random, id));
+            }
+        }
+        long after = usedHeap();
+        System.out.printf("%-48s %,d entries: %.1f bytes/entry%n", label, board.count(),
+                (after - before) / (double) n);
+    }
+
+    private static Entry entry(RankingOrder order, boolean facets, SplittableRandom random, long id) {
+        long[] values = new long[order.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = random.nextInt(1_000_000);
+        }
+        Entry e = Entry.of(id, id, order.keyOfUnscaled(values));
+        if (facets) {
+            e = e.withFacet("trade", "t" + random.nextInt(50)).withFacet("region", "r" + random.nextInt(12))
+                    .withFacet("keyArea", "k" + random.nextInt(10));
+        }
+        return e;
+    }
+
+    private static long usedHeap() {
+        for (int i = 0; i < 4; i++) {
+            System.gc();
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+}
