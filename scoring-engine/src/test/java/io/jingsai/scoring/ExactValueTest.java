@@ -98,5 +98,14 @@ class ExactValueTest {
         // a - b + b == a
         ExactValue b = terms.get(0);
         assertThat(forward.minus(b).plus(b)).isEqualTo(forward);
+        // the running Sum (terms grouped by denominator) equals the chained sum
+        ExactValue.Sum sum = new ExactValue.Sum();
+        terms.forEach(sum::add);
+        assertThat(sum.value()).isEqualTo(forward);
+    }
+
+    @Test
+    void anEmptySumIsZero() {
+        assertThat(new ExactValue.Sum().value()).isEqualTo(ExactValue.ZERO);
     }
 }
