@@ -1,0 +1,24 @@
+package io.jingsai.api.programme;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/**
+ * A key area (重点领域) of a programme, e.g. {@code TECH} 科技强省. Reference data of one programme: codes are unique
+ * within it and projects refer to them.
+ */
+@Schema(name = "Key area")
+record KeyArea(
+        @NotBlank @Size(max = 50) @Pattern(regexp = "[A-Za-z0-9_-]*", message = "letters, digits, _ and - only")
+        String code,
+        @NotBlank @Size(max = 100) String nameZh,
+        @Size(max = 200) String nameEn) {
+
+    KeyArea {
+        code = code == null ? null : code.strip();
+        nameZh = nameZh == null ? null : nameZh.strip();
+        nameEn = nameEn == null || nameEn.isBlank() ? null : nameEn.strip();
+    }
+}

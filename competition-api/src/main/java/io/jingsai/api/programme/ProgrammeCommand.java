@@ -1,0 +1,46 @@
+package io.jingsai.api.programme;
+
+import java.time.Instant;
+import java.util.List;
+
+import io.jingsai.api.identifiers.ValidDivisionCode;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+
+/**
+ * Setting up or changing a programme. Missing quotas take their defaults; a missing status means PLANNING on
+ * creation and "unchanged" on update. Rules that span fields (demonstration ≤ key, unique key-area codes, status
+ * transitions) are checked by the service.
+ */
+@Schema(name = "Programme command", example = """
+        {"name": "2024年重点项目劳动和技能竞赛", "year": 2024, "organizer": "陕西省总工会", "regionCode": "610000",
+         "keyAreas": [{"code": "TECH", "nameZh": "科技强省", "nameEn": "Science and technology"},
+                      {"code": "INDUSTRY", "nameZh": "现代化产业体系", "nameEn": "Modern industrial system"}],
+         "quotas": {"demonstration": 10, "key": 100, "stars": 1000, "enterprises": 10000},
+         "fundFen": 1500000000, "status": "PLANNING", "freezeAt": "2024-12-20T16:00:00Z"}""")
+record ProgrammeCommand(
+        @NotBlank @Size(max = 200) String name,
+        @NotNull @Min(2000) @Max(2100) Integer year,
+        @Schema(description = "the organizing trade union, e.g. 陕西省总工会") @NotBlank @Size(max = 200) String organizer,
+        @NotNull @ValidDivisionCode String regionCode,
+        @Size(max = 100) List<@Valid @NotNull KeyArea> keyAreas,
+        @Valid TierQuotas quotas,
+        @Schema(description = "incentive fund in fen (分, 0.01 yuan): 15,000,000 yuan is 1500000000")
+        @NotNull @PositiveOrZero Long fundFen,
+        ProgrammeStatus status,
+        @Schema(description = "when public boards freeze (optional)") Instant freezeAt) {
+
+    ProgrammeCommand {
+        name = name == null ? null : name.strip();
+        organizer = organizer == null ? null : organizer.strip();
+        regionCode = regionCode == null ? null : regionCode.strip();
+        keyAreas = keyAreas == null ? List.of() : keyAreas;
+        quotas = quotas == null ? TierQuotas.DEFAULTS : quotas;
+    }
+}

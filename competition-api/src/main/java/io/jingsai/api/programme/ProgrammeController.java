@@ -1,0 +1,81 @@
+package io.jingsai.api.programme;
+
+import java.net.URI;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.jingsai.api.shared.PageQuery;
+import io.jingsai.api.shared.PageView;
+import io.jingsai.api.web.ETags;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import reactor.core.publisher.Mono;
+
+@RestController
+@RequestMapping("/api/programmes")
+@Tag(name = "Programmes", description = "Yearly campaigns (竞赛活动): key areas, tier quotas, incentive fund, status")
+class ProgrammeController {
+
+    private final ProgrammeService programmes;
+
+    ProgrammeController(ProgrammeService programmes) {
+        this.programmes = programmes;
+    }
+
+    @PostMapping
+    @Operation(summary = "Set up a programme (409 if one with the same name exists for the year)")
+    Mono<ResponseEntity<ProgrammeView>> create(@Valid @RequestBody ProgrammeCommand command) {
+        return programmes.create(command).map(view -> ResponseEntity
+                .created(URI.create("/api/programmes/" + view.id())).eTag(ETags.of(view.version())).body(view));
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "One programme, with its version as ETag")
+    Mono<ResponseEntity<ProgrammeView>> find(@PathVariable long id) {
+        return programmes.find(id).map(view -> ETags.ok(view, view.version()));
+    }
+
+    @GetMapping
+    @Operation(summary = "Programmes, filtered and paged; sort by name (pinyin), year, regionCode, status, createdAt "
+            + "(default: year,desc;name)")
+    Mono<PageView<ProgrammeView>> list(@RequestParam(required = false) String q,
+                                       @RequestParam(required = false) Integer year,
+                                       @RequestParam(required = false) ProgrammeStatus status,
+                                       @RequestParam(required = false) String regionCode,
+                                       @RequestParam(defaultValue = "0") int page,
+                                       @RequestParam(defaultValue = "20") int size,
+                                       @RequestParam(required = false) String sort) {
+        PageQuery paging = PageQuery.of(page, size, sort, ProgrammeService.SORTABLE, "year,desc;name");
+        return programmes.list(new ProgrammeFilter(q, year, status, regionCode), paging);
+    }
+
+    @PutMapping("/{id}")
+    @Operation(summary = "Change a programme; send If-Match (412 if stale). 409 for a status it cannot move to, or "
+            + "for removing a key area a project uses")
+    Mono<ResponseEntity<ProgrammeView>> change(@PathVariable long id,
+                                               @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                               @Valid @RequestBody ProgrammeCommand command) {
+        long version = ETags.ifMatch(ifMatch);
+        return programmes.change(id, version, command).map(view -> ETags.ok(view, view.version()));
+    }
+
+    @DeleteMapping("/{id}")
+    @Operation(summary = "Remove a programme without projects or events (409 otherwise); send If-Match")
+    Mono<ResponseEntity<Void>> remove(@PathVariable long id,
+                                      @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        long version = ETags.ifMatch(ifMatch);
+        return programmes.remove(id, version).then(Mono.just(ResponseEntity.noContent().build()));
+    }
+}

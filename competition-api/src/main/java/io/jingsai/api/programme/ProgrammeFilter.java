@@ -1,0 +1,28 @@
+package io.jingsai.api.programme;
+
+import org.springframework.data.relational.core.query.Criteria;
+
+/**
+ * List filters; each is optional. {@code q} matches a part of the name or the organizer; a province or city
+ * {@code regionCode} matches every programme inside it.
+ */
+record ProgrammeFilter(String q, Integer year, ProgrammeStatus status, String regionCode) {
+
+    Criteria criteria() {
+        Criteria criteria = Criteria.empty();
+        if (q != null && !q.isBlank()) {
+            String text = "%" + Likes.escape(q.strip()) + "%";
+            criteria = criteria.and(Criteria.where("name").like(text).or("organizer").like(text));
+        }
+        if (year != null) {
+            criteria = criteria.and("year").is(year);
+        }
+        if (status != null) {
+            criteria = criteria.and("status").is(status.name());
+        }
+        if (regionCode != null && !regionCode.isBlank()) {
+            criteria = criteria.and("region_code").like(Likes.regionPrefix(regionCode.strip()) + "%");
+        }
+        return criteria;
+    }
+}

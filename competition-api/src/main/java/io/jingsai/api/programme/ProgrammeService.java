@@ -1,0 +1,151 @@
+package io.jingsai.api.programme;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.jingsai.api.shared.ConflictException;
+import io.jingsai.api.shared.FieldProblem;
+import io.jingsai.api.shared.Listing;
+import io.jingsai.api.shared.NotFoundException;
+import io.jingsai.api.shared.PageQuery;
+import io.jingsai.api.shared.PageView;
+import io.jingsai.api.shared.RejectedRequestException;
+import io.jingsai.api.shared.StaleVersionException;
+import io.jingsai.api.shared.Versions;
+import reactor.core.publisher.Mono;
+
+/**
+ * Programmes: unique (name, year), quotas that fit the tiers, unique key-area codes, forward-only status, and no
+ * removal of a key area a project uses or of a programme that still has projects or events.
+ */
+@Service
+class ProgrammeService {
+
+    static final String RESOURCE = "programme";
+    static final Map<String, String> SORTABLE = Map.of(
+            "name", "name", "year", "year", "regionCode", "region_code", "status", "status", "createdAt", "created_at");
+
+    private final ProgrammeRepository programmes;
+    private final ProgrammeQueries queries;
+    private final ProgrammeMapper mapper;
+    private final ProgrammeJson json;
+    private final Listing listing;
+    private final Clock clock;
+
+    ProgrammeService(ProgrammeRepository programmes, ProgrammeQueries queries, ProgrammeMapper mapper,
+                     ProgrammeJson json, Listing listing, Clock clock) {
+        this.programmes = programmes;
+        this.queries = queries;
+        this.mapper = mapper;
+        this.json = json;
+        this.listing = listing;
+        this.clock = clock;
+    }
+
+    Mono<ProgrammeView> create(ProgrammeCommand command) {
+        List<FieldProblem> problems = consistencyProblems(command);
+        if (command.status() != null && command.status() != ProgrammeStatus.PLANNING) {
+            problems.add(new FieldProblem("status", "a programme starts in PLANNING"));
+        }
+        return rejectIfAny(problems)
+                .then(Mono.defer(() -> programmes.save(
+                        ProgrammeRow.create(command, json.write(command.keyAreas()), clock.instant()))))
+                .onErrorMap(DuplicateKeyException.class, e -> duplicate(command))
+                .map(mapper::toView);
+    }
+
+    Mono<ProgrammeView> find(long id) {
+        return load(id).map(mapper::toView);
+    }
+
+    Mono<PageView<ProgrammeView>> list(ProgrammeFilter filter, PageQuery page) {
+        return listing.page(ProgrammeRow.class, filter.criteria(), page).map(rows -> rows.map(mapper::toView));
+    }
+
+    @Transactional
+    Mono<ProgrammeView> change(long id, long expectedVersion, ProgrammeCommand command) {
+        return rejectIfAny(consistencyProblems(command))
+                .then(load(id))
+                .doOnNext(row -> Versions.require(RESOURCE, id, expectedVersion, row.version()))
+                .doOnNext(row -> requireTransition(row, command.status()))
+                .flatMap(row -> requireKeyAreasKept(row, command).thenReturn(row))
+                .flatMap(row -> programmes.save(row.update(command, json.write(command.keyAreas()), clock.instant())))
+                .onErrorMap(DuplicateKeyException.class, e -> duplicate(command))
+                .onErrorMap(OptimisticLockingFailureException.class,
+                        e -> new StaleVersionException(RESOURCE + " " + id + " was changed meanwhile; read it again"))
+                .map(mapper::toView);
+    }
+
+    @Transactional
+    Mono<Void> remove(long id, long expectedVersion) {
+        return load(id)
+                .doOnNext(row -> Versions.require(RESOURCE, id, expectedVersion, row.version()))
+                .flatMap(row -> queries.projectsAndEvents(id).flatMap(counts -> counts[0] + counts[1] == 0
+                        ? programmes.delete(row)
+                        : Mono.error(new ConflictException(RESOURCE + " " + id + " still has " + counts[0]
+                                + " project(s) and " + counts[1] + " event(s); remove them first"))))
+                .onErrorMap(DataIntegrityViolationException.class, e -> new ConflictException(RESOURCE + " " + id
+                        + " still has projects or events; remove them first"));
+    }
+
+    Mono<ProgrammeRow> load(long id) {
+        return programmes.findById(id).switchIfEmpty(Mono.error(() -> new NotFoundException(RESOURCE, id)));
+    }
+
+    /** Rules that span fields; Bean Validation has already checked each field on its own. */
+    private static List<FieldProblem> consistencyProblems(ProgrammeCommand command) {
+        List<FieldProblem> problems = new ArrayList<>();
+        TierQuotas quotas = command.quotas();
+        if (quotas.demonstration() > quotas.key()) {
+            problems.add(new FieldProblem("quotas.demonstration", "must not exceed the key quota (" + quotas.key()
+                    + "): demonstration projects are chosen from the key projects"));
+        }
+        Set<String> codes = new HashSet<>();
+        for (int i = 0; i < command.keyAreas().size(); i++) {
+            String code = command.keyAreas().get(i).code();
+            if (!codes.add(code)) {
+                problems.add(new FieldProblem("keyAreas[" + i + "].code", "duplicate key area code '" + code + "'"));
+            }
+        }
+        return problems;
+    }
+
+    private static Mono<Void> rejectIfAny(List<FieldProblem> problems) {
+        return problems.isEmpty() ? Mono.empty()
+                : Mono.error(new RejectedRequestException(problems.size() == 1
+                        ? problems.get(0).field() + ": " + problems.get(0).rule()
+                        : problems.size() + " fields are invalid", problems));
+    }
+
+    private static void requireTransition(ProgrammeRow row, ProgrammeStatus target) {
+        if (target != null && !row.status().mayBecome(target)) {
+            throw new ConflictException(RESOURCE + " " + row.id() + " is " + row.status() + " and cannot become "
+                    + target + "; allowed next: " + (row.status().next().isEmpty() ? "none" : row.status().next()));
+        }
+    }
+
+    private Mono<Void> requireKeyAreasKept(ProgrammeRow row, ProgrammeCommand command) {
+        Set<String> kept = new HashSet<>();
+        command.keyAreas().forEach(area -> kept.add(area.code()));
+        return queries.keyAreasInUse(row.id()).flatMap(used -> {
+            List<String> removed = used.stream().filter(code -> !kept.contains(code)).sorted().toList();
+            return removed.isEmpty() ? Mono.empty() : Mono.error(new ConflictException("key area(s) " + removed
+                    + " of " + RESOURCE + " " + row.id() + " are used by projects; move those projects first"));
+        });
+    }
+
+    private static ConflictException duplicate(ProgrammeCommand command) {
+        return new ConflictException("a programme named '" + command.name() + "' already exists for "
+                + command.year());
+    }
+}

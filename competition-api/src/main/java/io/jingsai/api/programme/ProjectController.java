@@ -1,0 +1,85 @@
+package io.jingsai.api.programme;
+
+import java.net.URI;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.jingsai.api.shared.PageQuery;
+import io.jingsai.api.shared.PageView;
+import io.jingsai.api.web.ETags;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import reactor.core.publisher.Mono;
+
+@RestController
+@RequestMapping("/api/programmes/{programmeId}/projects")
+@Tag(name = "Competition projects", description = "Competitions run at key construction projects or enterprises "
+        + "(竞赛项目), ranked into the key and demonstration tiers")
+class ProjectController {
+
+    private final ProjectService projects;
+
+    ProjectController(ProjectService projects) {
+        this.projects = projects;
+    }
+
+    @PostMapping
+    @Operation(summary = "Register a project in a programme (409 if the programme has one with the same name)")
+    Mono<ResponseEntity<ProjectView>> register(@PathVariable long programmeId,
+                                               @Valid @RequestBody ProjectCommand command) {
+        return projects.register(programmeId, command).map(view -> ResponseEntity
+                .created(URI.create("/api/programmes/" + programmeId + "/projects/" + view.id()))
+                .eTag(ETags.of(view.version())).body(view));
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "One project of the programme, with its version as ETag")
+    Mono<ResponseEntity<ProjectView>> find(@PathVariable long programmeId, @PathVariable long id) {
+        return projects.find(programmeId, id).map(view -> ETags.ok(view, view.version()));
+    }
+
+    @GetMapping
+    @Operation(summary = "The programme's projects, filtered and paged; sort by name (pinyin), aspect, regionCode, "
+            + "tierStatus, createdAt")
+    Mono<PageView<ProjectView>> list(@PathVariable long programmeId,
+                                     @RequestParam(required = false) String q,
+                                     @RequestParam(required = false) String aspect,
+                                     @RequestParam(required = false) String keyArea,
+                                     @RequestParam(required = false) String regionCode,
+                                     @RequestParam(required = false) TierStatus tierStatus,
+                                     @RequestParam(defaultValue = "0") int page,
+                                     @RequestParam(defaultValue = "20") int size,
+                                     @RequestParam(required = false) String sort) {
+        PageQuery paging = PageQuery.of(page, size, sort, ProjectService.SORTABLE, "name");
+        return projects.list(programmeId, new ProjectFilter(q, aspect, keyArea, regionCode, tierStatus), paging);
+    }
+
+    @PutMapping("/{id}")
+    @Operation(summary = "Change a project; send If-Match with the ETag you read (412 if stale)")
+    Mono<ResponseEntity<ProjectView>> change(@PathVariable long programmeId, @PathVariable long id,
+                                             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                             @Valid @RequestBody ProjectCommand command) {
+        long version = ETags.ifMatch(ifMatch);
+        return projects.change(programmeId, id, version, command).map(view -> ETags.ok(view, view.version()));
+    }
+
+    @DeleteMapping("/{id}")
+    @Operation(summary = "Remove a project no event refers to (409 otherwise); send If-Match")
+    Mono<ResponseEntity<Void>> remove(@PathVariable long programmeId, @PathVariable long id,
+                                      @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        long version = ETags.ifMatch(ifMatch);
+        return projects.remove(programmeId, id, version).then(Mono.just(ResponseEntity.noContent().build()));
+    }
+}

@@ -1,0 +1,30 @@
+package io.jingsai.api.programme;
+
+import org.springframework.data.relational.core.query.Criteria;
+
+/**
+ * Filters of one programme's project list; each is optional. {@code q} matches a part of the name; a province or
+ * city {@code regionCode} matches every project inside it.
+ */
+record ProjectFilter(String q, String aspect, String keyArea, String regionCode, TierStatus tierStatus) {
+
+    Criteria criteria(long programmeId) {
+        Criteria criteria = Criteria.where("programme_id").is(programmeId);
+        if (q != null && !q.isBlank()) {
+            criteria = criteria.and("name").like("%" + Likes.escape(q.strip()) + "%");
+        }
+        if (aspect != null && !aspect.isBlank()) {
+            criteria = criteria.and("aspect_code").is(aspect.strip());
+        }
+        if (keyArea != null && !keyArea.isBlank()) {
+            criteria = criteria.and("key_area").is(keyArea.strip());
+        }
+        if (regionCode != null && !regionCode.isBlank()) {
+            criteria = criteria.and("region_code").like(Likes.regionPrefix(regionCode.strip()) + "%");
+        }
+        if (tierStatus != null) {
+            criteria = criteria.and("tier_status").is(tierStatus.name());
+        }
+        return criteria;
+    }
+}
