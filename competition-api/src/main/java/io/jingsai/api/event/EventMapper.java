@@ -1,0 +1,11 @@
+package io.jingsai.api.event;
+
+import org.mapstruct.Mapper;
+import org.mapstruct.Mapping;
+
+@Mapper(uses = EventJson.class)
+interface EventMapper {
+
+    @Mapping(target = "warnings", source = "scheme", qualifiedByName = "warnings")
+    EventView toView(EventRow row);
+}

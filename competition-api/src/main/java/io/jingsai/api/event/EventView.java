@@ -1,0 +1,15 @@
+package io.jingsai.api.event;
+
+import java.time.Instant;
+import java.util.List;
+
+import io.jingsai.api.shared.FieldProblem;
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/** An event as the API shows it, with the scoring engine's warnings about its scheme (advice, not errors). */
+record EventView(long id, long programmeId, Long projectId, long tradeId, String name, EntryKind entryKind,
+                 SchemeDocument scheme, RulesDocument rules, String venue, Instant startsAt, Instant endsAt,
+                 EventStatus status,
+                 @Schema(description = "advice about the scheme, e.g. a theory weight above 30%") List<FieldProblem> warnings,
+                 long version, Instant createdAt, Instant updatedAt) {
+}
