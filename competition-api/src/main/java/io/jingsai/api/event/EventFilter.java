@@ -14,7 +14,7 @@ record EventFilter(Long programmeId, Long tradeId, EventStatus status, String q)
             criteria = criteria.and("trade_id").is(tradeId);
         }
         if (status != null) {
-            criteria = criteria.and("status").is(status.name());
+            criteria = criteria.and("status").is(status);
         }
         if (q != null && !q.isBlank()) {
             String text = "%" + q.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";

@@ -18,7 +18,7 @@ record ProgrammeFilter(String q, Integer year, ProgrammeStatus status, String re
             criteria = criteria.and("year").is(year);
         }
         if (status != null) {
-            criteria = criteria.and("status").is(status.name());
+            criteria = criteria.and("status").is(status);
         }
         if (regionCode != null && !regionCode.isBlank()) {
             criteria = criteria.and("region_code").like(Likes.regionPrefix(regionCode.strip()) + "%");

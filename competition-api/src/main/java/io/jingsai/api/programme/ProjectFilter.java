@@ -23,7 +23,7 @@ record ProjectFilter(String q, String aspect, String keyArea, String regionCode,
             criteria = criteria.and("region_code").like(Likes.regionPrefix(regionCode.strip()) + "%");
         }
         if (tierStatus != null) {
-            criteria = criteria.and("tier_status").is(tierStatus.name());
+            criteria = criteria.and("tier_status").is(tierStatus);
         }
         return criteria;
     }

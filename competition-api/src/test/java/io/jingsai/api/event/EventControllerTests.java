@@ -1,0 +1,445 @@
+package io.jingsai.api.event;
+
+import static io.jingsai.api.programme.RegistryFixtures.eventBody;
+import static io.jingsai.api.programme.RegistryFixtures.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import io.jingsai.api.IntegrationTest;
+import io.jingsai.api.TestClients;
+import io.jingsai.api.TestIdentities;
+import io.jingsai.api.programme.RegistryFixtures;
+
+@IntegrationTest
+class EventControllerTests {
+
+    @Autowired
+    WebTestClient anonymous;
+
+    @Autowired
+    DatabaseClient database;
+
+    WebTestClient web;
+    RegistryFixtures fixtures;
+    long programme;
+    long trade;
+
+    @BeforeEach
+    void setUp() {
+        web = TestClients.administrator(anonymous);
+        fixtures = new RegistryFixtures(web, database);
+        programme = fixtures.programme();
+        trade = fixtures.trade();
+    }
+
+    Map<String, Object> valid() {
+        return eventBody(programme, trade, TestIdentities.unique("电工职业技能竞赛"));
+    }
+
+    @Test
+    void createsReadsChangesAndRemovesAnEvent() {
+        Map<String, Object> body = valid();
+        long id = fixtures.event(body);
+
+        web.get().uri("/api/events/{id}", id).exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals("ETag", "\"0\"")
+                .expectBody()
+                .jsonPath("$.name").isEqualTo(body.get("name"))
+                .jsonPath("$.programmeId").isEqualTo(programme)
+                .jsonPath("$.tradeId").isEqualTo(trade)
+                .jsonPath("$.status").isEqualTo("DRAFT")
+                .jsonPath("$.entryKind").isEqualTo("INDIVIDUAL")
+                .jsonPath("$.startsAt").isEqualTo("2024-10-12T01:00:00Z")
+                .jsonPath("$.scheme.criteria[1].subCriteria[0].aspects[1].levelDescriptors[3]").isEqualTo("优秀")
+                .jsonPath("$.scheme.judgementSpread").isEqualTo(1)
+                .jsonPath("$.scheme.minimumJudgementPanel").isEqualTo(3)
+                .jsonPath("$.scheme.defaultAggregation.kind").isEqualTo("MEAN")
+                .jsonPath("$.rules.tieBreak[2].key").isEqualTo("practical")
+                .jsonPath("$.rules.rankStyle").isEqualTo("STANDARD")
+                .jsonPath("$.rules.awards.cutOff").isEqualTo("INCLUDE_ALL")
+                .jsonPath("$.rules.awards.bands[2].minimumStarters").isEqualTo(6)
+                .jsonPath("$.warnings.length()").isEqualTo(0);
+
+        body.put("venue", "西安市职业技能公共实训基地");
+        body.put("status", "OPEN");
+        web.put().uri("/api/events/{id}", id).header("If-Match", "\"0\"").bodyValue(body).exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals("ETag", "\"1\"")
+                .expectBody()
+                .jsonPath("$.venue").isEqualTo("西安市职业技能公共实训基地")
+                .jsonPath("$.status").isEqualTo("OPEN");
+
+        web.delete().uri("/api/events/{id}", id).header("If-Match", "\"1\"").exchange()
+                .expectStatus().isNoContent();
+        web.get().uri("/api/events/{id}", id).exchange().expectStatus().isNotFound();
+    }
+
+    @Test
+    void aHeavyTheoryWeightIsAWarningNotAnError() {
+        Map<String, Object> body = valid();
+        body.put("scheme", RegistryFixtures.scheme("0.4", "0.6"));
+
+        web.post().uri("/api/events").bodyValue(body).exchange()
+                .expectStatus().isCreated()
+                .expectBody()
+                .jsonPath("$.warnings.length()").isEqualTo(1)
+                .jsonPath("$.warnings[0].field").isEqualTo("scheme.components[0].weight")
+                .jsonPath("$.warnings[0].rule").value(rule -> assertThat((String) rule).contains("40%", "30%"));
+    }
+
+    @Test
+    void anInvalidSchemeIsRejectedWithEveryProblemListed() {
+        Map<String, Object> body = valid();
+        body.put("scheme", json("""
+                {"declaredTotal": 100,
+                 "defaultAggregation": {"kind": "TRIMMED_MEAN", "k": 0},
+                 "minimumJudgementPanel": 2,
+                 "criteria": [
+                   {"id": "A", "name": "实操", "subCriteria": [{"id": "A1", "name": "安装", "aspects": [
+                     {"id": "a1", "type": "MEASUREMENT", "maxMark": -5},
+                     {"id": "a2", "type": "JUDGEMENT", "maxMark": 30, "levelDescriptors": ["差", "好"]},
+                     {"id": "a1", "type": "DEDUCTION", "maxMark": 10}]}]},
+                   {"id": "B", "name": "空", "subCriteria": []}]}"""));
+
+        web.post().uri("/api/events").bodyValue(body).exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.errors[*].field").value(fields -> assertThat((Iterable<Object>) fields)
+                        .containsExactlyInAnyOrder(
+                                "scheme.defaultAggregation.k",
+                                "scheme.minimumJudgementPanel",
+                                "scheme.criteria[0].subCriteria[0].aspects[0].maxMark",
+                                "scheme.criteria[0].subCriteria[0].aspects[1].levelDescriptors",
+                                "scheme.criteria[0].subCriteria[0].aspects[2].id",
+                                "scheme.criteria[0].subCriteria[0].aspects[2].deductionPerViolation",
+                                "scheme.criteria[1].subCriteria",
+                                "scheme.declaredTotal"))
+                .jsonPath("$.errors[?(@.field == 'scheme.criteria[0].subCriteria[0].aspects[0].maxMark')].rule")
+                .isEqualTo(List.of("must be > 0, got -5"))
+                .jsonPath("$.errors[?(@.field == 'scheme.declaredTotal')].rule")
+                .isEqualTo(List.of("max marks add up to 40 ≠ declared total 100"));
+        assertNothingWritten((String) body.get("name"));
+    }
+
+    @Test
+    void componentWeightsMustAddUpToOne() {
+        Map<String, Object> body = valid();
+        body.put("scheme", RegistryFixtures.scheme("0.3", "0.6"));
+
+        expectRejected(body, "scheme.components", "add up to 0.9");
+    }
+
+    @Test
+    void aSchemeIsRequired() {
+        Map<String, Object> body = valid();
+        body.remove("scheme");
+
+        expectRejected(body, "scheme", "null");
+    }
+
+    @Test
+    void unknownAspectTypeIsRejectedNamingItsPath() {
+        Map<String, Object> body = valid();
+        body.put("scheme", json("""
+                {"declaredTotal": 100, "criteria": [{"id": "A", "subCriteria": [{"id": "A1", "aspects": [
+                  {"id": "a1", "type": "GUESS", "maxMark": 100}]}]}]}"""));
+
+        expectRejected(body, "scheme.criteria[0].subCriteria[0].aspects[0].type", "");
+    }
+
+    @Test
+    void programmeTradeAndProjectMustExist() {
+        Map<String, Object> body = valid();
+        body.put("programmeId", Long.MAX_VALUE);
+        body.put("tradeId", Long.MAX_VALUE);
+        body.put("projectId", Long.MAX_VALUE);
+
+        web.post().uri("/api/events").bodyValue(body).exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[*].field").value(fields -> assertThat((Iterable<Object>) fields)
+                        .containsExactlyInAnyOrder("programmeId", "tradeId", "projectId"));
+    }
+
+    @Test
+    void theProjectMustBelongToTheProgramme() {
+        long otherProgramme = fixtures.programme();
+        long project = fixtures.project(otherProgramme);
+        Map<String, Object> body = valid();
+        body.put("projectId", project);
+
+        expectRejected(body, "projectId", "belongs to programme " + otherProgramme);
+
+        body.put("programmeId", otherProgramme);
+        web.post().uri("/api/events").bodyValue(body).exchange()
+                .expectStatus().isCreated()
+                .expectBody().jsonPath("$.projectId").isEqualTo(project);
+    }
+
+    @Test
+    void anEventMustEndAfterItStarts() {
+        Map<String, Object> body = valid();
+        body.put("endsAt", body.get("startsAt"));
+
+        expectRejected(body, "endsAt", "after startsAt");
+    }
+
+    @Test
+    void everyMissingFieldIsListedAtOnce() {
+        web.post().uri("/api/events").bodyValue(Map.of()).exchange()
+                .expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[*].field").value(fields -> assertThat((Iterable<Object>) fields)
+                        .containsExactlyInAnyOrder("programmeId", "tradeId", "name", "entryKind", "scheme"));
+    }
+
+    @Test
+    void tieBreakKeysMustNameSomethingTheSchemeHas() {
+        Map<String, Object> body = valid();
+        ((Map<String, Object>) body.get("rules")).put("tieBreak", List.of(
+                Map.of("key", "total", "order", "DESCENDING"), Map.of("key", "oral", "order", "DESCENDING")));
+
+        expectRejected(body, "rules.tieBreak[1].key", "completionTime");
+    }
+
+    @Test
+    void tieBreakKeysAppearOnce() {
+        Map<String, Object> body = valid();
+        ((Map<String, Object>) body.get("rules")).put("tieBreak", List.of(
+                Map.of("key", "total", "order", "DESCENDING"), Map.of("key", "total", "order", "ASCENDING")));
+
+        expectRejected(body, "rules.tieBreak[1].key", "already");
+    }
+
+    @Test
+    void anAwardBandHasExactlyOneQuota() {
+        Map<String, Object> body = valid();
+        ((Map<String, Object>) body.get("rules")).put("awards",
+                Map.of("bands", List.of(Map.of("name", "一等奖", "places", 3, "share", 0.1))));
+
+        expectRejected(body, "rules.awards.bands[0]", "exactly one of places, share or threshold");
+    }
+
+    @Test
+    void anAwardShareIsAtMostOne() {
+        Map<String, Object> body = valid();
+        ((Map<String, Object>) body.get("rules")).put("awards",
+                Map.of("bands", List.of(Map.of("name", "一等奖", "share", 1.5))));
+
+        expectRejected(body, "rules.awards.bands[0].share", "(0, 1]");
+    }
+
+    @Test
+    void awardBandNamesAreUnique() {
+        Map<String, Object> body = valid();
+        ((Map<String, Object>) body.get("rules")).put("awards",
+                Map.of("bands", List.of(Map.of("name", "一等奖", "places", 1), Map.of("name", "一等奖", "places", 2))));
+
+        expectRejected(body, "rules.awards", "appears twice");
+    }
+
+    @Test
+    void titlesNeedARankOfAtLeastOne() {
+        Map<String, Object> body = valid();
+        ((Map<String, Object>) body.get("rules")).put("awards",
+                Map.of("titles", List.of(Map.of("title", "技术能手", "maxRank", 0))));
+
+        expectRejected(body, "rules.awards.titles[0].maxRank", ">= 1");
+    }
+
+    @Test
+    void onlyTeamEventsHaveATeamScoreRule() {
+        Map<String, Object> body = valid();
+        ((Map<String, Object>) body.get("rules")).put("teamScore", Map.of("kind", "MEAN"));
+
+        expectRejected(body, "rules.teamScore", "TEAM");
+    }
+
+    @Test
+    void aTeamEventSumsItsMembersUnlessToldOtherwise() {
+        Map<String, Object> body = valid();
+        body.put("entryKind", "TEAM");
+        web.post().uri("/api/events").bodyValue(body).exchange()
+                .expectStatus().isCreated()
+                .expectBody().jsonPath("$.rules.teamScore.kind").isEqualTo("SUM");
+
+        Map<String, Object> bestOf = valid();
+        bestOf.put("entryKind", "TEAM");
+        ((Map<String, Object>) bestOf.get("rules")).put("teamScore", Map.of("kind", "BEST_N"));
+        expectRejected(bestOf, "rules.teamScore.n", "n >= 1");
+    }
+
+    @Test
+    void anEventStartsAsADraftAndMovesForwardOnly() {
+        Map<String, Object> body = valid();
+        body.put("status", "OPEN");
+        expectRejected(body, "status", "DRAFT");
+
+        body.remove("status");
+        long id = fixtures.event(body);
+        body.put("status", "MARKING");
+        web.put().uri("/api/events/{id}", id).header("If-Match", "\"0\"").bodyValue(body).exchange()
+                .expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail)
+                        .contains("DRAFT", "cannot become MARKING"));
+    }
+
+    @Test
+    void theSchemeIsFrozenOnceMarkingStartsAndTheEventCannotBeRemoved() {
+        Map<String, Object> body = valid();
+        long id = fixtures.event(body);
+        body.put("status", "OPEN");
+        put(id, 0, body).expectStatus().isOk();
+        body.put("status", "MARKING");
+        put(id, 1, body).expectStatus().isOk();
+
+        Map<String, Object> changedScheme = new java.util.HashMap<>(body);
+        changedScheme.put("scheme", RegistryFixtures.scheme("0.2", "0.8"));
+        put(id, 2, changedScheme).expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("frozen"));
+
+        // The same scheme written differently (100 vs 100.00) is no change; other fields may still change.
+        Map<String, Object> sameScheme = new java.util.HashMap<>(body);
+        Map<String, Object> scheme = RegistryFixtures.scheme("0.30", "0.70");
+        scheme.put("declaredTotal", new java.math.BigDecimal("100.00"));
+        sameScheme.put("scheme", scheme);
+        sameScheme.put("venue", "新场馆");
+        put(id, 2, sameScheme).expectStatus().isOk().expectBody().jsonPath("$.venue").isEqualTo("新场馆");
+
+        web.delete().uri("/api/events/{id}", id).header("If-Match", "\"3\"").exchange()
+                .expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("marks"));
+        web.get().uri("/api/events/{id}", id).exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void anEventWithRegistrationsCannotBeRemoved() {
+        long id = fixtures.event(valid());
+        database.sql("INSERT INTO registration (event_id, registration_number, team_id, contestant_id, status,"
+                        + " created_at, updated_at) VALUES (:event, 1, NULL, :contestant, 'REGISTERED', now(), now())")
+                .bind("event", id).bind("contestant", contestant())
+                .then().block();
+
+        web.delete().uri("/api/events/{id}", id).header("If-Match", "\"0\"").exchange()
+                .expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail)
+                        .contains("1 registration(s)"));
+    }
+
+    @Test
+    void staleOrMissingVersionIsRefusedAndChangesNothing() {
+        Map<String, Object> body = valid();
+        long id = fixtures.event(body);
+        body.put("venue", "A");
+        put(id, 0, body).expectStatus().isOk();
+
+        body.put("venue", "B");
+        put(id, 0, body).expectStatus().isEqualTo(412)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        web.put().uri("/api/events/{id}", id).bodyValue(body).exchange().expectStatus().isEqualTo(428);
+        web.delete().uri("/api/events/{id}", id).header("If-Match", "\"0\"").exchange().expectStatus().isEqualTo(412);
+        web.delete().uri("/api/events/{id}", id).exchange().expectStatus().isEqualTo(428);
+
+        web.get().uri("/api/events/{id}", id).exchange().expectBody().jsonPath("$.venue").isEqualTo("A");
+    }
+
+    @Test
+    void sameNameInOneProgrammeIsAConflict() {
+        Map<String, Object> body = valid();
+        fixtures.event(body);
+
+        web.post().uri("/api/events").bodyValue(body).exchange()
+                .expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail)
+                        .contains((String) body.get("name")));
+    }
+
+    @Test
+    void listsFilterByProgrammeTradeStatusAndTextAndPageStably() {
+        String tag = TestIdentities.unique("筛选赛项");
+        long otherTrade = fixtures.trade();
+        for (String suffix : new String[] {"张", "李", "王"}) {
+            fixtures.event(eventBody(programme, trade, tag + suffix));
+        }
+        fixtures.event(eventBody(programme, otherTrade, tag + "赵"));
+        Map<String, Object> open = eventBody(programme, trade, tag + "钱");
+        long openId = fixtures.event(open);
+        open.put("status", "OPEN");
+        put(openId, 0, open).expectStatus().isOk();
+
+        web.get().uri(b -> b.path("/api/events").queryParam("programmeId", programme).queryParam("tradeId", trade)
+                        .queryParam("status", "DRAFT").queryParam("q", tag).queryParam("size", 2).build())
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.total").isEqualTo(3)
+                .jsonPath("$.items.length()").isEqualTo(2)
+                .jsonPath("$.items[0].name").isEqualTo(tag + "李")
+                .jsonPath("$.items[1].name").isEqualTo(tag + "王");
+        web.get().uri(b -> b.path("/api/events").queryParam("programmeId", programme).queryParam("tradeId", trade)
+                        .queryParam("status", "DRAFT").queryParam("size", 2).queryParam("page", 1).build())
+                .exchange()
+                .expectBody().jsonPath("$.items[0].name").isEqualTo(tag + "张");
+        web.get().uri(b -> b.path("/api/events").queryParam("programmeId", programme).queryParam("status", "OPEN")
+                        .build())
+                .exchange()
+                .expectBody().jsonPath("$.total").isEqualTo(1).jsonPath("$.items[0].name").isEqualTo(tag + "钱");
+        web.get().uri(b -> b.path("/api/events").queryParam("tradeId", otherTrade).build())
+                .exchange()
+                .expectBody().jsonPath("$.total").isEqualTo(1).jsonPath("$.items[0].name").isEqualTo(tag + "赵");
+        web.get().uri(b -> b.path("/api/events").queryParam("programmeId", programme)
+                        .queryParam("sort", "name,desc").build())
+                .exchange()
+                .expectBody().jsonPath("$.total").isEqualTo(5).jsonPath("$.items[0].name").isEqualTo(tag + "赵");
+    }
+
+    @Test
+    void badPagingAndSortingAreRejected() {
+        web.get().uri("/api/events?size=201&sort=scheme").exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[*].field").value(fields -> assertThat((Iterable<Object>) fields)
+                        .containsExactlyInAnyOrder("size", "sort"));
+    }
+
+    private WebTestClient.ResponseSpec put(long id, long version, Map<String, Object> body) {
+        return web.put().uri("/api/events/{id}", id).header("If-Match", "\"" + version + "\"").bodyValue(body)
+                .exchange();
+    }
+
+    private long contestant() {
+        return database.sql("INSERT INTO contestant (name, id_number, birth_date, sex, enterprise_id, trade_id,"
+                        + " created_at, updated_at) VALUES (:name, :number, DATE '1990-01-01', 'MALE', :enterprise,"
+                        + " :trade, now(), now()) RETURNING id")
+                .bind("name", TestIdentities.unique("选手"))
+                .bind("number", TestIdentities.residentId())
+                .bind("enterprise", fixtures.enterprise())
+                .bind("trade", trade)
+                .map(row -> row.get(0, Long.class)).one().block();
+    }
+
+    private void expectRejected(Map<String, Object> body, String field, String ruleContains) {
+        web.post().uri("/api/events").bodyValue(body).exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.errors.length()").isEqualTo(1)
+                .jsonPath("$.errors[0].field").isEqualTo(field)
+                .jsonPath("$.errors[0].rule").value(rule -> assertThat((String) rule).contains(ruleContains));
+        assertNothingWritten((String) body.get("name"));
+    }
+
+    private void assertNothingWritten(String name) {
+        web.get().uri(b -> b.path("/api/events").queryParam("q", name).build()).exchange()
+                .expectBody().jsonPath("$.total").isEqualTo(0);
+    }
+}
