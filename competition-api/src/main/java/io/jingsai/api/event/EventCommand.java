@@ -2,6 +2,7 @@ package io.jingsai.api.event;
 
 import java.time.Instant;
 
+import io.jingsai.scoring.indicator.TeamRule;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -56,8 +57,7 @@ record EventCommand(
         venue = venue == null || venue.isBlank() ? null : venue.strip();
         rules = rules == null ? RulesDocument.defaults() : rules;
         if (entryKind == EntryKind.TEAM && rules.teamScore() == null) {
-            rules = rules.withTeamScore(new RulesDocument.TeamScoreDocument(
-                    io.jingsai.scoring.indicator.TeamRule.Kind.SUM, 0));
+            rules = rules.withTeamScore(new RulesDocument.TeamScoreDocument(TeamRule.Kind.SUM, 0));
         }
     }
 }

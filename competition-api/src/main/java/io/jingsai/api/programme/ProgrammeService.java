@@ -75,7 +75,8 @@ class ProgrammeService {
     @Transactional
     Mono<ProgrammeView> change(long id, long expectedVersion, ProgrammeCommand command) {
         return rejectIfAny(consistencyProblems(command))
-                .then(load(id))
+                .then(programmes.findForUpdateById(id))
+                .switchIfEmpty(Mono.error(() -> new NotFoundException(RESOURCE, id)))
                 .doOnNext(row -> Versions.require(RESOURCE, id, expectedVersion, row.version()))
                 .doOnNext(row -> requireTransition(row, command.status()))
                 .flatMap(row -> requireKeyAreasKept(row, command).thenReturn(row))
@@ -102,6 +103,15 @@ class ProgrammeService {
         return programmes.findById(id).switchIfEmpty(Mono.error(() -> new NotFoundException(RESOURCE, id)));
     }
 
+    /**
+     * Reads a programme for a change of one of its projects, share-locked until the transaction ends: a project
+     * checked against the programme's key areas cannot race with a change that removes one of them (which locks the
+     * programme for update before it looks at the projects).
+     */
+    Mono<ProgrammeRow> loadForProjectChange(long id) {
+        return programmes.findForShareById(id).switchIfEmpty(Mono.error(() -> new NotFoundException(RESOURCE, id)));
+    }
+
     /** Rules that span fields; Bean Validation has already checked each field on its own. */
     private static List<FieldProblem> consistencyProblems(ProgrammeCommand command) {
         List<FieldProblem> problems = new ArrayList<>();
@@ -120,7 +130,8 @@ class ProgrammeService {
         return problems;
     }
 
-    private static Mono<Void> rejectIfAny(List<FieldProblem> problems) {
+    /** Completes empty when there is nothing wrong; otherwise fails with every problem. */
+    static Mono<Void> rejectIfAny(List<FieldProblem> problems) {
         return problems.isEmpty() ? Mono.empty()
                 : Mono.error(new RejectedRequestException(problems.size() == 1
                         ? problems.get(0).field() + ": " + problems.get(0).rule()

@@ -17,7 +17,6 @@ import io.jingsai.api.shared.Listing;
 import io.jingsai.api.shared.NotFoundException;
 import io.jingsai.api.shared.PageQuery;
 import io.jingsai.api.shared.PageView;
-import io.jingsai.api.shared.RejectedRequestException;
 import io.jingsai.api.shared.StaleVersionException;
 import io.jingsai.api.shared.Versions;
 import reactor.core.publisher.Mono;
@@ -52,8 +51,9 @@ class ProjectService {
         this.clock = clock;
     }
 
+    @Transactional
     Mono<ProjectView> register(long programmeId, ProjectCommand command) {
-        return programmes.load(programmeId)
+        return programmes.loadForProjectChange(programmeId)
                 .flatMap(programme -> requireValid(programme, command))
                 .then(Mono.defer(() -> projects.save(ProjectRow.create(programmeId, command,
                         json.write(command.indicators()), clock.instant()))))
@@ -75,7 +75,7 @@ class ProjectService {
     Mono<ProjectView> change(long programmeId, long id, long expectedVersion, ProjectCommand command) {
         return load(programmeId, id)
                 .doOnNext(row -> Versions.require(RESOURCE, id, expectedVersion, row.version()))
-                .flatMap(row -> programmes.load(programmeId)
+                .flatMap(row -> programmes.loadForProjectChange(programmeId)
                         .flatMap(programme -> requireValid(programme, command))
                         .then(projects.save(row.update(command, json.write(command.indicators()), clock.instant()))))
                 .onErrorMap(DuplicateKeyException.class, e -> duplicate(command))
@@ -117,9 +117,7 @@ class ProjectService {
                         problems.add(new FieldProblem("keyArea", "must be one of the programme's key areas " + areas));
                     }
                     problems.addAll(KpiIndicators.problems(command.indicators()));
-                    return problems.isEmpty() ? Mono.<Void>empty()
-                            : Mono.error(new RejectedRequestException(problems.size() + " problem(s) with the project: "
-                                    + problems.get(0).field() + ": " + problems.get(0).rule(), problems));
+                    return ProgrammeService.rejectIfAny(problems);
                 });
     }
 
