@@ -185,6 +185,19 @@ class AwardsTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("award band name 'x' appears twice");
         assertThatThrownBy(() -> new BandQuota.Share(new BigDecimal("1.5"), RoundingMode.HALF_UP))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("share must be in (0, 1], got 1.5");
+        assertThatThrownBy(() -> new BandQuota.Share(new BigDecimal("0.1"), RoundingMode.UNNECESSARY))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("share rounding must say how to round, UNNECESSARY is not a rule");
+        assertThatThrownBy(() -> AwardBand.of(" ", new BandQuota.Count(1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("award band name must not be blank");
+        assertThatThrownBy(() -> AwardBand.of("bronze", new BandQuota.Count(1)).withMinimumStarters(-1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("minimumStarters of band bronze must be >= 0, got -1");
+        assertThatThrownBy(() -> TitleRule.topRanks("技术能手", 0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("maxRank of title 技术能手 must be >= 1, got 0");
+        List<RankedEntry<E>> outOfOrder = List.of(new RankedEntry<>(2, 1, E.of("a", "1", "1", true, 1)),
+                new RankedEntry<>(1, 2, E.of("b", "2", "1", true, 1)));
+        assertThatThrownBy(() -> Awards.award(outOfOrder, AwardPlan.<E>builder(e -> true).build()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("ranking must be in rank order: rank 1 follows rank 2");
         assertThatThrownBy(() -> new BandQuota.Count(-1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("places must be >= 0, got -1");
     }

@@ -85,6 +85,24 @@ class IndicatorScoringTest {
     }
 
     @Test
+    void rejectsMalformedSchemesAndEntries() {
+        assertThatThrownBy(() -> Normalisation.againstTarget("5", "5.0"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("target must differ from baseline, both are 5.0");
+        assertThatThrownBy(() -> IndicatorScheme.outOf100(List.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("an indicator scheme needs at least one indicator");
+        Indicator patents = new Indicator("patents", d("1"), Direction.HIGHER_IS_BETTER, Normalisation.againstField());
+        assertThatThrownBy(() -> IndicatorScheme.outOf100(List.of(patents, patents)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("indicator id 'patents' appears twice");
+        var values = new IndicatorScoring.Values("p", Map.of("patents", d("1")));
+        assertThatThrownBy(() -> IndicatorScoring.score(IndicatorScheme.outOf100(List.of(patents)), List.of(values, values)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("entry p appears twice");
+        assertThatThrownBy(() -> TeamRule.mean().apply(List.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("a team needs at least one member's score");
+        assertThatThrownBy(() -> new TeamRule(TeamRule.Kind.SUM, 2))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("SUM takes no n, got 2");
+    }
+
+    @Test
     void teamScoresFollowTheirRule() {
         List<BigDecimal> members = List.of(d("80"), d("92.5"), d("71"), d("88"));
         assertThat(TeamRule.sum().apply(members)).isEqualTo(ExactValue.of(d("331.5")));

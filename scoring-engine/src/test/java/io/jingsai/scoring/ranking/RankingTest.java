@@ -100,6 +100,8 @@ class RankingTest {
         withNull.add(null);
         assertThatThrownBy(() -> Ranking.rank(withNull, RankingRule.standard(CHAIN, BY_REGISTRATION)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("entries must not contain null");
+        assertThatThrownBy(() -> Ranking.rank(field(), null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("entries and rule must not be null");
     }
 
     static LongStream seeds() {

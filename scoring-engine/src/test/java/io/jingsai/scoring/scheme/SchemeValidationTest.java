@@ -173,4 +173,35 @@ class SchemeValidationTest {
         assertThat(PanelAggregation.median().minimumMarks()).isEqualTo(1);
         assertThat(PanelAggregation.trimmedSum(2).describe()).isEqualTo("trimmed sum dropping 2+2");
     }
+
+    @Test
+    void reportsMisplacedFieldsEmptyLevelsAndDuplicateComponents() {
+        MarkingScheme empty = MarkingScheme.builder("empty", d("10")).build();
+        assertThat(empty.validate().problems()).extracting(ValidationProblem::toString).containsExactly(
+                "criteria: must have at least one criterion",
+                "declaredTotal: max marks add up to 0 ≠ declared total 10");
+
+        Aspect judgementWithDeduction = new Aspect("j", "j", AspectType.JUDGEMENT, d("4"), LEVELS,
+                PanelAggregation.mean(), null, d("1"), List.of(d("1")));
+        Aspect deductionWithLevels = new Aspect("s", "s", AspectType.DEDUCTION, d("3"), LEVELS, null, null, d("1"), null);
+        Aspect measurementWithBadK = Aspect.measurement("m", "m", d("3")).withAggregation(new PanelAggregation(
+                PanelAggregation.Kind.MEDIAN, 1));
+        MarkingScheme scheme = MarkingScheme.builder("s", d("10"))
+                .component(Component.of("c", ComponentKind.PRACTICAL, "1", "10"))
+                .component(new Component("c", null, d("0.5"), d("10")))
+                .criterion(Criterion.inComponent("c", "A", "a",
+                        SubCriterion.of("A1", "a", judgementWithDeduction, deductionWithLevels, measurementWithBadK)))
+                .criterion(new Criterion("B", "b", "c", List.of()))
+                .build();
+        assertThat(scheme.validate().problems()).extracting(ValidationProblem::toString).containsExactly(
+                "components[1].id: duplicate component id 'c'",
+                "components[1].kind: must be set",
+                "components: weights add up to 1.5, must add up to 1",
+                "criteria[0].subCriteria[0].aspects[0].aggregation: only a MEASUREMENT aspect takes a panel aggregation, this is JUDGEMENT",
+                "criteria[0].subCriteria[0].aspects[0].allowedMarks: only a MEASUREMENT aspect takes allowed marks, this is JUDGEMENT",
+                "criteria[0].subCriteria[0].aspects[0].deductionPerViolation: only a DEDUCTION aspect takes points per violation, this is JUDGEMENT",
+                "criteria[0].subCriteria[0].aspects[1].levelDescriptors: only a JUDGEMENT aspect takes level descriptors, this is DEDUCTION",
+                "criteria[0].subCriteria[0].aspects[2].aggregation.k: MEDIAN takes no k, got 1",
+                "criteria[1].subCriteria: must have at least one sub-criterion");
+    }
 }
