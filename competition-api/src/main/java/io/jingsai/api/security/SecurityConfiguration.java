@@ -1,10 +1,14 @@
 package io.jingsai.api.security;
 
+import java.time.Clock;
+import java.time.Duration;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.UserDetailsRepositoryReactiveAuthenticationManager;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity.AuthorizeExchangeSpec;
 import org.springframework.security.core.userdetails.ReactiveUserDetailsService;
@@ -32,8 +36,14 @@ class SecurityConfiguration {
             "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**"};
 
     @Bean
-    SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ProblemDetailsExceptionHandler problems) {
+    SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ProblemDetailsExceptionHandler problems,
+                                                  ReactiveUserDetailsService users, PasswordEncoder encoder,
+                                                  Clock clock) {
+        UserDetailsRepositoryReactiveAuthenticationManager checking =
+                new UserDetailsRepositoryReactiveAuthenticationManager(users);
+        checking.setPasswordEncoder(encoder);
         return http
+                .authenticationManager(new RememberingAuthenticationManager(checking, clock, Duration.ofMinutes(5)))
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .logout(ServerHttpSecurity.LogoutSpec::disable)

@@ -42,18 +42,21 @@ class OpenApiConfiguration {
                         .version("v1")
                         .license(new License().name("Apache-2.0")))
                 .components(new Components()
-                        .addSecuritySchemes(BASIC, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic"))
-                        .addSchemas(PROBLEM, problemSchema()))
+                        .addSecuritySchemes(BASIC, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")))
                 .addSecurityItem(new SecurityRequirement().addList(BASIC));
     }
 
     @Bean
     OpenApiCustomizer standardErrorResponses() {
-        return openApi -> openApi.getPaths().forEach((path, item) -> {
-            if (path.startsWith("/api/")) {
-                item.readOperationsMap().forEach((method, operation) -> addErrors(path, method, operation));
-            }
-        });
+        return openApi -> {
+            // Added here, after springdoc has built the components from the controllers, so it is not replaced.
+            openApi.getComponents().addSchemas(PROBLEM, problemSchema());
+            openApi.getPaths().forEach((path, item) -> {
+                if (path.startsWith("/api/")) {
+                    item.readOperationsMap().forEach((method, operation) -> addErrors(path, method, operation));
+                }
+            });
+        };
     }
 
     private static void addErrors(String path, PathItem.HttpMethod method, Operation operation) {
