@@ -12,7 +12,8 @@ import java.util.List;
  * <p>Bands are filled in plan order from the eligible entries in ranking order; ineligible entries never use places
  * and do not count towards shares. A band whose minimum starters is not met is void: it takes no places and the next
  * band is filled as if it were absent. Ties at a band's last place follow the plan's {@link CutOffPolicy}; "tied"
- * means equal rank in the given ranking.
+ * means equal rank in the given ranking. A band that overflows under INCLUDE_ALL does not shrink the bands after it:
+ * they keep their own quotas and start after the last entry taken.
  *
  * <p>Titles go to eligible entries whose rank among the eligible entries (standard "1224" numbering over the
  * ranking's ranks, so ties share) is at most the rule's max rank and who meet its condition.

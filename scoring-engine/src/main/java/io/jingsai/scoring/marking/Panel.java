@@ -32,6 +32,7 @@ public final class Panel {
      */
     public static PanelOutcome aggregate(PanelAggregation rule, List<BigDecimal> marks) {
         Checks.requireNonNull(rule, "rule");
+        Checks.requireNonNull(rule.kind(), "rule kind");
         boolean trimmed = rule.kind() == PanelAggregation.Kind.TRIMMED_MEAN || rule.kind() == PanelAggregation.Kind.TRIMMED_SUM;
         if (trimmed ? rule.k() < 1 : rule.k() != 0) {
             throw new IllegalArgumentException("malformed panel rule " + rule + ": trimmed rules need k >= 1, "

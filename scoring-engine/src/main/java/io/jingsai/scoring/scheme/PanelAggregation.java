@@ -15,7 +15,7 @@ package io.jingsai.scoring.scheme;
  * the result. The record accepts any {@code k} so that a scheme mapped from user input can be validated with all its
  * problems reported; {@link MarkingScheme#validate()} rejects a {@code k} that does not fit the kind.
  *
- * @param kind the rule
+ * @param kind the rule; a null kind (from incomplete input) is reported by validation, and refused when aggregating
  * @param k    marks dropped at each end; 0 for MEAN and MEDIAN, at least 1 for the trimmed kinds
  */
 public record PanelAggregation(Kind kind, int k) {
@@ -23,10 +23,6 @@ public record PanelAggregation(Kind kind, int k) {
     /** The aggregation rules. */
     public enum Kind {
         MEAN, MEDIAN, TRIMMED_MEAN, TRIMMED_SUM
-    }
-
-    public PanelAggregation {
-        java.util.Objects.requireNonNull(kind, "aggregation kind");
     }
 
     public static PanelAggregation mean() {
@@ -67,6 +63,9 @@ public record PanelAggregation(Kind kind, int k) {
 
     /** Null if this aggregation is well-formed, else the rule it breaks. */
     String problem() {
+        if (kind == null) {
+            return null;
+        }
         return switch (kind) {
             case MEAN, MEDIAN -> k == 0 ? null : kind + " takes no k, got " + k;
             case TRIMMED_MEAN, TRIMMED_SUM -> k >= 1 ? null : kind + " needs k >= 1, got " + k;

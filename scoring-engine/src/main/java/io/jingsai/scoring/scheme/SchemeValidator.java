@@ -243,6 +243,10 @@ final class SchemeValidator {
     }
 
     private void checkAggregation(String path, PanelAggregation aggregation) {
+        if (aggregation.kind() == null) {
+            error(path + ".kind", "must be MEAN, MEDIAN, TRIMMED_MEAN or TRIMMED_SUM");
+            return;
+        }
         String problem = aggregation.problem();
         if (problem != null) {
             error(path + ".k", problem);

@@ -186,11 +186,14 @@ class SchemeValidationTest {
         Aspect deductionWithLevels = new Aspect("s", "s", AspectType.DEDUCTION, d("3"), LEVELS, null, null, d("1"), null);
         Aspect measurementWithBadK = Aspect.measurement("m", "m", d("3")).withAggregation(new PanelAggregation(
                 PanelAggregation.Kind.MEDIAN, 1));
-        MarkingScheme scheme = MarkingScheme.builder("s", d("10"))
-                .component(Component.of("c", ComponentKind.PRACTICAL, "1", "10"))
-                .component(new Component("c", null, d("0.5"), d("10")))
+        Aspect measurementWithoutKind = Aspect.measurement("m2", "m2", d("0.5"))
+                .withAggregation(new PanelAggregation(null, 0));
+        MarkingScheme scheme = MarkingScheme.builder("s", d("10.5"))
+                .component(Component.of("c", ComponentKind.PRACTICAL, "1", "10.5"))
+                .component(new Component("c", null, d("0.5"), d("10.5")))
                 .criterion(Criterion.inComponent("c", "A", "a",
-                        SubCriterion.of("A1", "a", judgementWithDeduction, deductionWithLevels, measurementWithBadK)))
+                        SubCriterion.of("A1", "a", judgementWithDeduction, deductionWithLevels, measurementWithBadK,
+                                measurementWithoutKind)))
                 .criterion(new Criterion("B", "b", "c", List.of()))
                 .build();
         assertThat(scheme.validate().problems()).extracting(ValidationProblem::toString).containsExactly(
@@ -202,6 +205,7 @@ class SchemeValidationTest {
                 "criteria[0].subCriteria[0].aspects[0].deductionPerViolation: only a DEDUCTION aspect takes points per violation, this is JUDGEMENT",
                 "criteria[0].subCriteria[0].aspects[1].levelDescriptors: only a JUDGEMENT aspect takes level descriptors, this is DEDUCTION",
                 "criteria[0].subCriteria[0].aspects[2].aggregation.k: MEDIAN takes no k, got 1",
+                "criteria[0].subCriteria[0].aspects[3].aggregation.kind: must be MEAN, MEDIAN, TRIMMED_MEAN or TRIMMED_SUM",
                 "criteria[1].subCriteria: must have at least one sub-criterion");
     }
 }
