@@ -16,8 +16,8 @@ import java.util.Map;
  * @param status     complete, incomplete (provisional) or disqualified
  * @param exactTotal the exact total (zero when disqualified); held-out aspects count as nothing
  * @param total      the published total
- * @param components component id → published component score (out of the component's declared max); empty when the
- *                   scheme has no components
+ * @param components component id → published component score (out of the component's declared max), in scheme
+ *                   order; empty when the scheme has no components
  * @param aspects    one per aspect of the scheme, in scheme order
  * @param applied    approved deductions that were applied
  * @param holds      why the result is not complete or not eligible, one line each (empty when complete)
@@ -27,7 +27,7 @@ public record EntryResult(String entryId, ResultStatus status, ExactValue exactT
                           List<String> holds) {
 
     public EntryResult {
-        components = Map.copyOf(components);
+        components = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(components));
         aspects = List.copyOf(aspects);
         applied = List.copyOf(applied);
         holds = List.copyOf(holds);

@@ -66,6 +66,7 @@ class EntryScorerTest {
         assertThat(result.status()).isEqualTo(ResultStatus.COMPLETE);
         assertThat(result.total()).isEqualByComparingTo("82.33");
         assertThat(result.exactTotal()).isEqualTo(ExactValue.ratio(d("247"), 3));
+        assertThat(result.components().keySet()).containsExactly("theory", "practical");
         assertThat(result.component("theory")).isEqualByComparingTo("80.00");
         assertThat(result.component("practical")).isEqualByComparingTo("83.33");
         assertThat(result.aspects()).extracting(AspectResult::mark).extracting(BigDecimal::toPlainString)
