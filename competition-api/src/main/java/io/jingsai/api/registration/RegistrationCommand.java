@@ -1,0 +1,34 @@
+package io.jingsai.api.registration;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+
+/**
+ * Entering a contestant (individual events) or a team (team events) into an event. The registration number is
+ * assigned in order of registration; the station number (工位号) is optional and unique within the event.
+ */
+@Schema(name = "Registration command", example = """
+        {"contestantId": 11, "stationNumber": "A-07"}""")
+record RegistrationCommand(
+        @Positive Long contestantId,
+        @Positive Long teamId,
+        @Pattern(regexp = "[A-Za-z0-9-]{1,20}", message = "must be 1 to 20 letters, digits or dashes")
+        String stationNumber,
+        Boolean observer) {
+
+    RegistrationCommand {
+        stationNumber = stationNumber == null || stationNumber.isBlank() ? null : stationNumber.strip();
+    }
+
+    @AssertTrue(message = "give exactly one of contestantId and teamId")
+    @Schema(hidden = true)
+    boolean isOneEntrant() {
+        return (contestantId == null) != (teamId == null);
+    }
+
+    RegistrationStatus status() {
+        return Boolean.TRUE.equals(observer) ? RegistrationStatus.OBSERVER : RegistrationStatus.REGISTERED;
+    }
+}

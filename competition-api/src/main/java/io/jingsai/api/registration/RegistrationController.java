@@ -1,0 +1,93 @@
+package io.jingsai.api.registration;
+
+import java.net.URI;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.jingsai.api.bulk.SheetDownloads;
+import io.jingsai.api.shared.PageQuery;
+import io.jingsai.api.shared.PageView;
+import io.jingsai.api.web.ETags;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import reactor.core.publisher.Mono;
+
+@RestController
+@RequestMapping("/api/events/{eventId}/registrations")
+@Tag(name = "Registrations", description = "Contestants and teams entered into an event, with registration and station numbers")
+class RegistrationController {
+
+    private final RegistrationService registrations;
+    private final RegistrationExport export;
+    private final SheetDownloads downloads;
+
+    RegistrationController(RegistrationService registrations, RegistrationExport export, SheetDownloads downloads) {
+        this.registrations = registrations;
+        this.export = export;
+        this.downloads = downloads;
+    }
+
+    @PostMapping
+    @Operation(summary = "Enter a contestant (individual event) or team (team event); 409 if already entered")
+    Mono<ResponseEntity<RegistrationView>> register(@PathVariable long eventId,
+                                                    @Valid @RequestBody RegistrationCommand command) {
+        return registrations.register(eventId, command).map(view -> ResponseEntity
+                .created(URI.create("/api/events/" + eventId + "/registrations/" + view.id()))
+                .eTag(ETags.of(view.version())).body(view));
+    }
+
+    @GetMapping
+    @Operation(summary = "The event's registrations in registration-number order")
+    Mono<PageView<RegistrationView>> list(@PathVariable long eventId,
+                                          @RequestParam(required = false) RegistrationStatus status,
+                                          @RequestParam(defaultValue = "0") int page,
+                                          @RequestParam(defaultValue = "50") int size,
+                                          @RequestParam(required = false) String sort) {
+        PageQuery paging = PageQuery.of(page, size, sort, RegistrationService.SORTABLE, "registrationNumber");
+        return registrations.list(eventId, status, paging);
+    }
+
+    @GetMapping("/export")
+    @Operation(summary = "The event's registrations as an xlsx or csv file (ID numbers masked)")
+    Mono<ResponseEntity<byte[]>> exportAll(@PathVariable long eventId,
+                                           @RequestParam(defaultValue = "xlsx") String format) {
+        return downloads.export("event-" + eventId + "-registrations", SheetDownloads.format(format),
+                RegistrationExport.COLUMNS, export.rows(eventId));
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "One registration")
+    Mono<ResponseEntity<RegistrationView>> find(@PathVariable long eventId, @PathVariable long id) {
+        return registrations.find(eventId, id).map(view -> ETags.ok(view, view.version()));
+    }
+
+    @PutMapping("/{id}")
+    @Operation(summary = "Change the station number or status (observer, withdrawn); send If-Match")
+    Mono<ResponseEntity<RegistrationView>> change(@PathVariable long eventId, @PathVariable long id,
+                                                  @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
+                                                  String ifMatch,
+                                                  @Valid @RequestBody RegistrationChange change) {
+        long version = ETags.ifMatch(ifMatch);
+        return registrations.change(eventId, id, version, change).map(view -> ETags.ok(view, view.version()));
+    }
+
+    @DeleteMapping("/{id}")
+    @Operation(summary = "Remove a registration while the event takes entries; send If-Match")
+    Mono<ResponseEntity<Void>> remove(@PathVariable long eventId, @PathVariable long id,
+                                      @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        long version = ETags.ifMatch(ifMatch);
+        return registrations.remove(eventId, id, version).then(Mono.just(ResponseEntity.noContent().build()));
+    }
+}

@@ -1,0 +1,58 @@
+package io.jingsai.api.registration;
+
+import java.util.List;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+
+import io.jingsai.api.identifiers.ResidentIdNumber;
+import io.jingsai.api.spreadsheet.SheetColumn;
+import reactor.core.publisher.Flux;
+
+/**
+ * An event's registrations as a spreadsheet, in registration-number order: numbers, the entrant (contestant or
+ * team), the enterprise and, for contestants, the masked ID number (never the full one: this list is printed).
+ */
+@Component
+class RegistrationExport {
+
+    static final List<SheetColumn> COLUMNS = List.of(
+            SheetColumn.required("报名号", "registrationNumber", "1"),
+            SheetColumn.optional("工位号", "stationNumber", "A-07").asText(),
+            SheetColumn.required("选手/班组", "entrant", "王建国"),
+            SheetColumn.optional("身份证号", "idNumber", "610102********1238").asText(),
+            SheetColumn.required("企业名称", "enterprise", "中铁一局集团有限公司"),
+            SheetColumn.required("状态", "status", "REGISTERED"));
+
+    private final DatabaseClient database;
+
+    RegistrationExport(DatabaseClient database) {
+        this.database = database;
+    }
+
+    Flux<List<String>> rows(long eventId) {
+        return database.sql("""
+                        SELECT r.registration_number, r.station_number, r.status,
+                               COALESCE(c.name, t.name) AS entrant, c.id_number, e.name AS enterprise
+                        FROM registration r
+                        LEFT JOIN contestant c ON c.id = r.contestant_id
+                        LEFT JOIN team t ON t.id = r.team_id
+                        JOIN enterprise e ON e.id = COALESCE(c.enterprise_id, t.enterprise_id)
+                        WHERE r.event_id = :event
+                        ORDER BY r.registration_number""")
+                .bind("event", eventId)
+                .map(row -> List.of(
+                        String.valueOf(row.get("registration_number", Integer.class)),
+                        orEmpty(row.get("station_number", String.class)),
+                        row.get("entrant", String.class),
+                        row.get("id_number", String.class) == null ? ""
+                                : ResidentIdNumber.mask(row.get("id_number", String.class)),
+                        row.get("enterprise", String.class),
+                        row.get("status", String.class)))
+                .all();
+    }
+
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
+    }
+}

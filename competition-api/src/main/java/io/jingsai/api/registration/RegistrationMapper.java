@@ -1,0 +1,9 @@
+package io.jingsai.api.registration;
+
+import org.mapstruct.Mapper;
+
+@Mapper
+interface RegistrationMapper {
+
+    RegistrationView toView(RegistrationRow row);
+}

@@ -1,0 +1,8 @@
+package io.jingsai.api.registration;
+
+import java.time.Instant;
+
+/** A registration: who is entered in which event, under which numbers. */
+record RegistrationView(long id, long eventId, int registrationNumber, String stationNumber, Long contestantId,
+                        Long teamId, RegistrationStatus status, long version, Instant createdAt, Instant updatedAt) {
+}
