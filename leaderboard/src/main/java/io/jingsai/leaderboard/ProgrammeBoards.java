@@ -30,13 +30,21 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class ProgrammeBoards {
 
+    /** Tier of the stars board. */
     public static final String STARS_TIER = "stars";
+    /** Most exclusive tier of the projects board. */
     public static final String DEMONSTRATION_TIER = "demonstration";
+    /** Second tier of the projects board (includes the demonstration projects). */
     public static final String KEY_TIER = "key";
+    /** Tier of the enterprises board. */
     public static final String ENTERPRISES_TIER = "enterprises";
+    /** Facet: the trade (工种) of a star. */
     public static final String TRADE = "trade";
+    /** Facet: region. */
     public static final String REGION = "region";
+    /** Facet: key area (重点领域). */
     public static final String KEY_AREA = "keyArea";
+    /** Facet: aspect (方面) of a project. */
     public static final String ASPECT = "aspect";
 
     private final ProgrammePlan plan;
@@ -70,6 +78,7 @@ public final class ProgrammeBoards {
         return plan.programme() + "/" + board;
     }
 
+    /** How these boards were set up. */
     public ProgrammePlan plan() {
         return plan;
     }

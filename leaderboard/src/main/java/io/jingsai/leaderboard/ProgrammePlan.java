@@ -38,22 +38,27 @@ public record ProgrammePlan(String programme, Quotas quotas, CutOffPolicy cutOff
         return new ProgrammePlan(programme, Quotas.DEFAULT, CutOffPolicy.INCLUDE_ALL, score, score, score);
     }
 
+    /** A copy with other quotas. */
     public ProgrammePlan withQuotas(Quotas quotas) {
         return new ProgrammePlan(programme, quotas, cutOffPolicy, starsOrder, projectsOrder, enterprisesOrder);
     }
 
+    /** A copy with another cut-off policy for every tier. */
     public ProgrammePlan withCutOffPolicy(CutOffPolicy policy) {
         return new ProgrammePlan(programme, quotas, policy, starsOrder, projectsOrder, enterprisesOrder);
     }
 
+    /** A copy with another ranking of stars. */
     public ProgrammePlan withStarsOrder(RankingOrder order) {
         return new ProgrammePlan(programme, quotas, cutOffPolicy, order, projectsOrder, enterprisesOrder);
     }
 
+    /** A copy with another ranking of projects. */
     public ProgrammePlan withProjectsOrder(RankingOrder order) {
         return new ProgrammePlan(programme, quotas, cutOffPolicy, starsOrder, order, enterprisesOrder);
     }
 
+    /** A copy with another ranking of enterprises. */
     public ProgrammePlan withEnterprisesOrder(RankingOrder order) {
         return new ProgrammePlan(programme, quotas, cutOffPolicy, starsOrder, projectsOrder, order);
     }
