@@ -11,6 +11,7 @@ import io.jingsai.scoring.scheme.SubCriterion;
 import io.jingsai.scoring.scheme.ValidationReport;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -39,18 +40,30 @@ import java.util.Map;
  */
 public final class EntryScorer {
 
+    private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
+
     private final MarkingScheme scheme;
     private final Rounding rounding;
     private final Map<String, Plan> plans = new HashMap<>();
     private final List<Plan> ordered = new ArrayList<>();
     private final List<Component> components;
     private final ExactValue declaredTotal;
+    private final boolean scaledPath;
 
     /**
      * @throws IllegalArgumentException if the scheme has validation errors (the message lists them)
      */
     public EntryScorer(MarkingScheme scheme) {
+        this(scheme, true);
+    }
+
+    /**
+     * @param scaledPath false to aggregate every panel with {@code BigDecimal}s only: the reference the scaled-{@code
+     *                   long} fast path is tested against
+     */
+    EntryScorer(MarkingScheme scheme, boolean scaledPath) {
         Checks.requireNonNull(scheme, "scheme");
+        this.scaledPath = scaledPath;
         ValidationReport report = scheme.validate();
         if (!report.isValid()) {
             throw new IllegalArgumentException("marking scheme '" + scheme.id() + "' is invalid: " + report.errors());
@@ -92,10 +105,11 @@ public final class EntryScorer {
         for (int c = 0; c < componentSums.length; c++) {
             componentSums[c] = new ExactValue.Sum();
         }
+        ScaledPanel scratch = scaledPath ? new ScaledPanel(8) : null;
         for (Plan plan : ordered) {
             AspectResult result = plan.aspect.type() == AspectType.DEDUCTION
                     ? deductionModule(plan, deductions.getOrDefault(plan, List.of()), applied)
-                    : marked(plan, marksByAspect[plan.index]);
+                    : marked(plan, marksByAspect[plan.index], scratch);
             aspects.add(result);
             if (result.status() == AspectStatus.SCORED) {
                 int c = Math.max(0, plan.component);
@@ -147,11 +161,22 @@ public final class EntryScorer {
                 applied, holds);
     }
 
-    private AspectResult marked(Plan plan, AspectMarks marks) {
+    private AspectResult marked(Plan plan, AspectMarks marks, ScaledPanel scratch) {
         if (marks == null) {
             return result(plan, AspectStatus.MISSING, null, "no marks");
         }
         List<JudgeMark> judged = marks.marks();
+        ExactValue fast = scratch == null ? null : plan.aspect.type() == AspectType.JUDGEMENT
+                ? plan.judgementMark(judged, scheme.judgementSpread(), scheme.minimumJudgementPanel())
+                : plan.measurementMark(judged, scratch);
+        if (fast != null) {
+            return scored(plan, marks, fast);
+        }
+        return markedExactly(plan, marks, judged);
+    }
+
+    /** The {@code BigDecimal} path: any marks, and the wording of every rejection. */
+    private AspectResult markedExactly(Plan plan, AspectMarks marks, List<JudgeMark> judged) {
         BigDecimal[] values = new BigDecimal[judged.size()];
         for (int i = 0; i < values.length; i++) {
             values[i] = judged.get(i).mark();
@@ -166,14 +191,10 @@ public final class EntryScorer {
             if (outOfRange != null) {
                 return result(plan, AspectStatus.REJECTED, null, outOfRange);
             }
-            outcome = Panel.aggregate(plan.aggregation, values);
+            outcome = Panel.aggregateExactly(plan.aggregation, values);
         }
         if (outcome instanceof PanelOutcome.Aggregated aggregated) {
-            ExactValue mark = aggregated.mark();
-            if (plan.aspect.type() == AspectType.MEASUREMENT) {
-                mark = scale(mark, marks.multiplier(), plan.factor);
-            }
-            return result(plan, AspectStatus.SCORED, mark, "");
+            return scored(plan, marks, aggregated.mark());
         }
         if (outcome instanceof PanelOutcome.NeedsReview review) {
             return result(plan, AspectStatus.NEEDS_REVIEW, null, review.reason());
@@ -181,9 +202,19 @@ public final class EntryScorer {
         return result(plan, AspectStatus.REJECTED, null, ((PanelOutcome.Rejected) outcome).reason());
     }
 
+    private AspectResult scored(Plan plan, AspectMarks marks, ExactValue aggregate) {
+        ExactValue mark = plan.aspect.type() == AspectType.MEASUREMENT
+                ? scale(aggregate, marks.multiplier(), plan.factor) : aggregate;
+        return result(plan, AspectStatus.SCORED, mark, "");
+    }
+
     private static ExactValue scale(ExactValue mark, BigDecimal multiplier, BigDecimal factor) {
-        ExactValue scaled = multiplier.compareTo(BigDecimal.ONE) == 0 ? mark : mark.times(multiplier);
-        return factor.compareTo(BigDecimal.ONE) == 0 ? scaled : scaled.times(factor);
+        ExactValue scaled = isOne(multiplier) ? mark : mark.times(multiplier);
+        return isOne(factor) ? scaled : scaled.times(factor);
+    }
+
+    private static boolean isOne(BigDecimal value) {
+        return value == BigDecimal.ONE || value.compareTo(BigDecimal.ONE) == 0;
     }
 
     private AspectResult deductionModule(Plan plan, List<Deduction> deductions, List<Deduction> applied) {
@@ -210,8 +241,12 @@ public final class EntryScorer {
 
     private AspectMarks[] marksByAspect(EntryMarks entry) {
         AspectMarks[] byAspect = new AspectMarks[ordered.size()];
-        for (AspectMarks marks : entry.aspects()) {
-            Plan plan = plan(marks.aspectId(), entry);
+        List<AspectMarks> given = entry.aspects();
+        for (int i = 0; i < given.size(); i++) {
+            AspectMarks marks = given.get(i);
+            // marks usually come in scheme order: try the aspect at the same position before the map
+            Plan plan = i < ordered.size() && ordered.get(i).aspect.id().equals(marks.aspectId())
+                    ? ordered.get(i) : plan(marks.aspectId(), entry);
             if (plan.aspect.type() == AspectType.DEDUCTION) {
                 throw new IllegalArgumentException("entry " + entry.entryId() + ": aspect '" + marks.aspectId()
                         + "' is a DEDUCTION module; record deductions, not marks");
@@ -263,6 +298,10 @@ public final class EntryScorer {
         final BigDecimal factor;
         final BigDecimal maxMark;
         final List<BigDecimal> allowedMarks;
+        /** {@code floor(maxMark × 10^s)} for each scale s the fast path reads: the range check on unscaled marks. */
+        final long[] maxByScale = new long[ScaledPanel.MAX_SCALE + 1];
+        /** JUDGEMENT: {@code maxMark × sum} for the score sums of panels up to 16 judges, as the exact path forms it. */
+        final BigDecimal[] judgementNumerators;
 
         Plan(int index, Aspect aspect, int component) {
             this.index = index;
@@ -272,6 +311,60 @@ public final class EntryScorer {
             this.factor = aspect.effectiveFactor();
             this.maxMark = aspect.maxMark();
             this.allowedMarks = aspect.allowedMarks().isEmpty() ? null : List.copyOf(aspect.allowedMarks());
+            for (int s = 0; s < maxByScale.length; s++) {
+                BigDecimal bound = maxMark.scaleByPowerOfTen(s).setScale(0, RoundingMode.FLOOR);
+                maxByScale[s] = bound.compareTo(LONG_MAX) <= 0 ? bound.longValueExact() : Long.MAX_VALUE;
+            }
+            judgementNumerators = new BigDecimal[aspect.type() == AspectType.JUDGEMENT ? 3 * 16 + 1 : 0];
+            for (int sum = 0; sum < judgementNumerators.length; sum++) {
+                judgementNumerators[sum] = maxMark.multiply(BigDecimal.valueOf(sum));
+            }
+        }
+
+        /**
+         * The fast path of a MEASUREMENT panel: null unless every mark is readable as a scaled long, in range and
+         * (when the aspect lists allowed marks) not to be checked against a list, and the panel is big enough;
+         * the exact path then decides and words the problem.
+         */
+        ExactValue measurementMark(List<JudgeMark> judged, ScaledPanel scratch) {
+            if (allowedMarks != null || judged.size() < aggregation.minimumMarks() || !scratch.read(judged)
+                    || !scratch.allWithin(maxByScale)) {
+                return null;
+            }
+            return scratch.aggregate(aggregation);
+        }
+
+        /**
+         * The fast path of a JUDGEMENT panel: {@code maxMark × Σ scores / 3n} when every score is written as a plain
+         * digit 0-3, there are enough judges and the spread is allowed; otherwise null, and the exact path decides.
+         */
+        ExactValue judgementMark(List<JudgeMark> judged, int allowedSpread, int minimumJudges) {
+            int n = judged.size();
+            if (n == 0 || n < minimumJudges) {
+                return null;
+            }
+            int lowest = 3;
+            int highest = 0;
+            int sum = 0;
+            for (int i = 0; i < n; i++) {
+                BigDecimal score = judged.get(i).mark();
+                if (score.scale() != 0 || score.precision() != 1 || score.signum() < 0) {
+                    return null;
+                }
+                int value = score.intValue();
+                if (value > 3) {
+                    return null;
+                }
+                lowest = Math.min(lowest, value);
+                highest = Math.max(highest, value);
+                sum += value;
+            }
+            if (highest - lowest > allowedSpread) {
+                return null;
+            }
+            BigDecimal numerator = sum < judgementNumerators.length ? judgementNumerators[sum]
+                    : maxMark.multiply(BigDecimal.valueOf(sum));
+            return ExactValue.ratio(numerator, 3L * n);
         }
 
         /** The first rule the sorted marks break, or null. */

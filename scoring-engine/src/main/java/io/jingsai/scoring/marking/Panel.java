@@ -56,12 +56,26 @@ public final class Panel {
         return judgement(toArray(scores), maxMark, allowedSpread, minimumJudges);
     }
 
-    /** Array version; sorts {@code marks} in place. */
+    /**
+     * Array version: the scaled-{@code long} fast path ({@link ScaledPanel}) when the marks allow it, else
+     * {@link #aggregateExactly}; both give the same exact value. May reorder {@code marks}.
+     */
     static PanelOutcome aggregate(PanelAggregation rule, BigDecimal[] marks) {
+        PanelOutcome tooFew = tooFew(rule, marks.length);
+        if (tooFew != null) {
+            return tooFew;
+        }
+        ScaledPanel scaled = new ScaledPanel(marks.length);
+        ExactValue fast = scaled.read(marks) ? scaled.aggregate(rule) : null;
+        return fast != null ? new PanelOutcome.Aggregated(fast) : aggregateExactly(rule, marks);
+    }
+
+    /** The {@code BigDecimal} path, for marks of any scale and size; sorts {@code marks} in place. */
+    static PanelOutcome aggregateExactly(PanelAggregation rule, BigDecimal[] marks) {
         int n = marks.length;
-        if (n < rule.minimumMarks()) {
-            return new PanelOutcome.Rejected(rule.describe() + " needs at least " + rule.minimumMarks()
-                    + " marks, got " + n);
+        PanelOutcome tooFew = tooFew(rule, n);
+        if (tooFew != null) {
+            return tooFew;
         }
         return new PanelOutcome.Aggregated(switch (rule.kind()) {
             case MEAN -> ExactValue.ratio(sum(marks, 0, n), n);
@@ -69,6 +83,14 @@ public final class Panel {
             case TRIMMED_MEAN -> trimmed(rule.k(), marks).dividedBy(n - 2L * rule.k());
             case TRIMMED_SUM -> trimmed(rule.k(), marks);
         });
+    }
+
+    private static PanelOutcome tooFew(PanelAggregation rule, int n) {
+        if (n < rule.minimumMarks()) {
+            return new PanelOutcome.Rejected(rule.describe() + " needs at least " + rule.minimumMarks()
+                    + " marks, got " + n);
+        }
+        return null;
     }
 
     static PanelOutcome judgement(BigDecimal[] scores, BigDecimal maxMark, int allowedSpread, int minimumJudges) {
