@@ -50,10 +50,21 @@ final class ChangeFeed {
     private synchronized void subscriberArrived() {
         if (subscribers++ == 0) {
             ticker = Flux.interval(runtime.tick(), runtime.tick(), runtime.scheduler())
-                    .subscribe(tick -> publishIfChanged());
+                    .subscribe(tick -> publishOnTick());
         }
         publishIfChanged();
     }
+
+    /** A failing tick must not end the ticker: later ticks publish again (and deltas stay in sequence). */
+    private void publishOnTick() {
+        try {
+            publishIfChanged();
+        } catch (RuntimeException e) {
+            LOGGER.log(System.Logger.Level.WARNING, "change feed of board '" + board.name() + "' failed a tick", e);
+        }
+    }
+
+    private static final System.Logger LOGGER = System.getLogger(ChangeFeed.class.getName());
 
     private synchronized void subscriberLeft() {
         if (--subscribers == 0 && ticker != null) {
