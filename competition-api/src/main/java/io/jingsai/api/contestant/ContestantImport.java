@@ -1,9 +1,7 @@
 package io.jingsai.api.contestant;
 
 import java.time.Clock;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
+import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +14,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 
 import io.jingsai.api.bulk.BulkImportKind;
+import io.jingsai.api.bulk.KeyLookup;
 import io.jingsai.api.bulk.PreparedImport;
 import io.jingsai.api.bulk.RowCommands;
 import io.jingsai.api.identifiers.ResidentIdNumber;
@@ -44,11 +43,13 @@ class ContestantImport implements BulkImportKind {
             "enterpriseId", ENTERPRISE, "tradeId", TRADE, "phone", PHONE);
 
     private final RowCommands commands;
+    private final KeyLookup lookup;
     private final DatabaseClient database;
     private final Clock clock;
 
-    ContestantImport(RowCommands commands, DatabaseClient database, Clock clock) {
+    ContestantImport(RowCommands commands, KeyLookup lookup, DatabaseClient database, Clock clock) {
         this.commands = commands;
+        this.lookup = lookup;
         this.database = database;
         this.clock = clock;
     }
@@ -67,8 +68,8 @@ class ContestantImport implements BulkImportKind {
     public Mono<PreparedImport> prepare(Sheet sheet) {
         List<String> codes = values(sheet, ENTERPRISE, code -> code.toUpperCase(Locale.ROOT));
         List<String> trades = values(sheet, TRADE, Function.identity());
-        return Mono.zip(lookup("SELECT credit_code AS k, id FROM enterprise WHERE credit_code = ANY(:keys)", codes),
-                        lookup("SELECT name_zh AS k, id FROM trade WHERE name_zh = ANY(:keys) "
+        return Mono.zip(lookup.ids("SELECT credit_code AS k, id FROM enterprise WHERE credit_code = ANY(:keys)", codes),
+                        lookup.ids("SELECT name_zh AS k, id FROM trade WHERE name_zh = ANY(:keys) "
                                 + "UNION ALL SELECT code AS k, id FROM trade WHERE code = ANY(:keys)", trades))
                 .flatMap(found -> validate(sheet, found.getT1(), found.getT2()));
     }
@@ -89,14 +90,15 @@ class ContestantImport implements BulkImportKind {
                 valid.put(row, command);
             }
         }
-        return registered(valid.values().stream().map(ContestantCommand::idNumber).toList())
+        return lookup.existing("SELECT id_number AS k FROM contestant WHERE id_number = ANY(:keys)",
+                        valid.values().stream().map(ContestantCommand::idNumber).toList())
                 .map(registered -> {
                     valid.forEach((row, command) -> {
                         if (registered.contains(command.idNumber())) {
                             report.reject(row, ID_NUMBER, "duplicate", "a contestant with this ID number is already registered");
                         }
                     });
-                    return new Prepared(report.build(), List.copyOf(valid.values()));
+                    return PreparedImport.of(report.build(), List.copyOf(valid.values()), this::insert);
                 });
     }
 
@@ -120,63 +122,23 @@ class ContestantImport implements BulkImportKind {
                 .map(v -> normalise.apply(v.strip())).distinct().toList();
     }
 
-    private Mono<Map<String, Long>> lookup(String sql, List<String> keys) {
-        if (keys.isEmpty()) {
-            return Mono.just(Map.of());
-        }
-        return database.sql(sql).bind("keys", keys.toArray(String[]::new))
-                .map(row -> Map.entry(row.get("k", String.class), row.get("id", Long.class)))
-                .all()
-                .collect(HashMap::new, (map, entry) -> map.put(entry.getKey(), entry.getValue()));
-    }
-
-    private Mono<Set<String>> registered(List<String> idNumbers) {
-        if (idNumbers.isEmpty()) {
-            return Mono.just(Set.of());
-        }
-        return database.sql("SELECT id_number FROM contestant WHERE id_number = ANY(:numbers)")
-                .bind("numbers", idNumbers.toArray(String[]::new))
-                .map(row -> row.get("id_number", String.class))
-                .all()
-                .collect(HashSet::new, Set::add);
-    }
-
-    private final class Prepared implements PreparedImport {
-
-        private final ImportReport report;
-        private final List<ContestantCommand> contestants;
-
-        Prepared(ImportReport report, List<ContestantCommand> contestants) {
-            this.report = report;
-            this.contestants = contestants;
-        }
-
-        @Override
-        public ImportReport report() {
-            return report;
-        }
-
-        @Override
-        public Mono<Integer> write() {
-            Instant now = clock.instant();
-            List<ResidentIdNumber> ids = new ArrayList<>();
-            contestants.forEach(c -> ids.add(ResidentIdNumber.of(c.idNumber(), clock)));
-            return database.sql("""
-                            INSERT INTO contestant (name, id_number, birth_date, sex, enterprise_id, trade_id, phone,
-                                                    created_at, updated_at)
-                            SELECT name, id_number, birth_date, sex, enterprise_id, trade_id, phone, :now, :now
-                            FROM unnest(:names, :numbers, :births, :sexes, :enterprises, :trades, :phones)
-                                 AS c(name, id_number, birth_date, sex, enterprise_id, trade_id, phone)""")
-                    .bind("now", now)
-                    .bind("names", contestants.stream().map(ContestantCommand::name).toArray(String[]::new))
-                    .bind("numbers", ids.stream().map(ResidentIdNumber::value).toArray(String[]::new))
-                    .bind("births", ids.stream().map(ResidentIdNumber::birthDate).toArray(java.time.LocalDate[]::new))
-                    .bind("sexes", ids.stream().map(id -> id.sex().name()).toArray(String[]::new))
-                    .bind("enterprises", contestants.stream().map(ContestantCommand::enterpriseId).toArray(Long[]::new))
-                    .bind("trades", contestants.stream().map(ContestantCommand::tradeId).toArray(Long[]::new))
-                    .bind("phones", contestants.stream().map(ContestantCommand::phone).toArray(String[]::new))
-                    .fetch().rowsUpdated()
-                    .map(Long::intValue);
-        }
+    private Mono<Integer> insert(List<ContestantCommand> contestants) {
+        List<ResidentIdNumber> ids = contestants.stream().map(c -> ResidentIdNumber.of(c.idNumber(), clock)).toList();
+        return database.sql("""
+                        INSERT INTO contestant (name, id_number, birth_date, sex, enterprise_id, trade_id, phone,
+                                                created_at, updated_at)
+                        SELECT name, id_number, birth_date, sex, enterprise_id, trade_id, phone, :now, :now
+                        FROM unnest(:names, :numbers, :births, :sexes, :enterprises, :trades, :phones)
+                             AS c(name, id_number, birth_date, sex, enterprise_id, trade_id, phone)""")
+                .bind("now", clock.instant())
+                .bind("names", contestants.stream().map(ContestantCommand::name).toArray(String[]::new))
+                .bind("numbers", ids.stream().map(ResidentIdNumber::value).toArray(String[]::new))
+                .bind("births", ids.stream().map(ResidentIdNumber::birthDate).toArray(LocalDate[]::new))
+                .bind("sexes", ids.stream().map(id -> id.sex().name()).toArray(String[]::new))
+                .bind("enterprises", contestants.stream().map(ContestantCommand::enterpriseId).toArray(Long[]::new))
+                .bind("trades", contestants.stream().map(ContestantCommand::tradeId).toArray(Long[]::new))
+                .bind("phones", contestants.stream().map(ContestantCommand::phone).toArray(String[]::new))
+                .fetch().rowsUpdated()
+                .map(Long::intValue);
     }
 }

@@ -3,9 +3,7 @@ package io.jingsai.api.contestant;
 import java.time.Clock;
 import java.util.Map;
 
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -15,11 +13,9 @@ import io.jingsai.api.shared.ExistingReferences;
 import io.jingsai.api.shared.ExistingReferences.Reference;
 import io.jingsai.api.shared.ExistingReferences.Table;
 import io.jingsai.api.shared.Listing;
-import io.jingsai.api.shared.NotFoundException;
 import io.jingsai.api.shared.PageQuery;
 import io.jingsai.api.shared.PageView;
-import io.jingsai.api.shared.StaleVersionException;
-import io.jingsai.api.shared.Versions;
+import io.jingsai.api.shared.VersionedRows;
 import reactor.core.publisher.Mono;
 
 /**
@@ -34,6 +30,7 @@ class ContestantService {
             "birthDate", "birth_date");
 
     private final ContestantRepository contestants;
+    private final VersionedRows<ContestantRow> rows;
     private final ContestantMapper mapper;
     private final ExistingReferences references;
     private final Listing listing;
@@ -42,6 +39,7 @@ class ContestantService {
     ContestantService(ContestantRepository contestants, ContestantMapper mapper, ExistingReferences references,
                       Listing listing, Clock clock) {
         this.contestants = contestants;
+        this.rows = new VersionedRows<>(RESOURCE, contestants, ContestantRow::version);
         this.mapper = mapper;
         this.references = references;
         this.listing = listing;
@@ -57,42 +55,31 @@ class ContestantService {
     }
 
     Mono<ContestantView> find(long id, boolean revealIdNumber) {
-        return load(id).map(row -> revealIdNumber ? mapper.toRevealedView(row) : mapper.toView(row));
+        return rows.load(id).map(row -> revealIdNumber ? mapper.toRevealedView(row) : mapper.toView(row));
     }
 
     Mono<PageView<ContestantView>> list(ContestantFilter filter, PageQuery page) {
-        return listing.page(ContestantRow.class, filter.criteria(), page).map(rows -> rows.map(mapper::toView));
+        return listing.page(ContestantRow.class, filter.criteria(), page).map(found -> found.map(mapper::toView));
     }
 
     @Transactional
     Mono<ContestantView> change(long id, long expectedVersion, ContestantCommand command) {
         ResidentIdNumber idNumber = ResidentIdNumber.of(command.idNumber(), clock);
-        return load(id)
-                .doOnNext(row -> Versions.require(RESOURCE, id, expectedVersion, row.version()))
+        return rows.loadAt(id, expectedVersion)
                 .flatMap(row -> requireReferences(command).thenReturn(row))
-                .flatMap(row -> contestants.save(row.update(command, idNumber, clock.instant())))
+                .flatMap(row -> rows.save(id, row.update(command, idNumber, clock.instant())))
                 .onErrorMap(DuplicateKeyException.class, e -> duplicate())
-                .onErrorMap(OptimisticLockingFailureException.class,
-                        e -> new StaleVersionException(RESOURCE + " " + id + " was changed meanwhile; read it again"))
                 .map(mapper::toView);
     }
 
     @Transactional
     Mono<Void> remove(long id, long expectedVersion) {
-        return load(id)
-                .doOnNext(row -> Versions.require(RESOURCE, id, expectedVersion, row.version()))
-                .flatMap(contestants::delete)
-                .onErrorMap(DataIntegrityViolationException.class, e -> new ConflictException(RESOURCE + " " + id
-                        + " is a team member or registered for an event; withdraw them first"));
+        return rows.delete(id, expectedVersion, "is a team member or registered for an event; withdraw them first");
     }
 
     private Mono<Void> requireReferences(ContestantCommand command) {
         return references.require(new Reference("enterpriseId", Table.ENTERPRISE, command.enterpriseId()),
                 new Reference("tradeId", Table.TRADE, command.tradeId()));
-    }
-
-    private Mono<ContestantRow> load(long id) {
-        return contestants.findById(id).switchIfEmpty(Mono.error(() -> new NotFoundException(RESOURCE, id)));
     }
 
     private static ConflictException duplicate() {

@@ -1,6 +1,9 @@
 package io.jingsai.api.enterprise;
 
+import java.util.Locale;
+
 import org.springframework.data.relational.core.query.Criteria;
+import io.jingsai.api.shared.Likes;
 
 /** List filters; each is optional. {@code q} matches a part of the name or the start of the credit code. */
 record EnterpriseFilter(String q, String regionCode, Ownership ownership) {
@@ -9,28 +12,16 @@ record EnterpriseFilter(String q, String regionCode, Ownership ownership) {
         Criteria criteria = Criteria.empty();
         if (q != null && !q.isBlank()) {
             String text = q.strip();
-            criteria = criteria.and(Criteria.where("name").like("%" + escape(text) + "%")
-                    .or("credit_code").like(escape(text.toUpperCase(java.util.Locale.ROOT)) + "%"));
+            criteria = criteria.and(Criteria.where("name").like(Likes.containing(text))
+                    .or("credit_code").like(Likes.startingWith(text.toUpperCase(Locale.ROOT))));
         }
         if (regionCode != null && !regionCode.isBlank()) {
             // A province or city code matches everything inside it: 610000 → 61xxxx, 610100 → 6101xx.
-            criteria = criteria.and("region_code").like(regionPrefix(regionCode.strip()) + "%");
+            criteria = criteria.and("region_code").like(Likes.regionPrefix(regionCode));
         }
         if (ownership != null) {
             criteria = criteria.and("ownership").is(ownership);
         }
         return criteria;
-    }
-
-    static String escape(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-    }
-
-    private static String regionPrefix(String code) {
-        String prefix = code;
-        while (prefix.endsWith("00") && prefix.length() > 2) {
-            prefix = prefix.substring(0, prefix.length() - 2);
-        }
-        return escape(prefix);
     }
 }

@@ -1,9 +1,6 @@
 package io.jingsai.api.enterprise;
 
 import java.time.Clock;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +12,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 
 import io.jingsai.api.bulk.BulkImportKind;
+import io.jingsai.api.bulk.KeyLookup;
 import io.jingsai.api.bulk.PreparedImport;
 import io.jingsai.api.bulk.RowCommands;
 import io.jingsai.api.spreadsheet.ImportReport;
@@ -42,11 +40,13 @@ class EnterpriseImport implements BulkImportKind {
     static final Map<String, Ownership> OWNERSHIP_LABELS = ownershipLabels();
 
     private final RowCommands commands;
+    private final KeyLookup lookup;
     private final DatabaseClient database;
     private final Clock clock;
 
-    EnterpriseImport(RowCommands commands, DatabaseClient database, Clock clock) {
+    EnterpriseImport(RowCommands commands, KeyLookup lookup, DatabaseClient database, Clock clock) {
         this.commands = commands;
+        this.lookup = lookup;
         this.database = database;
         this.clock = clock;
     }
@@ -76,7 +76,8 @@ class EnterpriseImport implements BulkImportKind {
                 valid.put(row, command);
             }
         }
-        return registeredCodes(valid.values().stream().map(EnterpriseCommand::creditCode).toList())
+        return lookup.existing("SELECT credit_code AS k FROM enterprise WHERE credit_code = ANY(:keys)",
+                        valid.values().stream().map(EnterpriseCommand::creditCode).toList())
                 .map(registered -> {
                     valid.forEach((row, command) -> {
                         if (registered.contains(command.creditCode())) {
@@ -84,7 +85,7 @@ class EnterpriseImport implements BulkImportKind {
                                     + command.creditCode() + " is already registered");
                         }
                     });
-                    return new Prepared(report.build(), List.copyOf(valid.values()));
+                    return PreparedImport.of(report.build(), List.copyOf(valid.values()), this::insert);
                 });
     }
 
@@ -100,53 +101,24 @@ class EnterpriseImport implements BulkImportKind {
         return ownership;
     }
 
-    private Mono<Set<String>> registeredCodes(List<String> codes) {
-        if (codes.isEmpty()) {
-            return Mono.just(Set.of());
-        }
-        return database.sql("SELECT credit_code FROM enterprise WHERE credit_code = ANY(:codes)")
-                .bind("codes", codes.toArray(String[]::new))
-                .map(row -> row.get("credit_code", String.class))
-                .all()
-                .collect(HashSet::new, Set::add);
+    private Mono<Integer> insert(List<EnterpriseCommand> enterprises) {
+        return database.sql("""
+                        INSERT INTO enterprise (name, credit_code, region_code, industry, ownership, created_at, updated_at)
+                        SELECT name, code, region, industry, ownership, :now, :now
+                        FROM unnest(:names, :codes, :regions, :industries, :ownerships)
+                             AS e(name, code, region, industry, ownership)""")
+                .bind("now", clock.instant())
+                .bind("names", column(enterprises, EnterpriseCommand::name))
+                .bind("codes", column(enterprises, EnterpriseCommand::creditCode))
+                .bind("regions", column(enterprises, EnterpriseCommand::regionCode))
+                .bind("industries", column(enterprises, EnterpriseCommand::industry))
+                .bind("ownerships", column(enterprises, c -> c.ownership().name()))
+                .fetch().rowsUpdated()
+                .map(Long::intValue);
     }
 
-    private final class Prepared implements PreparedImport {
-
-        private final ImportReport report;
-        private final List<EnterpriseCommand> enterprises;
-
-        Prepared(ImportReport report, List<EnterpriseCommand> enterprises) {
-            this.report = report;
-            this.enterprises = enterprises;
-        }
-
-        @Override
-        public ImportReport report() {
-            return report;
-        }
-
-        @Override
-        public Mono<Integer> write() {
-            Instant now = clock.instant();
-            return database.sql("""
-                            INSERT INTO enterprise (name, credit_code, region_code, industry, ownership, created_at, updated_at)
-                            SELECT name, code, region, industry, ownership, :now, :now
-                            FROM unnest(:names, :codes, :regions, :industries, :ownerships)
-                                 AS e(name, code, region, industry, ownership)""")
-                    .bind("now", now)
-                    .bind("names", column(EnterpriseCommand::name))
-                    .bind("codes", column(EnterpriseCommand::creditCode))
-                    .bind("regions", column(EnterpriseCommand::regionCode))
-                    .bind("industries", column(EnterpriseCommand::industry))
-                    .bind("ownerships", column(c -> c.ownership().name()))
-                    .fetch().rowsUpdated()
-                    .map(Long::intValue);
-        }
-
-        private String[] column(Function<EnterpriseCommand, String> field) {
-            return enterprises.stream().map(field).toArray(String[]::new);
-        }
+    private static String[] column(List<EnterpriseCommand> enterprises, Function<EnterpriseCommand, String> field) {
+        return enterprises.stream().map(field).toArray(String[]::new);
     }
 
     private static Map<String, Ownership> ownershipLabels() {

@@ -3,19 +3,15 @@ package io.jingsai.api.enterprise;
 import java.time.Clock;
 import java.util.Map;
 
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.jingsai.api.shared.ConflictException;
 import io.jingsai.api.shared.Listing;
-import io.jingsai.api.shared.NotFoundException;
 import io.jingsai.api.shared.PageQuery;
 import io.jingsai.api.shared.PageView;
-import io.jingsai.api.shared.StaleVersionException;
-import io.jingsai.api.shared.Versions;
+import io.jingsai.api.shared.VersionedRows;
 import reactor.core.publisher.Mono;
 
 /** Registering enterprises: unique credit codes, optimistic updates, deletes only while nothing refers to one. */
@@ -27,12 +23,14 @@ class EnterpriseService {
             "name", "name", "creditCode", "credit_code", "regionCode", "region_code", "createdAt", "created_at");
 
     private final EnterpriseRepository enterprises;
+    private final VersionedRows<EnterpriseRow> rows;
     private final EnterpriseMapper mapper;
     private final Listing listing;
     private final Clock clock;
 
     EnterpriseService(EnterpriseRepository enterprises, EnterpriseMapper mapper, Listing listing, Clock clock) {
         this.enterprises = enterprises;
+        this.rows = new VersionedRows<>(RESOURCE, enterprises, EnterpriseRow::version);
         this.mapper = mapper;
         this.listing = listing;
         this.clock = clock;
@@ -45,35 +43,25 @@ class EnterpriseService {
     }
 
     Mono<EnterpriseView> find(long id) {
-        return load(id).map(mapper::toView);
+        return rows.load(id).map(mapper::toView);
     }
 
     Mono<PageView<EnterpriseView>> list(EnterpriseFilter filter, PageQuery page) {
-        return listing.page(EnterpriseRow.class, filter.criteria(), page).map(rows -> rows.map(mapper::toView));
+        return listing.page(EnterpriseRow.class, filter.criteria(), page).map(found -> found.map(mapper::toView));
     }
 
     @Transactional
     Mono<EnterpriseView> change(long id, long expectedVersion, EnterpriseCommand command) {
-        return load(id)
-                .doOnNext(row -> Versions.require(RESOURCE, id, expectedVersion, row.version()))
-                .flatMap(row -> enterprises.save(row.update(command, clock.instant())))
+        return rows.loadAt(id, expectedVersion)
+                .flatMap(row -> rows.save(id, row.update(command, clock.instant())))
                 .onErrorMap(DuplicateKeyException.class, e -> duplicate(command))
-                .onErrorMap(OptimisticLockingFailureException.class,
-                        e -> new StaleVersionException(RESOURCE + " " + id + " was changed meanwhile; read it again"))
                 .map(mapper::toView);
     }
 
     @Transactional
     Mono<Void> remove(long id, long expectedVersion) {
-        return load(id)
-                .doOnNext(row -> Versions.require(RESOURCE, id, expectedVersion, row.version()))
-                .flatMap(enterprises::delete)
-                .onErrorMap(DataIntegrityViolationException.class, e -> new ConflictException(RESOURCE + " " + id
-                        + " still has contestants, teams, judges or projects; remove or move them first"));
-    }
-
-    private Mono<EnterpriseRow> load(long id) {
-        return enterprises.findById(id).switchIfEmpty(Mono.error(() -> new NotFoundException(RESOURCE, id)));
+        return rows.delete(id, expectedVersion,
+                "still has contestants, teams, judges or projects; remove or move them first");
     }
 
     private static ConflictException duplicate(EnterpriseCommand command) {

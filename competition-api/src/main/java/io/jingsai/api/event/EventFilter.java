@@ -1,6 +1,7 @@
 package io.jingsai.api.event;
 
 import org.springframework.data.relational.core.query.Criteria;
+import io.jingsai.api.shared.Likes;
 
 /** List filters; each is optional. {@code q} matches a part of the name or the venue. */
 record EventFilter(Long programmeId, Long tradeId, EventStatus status, String q) {
@@ -17,7 +18,7 @@ record EventFilter(Long programmeId, Long tradeId, EventStatus status, String q)
             criteria = criteria.and("status").is(status);
         }
         if (q != null && !q.isBlank()) {
-            String text = "%" + q.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            String text = Likes.containing(q);
             criteria = criteria.and(Criteria.where("name").like(text).or("venue").like(text));
         }
         return criteria;

@@ -1,8 +1,6 @@
 package io.jingsai.api.judge;
 
 import java.time.Clock;
-import java.time.Instant;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +12,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 
 import io.jingsai.api.bulk.BulkImportKind;
+import io.jingsai.api.bulk.KeyLookup;
 import io.jingsai.api.bulk.PreparedImport;
 import io.jingsai.api.bulk.RowCommands;
 import io.jingsai.api.spreadsheet.ImportReport;
@@ -45,11 +44,13 @@ class JudgeImport implements BulkImportKind {
             "ENTERPRISE", Qualification.ENTERPRISE);
 
     private final RowCommands commands;
+    private final KeyLookup lookup;
     private final DatabaseClient database;
     private final Clock clock;
 
-    JudgeImport(RowCommands commands, DatabaseClient database, Clock clock) {
+    JudgeImport(RowCommands commands, KeyLookup lookup, DatabaseClient database, Clock clock) {
         this.commands = commands;
+        this.lookup = lookup;
         this.database = database;
         this.clock = clock;
     }
@@ -68,7 +69,8 @@ class JudgeImport implements BulkImportKind {
     public Mono<PreparedImport> prepare(Sheet sheet) {
         List<String> codes = sheet.rows().stream().map(row -> row.value(ENTERPRISE)).filter(v -> v != null)
                 .map(v -> v.strip().toUpperCase(Locale.ROOT)).distinct().toList();
-        return enterprises(codes).map(found -> validate(sheet, found));
+        return lookup.ids("SELECT credit_code AS k, id FROM enterprise WHERE credit_code = ANY(:keys)", codes)
+                .map(found -> validate(sheet, found));
     }
 
     private PreparedImport validate(Sheet sheet, Map<String, Long> enterprises) {
@@ -100,51 +102,22 @@ class JudgeImport implements BulkImportKind {
                 valid.put(row, command);
             }
         }
-        return new Prepared(report.build(), List.copyOf(valid.values()));
+        return PreparedImport.of(report.build(), List.copyOf(valid.values()), this::insert);
     }
 
-    private Mono<Map<String, Long>> enterprises(List<String> codes) {
-        if (codes.isEmpty()) {
-            return Mono.just(Map.of());
-        }
-        return database.sql("SELECT credit_code, id FROM enterprise WHERE credit_code = ANY(:codes)")
-                .bind("codes", codes.toArray(String[]::new))
-                .map(row -> Map.entry(row.get("credit_code", String.class), row.get("id", Long.class)))
-                .all()
-                .collect(HashMap::new, (map, entry) -> map.put(entry.getKey(), entry.getValue()));
-    }
-
-    private final class Prepared implements PreparedImport {
-
-        private final ImportReport report;
-        private final List<JudgeCommand> judges;
-
-        Prepared(ImportReport report, List<JudgeCommand> judges) {
-            this.report = report;
-            this.judges = judges;
-        }
-
-        @Override
-        public ImportReport report() {
-            return report;
-        }
-
-        @Override
-        public Mono<Integer> write() {
-            Instant now = clock.instant();
-            return database.sql("""
-                            INSERT INTO judge (name, enterprise_id, qualification, phone, email, created_at, updated_at)
-                            SELECT name, enterprise_id, qualification, phone, email, :now, :now
-                            FROM unnest(:names, :enterprises, :qualifications, :phones, :emails)
-                                 AS j(name, enterprise_id, qualification, phone, email)""")
-                    .bind("now", now)
-                    .bind("names", judges.stream().map(JudgeCommand::name).toArray(String[]::new))
-                    .bind("enterprises", judges.stream().map(JudgeCommand::enterpriseId).toArray(Long[]::new))
-                    .bind("qualifications", judges.stream().map(j -> j.qualification().name()).toArray(String[]::new))
-                    .bind("phones", judges.stream().map(JudgeCommand::phone).toArray(String[]::new))
-                    .bind("emails", judges.stream().map(JudgeCommand::email).toArray(String[]::new))
-                    .fetch().rowsUpdated()
-                    .map(Long::intValue);
-        }
+    private Mono<Integer> insert(List<JudgeCommand> judges) {
+        return database.sql("""
+                        INSERT INTO judge (name, enterprise_id, qualification, phone, email, created_at, updated_at)
+                        SELECT name, enterprise_id, qualification, phone, email, :now, :now
+                        FROM unnest(:names, :enterprises, :qualifications, :phones, :emails)
+                             AS j(name, enterprise_id, qualification, phone, email)""")
+                .bind("now", clock.instant())
+                .bind("names", judges.stream().map(JudgeCommand::name).toArray(String[]::new))
+                .bind("enterprises", judges.stream().map(JudgeCommand::enterpriseId).toArray(Long[]::new))
+                .bind("qualifications", judges.stream().map(j -> j.qualification().name()).toArray(String[]::new))
+                .bind("phones", judges.stream().map(JudgeCommand::phone).toArray(String[]::new))
+                .bind("emails", judges.stream().map(JudgeCommand::email).toArray(String[]::new))
+                .fetch().rowsUpdated()
+                .map(Long::intValue);
     }
 }

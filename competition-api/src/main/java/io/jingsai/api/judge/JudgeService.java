@@ -3,23 +3,19 @@ package io.jingsai.api.judge;
 import java.time.Clock;
 import java.util.Map;
 
-import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.relational.core.query.Criteria;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import io.jingsai.api.shared.ConflictException;
 import io.jingsai.api.shared.ExistingReferences;
 import io.jingsai.api.shared.ExistingReferences.Reference;
 import io.jingsai.api.shared.ExistingReferences.Table;
 import io.jingsai.api.shared.Listing;
-import io.jingsai.api.shared.NotFoundException;
 import io.jingsai.api.shared.PageQuery;
 import io.jingsai.api.shared.PageView;
-import io.jingsai.api.shared.StaleVersionException;
-import io.jingsai.api.shared.Versions;
+import io.jingsai.api.shared.VersionedRows;
 import reactor.core.publisher.Mono;
+import io.jingsai.api.shared.Likes;
 
 /** Registering judges. Two judges may share a name; they are told apart by id. */
 @Service
@@ -30,6 +26,7 @@ class JudgeService {
             "createdAt", "created_at");
 
     private final JudgeRepository judges;
+    private final VersionedRows<JudgeRow> rows;
     private final JudgeMapper mapper;
     private final ExistingReferences references;
     private final Listing listing;
@@ -38,6 +35,7 @@ class JudgeService {
     JudgeService(JudgeRepository judges, JudgeMapper mapper, ExistingReferences references, Listing listing,
                  Clock clock) {
         this.judges = judges;
+        this.rows = new VersionedRows<>(RESOURCE, judges, JudgeRow::version);
         this.mapper = mapper;
         this.references = references;
         this.listing = listing;
@@ -51,14 +49,13 @@ class JudgeService {
     }
 
     Mono<JudgeView> find(long id) {
-        return load(id).map(mapper::toView);
+        return rows.load(id).map(mapper::toView);
     }
 
     Mono<PageView<JudgeView>> list(String q, Long enterpriseId, Qualification qualification, PageQuery page) {
         Criteria criteria = Criteria.empty();
         if (q != null && !q.isBlank()) {
-            criteria = criteria.and("name").like("%" + q.strip().replace("\\", "\\\\").replace("%", "\\%")
-                    .replace("_", "\\_") + "%");
+            criteria = criteria.and("name").like(Likes.containing(q));
         }
         if (enterpriseId != null) {
             criteria = criteria.and("enterprise_id").is(enterpriseId);
@@ -66,34 +63,24 @@ class JudgeService {
         if (qualification != null) {
             criteria = criteria.and("qualification").is(qualification);
         }
-        return listing.page(JudgeRow.class, criteria, page).map(rows -> rows.map(mapper::toView));
+        return listing.page(JudgeRow.class, criteria, page).map(found -> found.map(mapper::toView));
     }
 
     @Transactional
     Mono<JudgeView> change(long id, long expectedVersion, JudgeCommand command) {
-        return load(id)
-                .doOnNext(row -> Versions.require(RESOURCE, id, expectedVersion, row.version()))
+        return rows.loadAt(id, expectedVersion)
                 .flatMap(row -> requireEnterprise(command).thenReturn(row))
-                .flatMap(row -> judges.save(row.update(command, clock.instant())))
-                .onErrorMap(OptimisticLockingFailureException.class,
-                        e -> new StaleVersionException(RESOURCE + " " + id + " was changed meanwhile; read it again"))
+                .flatMap(row -> rows.save(id, row.update(command, clock.instant())))
                 .map(mapper::toView);
     }
 
     @Transactional
     Mono<Void> remove(long id, long expectedVersion) {
-        return load(id)
-                .doOnNext(row -> Versions.require(RESOURCE, id, expectedVersion, row.version()))
-                .flatMap(judges::delete)
-                .onErrorMap(DataIntegrityViolationException.class, e -> new ConflictException(RESOURCE + " " + id
-                        + " is on a panel or has given marks; it cannot be removed"));
+        return rows.delete(id, expectedVersion, "is on a panel or has given marks; it cannot be removed");
     }
 
     private Mono<Void> requireEnterprise(JudgeCommand command) {
         return references.require(new Reference("enterpriseId", Table.ENTERPRISE, command.enterpriseId()));
     }
 
-    private Mono<JudgeRow> load(long id) {
-        return judges.findById(id).switchIfEmpty(Mono.error(() -> new NotFoundException(RESOURCE, id)));
-    }
 }

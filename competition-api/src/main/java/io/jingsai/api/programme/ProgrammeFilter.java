@@ -1,6 +1,7 @@
 package io.jingsai.api.programme;
 
 import org.springframework.data.relational.core.query.Criteria;
+import io.jingsai.api.shared.Likes;
 
 /**
  * List filters; each is optional. {@code q} matches a part of the name or the organizer; a province or city
@@ -11,7 +12,7 @@ record ProgrammeFilter(String q, Integer year, ProgrammeStatus status, String re
     Criteria criteria() {
         Criteria criteria = Criteria.empty();
         if (q != null && !q.isBlank()) {
-            String text = "%" + Likes.escape(q.strip()) + "%";
+            String text = Likes.containing(q);
             criteria = criteria.and(Criteria.where("name").like(text).or("organizer").like(text));
         }
         if (year != null) {
@@ -21,7 +22,7 @@ record ProgrammeFilter(String q, Integer year, ProgrammeStatus status, String re
             criteria = criteria.and("status").is(status);
         }
         if (regionCode != null && !regionCode.isBlank()) {
-            criteria = criteria.and("region_code").like(Likes.regionPrefix(regionCode.strip()) + "%");
+            criteria = criteria.and("region_code").like(Likes.regionPrefix(regionCode));
         }
         return criteria;
     }

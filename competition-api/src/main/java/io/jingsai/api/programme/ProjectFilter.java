@@ -1,6 +1,7 @@
 package io.jingsai.api.programme;
 
 import org.springframework.data.relational.core.query.Criteria;
+import io.jingsai.api.shared.Likes;
 
 /**
  * Filters of one programme's project list; each is optional. {@code q} matches a part of the name; a province or
@@ -11,7 +12,7 @@ record ProjectFilter(String q, String aspect, String keyArea, String regionCode,
     Criteria criteria(long programmeId) {
         Criteria criteria = Criteria.where("programme_id").is(programmeId);
         if (q != null && !q.isBlank()) {
-            criteria = criteria.and("name").like("%" + Likes.escape(q.strip()) + "%");
+            criteria = criteria.and("name").like(Likes.containing(q));
         }
         if (aspect != null && !aspect.isBlank()) {
             criteria = criteria.and("aspect_code").is(aspect.strip());
@@ -20,7 +21,7 @@ record ProjectFilter(String q, String aspect, String keyArea, String regionCode,
             criteria = criteria.and("key_area").is(keyArea.strip());
         }
         if (regionCode != null && !regionCode.isBlank()) {
-            criteria = criteria.and("region_code").like(Likes.regionPrefix(regionCode.strip()) + "%");
+            criteria = criteria.and("region_code").like(Likes.regionPrefix(regionCode));
         }
         if (tierStatus != null) {
             criteria = criteria.and("tier_status").is(tierStatus);

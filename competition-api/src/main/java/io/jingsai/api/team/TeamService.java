@@ -4,9 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.relational.core.query.Criteria;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,12 +14,11 @@ import io.jingsai.api.shared.ExistingReferences;
 import io.jingsai.api.shared.ExistingReferences.Reference;
 import io.jingsai.api.shared.ExistingReferences.Table;
 import io.jingsai.api.shared.Listing;
-import io.jingsai.api.shared.NotFoundException;
 import io.jingsai.api.shared.PageQuery;
 import io.jingsai.api.shared.PageView;
-import io.jingsai.api.shared.StaleVersionException;
-import io.jingsai.api.shared.Versions;
+import io.jingsai.api.shared.VersionedRows;
 import reactor.core.publisher.Mono;
+import io.jingsai.api.shared.Likes;
 
 /** Forming teams: a team and its member list are written together or not at all. */
 @Service
@@ -31,6 +28,7 @@ class TeamService {
     static final Map<String, String> SORTABLE = Map.of("name", "name", "createdAt", "created_at");
 
     private final TeamRepository teams;
+    private final VersionedRows<TeamRow> rows;
     private final TeamMembers members;
     private final ExistingReferences references;
     private final Listing listing;
@@ -39,6 +37,7 @@ class TeamService {
     TeamService(TeamRepository teams, TeamMembers members, ExistingReferences references, Listing listing,
                 Clock clock) {
         this.teams = teams;
+        this.rows = new VersionedRows<>(RESOURCE, teams, TeamRow::version);
         this.members = members;
         this.references = references;
         this.listing = listing;
@@ -55,53 +54,41 @@ class TeamService {
     }
 
     Mono<TeamView> find(long id) {
-        return load(id).flatMap(row -> members.of(List.of(id)).map(m -> view(row, m.get(id))));
+        return rows.load(id).flatMap(row -> members.of(List.of(id)).map(m -> view(row, m.get(id))));
     }
 
     Mono<PageView<TeamView>> list(String q, Long enterpriseId, PageQuery page) {
         Criteria criteria = Criteria.empty();
         if (q != null && !q.isBlank()) {
-            criteria = criteria.and("name").like("%" + q.strip().replace("\\", "\\\\").replace("%", "\\%")
-                    .replace("_", "\\_") + "%");
+            criteria = criteria.and("name").like(Likes.containing(q));
         }
         if (enterpriseId != null) {
             criteria = criteria.and("enterprise_id").is(enterpriseId);
         }
         return listing.page(TeamRow.class, criteria, page)
-                .flatMap(rows -> members.of(rows.items().stream().map(TeamRow::id).toList())
-                        .map(m -> rows.map(row -> view(row, m.get(row.id())))));
+                .flatMap(found -> members.of(found.items().stream().map(TeamRow::id).toList())
+                        .map(m -> found.map(row -> view(row, m.get(row.id())))));
     }
 
     @Transactional
     Mono<TeamView> change(long id, long expectedVersion, TeamCommand command) {
-        return load(id)
-                .doOnNext(row -> Versions.require(RESOURCE, id, expectedVersion, row.version()))
+        return rows.loadAt(id, expectedVersion)
                 .flatMap(row -> requireValid(command).thenReturn(row))
-                .flatMap(row -> teams.save(row.update(command, clock.instant())))
+                .flatMap(row -> rows.save(id, row.update(command, clock.instant())))
                 .flatMap(row -> members.replace(id, command.memberIds()).thenReturn(row))
                 .onErrorMap(DuplicateKeyException.class, e -> duplicate(command))
-                .onErrorMap(OptimisticLockingFailureException.class,
-                        e -> new StaleVersionException(RESOURCE + " " + id + " was changed meanwhile; read it again"))
                 .map(row -> view(row, command.memberIds()));
     }
 
     @Transactional
     Mono<Void> remove(long id, long expectedVersion) {
-        return load(id)
-                .doOnNext(row -> Versions.require(RESOURCE, id, expectedVersion, row.version()))
-                .flatMap(teams::delete)
-                .onErrorMap(DataIntegrityViolationException.class, e -> new ConflictException(RESOURCE + " " + id
-                        + " is registered for an event; withdraw it first"));
+        return rows.delete(id, expectedVersion, "is registered for an event; withdraw it first");
     }
 
     private Mono<Void> requireValid(TeamCommand command) {
         return references.require(new Reference("enterpriseId", Table.ENTERPRISE, command.enterpriseId()),
                         new Reference("tradeId", Table.TRADE, command.tradeId()))
                 .then(members.requireEligible(command.memberIds(), command.enterpriseId()));
-    }
-
-    private Mono<TeamRow> load(long id) {
-        return teams.findById(id).switchIfEmpty(Mono.error(() -> new NotFoundException(RESOURCE, id)));
     }
 
     private static TeamView view(TeamRow row, List<Long> memberIds) {
