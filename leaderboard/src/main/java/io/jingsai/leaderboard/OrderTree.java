@@ -201,12 +201,13 @@ final class OrderTree {
     // ---------------------------------------------------------------- insert
 
     /**
-     * Inserts a new element and returns its 0-based position. Afterwards {@link #predecessorSlot()} names the element
-     * just before it if that one shares its leaf (else -1), which lets callers derive a rank without another descent.
+     * Inserts a new element and returns its 0-based position. Afterwards {@link #tiesBefore()} tells how many
+     * elements just before it share its key, when its leaf alone shows that (else -1), which lets callers derive a
+     * rank without another descent.
      */
     int insert(long p, int s) {
         insertedPosition = 0;
-        predecessorSlot = -1;
+        tiesBefore = -1;
         if (insertInto(root, p, s)) {
             Inner newRoot = new Inner();
             newRoot.children[0] = root;
@@ -224,12 +225,16 @@ final class OrderTree {
     }
 
     private int insertedPosition;
-    private int predecessorSlot;
+    private int tiesBefore;
     private boolean removedLastOfLeaf;
 
-    /** After {@link #insert}: the slot just before the inserted element if it is in the same leaf, else -1. */
-    int predecessorSlot() {
-        return predecessorSlot;
+    /**
+     * After {@link #insert}: how many elements immediately before the inserted one have an equal key (primary and
+     * {@link SlotOrder#compareKey}), or -1 if that cannot be told from its leaf (the run of ties reaches the start
+     * of the leaf, and earlier leaves may continue it).
+     */
+    int tiesBefore() {
+        return tiesBefore;
     }
 
     /** Inserts and returns true if {@code node} split (the right half is in {@link #splitRight}). */
@@ -237,7 +242,12 @@ final class OrderTree {
         if (node instanceof Leaf leaf) {
             int at = lowerBound(leaf.primaries, leaf.slots, leaf.size, p, s, EXACT);
             insertedPosition += at;
-            predecessorSlot = at > 0 ? leaf.slots[at - 1] : -1;
+            int k = at - 1;
+            while (k >= 0 && leaf.primaries[k] == p && order.compareKey(leaf.slots[k], s) == 0) {
+                k--;
+            }
+            // k < 0: every element before it in this leaf is tied, and so might the previous leaf's last ones be
+            tiesBefore = k >= 0 || insertedPosition == 0 ? at - 1 - k : -1;
             int tail = leaf.size - at;
             System.arraycopy(leaf.primaries, at, leaf.primaries, at + 1, tail);
             System.arraycopy(leaf.slots, at, leaf.slots, at + 1, tail);

@@ -35,17 +35,14 @@ final class RankIndex {
     }
 
     /**
-     * The rank of the slot most recently {@link #add added}, at {@code position}: without another descent when
-     * the entry just before it (in the same leaf) has a different key, so nobody before it is tied with it.
+     * The rank of the slot most recently {@link #add added}, at {@code position}: in competition ranking, without
+     * another descent when its leaf shows where its run of ties starts.
      */
     int rankOfAdded(long p, int slot, int position) {
         if (leaders == null) {
-            if (position == 0) {
-                return 1;
-            }
-            int predecessor = all.predecessorSlot();
-            if (predecessor >= 0 && !state.sameKey(predecessor, slot)) {
-                return position + 1;
+            int ties = all.tiesBefore();
+            if (ties >= 0) {
+                return position - ties + 1;
             }
         }
         return rank(p, slot);

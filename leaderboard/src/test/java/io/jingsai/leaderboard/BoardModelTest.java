@@ -105,8 +105,14 @@ class BoardModelTest {
         for (int step = 0; step < 9_000; step++) {
             if (step < 5_000 || random.nextInt(3) > 0) {
                 Entry e = new Entry(random.nextInt(6_000), random.nextInt(50), randomKey(spec.order(), random),
-                        randomFacets(spec, random));
-                board.upsert(e);
+                        random.nextBoolean() ? Map.of() : randomFacets(spec, random));
+                if (e.facets().isEmpty() && random.nextBoolean()) {
+                    // the rank derived from the insert must equal the rank found by a separate descent
+                    int rank = board.upsertAndRank(e.id(), e.displayKey(), e.key());
+                    assertThat(rank).isEqualTo(board.rank(e.id()).getAsInt());
+                } else {
+                    board.upsert(e);
+                }
                 reference.upsert(e);
             } else {
                 long id = random.nextInt(6_000);
