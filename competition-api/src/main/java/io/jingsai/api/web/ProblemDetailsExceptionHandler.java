@@ -1,8 +1,10 @@
 package io.jingsai.api.web;
 
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +37,7 @@ import io.jingsai.api.shared.StaleVersionException;
 import io.jingsai.api.shared.VersionRequiredException;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
  * The one place where errors become responses: every failure, from a controller, a filter or the framework, is
@@ -128,7 +131,7 @@ public class ProblemDetailsExceptionHandler implements WebExceptionHandler {
         }
         JacksonException json = find(input, JacksonException.class);
         if (json != null && !json.getPath().isEmpty()) {
-            return invalid(List.of(new FieldProblem(jsonPath(json.getPath()), "wrong type or format")));
+            return invalid(List.of(new FieldProblem(jsonPath(json.getPath()), expected(json))));
         }
         if (json != null) {
             return problem(HttpStatus.BAD_REQUEST, "Invalid request", "the request body is not valid JSON");
@@ -173,6 +176,17 @@ public class ProblemDetailsExceptionHandler implements WebExceptionHandler {
     private static ProblemDetail withErrors(ProblemDetail problem, List<FieldProblem> problems) {
         problem.setProperty("errors", problems);
         return problem;
+    }
+
+    /** What the field should have been, in API terms: the allowed codes of an enum, else the general rule. */
+    private static String expected(JacksonException json) {
+        if (json instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null
+                && mismatch.getTargetType().isEnum()) {
+            return "must be one of " + Arrays.stream(mismatch.getTargetType().getEnumConstants())
+                    .map(constant -> ((Enum<?>) constant).name())
+                    .collect(Collectors.joining(", "));
+        }
+        return "wrong type or format";
     }
 
     private static String jsonPath(List<JacksonException.Reference> path) {

@@ -125,7 +125,10 @@ class EnterpriseControllerTests {
 
         web.post().uri("/api/enterprises").bodyValue(body).exchange()
                 .expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.errors[0].field").isEqualTo("ownership");
+                .expectBody()
+                .jsonPath("$.errors[0].field").isEqualTo("ownership")
+                .jsonPath("$.errors[0].rule").value(rule -> assertThat((String) rule)
+                        .startsWith("must be one of STATE_OWNED, COLLECTIVE, PRIVATE"));
     }
 
     @Test
