@@ -142,11 +142,14 @@ final class BoardState implements OrderTree.SlotOrder {
                 return -1;
             }
             unlink(slot);
+            // an existing entry keeps its id; its display key was just read, so this write stays in cache
+            displayKeys[slot] = displayKey;
+            writeKeyAndFacets(slot, key, codes);
         } else {
             slot = allocate();
             index.put(id, slot);
+            write(slot, id, displayKey, key, codes);
         }
-        write(slot, id, displayKey, key, codes);
         int position = link(slot);
         version++;
         return position;
@@ -206,6 +209,13 @@ final class BoardState implements OrderTree.SlotOrder {
     private void write(int slot, long id, long displayKey, SortKey key, int[] codes) {
         ids[slot] = id;
         displayKeys[slot] = displayKey;
+        for (int i = 0; i < width; i++) {
+            keys[slot * width + i] = key.normalized(i);
+        }
+        System.arraycopy(codes, 0, facetCodes, slot * facetCount, facetCount);
+    }
+
+    private void writeKeyAndFacets(int slot, SortKey key, int[] codes) {
         for (int i = 0; i < width; i++) {
             keys[slot * width + i] = key.normalized(i);
         }
