@@ -181,30 +181,40 @@ public final class ExactValue implements Comparable<ExactValue> {
     /**
      * A mutable running sum of exact values, cheaper than chained {@link #plus} when many terms share a few
      * denominators (a scheme's aspects: means of n judges, judgement marks over 3n): terms are added per denominator
-     * and brought to a common denominator once, in {@link #value()}. The result equals the chained sum exactly.
-     * Not thread-safe.
+     * and brought to a common denominator once, in {@link #value()}. Numerators that fit a {@code long} at one scale
+     * are added as unscaled {@code long}s, without an allocation per term. The result equals the chained sum exactly,
+     * down to the scale of its numerator. Not thread-safe.
      */
     public static final class Sum {
         private static final int SLOTS = 4;
+        private static final int MAX_DIGITS = 18;
         private final long[] denominators = new long[SLOTS];
+        /** Per slot: the sum of the numerators that were not added as longs, or null. */
         private final BigDecimal[] numerators = new BigDecimal[SLOTS];
+        /** Per slot: the unscaled sum of the numerators added as longs, at {@code scalesPlusOne[slot] - 1}. */
+        private final long[] unscaled = new long[SLOTS];
+        /** Per slot: the scale of {@code unscaled} plus one; 0 while no numerator was added as a long. */
+        private final int[] scalesPlusOne = new int[SLOTS];
         private int used;
 
         /** Adds a term. */
         public Sum add(ExactValue term) {
             for (int i = 0; i < used; i++) {
                 if (denominators[i] == term.denominator) {
-                    numerators[i] = numerators[i].add(term.numerator);
+                    addTo(i, term.numerator);
                     return this;
                 }
             }
             if (used < SLOTS) {
                 denominators[used] = term.denominator;
-                numerators[used++] = term.numerator;
+                addTo(used++, term.numerator);
             } else {
-                ExactValue folded = new ExactValue(numerators[SLOTS - 1], denominators[SLOTS - 1]).plus(term);
-                denominators[SLOTS - 1] = folded.denominator;
-                numerators[SLOTS - 1] = folded.numerator;
+                int last = SLOTS - 1;
+                ExactValue folded = new ExactValue(numerator(last), denominators[last]).plus(term);
+                denominators[last] = folded.denominator;
+                numerators[last] = folded.numerator;
+                scalesPlusOne[last] = 0;
+                unscaled[last] = 0;
             }
             return this;
         }
@@ -213,9 +223,34 @@ public final class ExactValue implements Comparable<ExactValue> {
         public ExactValue value() {
             ExactValue total = ZERO;
             for (int i = 0; i < used; i++) {
-                total = total.plus(new ExactValue(numerators[i], denominators[i]));
+                total = total.plus(new ExactValue(numerator(i), denominators[i]));
             }
             return total;
+        }
+
+        private void addTo(int slot, BigDecimal numerator) {
+            int scale = numerator.scale();
+            int slotScale = scalesPlusOne[slot] - 1;
+            if (scale >= 0 && scale <= MAX_DIGITS && (slotScale < 0 || slotScale == scale)
+                    && numerator.precision() <= MAX_DIGITS) {
+                // at most 18 digits: the unscaled value is exactly a long
+                long value = scale == 0 ? numerator.longValue() : numerator.scaleByPowerOfTen(scale).longValue();
+                long sum = unscaled[slot] + value;
+                if (((unscaled[slot] ^ sum) & (value ^ sum)) >= 0) { // no overflow
+                    unscaled[slot] = sum;
+                    scalesPlusOne[slot] = scale + 1;
+                    return;
+                }
+            }
+            numerators[slot] = numerators[slot] == null ? numerator : numerators[slot].add(numerator);
+        }
+
+        /** A slot's numerator; its scale is the largest of its terms', as in a chained {@code BigDecimal} sum. */
+        private BigDecimal numerator(int slot) {
+            BigDecimal asLongs = scalesPlusOne[slot] == 0 ? null
+                    : BigDecimal.valueOf(unscaled[slot], scalesPlusOne[slot] - 1);
+            BigDecimal rest = numerators[slot];
+            return rest == null ? asLongs : asLongs == null ? rest : rest.add(asLongs);
         }
     }
 

@@ -17,7 +17,8 @@ public record AspectMarks(String aspectId, List<JudgeMark> marks, BigDecimal mul
 
     public AspectMarks {
         Checks.requireText(aspectId, "aspectId");
-        marks = List.copyOf(Checks.requireNonNull(marks, "marks of aspect " + aspectId));
+        // an unmodifiable copy that also holds the marks in compact form for fast scoring, built once here
+        marks = MarkList.copyOf(Checks.requireNonNull(marks, "marks of aspect " + aspectId));
         for (int i = 1; i < marks.size(); i++) {
             for (int j = 0; j < i; j++) {
                 if (marks.get(j).judgeId().equals(marks.get(i).judgeId())) {

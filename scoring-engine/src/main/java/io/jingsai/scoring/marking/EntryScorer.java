@@ -105,7 +105,7 @@ public final class EntryScorer {
         for (int c = 0; c < componentSums.length; c++) {
             componentSums[c] = new ExactValue.Sum();
         }
-        ScaledPanel scratch = scaledPath ? new ScaledPanel(8) : null;
+        ScaledPanel scratch = scaledPath ? new ScaledPanel() : null;
         for (Plan plan : ordered) {
             AspectResult result = plan.aspect.type() == AspectType.DEDUCTION
                     ? deductionModule(plan, deductions.getOrDefault(plan, List.of()), applied)
@@ -166,9 +166,10 @@ public final class EntryScorer {
             return result(plan, AspectStatus.MISSING, null, "no marks");
         }
         List<JudgeMark> judged = marks.marks();
-        ExactValue fast = scratch == null ? null : plan.aspect.type() == AspectType.JUDGEMENT
-                ? plan.judgementMark(judged, scheme.judgementSpread(), scheme.minimumJudgementPanel())
-                : plan.measurementMark(judged, scratch);
+        MarkList scaled = scratch != null && judged instanceof MarkList list && list.unscaled != null ? list : null;
+        ExactValue fast = scaled == null ? null : plan.aspect.type() == AspectType.JUDGEMENT
+                ? plan.judgementMark(scaled, scheme.judgementSpread(), scheme.minimumJudgementPanel())
+                : plan.measurementMark(scaled, scratch);
         if (fast != null) {
             return scored(plan, marks, fast);
         }
@@ -251,7 +252,7 @@ public final class EntryScorer {
                 throw new IllegalArgumentException("entry " + entry.entryId() + ": aspect '" + marks.aspectId()
                         + "' is a DEDUCTION module; record deductions, not marks");
             }
-            if (plan.aspect.type() == AspectType.JUDGEMENT && marks.multiplier().compareTo(BigDecimal.ONE) != 0) {
+            if (plan.aspect.type() == AspectType.JUDGEMENT && !isOne(marks.multiplier())) {
                 throw new IllegalArgumentException("entry " + entry.entryId() + ": judgement aspect '"
                         + marks.aspectId() + "' takes no multiplier, got " + marks.multiplier().toPlainString());
             }
@@ -299,7 +300,7 @@ public final class EntryScorer {
         final BigDecimal maxMark;
         final List<BigDecimal> allowedMarks;
         /** {@code floor(maxMark × 10^s)} for each scale s the fast path reads: the range check on unscaled marks. */
-        final long[] maxByScale = new long[ScaledPanel.MAX_SCALE + 1];
+        final long[] maxByScale = new long[ScaledMarks.MAX_SCALE + 1];
         /** JUDGEMENT: {@code maxMark × sum} for the score sums of panels up to 16 judges, as the exact path forms it. */
         final BigDecimal[] judgementNumerators;
 
@@ -322,44 +323,25 @@ public final class EntryScorer {
         }
 
         /**
-         * The fast path of a MEASUREMENT panel: null unless every mark is readable as a scaled long, in range and
-         * (when the aspect lists allowed marks) not to be checked against a list, and the panel is big enough;
-         * the exact path then decides and words the problem.
+         * The fast path of a MEASUREMENT panel: null unless every mark is in range, the aspect lists no allowed marks
+         * and the panel is big enough; the exact path then decides and words the problem.
          */
-        ExactValue measurementMark(List<JudgeMark> judged, ScaledPanel scratch) {
-            if (allowedMarks != null || judged.size() < aggregation.minimumMarks() || !scratch.read(judged)
-                    || !scratch.allWithin(maxByScale)) {
+        ExactValue measurementMark(MarkList marks, ScaledPanel scratch) {
+            if (allowedMarks != null || marks.size() < aggregation.minimumMarks()
+                    || !ScaledMarks.allWithin(marks.unscaled, maxByScale[marks.scale])) {
                 return null;
             }
-            return scratch.aggregate(aggregation);
+            return scratch.aggregate(aggregation, marks.unscaled, marks.scales, marks.scale);
         }
 
         /**
-         * The fast path of a JUDGEMENT panel: {@code maxMark × Σ scores / 3n} when every score is written as a plain
-         * digit 0-3, there are enough judges and the spread is allowed; otherwise null, and the exact path decides.
+         * The fast path of a JUDGEMENT panel: {@code maxMark × Σ scores / 3n} when every score is a plain integer 0-3,
+         * there are enough judges and the spread is allowed; otherwise null, and the exact path decides.
          */
-        ExactValue judgementMark(List<JudgeMark> judged, int allowedSpread, int minimumJudges) {
-            int n = judged.size();
-            if (n == 0 || n < minimumJudges) {
-                return null;
-            }
-            int lowest = 3;
-            int highest = 0;
-            int sum = 0;
-            for (int i = 0; i < n; i++) {
-                BigDecimal score = judged.get(i).mark();
-                if (score.scale() != 0 || score.precision() != 1 || score.signum() < 0) {
-                    return null;
-                }
-                int value = score.intValue();
-                if (value > 3) {
-                    return null;
-                }
-                lowest = Math.min(lowest, value);
-                highest = Math.max(highest, value);
-                sum += value;
-            }
-            if (highest - lowest > allowedSpread) {
+        ExactValue judgementMark(MarkList marks, int allowedSpread, int minimumJudges) {
+            int n = marks.size();
+            int sum = n < minimumJudges ? -1 : ScaledMarks.judgementSum(marks.unscaled, marks.scale, allowedSpread);
+            if (sum < 0) {
                 return null;
             }
             BigDecimal numerator = sum < judgementNumerators.length ? judgementNumerators[sum]

@@ -65,8 +65,8 @@ public final class Panel {
         if (tooFew != null) {
             return tooFew;
         }
-        ScaledPanel scaled = new ScaledPanel(marks.length);
-        ExactValue fast = scaled.read(marks) ? scaled.aggregate(rule) : null;
+        ScaledMarks scaled = ScaledMarks.of(marks);
+        ExactValue fast = scaled == null ? null : new ScaledPanel().aggregate(rule, scaled);
         return fast != null ? new PanelOutcome.Aggregated(fast) : aggregateExactly(rule, marks);
     }
 

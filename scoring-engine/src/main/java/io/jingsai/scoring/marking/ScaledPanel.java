@@ -5,166 +5,88 @@ import io.jingsai.scoring.scheme.PanelAggregation;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.List;
 
 /**
- * The fast path of panel aggregation: a panel's marks read once as unscaled {@code long}s at one common decimal scale
- * (8.5 and 9 become 85 and 90 at scale 1), aggregated with integer arithmetic, and turned back into an exact value
- * only at the end. Same rules and same results as the {@code BigDecimal} path in {@link Panel}, without an allocation
- * per addition or a {@code BigDecimal} comparison per sorting step.
+ * The fast path of panel aggregation: the rules of {@link Panel} applied to marks in compact form
+ * ({@link ScaledMarks}) with {@code long} arithmetic, turned back into an exact value only at the end. No allocation
+ * per addition, no {@code BigDecimal} comparison per sorting step, no sort at all for a trimmed rule dropping 1+1.
  *
- * <p>The result is not merely equal in value: its numerator has the scale the {@code BigDecimal} path would give it
- * (the largest scale among the marks that count, with equal marks dropped in the same stable order), so the two paths
- * are interchangeable down to {@link ExactValue#toString()}.
+ * <p>The result is not merely equal in value to the {@code BigDecimal} path's: its numerator has the scale that path
+ * would give it (the largest scale among the marks that count, with equal marks dropped in the same stable order), so
+ * the two paths are interchangeable down to {@link ExactValue#toString()}. An intermediate sum that would overflow a
+ * {@code long} makes {@link #aggregate} return null, and the caller takes the {@code BigDecimal} path.
  *
- * <p>Marks it cannot hold exactly (a scale outside 0..{@value #MAX_SCALE}, more than 18 digits, an overflow when
- * brought to the common scale or summed) make {@link #read} or {@link #aggregate} decline, and the caller takes the
- * {@code BigDecimal} path. It never judges marks: rejections are worded by that path too.
- *
- * <p>Mutable scratch space, reused across the aspects of one entry; not thread-safe.
+ * <p>Mutable scratch space for sorting, reused across the aspects of one entry; not thread-safe.
  */
 final class ScaledPanel {
 
-    /** The largest decimal scale of a mark the fast path reads (marks are given to a handful of places at most). */
-    static final int MAX_SCALE = 9;
-    private static final int MAX_DIGITS = 18;
-    private static final long[] POWERS_OF_TEN = {1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L,
-            100_000_000L, 1_000_000_000L};
+    private static final long[] NO_VALUES = {};
+    private static final int[] NO_SCALES = {};
 
-    private long[] values;
-    private int[] scales;
+    private long[] values = NO_VALUES; // grown on the first sort: a trimmed mean dropping 1+1 needs none
+    private int[] scales = NO_SCALES;
     private int size;
-    private int scale;
-    private boolean mixedScales;
-
-    ScaledPanel(int capacity) {
-        values = new long[Math.max(1, capacity)];
-        scales = new int[values.length];
-    }
-
-    /** Reads the judges' marks; false if any cannot be held exactly, and then the panel must not be aggregated. */
-    boolean read(List<JudgeMark> marks) {
-        start(marks.size());
-        for (int i = 0; i < size; i++) {
-            if (!put(i, marks.get(i).mark())) {
-                return false;
-            }
-        }
-        return alignScales();
-    }
-
-    /** Reads bare marks; false if any cannot be held exactly. */
-    boolean read(BigDecimal[] marks) {
-        start(marks.length);
-        for (int i = 0; i < size; i++) {
-            if (!put(i, marks[i])) {
-                return false;
-            }
-        }
-        return alignScales();
-    }
-
-    /**
-     * True if every mark is in {@code [0, max]}, where {@code maxByScale[s]} is {@code floor(max × 10^s)}: a mark with
-     * an integer unscaled value {@code u} at scale {@code s} is at most {@code max} exactly when
-     * {@code u <= floor(max × 10^s)}.
-     */
-    boolean allWithin(long[] maxByScale) {
-        long bound = maxByScale[scale];
-        for (int i = 0; i < size; i++) {
-            if (values[i] < 0 || values[i] > bound) {
-                return false;
-            }
-        }
-        return true;
-    }
 
     /**
      * The exact aggregate by the rule, or null if an intermediate sum would overflow a {@code long}.
      * The caller has checked that there are at least {@link PanelAggregation#minimumMarks()} marks.
      */
-    ExactValue aggregate(PanelAggregation rule) {
+    ExactValue aggregate(PanelAggregation rule, ScaledMarks marks) {
+        return aggregate(rule, marks.unscaled, marks.scales, marks.scale);
+    }
+
+    /**
+     * The same over the arrays of {@link ScaledMarks} (or of a {@link MarkList}, which holds them inline).
+     *
+     * @param unscaled the marks × {@code 10^scale}
+     * @param scales   each mark's own scale when they differ, else null
+     * @param scale    the common scale
+     */
+    ExactValue aggregate(PanelAggregation rule, long[] unscaled, int[] scales, int scale) {
+        ScaledMarks marks = new ScaledMarks(unscaled, scales, scale); // a view; escape analysis removes it
         try {
             return switch (rule.kind()) {
-                case MEAN -> ExactValue.ratio(BigDecimal.valueOf(sum(0, size), scale), size);
-                case MEDIAN -> median();
-                case TRIMMED_MEAN -> ExactValue.ratio(trimmedSum(rule.k()), size - 2L * rule.k());
-                case TRIMMED_SUM -> ExactValue.of(trimmedSum(rule.k()));
+                case MEAN -> ExactValue.ratio(BigDecimal.valueOf(sum(marks.unscaled, 0, marks.size()), marks.scale),
+                        marks.size());
+                case MEDIAN -> median(marks);
+                case TRIMMED_MEAN -> ExactValue.ratio(trimmedSum(rule.k(), marks), marks.size() - 2L * rule.k());
+                case TRIMMED_SUM -> ExactValue.of(trimmedSum(rule.k(), marks));
             };
         } catch (ArithmeticException overflow) {
             return null;
         }
     }
 
-    private void start(int n) {
-        if (values.length < n) {
-            values = new long[n];
-            scales = new int[n];
-        }
-        size = n;
-        scale = 0;
-        mixedScales = false;
-    }
-
-    private boolean put(int i, BigDecimal mark) {
-        int markScale = mark.scale();
-        if (markScale < 0 || markScale > MAX_SCALE || mark.precision() > MAX_DIGITS) {
-            return false;
-        }
-        // at most 18 digits, so the unscaled value is a long; moving the point allocates nothing once inlined
-        values[i] = markScale == 0 ? mark.longValue() : mark.scaleByPowerOfTen(markScale).longValue();
-        scales[i] = markScale;
-        if (i > 0 && markScale != scale) {
-            mixedScales = true;
-        }
-        scale = Math.max(scale, markScale);
-        return true;
-    }
-
-    /** Brings every mark to the largest scale (9 and 8.5 → 90 and 85); false on overflow. */
-    private boolean alignScales() {
-        if (!mixedScales) {
-            return true;
-        }
-        for (int i = 0; i < size; i++) {
-            int shift = scale - scales[i];
-            if (shift > 0) {
-                long shifted = values[i] * POWERS_OF_TEN[shift];
-                if (shifted / POWERS_OF_TEN[shift] != values[i]) {
-                    return false;
-                }
-                values[i] = shifted;
-            }
-        }
-        return true;
-    }
-
-    private ExactValue median() {
-        sort();
+    private ExactValue median(ScaledMarks marks) {
+        sort(marks);
         int middle = size / 2;
         if (size % 2 == 1) {
-            return ExactValue.of(decimal(values[middle], middle, middle));
+            return ExactValue.of(decimal(values[middle], marks, middle, middle));
         }
-        return ExactValue.ratio(decimal(Math.addExact(values[middle - 1], values[middle]), middle - 1, middle), 2);
+        return ExactValue.ratio(decimal(Math.addExact(values[middle - 1], values[middle]), marks, middle - 1, middle),
+                2);
     }
 
     /** The sum of the marks left after dropping the {@code k} highest and {@code k} lowest. */
-    private BigDecimal trimmedSum(int k) {
-        if (k == 1 && !mixedScales) {
+    private BigDecimal trimmedSum(int k, ScaledMarks marks) {
+        if (k == 1 && marks.scales == null) {
             // no sort: which of equal marks is dropped cannot matter when they all have one scale
-            long lowest = values[0];
-            long highest = values[0];
-            for (int i = 1; i < size; i++) {
-                lowest = Math.min(lowest, values[i]);
-                highest = Math.max(highest, values[i]);
+            long[] unscaled = marks.unscaled;
+            long lowest = unscaled[0];
+            long highest = unscaled[0];
+            long sum = 0;
+            for (long value : unscaled) {
+                lowest = Math.min(lowest, value);
+                highest = Math.max(highest, value);
+                sum = Math.addExact(sum, value);
             }
-            return BigDecimal.valueOf(Math.subtractExact(Math.subtractExact(sum(0, size), lowest), highest), scale);
+            return BigDecimal.valueOf(Math.subtractExact(Math.subtractExact(sum, lowest), highest), marks.scale);
         }
-        sort();
-        return decimal(sum(k, size - k), k, size - k - 1);
+        sort(marks);
+        return decimal(sum(values, k, size - k), marks, k, size - k - 1);
     }
 
-    private long sum(int from, int to) {
+    private static long sum(long[] values, int from, int to) {
         long sum = 0;
         for (int i = from; i < to; i++) {
             sum = Math.addExact(sum, values[i]);
@@ -174,11 +96,11 @@ final class ScaledPanel {
 
     /**
      * An unscaled value at the common scale as a decimal with the scale the {@code BigDecimal} path gives the sum of
-     * the marks at sorted positions {@code first..last}: the largest of their scales.
+     * the sorted marks at positions {@code first..last}: the largest of their own scales.
      */
-    private BigDecimal decimal(long unscaled, int first, int last) {
-        BigDecimal value = BigDecimal.valueOf(unscaled, scale);
-        if (!mixedScales) {
+    private BigDecimal decimal(long unscaled, ScaledMarks marks, int first, int last) {
+        BigDecimal value = BigDecimal.valueOf(unscaled, marks.scale);
+        if (marks.scales == null) {
             return value;
         }
         int widest = 0;
@@ -189,10 +111,19 @@ final class ScaledPanel {
     }
 
     /**
-     * Stable insertion sort by value, carrying each mark's own scale: equal marks keep their input order, exactly as
-     * the {@code BigDecimal} path sorts them, so the same copies are dropped.
+     * Copies the marks into scratch space and sorts them by value with a stable insertion sort, carrying each mark's
+     * own scale: equal marks keep their input order, as in the {@code BigDecimal} path, so the same copies are dropped.
      */
-    private void sort() {
+    private void sort(ScaledMarks marks) {
+        size = marks.size();
+        if (values.length < size) {
+            values = new long[size];
+            scales = new int[size];
+        }
+        System.arraycopy(marks.unscaled, 0, values, 0, size);
+        if (marks.scales != null) {
+            System.arraycopy(marks.scales, 0, scales, 0, size);
+        }
         for (int i = 1; i < size; i++) {
             long value = values[i];
             int valueScale = scales[i];
