@@ -98,7 +98,7 @@ public final class EntryScorer {
         Checks.requireNonNull(entry, "entry");
         AspectMarks[] marksByAspect = marksByAspect(entry);
         Map<Plan, List<Deduction>> deductions = deductionsByModule(entry);
-        List<AspectResult> aspects = new ArrayList<>(ordered.size());
+        AspectResult[] aspects = new AspectResult[ordered.size()];
         List<String> holds = new ArrayList<>();
         List<Deduction> applied = new ArrayList<>();
         ExactValue.Sum[] componentSums = new ExactValue.Sum[Math.max(1, components.size())];
@@ -110,7 +110,7 @@ public final class EntryScorer {
             AspectResult result = plan.aspect.type() == AspectType.DEDUCTION
                     ? deductionModule(plan, deductions.getOrDefault(plan, List.of()), applied)
                     : marked(plan, marksByAspect[plan.index], scratch);
-            aspects.add(result);
+            aspects[plan.index] = result;
             if (result.status() == AspectStatus.SCORED) {
                 int c = Math.max(0, plan.component);
                 componentSums[c].add(result.exactMark());
@@ -118,7 +118,7 @@ public final class EntryScorer {
                 holds.add(plan.aspect.id() + ": " + result.status() + (result.detail().isEmpty() ? "" : " - " + result.detail()));
             }
         }
-        return finish(entry, aspects, applied, holds, componentSums);
+        return finish(entry, List.of(aspects), applied, holds, componentSums);
     }
 
     /** Scores many entries, in the given order. */
@@ -137,7 +137,7 @@ public final class EntryScorer {
         if (dq != null && !dq.isApproved()) {
             holds.add("disqualification pending approval: " + dq.reason());
         }
-        Map<String, BigDecimal> componentScores = new LinkedHashMap<>();
+        Map<String, BigDecimal> componentScores = components.isEmpty() ? Map.of() : new LinkedHashMap<>();
         ExactValue total;
         if (components.isEmpty()) {
             total = componentSums[0].value();
@@ -327,7 +327,7 @@ public final class EntryScorer {
          * and the panel is big enough; the exact path then decides and words the problem.
          */
         ExactValue measurementMark(MarkList marks, ScaledPanel scratch) {
-            if (allowedMarks != null || marks.size() < aggregation.minimumMarks()
+            if (allowedMarks != null || marks.unscaled.length < aggregation.minimumMarks()
                     || !ScaledMarks.allWithin(marks.unscaled, maxByScale[marks.scale])) {
                 return null;
             }
@@ -339,7 +339,7 @@ public final class EntryScorer {
          * there are enough judges and the spread is allowed; otherwise null, and the exact path decides.
          */
         ExactValue judgementMark(MarkList marks, int allowedSpread, int minimumJudges) {
-            int n = marks.size();
+            int n = marks.unscaled.length;
             int sum = n < minimumJudges ? -1 : ScaledMarks.judgementSum(marks.unscaled, marks.scale, allowedSpread);
             if (sum < 0) {
                 return null;
