@@ -37,8 +37,13 @@ import java.util.concurrent.TimeUnit;
  * <p>The scheme has 20 aspects worth 5 points each: 12 MEASUREMENT aspects aggregated by a trimmed mean (dropping
  * 1+1 with 5 judges, 2+2 with 7) and 8 JUDGEMENT aspects (integer 0–3, {@code mean / 3 × max}). One operation scores
  * one entry, that is 20 × judges marks: marks aggregated per second = ops/s × 20 × judges. The exact path does
- * everything a real result needs (range checks, duplicate-judge checks, aggregation, the one HALF_UP rounding);
+ * everything a real result needs (aspect lookup, range checks, aggregation, statuses, the one HALF_UP rounding);
  * the reference only adds the same marks as doubles.
+ *
+ * <p>{@code exactScore} scores marks that were loaded beforehand ({@link AspectMarks} refuses duplicate judges and
+ * keeps the marks as scaled longs when it is built), as the double reference adds a {@code double[]} built
+ * beforehand. {@code exactLoadAndScore} also builds the {@link AspectMarks} and {@link EntryMarks} from the judges'
+ * marks in every operation, so the cost of loading is measured too.
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar 'scoring' -f 1 -wi 3 -i 5 -w 1 -r 1}
  */
@@ -51,6 +56,17 @@ public class ScoringBenchmark {
     static final int ASPECTS = 20;
     static final int MEASUREMENTS = 12;
     static final BigDecimal FIVE = BigDecimal.valueOf(5);
+    static final String[] ASPECT_IDS = new String[ASPECTS];
+    static final String[] ENTRY_IDS = new String[ENTRIES];
+
+    static {
+        for (int a = 0; a < ASPECTS; a++) {
+            ASPECT_IDS[a] = new String("a" + a); // not the scheme's own strings: ids arrive from outside
+        }
+        for (int e = 0; e < ENTRIES; e++) {
+            ENTRY_IDS[e] = "e" + e;
+        }
+    }
 
     @Param({"5", "7"})
     public int judges;
@@ -59,6 +75,7 @@ public class ScoringBenchmark {
     private EntryMarks[] entries;
     private double[][] doubleMarks;
     private List<List<BigDecimal>> panels;
+    private List<List<List<JudgeMark>>> judged;
     private PanelAggregation trimmed;
 
     @Setup
@@ -80,6 +97,7 @@ public class ScoringBenchmark {
         entries = new EntryMarks[ENTRIES];
         doubleMarks = new double[ENTRIES][];
         panels = new ArrayList<>();
+        judged = new ArrayList<>();
         for (int e = 0; e < ENTRIES; e++) {
             List<AspectMarks> marks = new ArrayList<>();
             double[] flat = new double[ASPECTS * judges];
@@ -98,6 +116,7 @@ public class ScoringBenchmark {
                 panels.add(panel.stream().map(JudgeMark::mark).toList());
             }
             entries[e] = EntryMarks.of("e" + e, marks);
+            judged.add(marks.stream().map(AspectMarks::marks).toList());
             doubleMarks[e] = flat;
         }
     }
@@ -113,8 +132,26 @@ public class ScoringBenchmark {
     }
 
     /**
+     * Loading and exact scoring: builds each entry's {@link AspectMarks} (copy, duplicate-judge check, scaled longs) and
+     * {@link EntryMarks} from the judges' marks, then scores it. One op = one entry.
+     */
+    @Benchmark
+    @OperationsPerInvocation(ENTRIES)
+    public void exactLoadAndScore(Blackhole bh) {
+        for (int e = 0; e < ENTRIES; e++) {
+            List<List<JudgeMark>> panelsOfEntry = judged.get(e);
+            List<AspectMarks> marks = new ArrayList<>(ASPECTS);
+            for (int a = 0; a < ASPECTS; a++) {
+                marks.add(new AspectMarks(ASPECT_IDS[a], panelsOfEntry.get(a), BigDecimal.ONE));
+            }
+            bh.consume(scorer.score(EntryMarks.of(ENTRY_IDS[e], marks)).total());
+        }
+    }
+
+    /**
      * Panel aggregation alone (the public {@link Panel} API) over the same marks, summed exactly per entry and rounded
-     * once: no result objects, statuses or scheme lookups. One op = one entry.
+     * once: no result objects, statuses or scheme lookups. The marks are plain {@code BigDecimal} lists, so the scaled
+     * form is built in every call. One op = one entry.
      */
     @Benchmark
     @OperationsPerInvocation(ENTRIES)
