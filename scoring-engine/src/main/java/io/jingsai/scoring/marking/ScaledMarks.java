@@ -45,9 +45,8 @@ final class ScaledMarks {
     static ScaledMarks of(BigDecimal[] marks) {
         int n = marks.length;
         long[] unscaled = new long[n];
-        int[] scales = new int[n];
+        int[] scales = null; // each mark's scale, recorded from the first mark whose scale differs
         int scale = 0;
-        boolean mixed = false;
         for (int i = 0; i < n; i++) {
             BigDecimal mark = marks[i];
             int markScale = mark.scale();
@@ -56,11 +55,16 @@ final class ScaledMarks {
             }
             // at most 18 digits: the unscaled value is exactly a long
             unscaled[i] = markScale == 0 ? mark.longValue() : mark.scaleByPowerOfTen(markScale).longValue();
-            scales[i] = markScale;
-            mixed |= i > 0 && markScale != scale;
-            scale = Math.max(scale, markScale);
+            if (scales == null && i > 0 && markScale != scale) {
+                scales = new int[n];
+                java.util.Arrays.fill(scales, 0, i, scale); // the marks before all had one scale
+            }
+            if (scales != null) {
+                scales[i] = markScale;
+            }
+            scale = i == 0 ? markScale : Math.max(scale, markScale);
         }
-        if (!mixed) {
+        if (scales == null) {
             return new ScaledMarks(unscaled, null, scale);
         }
         for (int i = 0; i < n; i++) {
