@@ -24,6 +24,11 @@ class EventQueries {
         return exists("SELECT EXISTS (SELECT 1 FROM programme WHERE id = :id)", programmeId);
     }
 
+    /** Whether the programme has been closed (a closed programme takes no new events). */
+    Mono<Boolean> programmeClosed(long programmeId) {
+        return exists("SELECT EXISTS (SELECT 1 FROM programme WHERE id = :id AND status = 'CLOSED')", programmeId);
+    }
+
     Mono<Boolean> tradeExists(long tradeId) {
         return exists("SELECT EXISTS (SELECT 1 FROM trade WHERE id = :id)", tradeId);
     }

@@ -58,6 +58,9 @@ class EventService {
             initial.add(new FieldProblem("status", "an event starts in DRAFT"));
         }
         return requireValid(command, initial)
+                .then(queries.programmeClosed(command.programmeId()))
+                .flatMap(closed -> closed ? Mono.error(new ConflictException("programme " + command.programmeId()
+                        + " is CLOSED and takes no new events")) : Mono.just(true))
                 .then(Mono.defer(() -> events.save(EventRow.create(command, json.write(command.scheme()),
                         json.write(command.rules()), clock.instant()))))
                 .onErrorMap(DuplicateKeyException.class, e -> duplicate(command))

@@ -54,6 +54,7 @@ class ProjectService {
     @Transactional
     Mono<ProjectView> register(long programmeId, ProjectCommand command) {
         return programmes.loadForProjectChange(programmeId)
+                .doOnNext(ProjectService::requireNotClosed)
                 .flatMap(programme -> requireValid(programme, command))
                 .then(Mono.defer(() -> projects.save(ProjectRow.create(programmeId, command,
                         json.write(command.indicators()), clock.instant()))))
@@ -123,5 +124,11 @@ class ProjectService {
 
     private static ConflictException duplicate(ProjectCommand command) {
         return new ConflictException("the programme already has a project named '" + command.name() + "'");
+    }
+
+    private static void requireNotClosed(ProgrammeRow programme) {
+        if (programme.status() == ProgrammeStatus.CLOSED) {
+            throw new ConflictException("programme " + programme.id() + " is CLOSED and takes no new projects");
+        }
     }
 }

@@ -211,6 +211,26 @@ class ProgrammeControllerTests {
     }
 
     @Test
+    void aClosedProgrammeTakesNoNewProjectsOrEvents() {
+        String name = TestIdentities.unique("已结束");
+        long id = fixtures.programme(programmeBody(name));
+        Map<String, Object> body = programmeBody(name);
+        body.put("status", "CLOSED");
+        web.put().uri("/api/programmes/{id}", id).header("If-Match", "\"0\"").bodyValue(body).exchange()
+                .expectStatus().isOk();
+
+        web.post().uri("/api/programmes/{id}/projects", id)
+                .bodyValue(RegistryFixtures.projectBody(TestIdentities.unique("项目"), fixtures.enterprise()))
+                .exchange()
+                .expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("CLOSED"));
+        web.post().uri("/api/events")
+                .bodyValue(RegistryFixtures.eventBody(id, fixtures.trade(), TestIdentities.unique("赛项")))
+                .exchange()
+                .expectStatus().isEqualTo(409);
+    }
+
+    @Test
     void aProgrammeWithProjectsCannotBeRemoved() {
         long id = fixtures.programme();
         fixtures.project(id);
