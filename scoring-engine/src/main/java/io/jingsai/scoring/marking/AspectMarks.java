@@ -7,7 +7,8 @@ import java.util.List;
  * The panel's marks for one aspect of one entry.
  *
  * @param aspectId   the scheme's aspect
- * @param marks      one per judge, in any order (order never changes the result)
+ * @param marks      one per judge, in any order (order never changes the result); held as an unmodifiable copy
+ *                   that also keeps the marks in a compact form for scoring
  * @param multiplier a per-entry multiplier such as a dive's degree of difficulty, {@code > 0}; 1 when null.
  *                   Only MEASUREMENT aspects take a multiplier other than 1.
  * @throws IllegalArgumentException if the aspect id is blank, marks are null, a judge marks twice or the multiplier is

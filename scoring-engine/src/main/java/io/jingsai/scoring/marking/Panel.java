@@ -66,7 +66,8 @@ public final class Panel {
             return tooFew;
         }
         ScaledMarks scaled = ScaledMarks.of(marks);
-        ExactValue fast = scaled == null ? null : new ScaledPanel().aggregate(rule, scaled);
+        // the scaled copy is this call's own: it may be sorted in place
+        ExactValue fast = scaled == null ? null : ScaledPanel.sortingInPlace().aggregate(rule, scaled);
         return fast != null ? new PanelOutcome.Aggregated(fast) : aggregateExactly(rule, marks);
     }
 

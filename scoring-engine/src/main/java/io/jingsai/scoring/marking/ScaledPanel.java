@@ -26,6 +26,21 @@ final class ScaledPanel {
     private long[] values = NO_VALUES; // grown on the first sort: a trimmed mean dropping 1+1 needs none
     private int[] scales = NO_SCALES;
     private int size;
+    private final boolean inPlace;
+
+    /** Scratch space of its own: the marks it aggregates are never modified. */
+    ScaledPanel() {
+        this.inPlace = false;
+    }
+
+    private ScaledPanel(boolean inPlace) {
+        this.inPlace = inPlace;
+    }
+
+    /** Sorts the arrays of the marks it aggregates in place: for marks converted for one call and then dropped. */
+    static ScaledPanel sortingInPlace() {
+        return new ScaledPanel(true);
+    }
 
     /**
      * The exact aggregate by the rule, or null if an intermediate sum would overflow a {@code long}.
@@ -116,13 +131,22 @@ final class ScaledPanel {
      */
     private void sort(ScaledMarks marks) {
         size = marks.size();
-        if (values.length < size) {
-            values = new long[size];
-            scales = new int[size];
+        if (inPlace) {
+            values = marks.unscaled;
+            scales = marks.scales;
+        } else {
+            if (values.length < size) {
+                values = new long[size];
+                scales = new int[size];
+            }
+            System.arraycopy(marks.unscaled, 0, values, 0, size);
+            if (marks.scales != null) {
+                System.arraycopy(marks.scales, 0, scales, 0, size);
+            }
         }
-        System.arraycopy(marks.unscaled, 0, values, 0, size);
-        if (marks.scales != null) {
-            System.arraycopy(marks.scales, 0, scales, 0, size);
+        if (marks.scales == null) {
+            sortValues();
+            return;
         }
         for (int i = 1; i < size; i++) {
             long value = values[i];
@@ -135,6 +159,19 @@ final class ScaledPanel {
             }
             values[j + 1] = value;
             scales[j + 1] = valueScale;
+        }
+    }
+
+    /** The same sort when all marks share one scale: equal values are then interchangeable. */
+    private void sortValues() {
+        for (int i = 1; i < size; i++) {
+            long value = values[i];
+            int j = i - 1;
+            while (j >= 0 && values[j] > value) {
+                values[j + 1] = values[j];
+                j--;
+            }
+            values[j + 1] = value;
         }
     }
 }
