@@ -141,6 +141,11 @@ final class BoardState implements OrderTree.SlotOrder {
             if (unchanged(slot, displayKey, key, codes)) {
                 return -1;
             }
+            if (!dense && sameFacets(slot, codes)) {
+                int position = move(slot, displayKey, key);
+                version++;
+                return position;
+            }
             unlink(slot);
             // an existing entry keeps its id; its display key was just read, so this write stays in cache
             displayKeys[slot] = displayKey;
@@ -168,13 +173,57 @@ final class BoardState implements OrderTree.SlotOrder {
         if (same) {
             return false;
         }
-        unlink(slot);
+        if (dense) {
+            unlink(slot);
+            writeKey(slot, key);
+            link(slot);
+        } else {
+            move(slot, displayKeys[slot], key);
+        }
+        version++;
+        return true;
+    }
+
+    /**
+     * Re-keys an entry that keeps its facets, in competition ranking: every index it is in locates it under the
+     * old key, then moves it under the new one, inside its leaf when it stays there (one descent per index
+     * instead of two). Returns its new main-board position.
+     */
+    private int move(int slot, long displayKey, SortKey key) {
+        long oldPrimary = primary(slot);
+        main.locate(oldPrimary, slot);
+        for (int d = 0; d < facetCount; d++) {
+            int code = facetCode(slot, d);
+            if (code > 0) {
+                dimensions[d].index(code).locate(oldPrimary, slot);
+            }
+        }
+        displayKeys[slot] = displayKey;
+        writeKey(slot, key);
+        long p = primary(slot);
+        int position = main.move(p, slot);
+        for (int d = 0; d < facetCount; d++) {
+            int code = facetCode(slot, d);
+            if (code > 0) {
+                dimensions[d].index(code).move(p, slot);
+            }
+        }
+        return position;
+    }
+
+    private boolean sameFacets(int slot, int[] codes) {
+        for (int d = 0; d < facetCount; d++) {
+            if (facetCodes[slot * facetCount + d] != codes[d]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void writeKey(int slot, SortKey key) {
         for (int i = 0; i < width; i++) {
             keys[slot * width + i] = key.normalized(i);
         }
-        link(slot);
-        version++;
-        return true;
     }
 
     /** Removes an entry; returns false if there was none. */

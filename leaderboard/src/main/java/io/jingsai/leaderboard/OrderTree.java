@@ -496,6 +496,173 @@ final class OrderTree {
         parent.counts[a] = count;
     }
 
+    // ---------------------------------------------------------------- move (re-key one element)
+
+    // the path of the last locate(): inner nodes from the root and the child taken in each, then the leaf
+    private final Inner[] pathNodes = new Inner[MAX_DEPTH];
+    private final int[] pathIndexes = new int[MAX_DEPTH];
+    private int pathDepth;
+    private Leaf pathLeaf;
+    private int pathAt;
+    private int pathBefore; // elements in leaves before pathLeaf
+
+    /**
+     * First half of re-keying an element: finds it while the slot order still sees its old key and remembers the
+     * way down, so that {@link #moveLocated} needs no second descent to take it out. Throws if it is absent.
+     */
+    void locate(long p, int s) {
+        Node node = root;
+        int before = 0;
+        int depth = 0;
+        while (node instanceof Inner inner) {
+            if (depth == MAX_DEPTH) {
+                throw new IllegalStateException("tree deeper than " + MAX_DEPTH);
+            }
+            int i = route(inner, p, s, EXACT);
+            for (int c = 0; c < i; c++) {
+                before += inner.counts[c];
+            }
+            pathNodes[depth] = inner;
+            pathIndexes[depth++] = i;
+            node = inner.children[i];
+        }
+        Leaf leaf = (Leaf) node;
+        int at = lowerBound(leaf.primaries, leaf.slots, leaf.size, p, s, EXACT);
+        if (at >= leaf.size || leaf.primaries[at] != p || leaf.slots[at] != s) {
+            throw new IllegalStateException("slot " + s + " is not in the tree");
+        }
+        pathDepth = depth;
+        pathLeaf = leaf;
+        pathAt = at;
+        pathBefore = before;
+    }
+
+    /**
+     * Second half of re-keying: the slot order now sees the element's new key and {@code p} is its new primary.
+     * When the new key still falls inside the located leaf (the usual case for a small move), the element is
+     * shifted within that leaf: no descent at all. Otherwise it is taken out along the remembered path and
+     * inserted afresh (one descent). Returns the new 0-based position; {@link #tiesBefore()} is set as after
+     * {@link #insert}.
+     */
+    int moveLocated(long p, int s) {
+        Leaf leaf = pathLeaf;
+        pathLeaf = null;
+        int at = pathAt;
+        int n = leaf.size;
+        // j: where the element goes among the leaf's other elements
+        int j = lowerBoundSkipping(leaf, n, at, p, s);
+        if ((j > 0 || fitsAfterPreviousLeaf(p, s)) && (j < n - 1 || fitsBeforeNextLeaf(leaf, p, s))) {
+            shiftWithinLeaf(leaf, at, j, p, s);
+            if (at == n - 1 || j == n - 1) {
+                renameLeafMaximum(leaf);
+            }
+            int position = pathBefore + j;
+            tiesBefore = tiesBeforeIn(leaf, j, s);
+            return position;
+        }
+        removeLocated(leaf, at);
+        return insert(p, s);
+    }
+
+    /** Lower bound of the probe among the leaf's elements other than the one at {@code skip}. */
+    private int lowerBoundSkipping(Leaf leaf, int n, int skip, long p, int s) {
+        int lo = 0;
+        int hi = n - 1;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            int k = mid < skip ? mid : mid + 1;
+            if (compare(leaf.primaries[k], leaf.slots[k], p, s, EXACT) < 0) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** Whether the probe sorts after every element of the leaves before the located one. */
+    private boolean fitsAfterPreviousLeaf(long p, int s) {
+        for (int k = pathDepth - 1; k >= 0; k--) {
+            int i = pathIndexes[k];
+            if (i > 0) {
+                // separator i - 1 is the maximum of everything before the located leaf's subtree
+                Inner inner = pathNodes[k];
+                return compare(inner.sepPrimaries[i - 1], inner.sepSlots[i - 1], p, s, EXACT) < 0;
+            }
+        }
+        return true; // the first leaf
+    }
+
+    private boolean fitsBeforeNextLeaf(Leaf leaf, long p, int s) {
+        Leaf next = leaf.next;
+        return next == null || next.size == 0 || compare(next.primaries[0], next.slots[0], p, s, EXACT) > 0;
+    }
+
+    private static void shiftWithinLeaf(Leaf leaf, int from, int to, long p, int s) {
+        if (to < from) {
+            System.arraycopy(leaf.primaries, to, leaf.primaries, to + 1, from - to);
+            System.arraycopy(leaf.slots, to, leaf.slots, to + 1, from - to);
+        } else if (to > from) {
+            System.arraycopy(leaf.primaries, from + 1, leaf.primaries, from, to - from);
+            System.arraycopy(leaf.slots, from + 1, leaf.slots, from, to - from);
+        }
+        leaf.primaries[to] = p;
+        leaf.slots[to] = s;
+    }
+
+    /**
+     * The separator that names the located leaf's maximum (in the lowest ancestor where the path did not take the
+     * last child) is set to the leaf's current last element: the moved element may have been it or become it.
+     */
+    private void renameLeafMaximum(Leaf leaf) {
+        for (int k = pathDepth - 1; k >= 0; k--) {
+            Inner inner = pathNodes[k];
+            int i = pathIndexes[k];
+            if (i < inner.size - 1) {
+                inner.sepPrimaries[i] = leaf.primaries[leaf.size - 1];
+                inner.sepSlots[i] = leaf.slots[leaf.size - 1];
+                return;
+            }
+        }
+    }
+
+    private int tiesBeforeIn(Leaf leaf, int j, int s) {
+        long p = leaf.primaries[j];
+        int k = j - 1;
+        while (k >= 0 && leaf.primaries[k] == p && order.compareKey(leaf.slots[k], s) == 0) {
+            k--;
+        }
+        return k >= 0 || pathBefore == 0 ? j - 1 - k : -1;
+    }
+
+    /** Removes the element at {@code at} of the located leaf, rebalancing bottom-up along the remembered path. */
+    private void removeLocated(Leaf leaf, int at) {
+        if (at == leaf.size - 1 && leaf.size > 1) {
+            // the separator naming this element must name an element still in the tree (see dropSeparator)
+            leaf.size--;
+            renameLeafMaximum(leaf);
+            leaf.size++;
+        }
+        int tail = leaf.size - at - 1;
+        System.arraycopy(leaf.primaries, at + 1, leaf.primaries, at, tail);
+        System.arraycopy(leaf.slots, at + 1, leaf.slots, at, tail);
+        leaf.size--;
+        for (int k = pathDepth - 1; k >= 0; k--) {
+            Inner inner = pathNodes[k];
+            int i = pathIndexes[k];
+            inner.counts[i]--;
+            Node child = inner.children[i];
+            if (child.size < (child instanceof Leaf ? LEAF_MINIMUM : INNER_MINIMUM) && inner.size > 1) {
+                rebalance(inner, i);
+            }
+            pathNodes[k] = null;
+        }
+        size--;
+        while (root instanceof Inner inner && inner.size == 1) {
+            root = inner.children[0];
+        }
+    }
+
     // ---------------------------------------------------------------- bulk load
 
     /** Replaces the content with already sorted, distinct elements in O(n). */
@@ -611,6 +778,10 @@ final class OrderTree {
             if (i < inner.size - 1
                     && compare(primaries[last], slots[last], inner.sepPrimaries[i], inner.sepSlots[i], EXACT) > 0) {
                 throw new AssertionError("separator below its child's maximum");
+            }
+            if (i < inner.size - 1 && (primaries[last] != inner.sepPrimaries[i] || slots[last] != inner.sepSlots[i])) {
+                // a separator naming anything else could name a slot that was moved or reused for another entry
+                throw new AssertionError("separator does not name its child's maximum");
             }
             if (i > 0 && compare(primaries[first], slots[first],
                     inner.sepPrimaries[i - 1], inner.sepSlots[i - 1], EXACT) <= 0) {

@@ -81,6 +81,19 @@ final class RankIndex {
         }
     }
 
+    /**
+     * First half of {@link #move}: remembers where the slot is while the board still holds its old key. Only for
+     * competition ranking (a dense index also keeps the tie-group leaders, which a move may change).
+     */
+    void locate(long oldPrimary, int slot) {
+        all.locate(oldPrimary, slot);
+    }
+
+    /** Second half of a move, after the board wrote the slot's new key; returns the slot's new position. */
+    int move(long newPrimary, int slot) {
+        return all.moveLocated(newPrimary, slot);
+    }
+
     /** 0-based position of a slot that is in this index. */
     int position(long p, int slot) {
         return all.countBefore(p, slot, OrderTree.EXACT);

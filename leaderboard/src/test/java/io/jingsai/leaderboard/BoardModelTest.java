@@ -132,6 +132,93 @@ class BoardModelTest {
         }
     }
 
+    /**
+     * A judge's mark moving an entry: most moves keep the entry inside its tree leaf (the in-leaf fast path), some
+     * land exactly on a neighbour's key (ties, leaf edges up to ±80 places away) or only change a later criterion or
+     * the display key, a few jump anywhere. Checked against the brute force after every step, on boards large
+     * enough to have many leaves and with facets, so every filtered view's tree moves too.
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {21, 22, 23, 24, 25, 26})
+    void smallMovesAgreeWithBruteForce(long seed) {
+        var random = new Random(seed);
+        BoardSpec random0 = randomSpec(random);
+        // mostly competition ranking, where moves take the fast path; dense boards check the fallback
+        BoardSpec spec = random0.withStyle(seed % 3 == 0 ? RankingStyle.DENSE : RankingStyle.COMPETITION);
+        SPECS.put(spec.name(), spec);
+        var board = Board.create(spec, runtime());
+        var reference = new ReferenceBoard(spec);
+        for (int id = 0; id < 1_500; id++) {
+            Entry e = new Entry(id, random.nextInt(5), nearKey(spec.order(), null, random),
+                    id % 2 == 0 ? Map.of() : randomFacets(spec, random));
+            board.upsert(e);
+            reference.upsert(e);
+        }
+        for (int step = 0; step < 1_000; step++) {
+            List<Standing> standings = reference.standings(null, null);
+            int at = random.nextInt(standings.size());
+            Standing moving = standings.get(at);
+            Entry current = reference.entries().stream().filter(e -> e.id() == moving.id()).findFirst().orElseThrow();
+            SortKey key = switch (random.nextInt(4)) {
+                case 0 -> nearKey(spec.order(), current.key(), random);
+                case 1 -> standings.get(Math.floorMod(at + random.nextInt(161) - 80, standings.size())).key();
+                case 2 -> withLaterCriteriaChanged(spec.order(), current.key(), random);
+                default -> nearKey(spec.order(), null, random);
+            };
+            int how = random.nextInt(3);
+            if (how == 0) {
+                assertThat(board.rescore(current.id(), key)).isEqualTo(!key.equals(current.key()));
+                reference.rescore(current.id(), key);
+            } else {
+                long displayKey = random.nextInt(4) == 0 ? random.nextInt(5) : current.displayKey();
+                Entry moved = new Entry(current.id(), displayKey, key, current.facets());
+                reference.upsert(moved);
+                if (current.facets().isEmpty() && how == 1) {
+                    int expectedRank = reference.standings(null, null).stream().filter(s -> s.id() == moved.id())
+                            .findFirst().orElseThrow().rank();
+                    assertThat(board.upsertAndRank(moved.id(), moved.displayKey(), moved.key()))
+                            .isEqualTo(expectedRank);
+                } else {
+                    board.upsert(moved);
+                }
+            }
+            List<Standing> expected = reference.standings(null, null);
+            Standing mine = expected.stream().filter(s -> s.id() == current.id()).findFirst().orElseThrow();
+            assertThat(board.rank(current.id()).getAsInt()).isEqualTo(mine.rank());
+            assertThat(board.standing(current.id())).contains(mine);
+            if (step % 100 == 99) {
+                board.checkInvariants();
+                assertThat(board.page(0, BoardView.MAX_LIMIT).entries()).isEqualTo(expected);
+                assertThat(board.tiers()).isEqualTo(reference.tiers());
+                for (String facet : spec.facets()) {
+                    for (String value : VALUES) {
+                        assertThat(board.filter(facet, value).page(0, BoardView.MAX_LIMIT).entries())
+                                .isEqualTo(reference.standings(facet, value));
+                    }
+                }
+            }
+        }
+        board.checkInvariants();
+    }
+
+    /** A key whose first criterion is within ±2 of {@code from}'s (anywhere in 0..299 without one); few values. */
+    private static SortKey nearKey(RankingOrder order, SortKey from, Random random) {
+        long[] values = new long[order.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = from == null ? (i == 0 ? random.nextInt(300) : random.nextInt(2)) : from.unscaled(i);
+        }
+        values[0] += from == null ? 0 : random.nextInt(5) - 2;
+        return order.keyOfUnscaled(values);
+    }
+
+    private static SortKey withLaterCriteriaChanged(RankingOrder order, SortKey from, Random random) {
+        long[] values = new long[order.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = i == 0 ? from.unscaled(0) : random.nextInt(2);
+        }
+        return order.keyOfUnscaled(values);
+    }
+
     private static void verify(BoardView view, ReferenceBoard reference, Random random) {
         List<Standing> expected = reference.standings(null, null);
         int n = expected.size();

@@ -91,6 +91,75 @@ class OrderTreeTest {
         assertThat(tree.size()).isZero();
     }
 
+    /**
+     * Re-keys elements with {@code locate} + {@code moveLocated} on a three-level tree: small moves (mostly inside a
+     * leaf), exact ties with an element up to ±80 places away (the leaf's edges and the neighbouring leaves),
+     * changes of the secondary key only, and jumps anywhere. The returned position and the ties reported before
+     * it must match a {@link TreeSet}; the structure is checked every 500 moves.
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {4, 5, 6})
+    void movesAgreeWithTreeSet(long seed) {
+        var random = new Random(seed);
+        int n = 8_000; // about 180 leaves: a root, a few inner nodes, leaves
+        var keys = new Keys(n);
+        var tree = new OrderTree(keys);
+        var reference = new TreeSet<Integer>(Comparator.<Integer>comparingLong(s -> keys.primary[s])
+                .thenComparing((a, b) -> keys.compareFull(a, b)));
+        for (int s = 0; s < n; s++) {
+            keys.primary[s] = random.nextInt(1_600);
+            keys.secondary[s] = random.nextInt(3);
+            tree.insert(keys.primary[s], s);
+            reference.add(s);
+        }
+        check(tree, reference, keys, random);
+        int[] inOrder = reference.stream().mapToInt(Integer::intValue).toArray();
+        for (int step = 1; step <= 12_000; step++) {
+            int s = random.nextInt(n);
+            long newPrimary = keys.primary[s];
+            long newSecondary = keys.secondary[s];
+            switch (random.nextInt(4)) {
+                case 0 -> newPrimary += random.nextInt(7) - 3;
+                case 1 -> {
+                    int position = reference.headSet(s).size();
+                    int other = inOrder[Math.floorMod(position + random.nextInt(161) - 80, n)];
+                    newPrimary = keys.primary[other];
+                    newSecondary = keys.secondary[other];
+                }
+                case 2 -> newSecondary = random.nextInt(3);
+                default -> newPrimary = random.nextInt(1_600);
+            }
+            tree.locate(keys.primary[s], s);
+            reference.remove(s);
+            keys.primary[s] = newPrimary;
+            keys.secondary[s] = newSecondary;
+            reference.add(s);
+            int position = tree.moveLocated(newPrimary, s);
+            assertThat(position).isEqualTo(reference.headSet(s).size());
+            int ties = tree.tiesBefore();
+            if (ties >= 0) {
+                int expectedTies = 0;
+                for (Integer before = reference.lower(s); before != null && sameKey(keys, before, s);
+                        before = reference.lower(before)) {
+                    expectedTies++;
+                }
+                assertThat(ties).isEqualTo(expectedTies);
+            }
+            if (step % 500 == 0) {
+                check(tree, reference, keys, random);
+                inOrder = reference.stream().mapToInt(Integer::intValue).toArray();
+            }
+        }
+        // removals and re-inserts still work on a tree reshaped by moves
+        List<Integer> victims = new ArrayList<>(reference);
+        java.util.Collections.shuffle(victims, random);
+        for (int victim : victims.subList(0, 6_000)) {
+            assertThat(tree.remove(keys.primary[victim], victim)).isTrue();
+            reference.remove(victim);
+        }
+        check(tree, reference, keys, random);
+    }
+
     @Test
     void bulkLoadBuildsTheSameTreeAsInserts() {
         var random = new Random(7);
