@@ -15,15 +15,24 @@ public final class TestIdentities {
 
     private static final int[] ORGANISATION_WEIGHTS = {3, 7, 9, 10, 5, 8, 4, 2};
     private static final AtomicLong SEQUENCE = new AtomicLong(System.nanoTime() % 1_000_000_000L);
-    private static final Random RANDOM = new Random();
+    private static final Random RANDOM = new java.security.SecureRandom();
+    private static final String ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+    private static final String[] REGIONS = {"610102", "610103", "610104", "610111", "610112", "610113"};
 
     private TestIdentities() {
     }
 
-    /** A credit code of an enterprise (authority 9, type 1) registered in Xi'an (610100). */
+    /**
+     * A credit code of an enterprise (authority 9, type 1) registered in Xi'an (610100). The organisation code is
+     * random over the full 31-character alphabet (about 8.5 × 10^11 codes), so codes from many runs against one
+     * server do not collide.
+     */
     public static String creditCode() {
-        String body = String.format("%08d", Math.floorMod(SEQUENCE.incrementAndGet() * 7919 + RANDOM.nextInt(1000), 100_000_000L));
-        String first17 = "91" + "610100" + body + organisationCheck(body);
+        StringBuilder body = new StringBuilder(8);
+        for (int i = 0; i < 8; i++) {
+            body.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
+        }
+        String first17 = "91" + "610100" + body + organisationCheck(body.toString());
         return first17 + UnifiedSocialCreditCode.checkCharacter(first17);
     }
 
@@ -35,16 +44,15 @@ public final class TestIdentities {
 
     /** A resident ID number of someone born on {@code birth}, male when {@code male}. */
     public static String residentId(LocalDate birth, boolean male) {
-        int sequence = (int) Math.floorMod(SEQUENCE.incrementAndGet() * 31 + RANDOM.nextInt(100), 500L) * 2
-                + (male ? 1 : 0);
-        String first17 = "610102" + String.format("%04d%02d%02d", birth.getYear(), birth.getMonthValue(),
-                birth.getDayOfMonth()) + String.format("%03d", sequence);
+        int sequence = RANDOM.nextInt(500) * 2 + (male ? 1 : 0);
+        String first17 = REGIONS[RANDOM.nextInt(REGIONS.length)] + String.format("%04d%02d%02d", birth.getYear(),
+                birth.getMonthValue(), birth.getDayOfMonth()) + String.format("%03d", sequence);
         return first17 + ResidentIdNumber.checkCharacter(first17);
     }
 
-    /** A resident ID number unique across runs: the birth date varies too. */
+    /** A resident ID number unlikely to repeat across runs: region, birth date and sequence all vary (~10^8). */
     public static String residentId() {
-        LocalDate birth = LocalDate.of(1970, 1, 1).plusDays(RANDOM.nextInt(12_000));
+        LocalDate birth = LocalDate.of(1960, 1, 1).plusDays(RANDOM.nextInt(16_000));
         return residentId(birth, RANDOM.nextBoolean());
     }
 
