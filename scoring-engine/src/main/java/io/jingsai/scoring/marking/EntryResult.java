@@ -27,11 +27,16 @@ public record EntryResult(String entryId, ResultStatus status, ExactValue exactT
                           List<String> holds) {
 
     public EntryResult {
-        components = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(components));
+        components = components.isEmpty() ? NO_COMPONENTS
+                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(components));
         aspects = List.copyOf(aspects);
         applied = List.copyOf(applied);
         holds = List.copyOf(holds);
     }
+
+    /** Shared by results of schemes without components; behaves as the empty copy it replaces (get(null) is null). */
+    private static final Map<String, BigDecimal> NO_COMPONENTS =
+            java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>());
 
     /** True only for a complete result: disqualified and provisional results never take award places. */
     public boolean eligibleForAwards() {

@@ -172,13 +172,28 @@ public final class EntryScorer {
         }
         List<JudgeMark> judged = marks.marks();
         MarkList scaled = scratch != null && judged instanceof MarkList list && list.unscaled != null ? list : null;
-        ExactValue fast = scaled == null ? null : plan.aspect.type() == AspectType.JUDGEMENT
+        if (scaled == null) {
+            return markedExactly(plan, marks, judged);
+        }
+        int n = scaled.unscaled.length;
+        long key = plan.aspect.type() == AspectType.JUDGEMENT
+                ? plan.judgementKey(scaled, scheme.judgementSpread(), scheme.minimumJudgementPanel())
+                : plan.measurementKey(scaled, marks.multiplier(), scratch);
+        AspectResult[] memo = key < 0 ? null : plan.memo(n, scaled.scale);
+        if (memo != null && memo[(int) key] != null) {
+            return memo[(int) key];
+        }
+        ExactValue fast = plan.aspect.type() == AspectType.JUDGEMENT
                 ? plan.judgementMark(scaled, scheme.judgementSpread(), scheme.minimumJudgementPanel())
                 : plan.measurementMark(scaled, scratch);
-        if (fast != null) {
-            return scored(plan, marks, fast);
+        if (fast == null) {
+            return markedExactly(plan, marks, judged);
         }
-        return markedExactly(plan, marks, judged);
+        AspectResult result = scored(plan, marks, fast);
+        if (memo != null) {
+            memo[(int) key] = result; // immutable: a racing reader sees null or the whole result
+        }
+        return result;
     }
 
     /** The {@code BigDecimal} path: any marks, and the wording of every rejection. */
@@ -251,7 +266,8 @@ public final class EntryScorer {
         for (int i = 0; i < given.size(); i++) {
             AspectMarks marks = given.get(i);
             // marks usually come in scheme order: try the aspect at the same position before the map
-            Plan plan = i < ordered.size() && ordered.get(i).aspect.id().equals(marks.aspectId())
+            String id = marks.aspectId();
+            Plan plan = i < ordered.size() && (ordered.get(i).aspect.id() == id || ordered.get(i).aspect.id().equals(id))
                     ? ordered.get(i) : plan(marks.aspectId(), entry);
             if (plan.aspect.type() == AspectType.DEDUCTION) {
                 throw new IllegalArgumentException("entry " + entry.entryId() + ": aspect '" + marks.aspectId()
@@ -295,6 +311,11 @@ public final class EntryScorer {
         return plan;
     }
 
+    /** Scored results by sum for one panel size and scale; see {@link Plan#memo}. */
+    private record ResultMemo(int n, int scale, AspectResult[] bySum) {
+        static final int MAX_SLOTS = 4096;
+    }
+
     /** An aspect with its position, component and resolved panel rule. */
     private final class Plan {
         final int index;
@@ -308,6 +329,12 @@ public final class EntryScorer {
         final long[] maxByScale = new long[ScaledMarks.MAX_SCALE + 1];
         /** JUDGEMENT: {@code maxMark × sum} for the score sums of panels up to 16 judges, as the exact path forms it. */
         final BigDecimal[] judgementNumerators;
+        /**
+         * Scored results already built for one panel size and scale, by the sum of the marks that count: a scored
+         * aspect's result is a function of that sum alone (see {@link #measurementKey}, {@link #judgementKey}), so
+         * entries with the same sum share one immutable result instead of each building its own.
+         */
+        private ResultMemo memo;
 
         Plan(int index, Aspect aspect, int component) {
             this.index = index;
@@ -352,6 +379,56 @@ public final class EntryScorer {
             BigDecimal numerator = sum < judgementNumerators.length ? judgementNumerators[sum]
                     : maxMark.multiply(BigDecimal.valueOf(sum));
             return ExactValue.ratio(numerator, 3L * n);
+        }
+
+        /**
+         * The memo of scored results for panels of {@code n} marks at {@code scale}, or null when the sums cannot
+         * exceed {@link ResultMemo#MAX_SLOTS} (the caller passes a key only below that bound).
+         */
+        AspectResult[] memo(int n, int scale) {
+            ResultMemo current = memo;
+            if (current == null || current.n != n || current.scale != scale) {
+                long bound = slots(n, scale);
+                if (bound < 0) {
+                    return null;
+                }
+                current = new ResultMemo(n, scale, new AspectResult[(int) bound]);
+                memo = current; // racy but safe: final fields, and a lost memo is only rebuilt
+            }
+            return current.bySum;
+        }
+
+        /** How many sums a panel of n marks at the scale can have (0 .. max of a counted mark × counted), or -1. */
+        private long slots(int n, int scale) {
+            long counted = aspect.type() == AspectType.JUDGEMENT ? 3L * n
+                    : maxByScale[scale] > ResultMemo.MAX_SLOTS ? -1 : maxByScale[scale] * (long) countedMarks(n);
+            return counted < 0 || counted >= ResultMemo.MAX_SLOTS ? -1 : counted + 1;
+        }
+
+        private int countedMarks(int n) {
+            return aggregation.kind() == io.jingsai.scoring.scheme.PanelAggregation.Kind.MEAN ? n : n - 2 * aggregation.k();
+        }
+
+        /**
+         * MEASUREMENT: the sum of the unscaled marks that count, when the result is a function of it alone (one scale
+         * for all marks, mean or trimmed rule, no multiplier, every mark in range, no allowed marks) and small enough
+         * for the memo; otherwise -1 and the result is built as usual.
+         */
+        long measurementKey(MarkList marks, BigDecimal multiplier, ScaledPanel scratch) {
+            if (marks.scales != null || allowedMarks != null || !isOne(multiplier)
+                    || aggregation.kind() == io.jingsai.scoring.scheme.PanelAggregation.Kind.MEDIAN
+                    || marks.unscaled.length < aggregation.minimumMarks()
+                    || slots(marks.unscaled.length, marks.scale) < 0
+                    || !ScaledMarks.allWithin(marks.unscaled, maxByScale[marks.scale])) {
+                return -1;
+            }
+            return scratch.countedSum(aggregation, marks.unscaled);
+        }
+
+        /** JUDGEMENT: the sum of plain 0-3 scores when the fast path takes the panel, otherwise -1. */
+        long judgementKey(MarkList marks, int allowedSpread, int minimumJudges) {
+            int n = marks.unscaled.length;
+            return n < minimumJudges || n > 16 ? -1 : ScaledMarks.judgementSum(marks.unscaled, marks.scale, allowedSpread);
         }
 
         /** The first rule the sorted marks break, or null. */

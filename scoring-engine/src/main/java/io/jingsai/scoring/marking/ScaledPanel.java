@@ -82,6 +82,27 @@ final class ScaledPanel {
                 2);
     }
 
+    /**
+     * The sum of the unscaled marks (all of one scale, all in range) that the rule counts: all for MEAN, all but the
+     * k highest and k lowest for the trimmed rules. Not for MEDIAN. The caller bounds the marks so that no sum overflows.
+     */
+    long countedSum(PanelAggregation rule, long[] unscaled) {
+        int k = rule.kind() == PanelAggregation.Kind.MEAN ? 0 : rule.k();
+        if (k <= 1) {
+            long lowest = unscaled[0];
+            long highest = unscaled[0];
+            long sum = 0;
+            for (long value : unscaled) {
+                lowest = Math.min(lowest, value);
+                highest = Math.max(highest, value);
+                sum += value;
+            }
+            return k == 0 ? sum : sum - lowest - highest;
+        }
+        sort(new ScaledMarks(unscaled, null, 0));
+        return sum(values, k, size - k);
+    }
+
     /** The sum of the marks left after dropping the {@code k} highest and {@code k} lowest. */
     private BigDecimal trimmedSum(int k, ScaledMarks marks) {
         if (k == 1 && marks.scales == null) {
