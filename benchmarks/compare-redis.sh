@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Compares the leaderboard with a Redis sorted set, in one run on one machine:
-#   update+rank: Redis EVALSHA (ZADD + ZREVRANK in one Lua script)  vs  Board.upsertAndRank
+#   update+rank: Redis EVALSHA (ZADD + ZREVRANK in one Lua script)  vs  Board.upsertAndRank (random member, random score)
+#   small move:  Redis EVALSHA (ZINCRBY -50..50 + ZREVRANK)          vs  Board.upsertAndRank (random member, score -50..50)
 #   top-100:     Redis ZREVRANGE key 0 99                            vs  Board.top(100)
 # Redis is installed from Debian if missing, started on 127.0.0.1 with persistence off, loaded with 1e6 members,
 # measured with redis-benchmark (50 clients, pipeline 16), and stopped by its PID. Then the JMH benchmarks run and
@@ -58,6 +59,9 @@ awk -v n="$MEMBERS" 'BEGIN {
 echo "   ZCARD board = $(cli zcard board)"
 
 SHA=$(cli script load "redis.call('ZADD', KEYS[1], ARGV[1], ARGV[2]); return redis.call('ZREVRANK', KEYS[1], ARGV[2])")
+# a judge's mark moving an entry a little: delta in -50..50 from a random number (0..MEMBERS-1), as in
+# BoardBenchmark.smallMoveUpdateAndRank
+SMALL_SHA=$(cli script load "local d = tonumber(ARGV[1]) % 101 - 50; redis.call('ZINCRBY', KEYS[1], d, ARGV[2]); return redis.call('ZREVRANK', KEYS[1], ARGV[2])")
 
 rps() { # last CSV line of redis-benchmark: "name","rps",...
   tail -n 1 | cut -d',' -f2 | tr -d '"'
@@ -68,6 +72,12 @@ REDIS_UPDATE=$(redis-benchmark -h 127.0.0.1 -p "$PORT" -c 50 -P 16 -n "$REQUESTS
   EVALSHA "$SHA" 1 board __rand_int__ member:__rand_int__ | rps)
 echo "   $REDIS_UPDATE requests/s"
 echo "   ZCARD board = $(cli zcard board) (unchanged: every update hit an existing member)"
+
+echo "== redis-benchmark: EVALSHA (ZINCRBY by -50..50 + ZREVRANK), 50 clients, pipeline 16, $REQUESTS requests"
+REDIS_SMALL=$(redis-benchmark -h 127.0.0.1 -p "$PORT" -c 50 -P 16 -n "$REQUESTS" -r "$MEMBERS" --csv \
+  EVALSHA "$SMALL_SHA" 1 board __rand_int__ member:__rand_int__ | rps)
+echo "   $REDIS_SMALL requests/s"
+echo "   ZCARD board = $(cli zcard board)"
 
 echo "== redis-benchmark: ZREVRANGE board 0 99, 50 clients, pipeline 16, $RANGE_REQUESTS requests"
 REDIS_TOP=$(redis-benchmark -h 127.0.0.1 -p "$PORT" -c 50 -P 16 -n "$RANGE_REQUESTS" --csv \
@@ -83,7 +93,7 @@ CSV="$(mktemp)"
 LOG="$(mktemp)"
 # JMH allows one run per machine (/tmp/jmh.lock); wait for other runs instead of running alongside them
 for attempt in $(seq 1 120); do
-  if java -jar "$JAR" 'io.jingsai.benchmarks.leaderboard.BoardBenchmark.(updateAndRank|upsertThenRank|top100|top100Uncached|top100AfterUpdate)$' \
+  if java -jar "$JAR" 'io.jingsai.benchmarks.leaderboard.BoardBenchmark.(updateAndRank|smallMoveUpdateAndRank|upsertThenRank|top100|top100Uncached|top100AfterUpdate)$' \
       "${JMH_OPTS[@]}" -bm thrpt -tu s -rf csv -rff "$CSV" >"$LOG" 2>&1; then
     break
   fi
@@ -98,6 +108,7 @@ rm -f "$LOG"
 score() { grep "\.$1\"" "$CSV" | cut -d',' -f5; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", a / b }'; }
 OURS_UPDATE=$(score updateAndRank)
+OURS_SMALL=$(score smallMoveUpdateAndRank)
 OURS_TWO_CALLS=$(score upsertThenRank)
 OURS_TOP=$(score top100)
 OURS_TOP_UNCACHED=$(score top100Uncached)
@@ -106,6 +117,7 @@ rm -f "$CSV"
 
 printf '\n%-44s %14s %14s %8s\n' "operation" "leaderboard/s" "redis/s" "ratio"
 printf '%-44s %14.0f %14.0f %7sx\n' "update+rank (upsertAndRank vs EVALSHA)" "$OURS_UPDATE" "$REDIS_UPDATE" "$(ratio "$OURS_UPDATE" "$REDIS_UPDATE")"
+printf '%-44s %14.0f %14.0f %7sx\n' "small move+rank (vs ZINCRBY+ZREVRANK)" "$OURS_SMALL" "$REDIS_SMALL" "$(ratio "$OURS_SMALL" "$REDIS_SMALL")"
 printf '%-44s %14.0f %14.0f %7sx\n' "update, then rank (two calls vs EVALSHA)" "$OURS_TWO_CALLS" "$REDIS_UPDATE" "$(ratio "$OURS_TWO_CALLS" "$REDIS_UPDATE")"
 printf '%-44s %14.0f %14.0f %7sx\n' "top-100 (top cache vs ZREVRANGE 0 99)" "$OURS_TOP" "$REDIS_TOP" "$(ratio "$OURS_TOP" "$REDIS_TOP")"
 printf '%-44s %14.0f %14.0f %7sx\n' "top-100 computed (page(1,100) vs ZREVRANGE)" "$OURS_TOP_UNCACHED" "$REDIS_TOP" "$(ratio "$OURS_TOP_UNCACHED" "$REDIS_TOP")"

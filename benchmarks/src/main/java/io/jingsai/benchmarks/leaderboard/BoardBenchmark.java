@@ -49,12 +49,19 @@ public class BoardBenchmark {
     public int entries;
 
     Board board;
+    /** Each entry's current score, as the caller (the scoring engine) knows it; for {@link #smallMoveUpdateAndRank}. */
+    int[] scores;
 
     @Setup(Level.Trial)
     public void load() {
         board = Board.create(BoardSpec.of("bench", ORDER).withTiers(Tier.of("stars", 1_000)),
                 BoardRuntime.of(Clock.systemUTC()), entries);
-        board.rebuild(entries(entries, 1));
+        List<Entry> content = entries(entries, 1);
+        scores = new int[entries];
+        for (Entry e : content) {
+            scores[(int) e.id()] = (int) e.key().unscaled(0);
+        }
+        board.rebuild(content);
     }
 
     static List<Entry> entries(int n, long seed) {
@@ -75,6 +82,21 @@ public class BoardBenchmark {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         long id = random.nextInt(entries);
         return board.upsertAndRank(id, id, ORDER.keyOfUnscaled(random.nextInt(SCORES)));
+    }
+
+    /**
+     * One judge's mark moving an entry a little: a random member's score changes by a random amount in -50..50 and
+     * the update answers the new rank. Redis: {@code EVALSHA} of {@code ZINCRBY key delta member; return ZREVRANK
+     * key member} with the same delta distribution ({@code compare-redis.sh}). The caller knows the entry's current
+     * score (it computed it), as a Redis caller could send ZADD with the new total instead of ZINCRBY.
+     */
+    @Benchmark
+    public int smallMoveUpdateAndRank() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        int id = random.nextInt(entries);
+        int score = scores[id] + random.nextInt(-50, 51);
+        scores[id] = score;
+        return board.upsertAndRank(id, id, ORDER.keyOfUnscaled(score));
     }
 
     /** The same as two separate calls (update, then an independent rank read). */
