@@ -25,6 +25,13 @@ public final class ExactValue implements Comparable<ExactValue> {
 
     private final BigDecimal numerator;
     private final long denominator;
+    /**
+     * The numerator's unscaled value when it has at most 18 digits and a scale of 0-18, tagged {@code (v << 2) | 1};
+     * {@link #NOT_COMPACT} when it has not; 0 until {@link Sum} first asks. Written at most once per value (a racing
+     * second write stores the same bits), so that a value shared by many sums is taken apart only once.
+     */
+    private volatile long compact;
+    private static final long NOT_COMPACT = 2;
 
     private ExactValue(BigDecimal numerator, long denominator) {
         this.numerator = numerator;
@@ -201,13 +208,13 @@ public final class ExactValue implements Comparable<ExactValue> {
         public Sum add(ExactValue term) {
             for (int i = 0; i < used; i++) {
                 if (denominators[i] == term.denominator) {
-                    addTo(i, term.numerator);
+                    addTo(i, term);
                     return this;
                 }
             }
             if (used < SLOTS) {
                 denominators[used] = term.denominator;
-                addTo(used++, term.numerator);
+                addTo(used++, term);
             } else {
                 int last = SLOTS - 1;
                 ExactValue folded = new ExactValue(numerator(last), denominators[last]).plus(term);
@@ -228,13 +235,13 @@ public final class ExactValue implements Comparable<ExactValue> {
             return total;
         }
 
-        private void addTo(int slot, BigDecimal numerator) {
+        private void addTo(int slot, ExactValue term) {
+            BigDecimal numerator = term.numerator;
             int scale = numerator.scale();
             int slotScale = scalesPlusOne[slot] - 1;
-            if (scale >= 0 && scale <= MAX_DIGITS && (slotScale < 0 || slotScale == scale)
-                    && numerator.precision() <= MAX_DIGITS) {
-                // at most 18 digits: the unscaled value is exactly a long
-                long value = scale == 0 ? numerator.longValue() : numerator.scaleByPowerOfTen(scale).longValue();
+            long tagged;
+            if ((slotScale < 0 || slotScale == scale) && (tagged = term.compactUnscaled()) != NOT_COMPACT) {
+                long value = tagged >> 2;
                 long sum = unscaled[slot] + value;
                 if (((unscaled[slot] ^ sum) & (value ^ sum)) >= 0) { // no overflow
                     unscaled[slot] = sum;
@@ -252,6 +259,23 @@ public final class ExactValue implements Comparable<ExactValue> {
             BigDecimal rest = numerators[slot];
             return rest == null ? asLongs : asLongs == null ? rest : rest.add(asLongs);
         }
+    }
+
+    /** {@link #compact}, computed on first use. */
+    private long compactUnscaled() {
+        long tagged = compact;
+        if (tagged == 0) {
+            int scale = numerator.scale();
+            if (scale >= 0 && scale <= Sum.MAX_DIGITS && numerator.precision() <= Sum.MAX_DIGITS) {
+                // at most 18 digits: the unscaled value is exactly a long
+                long value = scale == 0 ? numerator.longValue() : numerator.scaleByPowerOfTen(scale).longValue();
+                tagged = (value << 2) | 1;
+            } else {
+                tagged = NOT_COMPACT;
+            }
+            compact = tagged;
+        }
+        return tagged;
     }
 
     private static long gcd(long a, long b) {

@@ -105,7 +105,7 @@ public final class EntryScorer {
         Map<Plan, List<Deduction>> deductions = deductionsByModule(entry);
         AspectResult[] aspects = new AspectResult[ordered.size()];
         List<String> holds = new ArrayList<>();
-        List<Deduction> applied = new ArrayList<>();
+        List<Deduction> applied = entry.deductions().isEmpty() ? List.of() : new ArrayList<>();
         ExactValue.Sum[] componentSums = new ExactValue.Sum[Math.max(1, components.size())];
         for (int c = 0; c < componentSums.length; c++) {
             componentSums[c] = new ExactValue.Sum();
@@ -418,11 +418,10 @@ public final class EntryScorer {
             if (marks.scales != null || allowedMarks != null || !isOne(multiplier)
                     || aggregation.kind() == io.jingsai.scoring.scheme.PanelAggregation.Kind.MEDIAN
                     || marks.unscaled.length < aggregation.minimumMarks()
-                    || slots(marks.unscaled.length, marks.scale) < 0
-                    || !ScaledMarks.allWithin(marks.unscaled, maxByScale[marks.scale])) {
+                    || slots(marks.unscaled.length, marks.scale) < 0) {
                 return -1;
             }
-            return scratch.countedSum(aggregation, marks.unscaled);
+            return scratch.countedSum(aggregation, marks.unscaled, maxByScale[marks.scale]);
         }
 
         /** JUDGEMENT: the sum of plain 0-3 scores when the fast path takes the panel, otherwise -1. */

@@ -84,9 +84,10 @@ final class ScaledPanel {
 
     /**
      * The sum of the unscaled marks (all of one scale, all in range) that the rule counts: all for MEAN, all but the
-     * k highest and k lowest for the trimmed rules. Not for MEDIAN. The caller bounds the marks so that no sum overflows.
+     * k highest and k lowest for the trimmed rules; -1 if a mark is outside {@code [0, max]}. Not for MEDIAN. The
+     * caller bounds {@code max} so that no sum of marks in range overflows.
      */
-    long countedSum(PanelAggregation rule, long[] unscaled) {
+    long countedSum(PanelAggregation rule, long[] unscaled, long max) {
         int k = rule.kind() == PanelAggregation.Kind.MEAN ? 0 : rule.k();
         if (k <= 1) {
             long lowest = unscaled[0];
@@ -97,7 +98,13 @@ final class ScaledPanel {
                 highest = Math.max(highest, value);
                 sum += value;
             }
+            if (lowest < 0 || highest > max) {
+                return -1;
+            }
             return k == 0 ? sum : sum - lowest - highest;
+        }
+        if (!ScaledMarks.allWithin(unscaled, max)) {
+            return -1;
         }
         sort(new ScaledMarks(unscaled, null, 0));
         return sum(values, k, size - k);
