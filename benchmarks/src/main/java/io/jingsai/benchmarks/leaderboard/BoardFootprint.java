@@ -13,7 +13,7 @@ import java.util.SplittableRandom;
 
 /**
  * Retained heap per entry of a board of 1e6 entries (score only, and a four-criterion chain with three facets),
- * built by random upserts (steady-state tree fill) and by a bulk rebuild. Measured as the difference of used heap
+ * built by random upserts (steady-state tree fill; with and without presizing) and by a bulk rebuild. Measured as the difference of used heap
  * after full GCs, with the input list released. Run:
  * {@code java -Xmx3g -cp benchmarks/target/benchmarks.jar io.jingsai.benchmarks.leaderboard.BoardFootprint}.
  */
@@ -29,18 +29,23 @@ public final class BoardFootprint {
                 io.jingsai.leaderboard.Criterion.lowerFirst("seconds", 0),
                 io.jingsai.leaderboard.Criterion.higherFirst("practical", 2),
                 io.jingsai.leaderboard.Criterion.higherFirst("theory", 2));
-        report("score only, random upserts", n, score, false, false);
-        report("score only, bulk rebuild", n, score, false, true);
-        report("4-criterion chain + 3 facets, random upserts", n, chain, true, false);
+        report("score only, random upserts", n, score, false, false, false);
+        report("score only, bulk rebuild", n, score, false, true, false);
+        report("4-criterion chain + 3 facets, random upserts", n, chain, true, false, false);
+        report("4-criterion chain + 3 facets, presized, upserts", n, chain, true, false, true);
+        report("4-criterion chain + 3 facets, bulk rebuild", n, chain, true, true, false);
     }
 
-    private static void report(String label, int n, RankingOrder order, boolean facets, boolean rebuild) {
+    private static void report(String label, int n, RankingOrder order, boolean facets, boolean rebuild,
+                               boolean presized) {
         BoardSpec spec = BoardSpec.of("footprint", order).withTiers(Tier.of("stars", 1_000));
         if (facets) {
             spec = spec.withFacets("trade", "region", "keyArea");
         }
         long before = usedHeap();
-        Board board = Board.create(spec, BoardRuntime.of(Clock.systemUTC()));
+        // presized: Board.create with the expected size, so the per-entry arrays have no growth slack
+        Board board = presized ? Board.create(spec, BoardRuntime.of(Clock.systemUTC()), n)
+                : Board.create(spec, BoardRuntime.of(Clock.systemUTC()));
         var random = new SplittableRandom(3);
         if (rebuild) {
             List<Entry> entries = new java.util.ArrayList<>(n);
