@@ -8,19 +8,16 @@ import java.util.Optional;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.jingsai.api.shared.ConflictException;
 import io.jingsai.api.shared.FieldProblem;
 import io.jingsai.api.shared.Listing;
-import io.jingsai.api.shared.NotFoundException;
 import io.jingsai.api.shared.PageQuery;
 import io.jingsai.api.shared.PageView;
+import io.jingsai.api.shared.VersionedRows;
 import io.jingsai.api.shared.RejectedRequestException;
-import io.jingsai.api.shared.StaleVersionException;
-import io.jingsai.api.shared.Versions;
 import reactor.core.publisher.Mono;
 
 /**
@@ -36,6 +33,7 @@ class EventService {
             "createdAt", "created_at");
 
     private final EventRepository events;
+    private final VersionedRows<EventRow> rows;
     private final EventQueries queries;
     private final EventMapper mapper;
     private final EventJson json;
@@ -45,6 +43,7 @@ class EventService {
     EventService(EventRepository events, EventQueries queries, EventMapper mapper, EventJson json, Listing listing,
                  Clock clock) {
         this.events = events;
+        this.rows = new VersionedRows<>(RESOURCE, events, EventRow::version);
         this.queries = queries;
         this.mapper = mapper;
         this.json = json;
@@ -68,31 +67,27 @@ class EventService {
     }
 
     Mono<EventView> find(long id) {
-        return load(id).map(mapper::toView);
+        return rows.load(id).map(mapper::toView);
     }
 
     Mono<PageView<EventView>> list(EventFilter filter, PageQuery page) {
-        return listing.page(EventRow.class, filter.criteria(), page).map(rows -> rows.map(mapper::toView));
+        return listing.page(EventRow.class, filter.criteria(), page).map(found -> found.map(mapper::toView));
     }
 
     @Transactional
     Mono<EventView> change(long id, long expectedVersion, EventCommand command) {
-        return load(id)
-                .doOnNext(row -> Versions.require(RESOURCE, id, expectedVersion, row.version()))
+        return rows.loadAt(id, expectedVersion)
                 .flatMap(row -> requireValid(command, List.of()).thenReturn(row))
                 .doOnNext(row -> requireAllowedChange(row, command))
-                .flatMap(row -> events.save(row.update(command, json.write(command.scheme()),
+                .flatMap(row -> rows.save(id, row.update(command, json.write(command.scheme()),
                         json.write(command.rules()), clock.instant())))
                 .onErrorMap(DuplicateKeyException.class, e -> duplicate(command))
-                .onErrorMap(OptimisticLockingFailureException.class,
-                        e -> new StaleVersionException(RESOURCE + " " + id + " was changed meanwhile; read it again"))
                 .map(mapper::toView);
     }
 
     @Transactional
     Mono<Void> remove(long id, long expectedVersion) {
-        return load(id)
-                .doOnNext(row -> Versions.require(RESOURCE, id, expectedVersion, row.version()))
+        return rows.loadAt(id, expectedVersion)
                 .doOnNext(row -> {
                     if (row.status().hasMarks()) {
                         throw new ConflictException(RESOURCE + " " + id + " is " + row.status()
@@ -106,9 +101,6 @@ class EventService {
                         + " still has registrations; withdraw them first"));
     }
 
-    private Mono<EventRow> load(long id) {
-        return events.findById(id).switchIfEmpty(Mono.error(() -> new NotFoundException(RESOURCE, id)));
-    }
 
     /** Every problem at once: scheme, rules, schedule and references. */
     private Mono<Void> requireValid(EventCommand command, List<FieldProblem> initial) {
