@@ -59,15 +59,16 @@ class ContestantController {
     }
 
     @GetMapping
-    @Operation(summary = "Contestants (masked), filtered by name part, enterprise and trade; sorted by name in pinyin")
+    @Operation(summary = "Contestants (masked), filtered by name part, enterprise, trade and region (of the enterprise); sorted by name in pinyin")
     Mono<PageView<ContestantView>> list(@RequestParam(required = false) String q,
                                         @RequestParam(required = false) Long enterpriseId,
                                         @RequestParam(required = false) Long tradeId,
+                                        @RequestParam(required = false) String regionCode,
                                         @RequestParam(defaultValue = "0") int page,
                                         @RequestParam(defaultValue = "20") int size,
                                         @RequestParam(required = false) String sort) {
         PageQuery paging = PageQuery.of(page, size, sort, ContestantService.SORTABLE, "name");
-        return contestants.list(new ContestantFilter(q, enterpriseId, tradeId), paging);
+        return contestants.list(new ContestantFilter(q, enterpriseId, tradeId, regionCode), paging);
     }
 
     @GetMapping("/export")

@@ -130,6 +130,27 @@ class ContestantControllerTests {
     }
 
     @Test
+    void filtersByTheRegionOfTheirEnterprise() {
+        String tag = TestIdentities.unique("地区");
+        long elsewhere = registry.create("/api/enterprises", Map.of("name", TestIdentities.unique("宝鸡企业"),
+                "creditCode", TestIdentities.creditCode(), "regionCode", "610300", "ownership", "PRIVATE"));
+        registry.create("/api/contestants", TestRegistry.contestantBody(tag + "西安", TestIdentities.residentId(),
+                enterprise, trade));
+        registry.create("/api/contestants", TestRegistry.contestantBody(tag + "宝鸡", TestIdentities.residentId(),
+                elsewhere, trade));
+
+        web.get().uri(b -> b.path("/api/contestants").queryParam("q", tag).queryParam("regionCode", "610300").build())
+                .exchange()
+                .expectBody().jsonPath("$.total").isEqualTo(1).jsonPath("$.items[0].name").isEqualTo(tag + "宝鸡");
+        web.get().uri(b -> b.path("/api/contestants").queryParam("q", tag).queryParam("regionCode", "610000").build())
+                .exchange()
+                .expectBody().jsonPath("$.total").isEqualTo(2);
+        web.get().uri(b -> b.path("/api/contestants").queryParam("q", tag).queryParam("regionCode", "620000").build())
+                .exchange()
+                .expectBody().jsonPath("$.total").isEqualTo(0);
+    }
+
+    @Test
     void anEnterpriseWithContestantsCannotBeRemoved() {
         registry.contestant(enterprise, trade);
 
