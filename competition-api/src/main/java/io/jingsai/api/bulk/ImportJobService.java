@@ -92,6 +92,9 @@ class ImportJobService {
         SheetReader reader = SheetReader.of(kind.columns());
         return Mono.fromCallable(() -> reader.read(content, format))
                 .subscribeOn(Schedulers.boundedElastic())
+                // Progress for pollers: the file is read, its rows are counted, validation starts.
+                .flatMap(sheet -> update(job, ImportStatus.VALIDATING, sheet.size(), 0, List.of(), null)
+                        .thenReturn(sheet))
                 .flatMap(kind::prepare)
                 .flatMap(prepared -> prepared.report().mayWrite() ? write(job, prepared) : rejected(job, prepared.report()))
                 .onErrorResume(UnreadableSheetException.class, e -> finish(job, ImportStatus.REJECTED, 0, 0,
