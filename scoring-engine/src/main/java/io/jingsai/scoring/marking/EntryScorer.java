@@ -51,6 +51,8 @@ public final class EntryScorer {
     private final Rounding rounding;
     private final Map<String, Plan> plans = new HashMap<>();
     private final List<Plan> ordered = new ArrayList<>();
+    /** The plans by scheme position, resolved once here: scoring indexes this array instead of looking ids up. */
+    private final Plan[] positions;
     private final List<Component> components;
     private final ExactValue declaredTotal;
     private final boolean scaledPath;
@@ -91,6 +93,7 @@ public final class EntryScorer {
                 }
             }
         }
+        this.positions = ordered.toArray(new Plan[0]);
     }
 
     /** The scheme this scorer applies. */
@@ -101,29 +104,79 @@ public final class EntryScorer {
     /** Scores one entry. */
     public EntryResult score(EntryMarks entry) {
         Checks.requireNonNull(entry, "entry");
-        AspectMarks[] marksByAspect = marksByAspect(entry);
+        List<AspectMarks> given = entry.aspects();
+        // null when the marks come in scheme order (the usual case): position i then holds aspect i's marks
+        AspectMarks[] marksByAspect = inSchemeOrder(entry, given) ? null : marksByAspect(entry);
         Map<Plan, List<Deduction>> deductions = deductionsByModule(entry);
-        AspectResult[] aspects = new AspectResult[ordered.size()];
-        List<String> holds = new ArrayList<>();
+        Plan[] plans = positions;
+        AspectResult[] aspects = new AspectResult[plans.length];
+        List<String> holds = null; // built only for a result that has holds
         List<Deduction> applied = entry.deductions().isEmpty() ? List.of() : new ArrayList<>();
-        ExactValue.Sum[] componentSums = new ExactValue.Sum[Math.max(1, components.size())];
-        for (int c = 0; c < componentSums.length; c++) {
-            componentSums[c] = new ExactValue.Sum();
-        }
+        ExactValue.Sum[] componentSums = componentSums();
         ScaledPanel scratch = scaledPath ? new ScaledPanel() : null;
-        for (Plan plan : ordered) {
-            AspectResult result = plan.aspect.type() == AspectType.DEDUCTION
-                    ? deductionModule(plan, deductions.getOrDefault(plan, List.of()), applied)
-                    : marked(plan, marksByAspect[plan.index], scratch);
-            aspects[plan.index] = result;
-            if (result.status() == AspectStatus.SCORED) {
-                int c = Math.max(0, plan.component);
-                componentSums[c].add(result.exactMark());
+        int givenCount = given.size();
+        for (int i = 0; i < plans.length; i++) {
+            Plan plan = plans[i];
+            AspectResult result;
+            if (plan.deduction) {
+                result = deductionModule(plan, deductions.getOrDefault(plan, List.of()), applied);
             } else {
-                holds.add(plan.aspect.id() + ": " + result.status() + (result.detail().isEmpty() ? "" : " - " + result.detail()));
+                AspectMarks marks = marksByAspect != null ? marksByAspect[i] : i < givenCount ? given.get(i) : null;
+                result = marked(plan, marks, scratch);
+            }
+            aspects[i] = result;
+            if (result.status() == AspectStatus.SCORED) {
+                componentSums[plan.sumSlot].add(result.exactMark());
+            } else {
+                if (holds == null) {
+                    holds = new ArrayList<>();
+                }
+                holds.add(plan.id + ": " + result.status() + (result.detail().isEmpty() ? "" : " - " + result.detail()));
             }
         }
         return finish(entry, List.of(aspects), applied, holds, componentSums);
+    }
+
+    private ExactValue.Sum[] componentSums() {
+        ExactValue.Sum[] sums = new ExactValue.Sum[Math.max(1, components.size())];
+        for (int c = 0; c < sums.length; c++) {
+            sums[c] = new ExactValue.Sum();
+        }
+        return sums;
+    }
+
+    /**
+     * True when the entry's marks are at most one set per aspect in scheme order, each accepted by its aspect (the
+     * checks and messages of {@link #marksByAspect}, which decides every other case). Marks in scheme order can name
+     * no aspect twice, as the scheme's ids are distinct.
+     */
+    private boolean inSchemeOrder(EntryMarks entry, List<AspectMarks> given) {
+        int n = given.size();
+        if (n > positions.length) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            AspectMarks marks = given.get(i);
+            Plan plan = positions[i];
+            String id = marks.aspectId();
+            if (id != plan.id && !plan.id.equals(id)) {
+                return false;
+            }
+            accepts(plan, marks, entry);
+        }
+        return true;
+    }
+
+    /** Refuses marks a DEDUCTION module or a JUDGEMENT aspect cannot take. */
+    private static void accepts(Plan plan, AspectMarks marks, EntryMarks entry) {
+        if (plan.deduction) {
+            throw new IllegalArgumentException("entry " + entry.entryId() + ": aspect '" + marks.aspectId()
+                    + "' is a DEDUCTION module; record deductions, not marks");
+        }
+        if (plan.judgement && !isOne(marks.multiplier())) {
+            throw new IllegalArgumentException("entry " + entry.entryId() + ": judgement aspect '"
+                    + marks.aspectId() + "' takes no multiplier, got " + marks.multiplier().toPlainString());
+        }
     }
 
     /** Scores many entries, in the given order. */
@@ -135,11 +188,13 @@ public final class EntryScorer {
         return results;
     }
 
+    /** @param holds the aspects' holds, or null for none */
     private EntryResult finish(EntryMarks entry, List<AspectResult> aspects, List<Deduction> applied,
                                List<String> holds, ExactValue.Sum[] componentSums) {
         Disqualification dq = entry.disqualification();
         boolean disqualified = dq != null && dq.isApproved();
         if (dq != null && !dq.isApproved()) {
+            holds = holds == null ? new ArrayList<>() : holds;
             holds.add("disqualification pending approval: " + dq.reason());
         }
         Map<String, BigDecimal> componentScores = components.isEmpty() ? Map.of() : new LinkedHashMap<>();
@@ -158,12 +213,13 @@ public final class EntryScorer {
         }
         if (disqualified) {
             total = ExactValue.ZERO;
+            holds = holds == null ? new ArrayList<>() : holds;
             holds.add(0, "disqualified: " + dq.reason());
         }
         ResultStatus status = disqualified ? ResultStatus.DISQUALIFIED
-                : holds.isEmpty() ? ResultStatus.COMPLETE : ResultStatus.INCOMPLETE;
+                : holds == null ? ResultStatus.COMPLETE : ResultStatus.INCOMPLETE;
         return new EntryResult(entry.entryId(), status, total, total.round(rounding), componentScores, aspects,
-                applied, holds);
+                applied, holds == null ? List.of() : holds);
     }
 
     private AspectResult marked(Plan plan, AspectMarks marks, ScaledPanel scratch) {
@@ -176,14 +232,14 @@ public final class EntryScorer {
             return markedExactly(plan, marks, judged);
         }
         int n = scaled.unscaled.length;
-        long key = plan.aspect.type() == AspectType.JUDGEMENT
+        long key = plan.judgement
                 ? plan.judgementKey(scaled, scheme.judgementSpread(), scheme.minimumJudgementPanel())
                 : plan.measurementKey(scaled, marks.multiplier(), scratch);
         AspectResult[] memo = key < 0 ? null : plan.memo(n, scaled.scale);
         if (memo != null && memo[(int) key] != null) {
             return memo[(int) key];
         }
-        ExactValue fast = plan.aspect.type() == AspectType.JUDGEMENT
+        ExactValue fast = plan.judgement
                 ? plan.judgementMark(scaled, scheme.judgementSpread(), scheme.minimumJudgementPanel())
                 : plan.measurementMark(scaled, scratch);
         if (fast == null) {
@@ -203,7 +259,7 @@ public final class EntryScorer {
             values[i] = judged.get(i).mark();
         }
         PanelOutcome outcome;
-        if (plan.aspect.type() == AspectType.JUDGEMENT) {
+        if (plan.judgement) {
             outcome = Panel.judgement(values, plan.aspect.maxMark(), scheme.judgementSpread(),
                     scheme.minimumJudgementPanel());
         } else {
@@ -269,14 +325,7 @@ public final class EntryScorer {
             String id = marks.aspectId();
             Plan plan = i < ordered.size() && (ordered.get(i).aspect.id() == id || ordered.get(i).aspect.id().equals(id))
                     ? ordered.get(i) : plan(marks.aspectId(), entry);
-            if (plan.aspect.type() == AspectType.DEDUCTION) {
-                throw new IllegalArgumentException("entry " + entry.entryId() + ": aspect '" + marks.aspectId()
-                        + "' is a DEDUCTION module; record deductions, not marks");
-            }
-            if (plan.aspect.type() == AspectType.JUDGEMENT && !isOne(marks.multiplier())) {
-                throw new IllegalArgumentException("entry " + entry.entryId() + ": judgement aspect '"
-                        + marks.aspectId() + "' takes no multiplier, got " + marks.multiplier().toPlainString());
-            }
+            accepts(plan, marks, entry);
             if (byAspect[plan.index] != null) {
                 throw new IllegalArgumentException("entry " + entry.entryId() + ": two mark sets for aspect '"
                         + marks.aspectId() + "'");
@@ -321,6 +370,11 @@ public final class EntryScorer {
         final int index;
         final Aspect aspect;
         final int component;
+        /** Resolved once: the aspect's id and type, and the sum its scored mark goes to. */
+        final String id;
+        final boolean deduction;
+        final boolean judgement;
+        final int sumSlot;
         final io.jingsai.scoring.scheme.PanelAggregation aggregation;
         final BigDecimal factor;
         final BigDecimal maxMark;
@@ -340,6 +394,10 @@ public final class EntryScorer {
             this.index = index;
             this.aspect = aspect;
             this.component = component;
+            this.id = aspect.id();
+            this.deduction = aspect.type() == AspectType.DEDUCTION;
+            this.judgement = aspect.type() == AspectType.JUDGEMENT;
+            this.sumSlot = Math.max(0, component);
             this.aggregation = aspect.aggregation() == null ? scheme.defaultAggregation() : aspect.aggregation();
             this.factor = aspect.effectiveFactor();
             this.maxMark = aspect.maxMark();
