@@ -1,7 +1,5 @@
 package io.jingsai.api.contestant;
 
-import java.net.URI;
-
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -45,8 +43,7 @@ class ContestantController {
     @PostMapping
     @Operation(summary = "Register a contestant; birth date and sex come from the ID number")
     Mono<ResponseEntity<ContestantView>> register(@Valid @RequestBody ContestantCommand command) {
-        return contestants.register(command).map(view -> ResponseEntity
-                .created(URI.create("/api/contestants/" + view.id())).eTag(ETags.of(view.version())).body(view));
+        return contestants.register(command).map(view -> ETags.created("/api/contestants/" + view.id(), view, view.version()));
     }
 
     @GetMapping("/{id}")
@@ -99,6 +96,6 @@ class ContestantController {
     Mono<ResponseEntity<Void>> remove(@PathVariable long id,
                                       @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         long version = ETags.ifMatch(ifMatch);
-        return contestants.remove(id, version).then(Mono.just(ResponseEntity.noContent().build()));
+        return ETags.noContent(contestants.remove(id, version));
     }
 }

@@ -1,7 +1,5 @@
 package io.jingsai.api.enterprise;
 
-import java.net.URI;
-
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -37,8 +35,7 @@ class EnterpriseController {
     @PostMapping
     @Operation(summary = "Register an enterprise (409 if its credit code is already registered)")
     Mono<ResponseEntity<EnterpriseView>> register(@Valid @RequestBody EnterpriseCommand command) {
-        return enterprises.register(command).map(view -> ResponseEntity
-                .created(URI.create("/api/enterprises/" + view.id())).eTag(ETags.of(view.version())).body(view));
+        return enterprises.register(command).map(view -> ETags.created("/api/enterprises/" + view.id(), view, view.version()));
     }
 
     @GetMapping("/{id}")
@@ -73,6 +70,6 @@ class EnterpriseController {
     Mono<ResponseEntity<Void>> remove(@PathVariable long id,
                                       @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         long version = ETags.ifMatch(ifMatch);
-        return enterprises.remove(id, version).then(Mono.just(ResponseEntity.noContent().build()));
+        return ETags.noContent(enterprises.remove(id, version));
     }
 }

@@ -1,7 +1,5 @@
 package io.jingsai.api.event;
 
-import java.net.URI;
-
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -38,8 +36,7 @@ class EventController {
     @Operation(summary = "Set up an event; an invalid scheme is refused with every problem listed in errors, "
             + "scheme warnings come back in the event's warnings")
     Mono<ResponseEntity<EventView>> create(@Valid @RequestBody EventCommand command) {
-        return events.create(command).map(view -> ResponseEntity
-                .created(URI.create("/api/events/" + view.id())).eTag(ETags.of(view.version())).body(view));
+        return events.create(command).map(view -> ETags.created("/api/events/" + view.id(), view, view.version()));
     }
 
     @GetMapping("/{id}")
@@ -76,6 +73,6 @@ class EventController {
     Mono<ResponseEntity<Void>> remove(@PathVariable long id,
                                       @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         long version = ETags.ifMatch(ifMatch);
-        return events.remove(id, version).then(Mono.just(ResponseEntity.noContent().build()));
+        return ETags.noContent(events.remove(id, version));
     }
 }

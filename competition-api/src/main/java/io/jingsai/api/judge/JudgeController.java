@@ -1,7 +1,5 @@
 package io.jingsai.api.judge;
 
-import java.net.URI;
-
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -37,8 +35,7 @@ class JudgeController {
     @PostMapping
     @Operation(summary = "Register a judge")
     Mono<ResponseEntity<JudgeView>> register(@Valid @RequestBody JudgeCommand command) {
-        return judges.register(command).map(view -> ResponseEntity
-                .created(URI.create("/api/judges/" + view.id())).eTag(ETags.of(view.version())).body(view));
+        return judges.register(command).map(view -> ETags.created("/api/judges/" + view.id(), view, view.version()));
     }
 
     @GetMapping("/{id}")
@@ -73,6 +70,6 @@ class JudgeController {
     Mono<ResponseEntity<Void>> remove(@PathVariable long id,
                                       @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         long version = ETags.ifMatch(ifMatch);
-        return judges.remove(id, version).then(Mono.just(ResponseEntity.noContent().build()));
+        return ETags.noContent(judges.remove(id, version));
     }
 }

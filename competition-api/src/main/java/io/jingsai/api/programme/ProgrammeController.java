@@ -1,7 +1,5 @@
 package io.jingsai.api.programme;
 
-import java.net.URI;
-
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -37,8 +35,7 @@ class ProgrammeController {
     @PostMapping
     @Operation(summary = "Set up a programme (409 if one with the same name exists for the year)")
     Mono<ResponseEntity<ProgrammeView>> create(@Valid @RequestBody ProgrammeCommand command) {
-        return programmes.create(command).map(view -> ResponseEntity
-                .created(URI.create("/api/programmes/" + view.id())).eTag(ETags.of(view.version())).body(view));
+        return programmes.create(command).map(view -> ETags.created("/api/programmes/" + view.id(), view, view.version()));
     }
 
     @GetMapping("/{id}")
@@ -76,6 +73,6 @@ class ProgrammeController {
     Mono<ResponseEntity<Void>> remove(@PathVariable long id,
                                       @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         long version = ETags.ifMatch(ifMatch);
-        return programmes.remove(id, version).then(Mono.just(ResponseEntity.noContent().build()));
+        return ETags.noContent(programmes.remove(id, version));
     }
 }

@@ -1,7 +1,5 @@
 package io.jingsai.api.programme;
 
-import java.net.URI;
-
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -39,9 +37,7 @@ class ProjectController {
     @Operation(summary = "Register a project in a programme (409 if the programme has one with the same name)")
     Mono<ResponseEntity<ProjectView>> register(@PathVariable long programmeId,
                                                @Valid @RequestBody ProjectCommand command) {
-        return projects.register(programmeId, command).map(view -> ResponseEntity
-                .created(URI.create("/api/programmes/" + programmeId + "/projects/" + view.id()))
-                .eTag(ETags.of(view.version())).body(view));
+        return projects.register(programmeId, command).map(view -> ETags.created("/api/programmes/" + programmeId + "/projects/" + view.id(), view, view.version()));
     }
 
     @GetMapping("/{id}")
@@ -80,6 +76,6 @@ class ProjectController {
     Mono<ResponseEntity<Void>> remove(@PathVariable long programmeId, @PathVariable long id,
                                       @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         long version = ETags.ifMatch(ifMatch);
-        return projects.remove(programmeId, id, version).then(Mono.just(ResponseEntity.noContent().build()));
+        return ETags.noContent(projects.remove(programmeId, id, version));
     }
 }

@@ -1,7 +1,5 @@
 package io.jingsai.api.registration;
 
-import java.net.URI;
-
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -43,9 +41,7 @@ class RegistrationController {
     @Operation(summary = "Enter a contestant (individual event) or team (team event); 409 if already entered")
     Mono<ResponseEntity<RegistrationView>> register(@PathVariable long eventId,
                                                     @Valid @RequestBody RegistrationCommand command) {
-        return registrations.register(eventId, command).map(view -> ResponseEntity
-                .created(URI.create("/api/events/" + eventId + "/registrations/" + view.id()))
-                .eTag(ETags.of(view.version())).body(view));
+        return registrations.register(eventId, command).map(view -> ETags.created("/api/events/" + eventId + "/registrations/" + view.id(), view, view.version()));
     }
 
     @GetMapping
@@ -88,6 +84,6 @@ class RegistrationController {
     Mono<ResponseEntity<Void>> remove(@PathVariable long eventId, @PathVariable long id,
                                       @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         long version = ETags.ifMatch(ifMatch);
-        return registrations.remove(eventId, id, version).then(Mono.just(ResponseEntity.noContent().build()));
+        return ETags.noContent(registrations.remove(eventId, id, version));
     }
 }

@@ -1,7 +1,5 @@
 package io.jingsai.api.team;
 
-import java.net.URI;
-
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -37,8 +35,7 @@ class TeamController {
     @PostMapping
     @Operation(summary = "Form a team of contestants of one enterprise")
     Mono<ResponseEntity<TeamView>> form(@Valid @RequestBody TeamCommand command) {
-        return teams.form(command).map(view -> ResponseEntity
-                .created(URI.create("/api/teams/" + view.id())).eTag(ETags.of(view.version())).body(view));
+        return teams.form(command).map(view -> ETags.created("/api/teams/" + view.id(), view, view.version()));
     }
 
     @GetMapping("/{id}")
@@ -71,6 +68,6 @@ class TeamController {
     Mono<ResponseEntity<Void>> remove(@PathVariable long id,
                                       @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         long version = ETags.ifMatch(ifMatch);
-        return teams.remove(id, version).then(Mono.just(ResponseEntity.noContent().build()));
+        return ETags.noContent(teams.remove(id, version));
     }
 }

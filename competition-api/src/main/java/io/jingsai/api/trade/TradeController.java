@@ -1,7 +1,5 @@
 package io.jingsai.api.trade;
 
-import java.net.URI;
-
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -53,8 +51,7 @@ class TradeController {
     @PostMapping
     @Operation(summary = "Add a trade (organizers); 409 if the name or code exists")
     Mono<ResponseEntity<TradeView>> add(@Valid @RequestBody TradeCommand command) {
-        return trades.add(command).map(view -> ResponseEntity
-                .created(URI.create("/api/reference/trades/" + view.id())).eTag(ETags.of(view.version())).body(view));
+        return trades.add(command).map(view -> ETags.created("/api/reference/trades/" + view.id(), view, view.version()));
     }
 
     @PutMapping("/{id}")
@@ -71,6 +68,6 @@ class TradeController {
     Mono<ResponseEntity<Void>> remove(@PathVariable long id,
                                       @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         long version = ETags.ifMatch(ifMatch);
-        return trades.remove(id, version).then(Mono.just(ResponseEntity.noContent().build()));
+        return ETags.noContent(trades.remove(id, version));
     }
 }

@@ -1,9 +1,12 @@
 package io.jingsai.api.web;
 
+import java.net.URI;
+
 import org.springframework.http.ResponseEntity;
 
 import io.jingsai.api.shared.RejectedRequestException;
 import io.jingsai.api.shared.VersionRequiredException;
+import reactor.core.publisher.Mono;
 
 /**
  * Versions on the wire: responses carry {@code ETag: "7"}; updates and deletes must send {@code If-Match: "7"}
@@ -20,6 +23,16 @@ public final class ETags {
 
     public static <T> ResponseEntity<T> ok(T body, long version) {
         return ResponseEntity.ok().eTag(of(version)).body(body);
+    }
+
+    /** 201 with the new resource's location and its first version. */
+    public static <T> ResponseEntity<T> created(String location, T body, long version) {
+        return ResponseEntity.created(URI.create(location)).eTag(of(version)).body(body);
+    }
+
+    /** 204 once {@code done} completes (a delete). */
+    public static Mono<ResponseEntity<Void>> noContent(Mono<Void> done) {
+        return done.then(Mono.fromSupplier(() -> ResponseEntity.noContent().build()));
     }
 
     public static long ifMatch(String header) {
