@@ -1,6 +1,5 @@
 package io.jingsai.leaderboard;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -43,19 +42,14 @@ abstract class AbstractView implements BoardView {
         if (position < 0) {
             return Optional.empty();
         }
-        var out = new ArrayList<Standing>(1);
-        o.collect(position, 1, out);
-        return out.isEmpty() ? Optional.empty() : Optional.of(out.get(0));
+        StandingList one = o.collect(position, 1);
+        return one.isEmpty() ? Optional.empty() : Optional.of(one.get(0));
     }
 
     @Override
     public Page page(int offset, int limit) {
         checkPage(offset, limit);
-        return read(o -> {
-            var out = new ArrayList<Standing>(Math.max(0, Math.min(limit, o.size() - offset)));
-            o.collect(offset, limit, out);
-            return new Page(offset, limit, o.size(), out);
-        });
+        return read(o -> new Page(offset, limit, o.size(), o.collect(offset, limit)));
     }
 
     @Override
@@ -72,9 +66,7 @@ abstract class AbstractView implements BoardView {
                 return List.of();
             }
             int from = Math.max(0, position - k);
-            var out = new ArrayList<Standing>(2 * k + 1);
-            o.collect(from, position - from + k + 1, out);
-            return List.copyOf(out);
+            return o.collect(from, position - from + k + 1);
         });
     }
 
@@ -122,9 +114,7 @@ abstract class AbstractView implements BoardView {
         checkPage(offset, limit);
         return read(o -> {
             int inView = membersInView(o, o.tiers().get(t).members());
-            var out = new ArrayList<Standing>(Math.max(0, Math.min(limit, inView - offset)));
-            o.collect(offset, Math.min(limit, inView - offset), out);
-            return new Page(offset, limit, inView, out);
+            return new Page(offset, limit, inView, o.collect(offset, Math.min(limit, inView - offset)));
         });
     }
 

@@ -12,10 +12,14 @@ import java.util.Objects;
  * @param name   non-blank, used in change events and error messages
  * @param order  the ranking chain
  * @param style  how ties are numbered
- * @param tiers  most exclusive first, with strictly increasing quotas and distinct names; may be empty
+ * @param tiers  most exclusive first, with strictly increasing quotas and distinct names; at most
+ *               {@value #MAX_TIERS}; may be empty
  * @param facets distinct, non-blank facet names; may be empty
  */
 public record BoardSpec(String name, RankingOrder order, RankingStyle style, List<Tier> tiers, List<String> facets) {
+
+    /** Most tiers a board can have (a programme uses four). */
+    public static final int MAX_TIERS = 100;
 
     public BoardSpec {
         Objects.requireNonNull(name, "name");
@@ -25,6 +29,10 @@ public record BoardSpec(String name, RankingOrder order, RankingStyle style, Lis
         facets = List.copyOf(Objects.requireNonNull(facets, "facets"));
         if (name.isBlank()) {
             throw new IllegalArgumentException("board name must not be blank");
+        }
+        if (tiers.size() > MAX_TIERS) {
+            throw new IllegalArgumentException("board '" + name + "' has " + tiers.size() + " tiers; at most "
+                    + MAX_TIERS + " are allowed");
         }
         var tierNames = new HashSet<String>();
         for (int i = 0; i < tiers.size(); i++) {

@@ -7,8 +7,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The mutable content of a board: per-slot storage (struct of arrays: id, display key, normalised key values,
- * facet codes), the id → slot map, the main {@link RankIndex} and one index per facet value.
+ * The mutable content of a board: per-slot storage (one record of id, display key and normalised key values per
+ * slot, so that everything a comparison or a read needs of one entry is on one or two cache lines; facet codes
+ * apart), the id → slot map, the main {@link RankIndex} and one index per facet value.
  *
  * <p>Memory per entry is about 8 (id) + 8 (display key) + 8 × criteria + 4 × facets + ~17 (id map) + ~16 (tree
  * leaf) bytes. Writers hold the board's write lock; readers read optimistically and validate (see {@link Board}).
@@ -17,22 +18,51 @@ final class BoardState implements OrderTree.SlotOrder {
 
     final BoardSpec spec;
     final int width;
+    /** Longs per slot record: id, display key, then the {@link #width} normalised key values. */
+    final int stride;
     final int facetCount;
     final boolean dense;
     final List<Optional<String>> tierLabels;
 
-    long[] ids;
-    long[] displayKeys;
-    long[] keys;       // normalised: smaller is better
+    long[] records;    // per slot: id, display key, key values normalised so that smaller is better
     int[] facetCodes;  // 0 = no value
     private int[] freeSlots = new int[16];
     private int freeCount;
     private int highWater;
 
+    /** The main board's tier members at one version; see {@link LiveOrdering}. Immutable, shared racily. */
+    record TierCut(long version, int[] members) {
+    }
+
+    TierCut tierCut;
+
     final LongIntMap index;
     final RankIndex main;
     final FacetDimension[] dimensions;
     long version;
+
+    private static final java.lang.invoke.VarHandle VERSION;
+
+    static {
+        try {
+            VERSION = java.lang.invoke.MethodHandles.lookup().findVarHandle(BoardState.class, "version", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /**
+     * Ends a write: a release store, so that a racing reader that sees the new version also sees everything the
+     * write changed (which is what lets readers cache derived data by version, see {@link #versionAcquired()}).
+     */
+    private void bumpVersion() {
+        VERSION.setRelease(this, version + 1);
+    }
+
+    /** The version with acquire semantics: the content read afterwards is at least as new as this version. */
+    long versionAcquired() {
+        return (long) VERSION.getAcquire(this);
+    }
 
     /** The values of one facet: codes 1..n and one rank index per value. */
     static final class FacetDimension {
@@ -54,13 +84,12 @@ final class BoardState implements OrderTree.SlotOrder {
     BoardState(BoardSpec spec, int expected) {
         this.spec = spec;
         this.width = spec.order().size();
+        this.stride = 2 + width;
         this.facetCount = spec.facets().size();
         this.dense = spec.style() == RankingStyle.DENSE;
         this.tierLabels = Tiers.labels(spec);
         int capacity = Math.max(16, expected);
-        ids = new long[capacity];
-        displayKeys = new long[capacity];
-        keys = new long[capacity * width];
+        records = new long[capacity * stride];
         facetCodes = new int[capacity * facetCount];
         index = new LongIntMap(expected);
         main = new RankIndex(this, dense);
@@ -76,17 +105,31 @@ final class BoardState implements OrderTree.SlotOrder {
 
     // ---------------------------------------------------------------- slot order
 
+    long id(int slot) {
+        return records[slot * stride];
+    }
+
+    long displayKey(int slot) {
+        return records[slot * stride + 1];
+    }
+
     long primary(int slot) {
-        return keys[slot * width];
+        return records[slot * stride + 2];
+    }
+
+    /** Where the slot's normalised key values start in {@link #records}. */
+    int keyOffset(int slot) {
+        return slot * stride + 2;
     }
 
     @Override
     public int compareKey(int a, int b) {
-        long[] k = keys;
-        int w = width;
-        for (int i = 1; i < w; i++) {
-            long x = k[a * w + i];
-            long y = k[b * w + i];
+        long[] r = records;
+        int ka = keyOffset(a);
+        int kb = keyOffset(b);
+        for (int i = 1; i < width; i++) {
+            long x = r[ka + i];
+            long y = r[kb + i];
             if (x != y) {
                 return x < y ? -1 : 1;
             }
@@ -103,8 +146,8 @@ final class BoardState implements OrderTree.SlotOrder {
         if (c != 0) {
             return c;
         }
-        c = Long.compare(displayKeys[a], displayKeys[b]);
-        return c != 0 ? c : Long.compare(ids[a], ids[b]);
+        c = Long.compare(displayKey(a), displayKey(b));
+        return c != 0 ? c : Long.compare(id(a), id(b));
     }
 
     boolean sameKey(int a, int b) {
@@ -116,7 +159,7 @@ final class BoardState implements OrderTree.SlotOrder {
     }
 
     SortKey keyOf(int slot) {
-        return SortKey.fromNormalized(spec.order(), keys, slot * width);
+        return SortKey.fromNormalized(spec.order(), records, keyOffset(slot));
     }
 
     // ---------------------------------------------------------------- writes (under the write lock)
@@ -143,12 +186,12 @@ final class BoardState implements OrderTree.SlotOrder {
             }
             if (!dense && sameFacets(slot, codes)) {
                 int position = move(slot, displayKey, key);
-                version++;
+                bumpVersion();
                 return position;
             }
             unlink(slot);
-            // an existing entry keeps its id; its display key was just read, so this write stays in cache
-            displayKeys[slot] = displayKey;
+            // an existing entry keeps its id; its record was just read, so this write stays in cache
+            records[slot * stride + 1] = displayKey;
             writeKeyAndFacets(slot, key, codes);
         } else {
             slot = allocate();
@@ -156,7 +199,7 @@ final class BoardState implements OrderTree.SlotOrder {
             write(slot, id, displayKey, key, codes);
         }
         int position = link(slot);
-        version++;
+        bumpVersion();
         return position;
     }
 
@@ -168,7 +211,7 @@ final class BoardState implements OrderTree.SlotOrder {
         }
         boolean same = true;
         for (int i = 0; i < width && same; i++) {
-            same = keys[slot * width + i] == key.normalized(i);
+            same = records[keyOffset(slot) + i] == key.normalized(i);
         }
         if (same) {
             return false;
@@ -178,9 +221,9 @@ final class BoardState implements OrderTree.SlotOrder {
             writeKey(slot, key);
             link(slot);
         } else {
-            move(slot, displayKeys[slot], key);
+            move(slot, displayKey(slot), key);
         }
-        version++;
+        bumpVersion();
         return true;
     }
 
@@ -198,7 +241,7 @@ final class BoardState implements OrderTree.SlotOrder {
                 dimensions[d].index(code).locate(oldPrimary, slot);
             }
         }
-        displayKeys[slot] = displayKey;
+        records[slot * stride + 1] = displayKey;
         writeKey(slot, key);
         long p = primary(slot);
         int position = main.move(p, slot);
@@ -221,8 +264,9 @@ final class BoardState implements OrderTree.SlotOrder {
     }
 
     private void writeKey(int slot, SortKey key) {
+        int at = keyOffset(slot);
         for (int i = 0; i < width; i++) {
-            keys[slot * width + i] = key.normalized(i);
+            records[at + i] = key.normalized(i);
         }
     }
 
@@ -234,17 +278,18 @@ final class BoardState implements OrderTree.SlotOrder {
         }
         unlink(slot);
         release(slot);
-        version++;
+        bumpVersion();
         return true;
     }
 
     private boolean unchanged(int slot, long displayKey, SortKey key, int[] codes) {
+        int at = keyOffset(slot);
         for (int i = 0; i < width; i++) {
-            if (keys[slot * width + i] != key.normalized(i)) {
+            if (records[at + i] != key.normalized(i)) {
                 return false;
             }
         }
-        if (displayKeys[slot] != displayKey) {
+        if (displayKey(slot) != displayKey) {
             return false;
         }
         for (int d = 0; d < facetCount; d++) {
@@ -256,18 +301,14 @@ final class BoardState implements OrderTree.SlotOrder {
     }
 
     private void write(int slot, long id, long displayKey, SortKey key, int[] codes) {
-        ids[slot] = id;
-        displayKeys[slot] = displayKey;
-        for (int i = 0; i < width; i++) {
-            keys[slot * width + i] = key.normalized(i);
-        }
+        records[slot * stride] = id;
+        records[slot * stride + 1] = displayKey;
+        writeKey(slot, key);
         System.arraycopy(codes, 0, facetCodes, slot * facetCount, facetCount);
     }
 
     private void writeKeyAndFacets(int slot, SortKey key, int[] codes) {
-        for (int i = 0; i < width; i++) {
-            keys[slot * width + i] = key.normalized(i);
-        }
+        writeKey(slot, key);
         System.arraycopy(codes, 0, facetCodes, slot * facetCount, facetCount);
     }
 
@@ -329,11 +370,10 @@ final class BoardState implements OrderTree.SlotOrder {
         if (freeCount > 0) {
             return freeSlots[--freeCount];
         }
-        if (highWater == ids.length) {
-            int capacity = ids.length + (ids.length >> 1);
-            ids = Arrays.copyOf(ids, capacity);
-            displayKeys = Arrays.copyOf(displayKeys, capacity);
-            keys = Arrays.copyOf(keys, capacity * width);
+        int slots = records.length / stride;
+        if (highWater == slots) {
+            int capacity = slots + (slots >> 1);
+            records = Arrays.copyOf(records, capacity * stride);
             facetCodes = Arrays.copyOf(facetCodes, capacity * facetCount);
         }
         return highWater++;
@@ -372,7 +412,7 @@ final class BoardState implements OrderTree.SlotOrder {
         for (int d = 0; d < facetCount; d++) {
             loadFacet(d, primaries, slots, n);
         }
-        version++;
+        bumpVersion();
     }
 
     private void loadFacet(int d, long[] primaries, int[] slots, int n) {
@@ -402,7 +442,7 @@ final class BoardState implements OrderTree.SlotOrder {
 
     /** Approximate bytes retained per entry by the arrays and trees (excluding JVM object headers). */
     long memoryBytes() {
-        return (long) ids.length * (16 + 8L * width + 4L * facetCount) + index.memoryBytes();
+        return (long) (records.length / stride) * (8L * stride + 4L * facetCount) + index.memoryBytes();
     }
 
     void checkInvariants() {

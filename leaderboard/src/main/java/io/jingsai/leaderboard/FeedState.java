@@ -36,15 +36,14 @@ final class FeedState {
 
     /** Captures the state inside one consistent read of the public view. */
     static FeedState capture(String board, Ordering o, int feedTop, long sequence, Instant at, FeedState previous) {
-        var top = new ArrayList<Standing>(Math.min(feedTop, o.size()));
-        o.collect(0, feedTop, top);
+        StandingList top = o.collect(0, feedTop);
         List<TierStatus> tiers = o.tiers();
         long[][] members = new long[tiers.size()][];
         for (int t = 0; t < members.length; t++) {
             members[t] = o.mainIds(0, tiers.get(t).members());
             Arrays.sort(members[t]);
         }
-        return new FeedState(board, sequence, at, o.size(), List.copyOf(top), List.copyOf(tiers), members, previous);
+        return new FeedState(board, sequence, at, o.size(), top, List.copyOf(tiers), members, previous);
     }
 
     BoardChange.Snapshot snapshot() {

@@ -18,9 +18,8 @@ final class FrozenBoard {
     final long version;
     private final int width;
     private final int facetCount;
-    private final long[] ids;
-    private final long[] displayKeys;
-    private final long[] keys;
+    private final int stride;
+    private final long[] records; // per position: id, display key, normalised key values (as in BoardState)
     private final int[] ranks;
     private final int[] facetCodes;
     private final List<Map<String, Integer>> codes;
@@ -36,9 +35,8 @@ final class FrozenBoard {
         this.width = state.width;
         this.facetCount = state.facetCount;
         int n = state.main.size();
-        ids = new long[n];
-        displayKeys = new long[n];
-        keys = new long[n * width];
+        stride = state.stride;
+        records = new long[n * stride];
         ranks = new int[n];
         facetCodes = new int[n * facetCount];
         positions = new LongIntMap(n);
@@ -46,12 +44,10 @@ final class FrozenBoard {
         int previous = -1;
         for (int i = 0; i < n; i++, cursor.advance()) {
             int slot = cursor.slot();
-            ids[i] = state.ids[slot];
-            displayKeys[i] = state.displayKeys[slot];
-            System.arraycopy(state.keys, slot * width, keys, i * width, width);
+            System.arraycopy(state.records, slot * stride, records, i * stride, stride);
             System.arraycopy(state.facetCodes, slot * facetCount, facetCodes, i * facetCount, facetCount);
             ranks[i] = previous < 0 ? 1 : state.sameKey(previous, slot) ? ranks[i - 1] : state.dense ? ranks[i - 1] + 1 : i + 1;
-            positions.put(ids[i], i);
+            positions.put(records[i * stride], i);
             previous = slot;
         }
         codes = Arrays.stream(state.dimensions).map(d -> (Map<String, Integer>) new HashMap<>(d.codes)).toList();
@@ -73,7 +69,7 @@ final class FrozenBoard {
         if (code == null) {
             return new View(new int[0], new int[0]);
         }
-        int n = ids.length;
+        int n = records.length / stride;
         int[] subset = new int[n];
         int count = 0;
         for (int i = 0; i < n; i++) {
@@ -92,7 +88,9 @@ final class FrozenBoard {
     }
 
     private boolean sameKey(int a, int b) {
-        return Arrays.equals(keys, a * width, a * width + width, keys, b * width, b * width + width);
+        int ka = a * stride + 2;
+        int kb = b * stride + 2;
+        return Arrays.equals(records, ka, ka + width, records, kb, kb + width);
     }
 
     /** A frozen ordering: the whole board ({@code subset == null}) or the positions of one facet value. */
@@ -151,13 +149,14 @@ final class FrozenBoard {
         }
 
         @Override
-        public void collect(int from, int count, List<Standing> out) {
+        public StandingList collect(int from, int count) {
             int to = (int) Math.min((long) from + count, ranks.length);
+            var out = new StandingList.Builder(spec.order(), labels, from + 1, Math.max(0, to - from));
             for (int p = from; p < to; p++) {
                 int m = main(p);
-                out.add(new Standing(ids[m], displayKeys[m], SortKey.fromNormalized(spec.order(), keys, m * width),
-                        ranks[p], p + 1, Tiers.label(labels, members, m)));
+                out.add(records, m * stride, ranks[p], Tiers.index(members, m));
             }
+            return out.build();
         }
 
         @Override
@@ -177,7 +176,11 @@ final class FrozenBoard {
 
         @Override
         public long[] mainIds(int from, int count) {
-            return Arrays.copyOfRange(ids, from, Math.max(from, Math.min(from + count, ids.length)));
+            long[] ids = new long[Math.max(0, Math.min(count, records.length / stride - from))];
+            for (int i = 0; i < ids.length; i++) {
+                ids[i] = records[(from + i) * stride];
+            }
+            return ids;
         }
     }
 }

@@ -68,50 +68,89 @@ final class LiveOrdering implements Ordering {
     }
 
     @Override
-    public void collect(int from, int count, List<Standing> out) {
-        if (index == null || count <= 0 || from >= index.size()) {
-            return;
+    public StandingList collect(int from, int count) {
+        int length = index == null ? 0 : Math.max(0, Math.min(count, index.size() - from));
+        var out = new StandingList.Builder(state.spec.order(), state.tierLabels, from + 1, length);
+        if (length == 0) {
+            return out.build();
         }
         int[] members = tierMembers();
         OrderTree.Cursor cursor = index.all.cursorAt(from);
+        long[] records = state.records;
+        int stride = state.stride;
+        boolean dense = index.dense();
         int previous = -1;
         int rank = 0;
-        for (int i = 0; i < count && cursor.valid(); i++, cursor.advance()) {
+        for (int i = 0; i < length && cursor.valid(); i++, cursor.advance()) {
             int slot = cursor.slot();
             if (previous < 0) {
-                rank = index.rank(cursor.primary(), slot);
+                rank = firstRank(cursor, from, dense);
             } else if (!state.sameKey(previous, slot)) {
-                rank = index.dense() ? rank + 1 : from + i + 1;
+                rank = dense ? rank + 1 : from + i + 1;
             }
             int mainPosition = dimension < 0 ? from + i : state.main.position(cursor.primary(), slot);
-            out.add(new Standing(state.ids[slot], state.displayKeys[slot], state.keyOf(slot), rank, from + i + 1,
-                    Tiers.label(state.tierLabels, members, mainPosition)));
+            out.add(records, slot * stride, rank, Tiers.index(members, mainPosition));
             previous = slot;
         }
+        return out.build();
     }
 
-    /** Members per tier of the main board: always a prefix of its positions. */
+    /**
+     * The rank of the entry at the cursor, which is at position {@code from}: in competition ranking, read from its
+     * leaf when the element before it there is not tied with it; otherwise by a descent.
+     */
+    private int firstRank(OrderTree.Cursor cursor, int from, boolean dense) {
+        if (from == 0) {
+            return 1;
+        }
+        int slot = cursor.slot();
+        int before = cursor.index - 1;
+        if (!dense && before >= 0 && !state.sameKey(cursor.leaf.slots[before], slot)) {
+            return from + 1;
+        }
+        return index.rank(cursor.primary(), slot);
+    }
+
+    /**
+     * Members per tier of the main board (always a prefix of its positions), computed once per version of the
+     * board: every page read between two writes shares them. A read that raced a writer may store members it saw
+     * torn, but only under the version it read before the writer finished, which no validated read sees again.
+     */
     private int[] tierMembers() {
+        long version = state.versionAcquired();
+        BoardState.TierCut cut = state.tierCut;
+        if (cut != null && cut.version() == version) {
+            return cut.members();
+        }
         List<Tier> tiers = state.spec.tiers();
         int[] members = new int[tiers.size()];
         for (int t = 0; t < members.length; t++) {
             members[t] = members(tiers.get(t));
         }
+        state.tierCut = new BoardState.TierCut(version, members);
         return members;
     }
 
+    /**
+     * How many entries a tier holds: its quota, unless the last place and the first place out are tied, when the
+     * cut-off policy decides. The usual case costs one positional descent and no key comparison in the tree.
+     */
     private int members(Tier tier) {
         RankIndex main = state.main;
         int n = main.size();
         if (n <= tier.quota()) {
             return n;
         }
-        if (tier.policy() == CutOffPolicy.INCLUDE_ALL) {
-            int last = main.all.slotAt(tier.quota() - 1);
-            return main.countUpToTies(state.primary(last), last);
+        OrderTree.Cursor cursor = main.all.cursorAt(tier.quota() - 1);
+        int last = cursor.slot();
+        cursor.advance();
+        int firstOut = cursor.slot();
+        if (!state.sameKey(last, firstOut)) {
+            return tier.quota();
         }
-        int firstOut = main.all.slotAt(tier.quota());
-        return main.countBetter(state.primary(firstOut), firstOut);
+        return tier.policy() == CutOffPolicy.INCLUDE_ALL
+                ? main.countUpToTies(state.primary(last), last)
+                : main.countBetter(state.primary(firstOut), firstOut);
     }
 
     @Override
@@ -145,7 +184,7 @@ final class LiveOrdering implements Ordering {
         long[] ids = new long[Math.max(0, Math.min(count, state.main.size() - from))];
         OrderTree.Cursor cursor = state.main.all.cursorAt(from);
         for (int i = 0; i < ids.length; i++, cursor.advance()) {
-            ids[i] = state.ids[cursor.slot()];
+            ids[i] = state.id(cursor.slot());
         }
         return ids;
     }

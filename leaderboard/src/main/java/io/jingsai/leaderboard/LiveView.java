@@ -1,8 +1,6 @@
 package io.jingsai.leaderboard;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -29,7 +27,7 @@ final class LiveView extends AbstractView {
     }
 
     /** The first entries of one version of the board, shared by every reader until the next write. */
-    private record TopCache(long version, int total, List<Standing> top) {
+    private record TopCache(long version, int total, StandingList top) {
     }
 
     private volatile TopCache topCache;
@@ -49,16 +47,11 @@ final class LiveView extends AbstractView {
         checkPage(offset, limit);
         TopCache cached = topCache;
         if (cached == null || cached.version() != board.liveVersion()) {
-            cached = read(o -> {
-                var top = new ArrayList<Standing>(Math.min(TOP_CACHE_SIZE, o.size()));
-                o.collect(0, TOP_CACHE_SIZE, top);
-                return new TopCache(o.version(), o.size(), List.copyOf(top));
-            });
+            cached = read(o -> new TopCache(o.version(), o.size(), o.collect(0, TOP_CACHE_SIZE)));
             topCache = cached;
         }
-        List<Standing> top = cached.top();
-        // the cached list is immutable: a full-length page shares it instead of copying
-        return new Page(0, limit, cached.total(), limit >= top.size() ? top : top.subList(0, limit));
+        // the cached list is immutable: a page shares its arrays instead of copying
+        return new Page(0, limit, cached.total(), cached.top().head(limit));
     }
 
     @Override

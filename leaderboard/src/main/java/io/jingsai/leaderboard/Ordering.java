@@ -22,8 +22,8 @@ interface Ordering {
     /** 0-based position of the first entry with exactly this rank, or -1. */
     int firstPositionWithRank(int rank);
 
-    /** Appends the standings of positions {@code from .. from + count - 1} (bounded by the size). */
-    void collect(int from, int count, List<Standing> out);
+    /** The standings of positions {@code from .. from + count - 1} (bounded by the size). */
+    StandingList collect(int from, int count);
 
     /** The main board's tier statuses. */
     List<TierStatus> tiers();

@@ -14,7 +14,8 @@ import java.util.List;
 public record Page(int offset, int limit, int total, List<Standing> entries) {
 
     public Page {
-        entries = List.copyOf(entries);
+        // a board's reads hand over their own immutable lists, which need no copy
+        entries = entries instanceof StandingList ? entries : List.copyOf(entries);
     }
 
     /** Whether entries exist after this page. */

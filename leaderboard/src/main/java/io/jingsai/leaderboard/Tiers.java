@@ -14,13 +14,13 @@ final class Tiers {
         return spec.tiers().stream().map(t -> Optional.of(t.name())).toList();
     }
 
-    /** The label of the first tier whose members (a prefix of the board) include {@code mainPosition}. */
-    static Optional<String> label(List<Optional<String>> labels, int[] members, int mainPosition) {
+    /** The index of the first tier whose members (a prefix of the board) include {@code mainPosition}, or -1. */
+    static int index(int[] members, int mainPosition) {
         for (int t = 0; t < members.length; t++) {
             if (mainPosition < members[t]) {
-                return labels.get(t);
+                return t;
             }
         }
-        return Optional.empty();
+        return -1;
     }
 }

@@ -191,6 +191,43 @@ class BoardTest {
     }
 
     @Test
+    void pagesAreImmutableSnapshotsThatLaterWritesDoNotChange() {
+        Board board = welders(RankingStyle.COMPETITION);
+        Page page = board.page(1, 3);
+        List<Standing> before = List.copyOf(page.entries());
+        board.upsert(3, 103, key("99.00", 1)); // moves to the top: every later position shifts
+        board.remove(4);
+
+        assertThat(page.entries()).isEqualTo(before)
+                .extracting(Standing::id, Standing::rank, Standing::position)
+                .containsExactly(tuple(3L, 2, 2), tuple(4L, 3, 3), tuple(1L, 3, 4));
+        assertThat(page.entries().get(0).key()).isEqualTo(key("92.50", 2_900));
+        assertThatThrownBy(() -> page.entries().add(before.get(0)))
+                .isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> page.entries().set(0, before.get(0)))
+                .isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> page.entries().get(3)).isInstanceOf(IndexOutOfBoundsException.class)
+                .hasMessage("index 3 of 3 standings");
+        assertThat(board.top(2)).extracting(Standing::id).containsExactly(3L, 2L);
+        assertThat(board.top(0)).isEmpty();
+    }
+
+    @Test
+    void aBoardHasAtMostOneHundredTiers() {
+        Tier[] tiers = IntStream.rangeClosed(1, BoardSpec.MAX_TIERS + 1).mapToObj(q -> Tier.of("t" + q, q))
+                .toArray(Tier[]::new);
+        assertThatThrownBy(() -> BoardSpec.of("stars", CHAIN).withTiers(tiers))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("board 'stars' has 101 tiers; at most 100 are allowed");
+        Board board = Board.create(BoardSpec.of("stars", CHAIN)
+                .withTiers(java.util.Arrays.copyOf(tiers, BoardSpec.MAX_TIERS)), RUNTIME);
+        IntStream.range(0, 150).forEach(i -> board.upsert(i, i, key("50.00", i)));
+        assertThat(board.atPosition(100)).flatMap(Standing::tier).contains("t100");
+        assertThat(board.atPosition(1)).flatMap(Standing::tier).contains("t1");
+        assertThat(board.atPosition(101)).flatMap(Standing::tier).isEmpty();
+    }
+
+    @Test
     void keysCompareBestFirstAndKeepTheirExactDecimals() {
         assertThat(key("95.00", 3_100).compareTo(key("92.50", 1))).isNegative();
         assertThat(key("92.50", 2_900).compareTo(key("92.50", 3_000))).isNegative();

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
@@ -127,6 +128,7 @@ class ConcurrencyTest {
                 assertThat(page.total()).isEqualTo(ENTRIES);
                 assertThat(page.entries()).hasSize(Math.min(60, ENTRIES - offset));
                 checkConsecutive(page.entries(), offset + 1);
+                checkTiers(board.page(0, 60).entries());
                 BoardView trade = board.filter("trade", TRADES[random.nextInt(TRADES.length)]);
                 Page filtered = trade.page(0, 80);
                 checkConsecutive(filtered.entries(), 1);
@@ -144,6 +146,31 @@ class ConcurrencyTest {
             }
         } catch (Throwable t) {
             failures.add(t);
+        }
+    }
+
+    /**
+     * The tiers a page shows agree with its own keys (a page read torn from the tier cut-off would not): gold
+     * (10 places, ties at the cut-off included) holds the first ten and everything tied with the tenth and nothing
+     * after it, silver (50 places, ties at the cut-off excluded) never goes beyond place 50, tied entries share a
+     * tier, and tiers only become less exclusive down the page.
+     */
+    private static void checkTiers(List<Standing> top) {
+        SortKey tenth = top.get(9).key();
+        for (int i = 0; i < top.size(); i++) {
+            Standing s = top.get(i);
+            Optional<String> tier = s.tier();
+            boolean gold = i < 10 || s.key().equals(tenth);
+            assertThat(tier.isPresent() && tier.get().equals("gold")).as("gold at %s", s).isEqualTo(gold);
+            if (!gold) {
+                assertThat(tier.isEmpty() || (tier.get().equals("silver") && s.position() <= 50)).as("%s", s).isTrue();
+            }
+            if (i > 0 && top.get(i - 1).key().equals(s.key())) {
+                assertThat(tier).as("ties share a tier: %s", s).isEqualTo(top.get(i - 1).tier());
+            }
+            if (i > 0 && top.get(i - 1).tier().isEmpty()) {
+                assertThat(tier).as("no tier after the tiers end: %s", s).isEmpty();
+            }
         }
     }
 

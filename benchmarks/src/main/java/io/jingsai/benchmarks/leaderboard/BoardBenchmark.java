@@ -27,6 +27,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * A board of 1e6 entries shaped like the Redis comparison ({@code benchmarks/compare-redis.sh}): members 0..n-1,
@@ -138,6 +139,18 @@ public class BoardBenchmark {
     @Benchmark
     public List<Standing> top100Uncached() {
         return board.page(1, 100).entries();
+    }
+
+    /**
+     * {@link #top100Uncached}, then every {@link Standing} of the page made and consumed, as a caller that renders
+     * each entry does (a page copies the entries' values out of its consistent read and makes each standing object
+     * when asked for it).
+     */
+    @Benchmark
+    public void top100UncachedMaterialized(Blackhole blackhole) {
+        for (Standing standing : board.page(1, 100).entries()) {
+            blackhole.consume(standing);
+        }
     }
 
     /** top-100 while the board changes between reads (one update per read): the cache is never valid. */
