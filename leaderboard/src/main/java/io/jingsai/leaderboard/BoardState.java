@@ -7,12 +7,19 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The mutable content of a board: per-slot storage (one record of id, display key and normalised key values per
- * slot, so that everything a comparison or a read needs of one entry is on one or two cache lines; facet codes
- * apart), the id → slot map, the main {@link RankIndex} and one index per facet value.
+ * The mutable content of a board: the slot table, the main {@link RankIndex} and one index per facet value.
  *
- * <p>Memory per entry is about 8 (id) + 8 (display key) + 8 × criteria + 4 × facets + ~17 (id map) + ~16 (tree
- * leaf) bytes. Writers hold the board's write lock; readers read optimistically and validate (see {@link Board}).
+ * <p>The slot table is an open-addressing hash table (linear probing) whose cells are the entries' records: id,
+ * display key and normalised key values, side by side. A slot is a cell number, so finding an entry by id lands on
+ * its record: one cache miss for both, where a separate id map and record array cost two. Cells never move while
+ * entries come and go (the trees refer to them): a removed entry's cell is marked freed, and probes pass it;
+ * when used cells pass three quarters of the table, it is rebuilt without freed cells and every tree's slots are
+ * renumbered (O(n), amortised over the inserts that filled it). The ids {@link #EMPTY} and {@link #FREED}, which
+ * mark cells, live in two extra cells after the table, so that every {@code long} remains a valid id.
+ *
+ * <p>Memory per entry is (16 + 8 × criteria + 4 × facets) / load (0.5–0.75) for the table plus ~16 bytes per tree
+ * the entry is in. Writers hold the board's write lock; readers read optimistically and validate (see
+ * {@link Board}).
  */
 final class BoardState implements OrderTree.SlotOrder {
 
@@ -24,11 +31,18 @@ final class BoardState implements OrderTree.SlotOrder {
     final boolean dense;
     final List<Optional<String>> tierLabels;
 
-    long[] records;    // per slot: id, display key, key values normalised so that smaller is better
-    int[] facetCodes;  // 0 = no value
-    private int[] freeSlots = new int[16];
-    private int freeCount;
-    private int highWater;
+    /** Cell id of a cell never used since the table was built. */
+    static final long EMPTY = Long.MIN_VALUE;
+    /** Cell id of a cell whose entry was removed: lookups probe past it, a new entry may take it. */
+    static final long FREED = Long.MIN_VALUE + 1;
+
+    long[] records;    // per cell: id, display key, key values normalised so that smaller is better; 2 extra cells
+    int[] facetCodes;  // per cell, 0 = no value
+    private int size;
+    private int used;  // cells holding an entry or freed, not counting the two extra cells
+    private boolean emptyIdUsed;  // whether entry EMPTY occupies the first extra cell
+    private boolean freedIdUsed;  // whether entry FREED occupies the second
+    private int putSlot; // the slot the last put wrote
 
     /** The main board's tier members at one version; see {@link LiveOrdering}. Immutable, shared racily. */
     record TierCut(long version, int[] members) {
@@ -36,7 +50,6 @@ final class BoardState implements OrderTree.SlotOrder {
 
     TierCut tierCut;
 
-    final LongIntMap index;
     final RankIndex main;
     final FacetDimension[] dimensions;
     long version;
@@ -88,10 +101,9 @@ final class BoardState implements OrderTree.SlotOrder {
         this.facetCount = spec.facets().size();
         this.dense = spec.style() == RankingStyle.DENSE;
         this.tierLabels = Tiers.labels(spec);
-        int capacity = Math.max(16, expected);
-        records = new long[capacity * stride];
-        facetCodes = new int[capacity * facetCount];
-        index = new LongIntMap(expected);
+        int cells = Math.max(16, (int) Math.min(Integer.MAX_VALUE / 16, (long) (expected / 0.7) + 1));
+        records = emptyRecords(cells);
+        facetCodes = new int[(cells + 2) * facetCount];
         main = new RankIndex(this, dense);
         dimensions = new FacetDimension[facetCount];
         for (int i = 0; i < facetCount; i++) {
@@ -100,7 +112,148 @@ final class BoardState implements OrderTree.SlotOrder {
     }
 
     int size() {
-        return index.size();
+        return size;
+    }
+
+    // ---------------------------------------------------------------- the slot table
+
+    private long[] emptyRecords(int cells) {
+        long[] fresh = new long[(cells + 2) * stride];
+        for (int c = 0; c < cells; c++) {
+            fresh[c * stride] = EMPTY;
+        }
+        return fresh;
+    }
+
+    private static int home(long id, int cells) {
+        long h = id * 0x9E3779B97F4A7C15L;
+        // the high 32 bits of the product, scaled to the table: no power-of-two table size needed
+        return (int) (((h >>> 32) * cells) >>> 32);
+    }
+
+    /** The slot of {@code id}, or -1. Probes are bounded, so a reader racing a writer always ends. */
+    int slotOf(long id) {
+        long[] r = records;
+        int st = stride;
+        int cells = r.length / st - 2;
+        if (id == EMPTY || id == FREED) {
+            boolean present = id == EMPTY ? emptyIdUsed : freedIdUsed;
+            return present ? cells + (id == EMPTY ? 0 : 1) : -1;
+        }
+        int i = home(id, cells);
+        for (int probes = 0; probes < cells; probes++) {
+            long cell = r[i * st];
+            if (cell == id) {
+                return i;
+            }
+            if (cell == EMPTY) {
+                return -1;
+            }
+            if (++i == cells) {
+                i = 0;
+            }
+        }
+        return -1;
+    }
+
+    /** Takes a cell for an id that is not on the board, after growing or cleaning the table if it is full. */
+    private int claim(long id) {
+        int cells = records.length / stride - 2;
+        if (id == EMPTY || id == FREED) {
+            size++;
+            if (id == EMPTY) {
+                emptyIdUsed = true;
+                return cells;
+            }
+            freedIdUsed = true;
+            return cells + 1;
+        }
+        if (used >= cells - cells / 4) {
+            rehash(Math.max(16, 2 * (size + 1)));
+            cells = records.length / stride - 2;
+        }
+        int i = home(id, cells);
+        while (records[i * stride] != EMPTY && records[i * stride] != FREED) {
+            if (++i == cells) {
+                i = 0;
+            }
+        }
+        if (records[i * stride] == EMPTY) {
+            used++;
+        }
+        records[i * stride] = id;
+        size++;
+        return i;
+    }
+
+    private void free(int slot) {
+        int cells = records.length / stride - 2;
+        size--;
+        if (slot == cells) {
+            emptyIdUsed = false;
+        } else if (slot == cells + 1) {
+            freedIdUsed = false;
+        } else {
+            records[slot * stride] = FREED;
+        }
+    }
+
+    /** Moves every entry into a table of {@code cells} cells without freed ones, renumbering every tree's slots. */
+    private void rehash(int cells) {
+        long[] old = records;
+        int[] oldCodes = facetCodes;
+        int oldCells = old.length / stride - 2;
+        long[] fresh = emptyRecords(cells);
+        int[] codes = new int[(cells + 2) * facetCount];
+        int[] moved = new int[oldCells + 2];
+        for (int c = 0; c < oldCells + 2; c++) {
+            int to;
+            if (c >= oldCells) {
+                to = cells + c - oldCells;
+            } else if (old[c * stride] == EMPTY || old[c * stride] == FREED) {
+                moved[c] = -1;
+                continue;
+            } else {
+                to = home(old[c * stride], cells);
+                while (fresh[to * stride] != EMPTY) {
+                    if (++to == cells) {
+                        to = 0;
+                    }
+                }
+            }
+            System.arraycopy(old, c * stride, fresh, to * stride, stride);
+            System.arraycopy(oldCodes, c * facetCount, codes, to * facetCount, facetCount);
+            moved[c] = to;
+        }
+        main.renumber(moved);
+        for (FacetDimension dimension : dimensions) {
+            for (RankIndex facetIndex : dimension.indexes) {
+                facetIndex.renumber(moved);
+            }
+        }
+        records = fresh;
+        facetCodes = codes;
+        used = size - (emptyIdUsed ? 1 : 0) - (freedIdUsed ? 1 : 0);
+    }
+
+    /** The slots holding entries, in cell order. */
+    private int[] occupiedSlots() {
+        int cells = records.length / stride - 2;
+        int[] slots = new int[size];
+        int n = 0;
+        for (int c = 0; c < cells; c++) {
+            long id = records[c * stride];
+            if (id != EMPTY && id != FREED) {
+                slots[n++] = c;
+            }
+        }
+        if (emptyIdUsed) {
+            slots[n++] = cells;
+        }
+        if (freedIdUsed) {
+            slots[n++] = cells + 1;
+        }
+        return slots;
     }
 
     // ---------------------------------------------------------------- slot order
@@ -172,14 +325,15 @@ final class BoardState implements OrderTree.SlotOrder {
     /** Inserts or replaces an entry; returns its rank afterwards. */
     int upsertAndRank(long id, long displayKey, SortKey key, Map<String, String> facets) {
         int position = put(id, displayKey, key, facets);
-        int slot = index.get(id);
+        int slot = putSlot;
         return position >= 0 ? main.rankOfAdded(primary(slot), slot, position) : main.rank(primary(slot), slot);
     }
 
     /** Inserts or replaces an entry; returns its new main-board position, or -1 if nothing changed. */
     private int put(long id, long displayKey, SortKey key, Map<String, String> facets) {
-        int slot = index.get(id);
+        int slot = slotOf(id);
         int[] codes = codesOf(facets);
+        putSlot = slot;
         if (slot >= 0) {
             if (unchanged(slot, displayKey, key, codes)) {
                 return -1;
@@ -194,8 +348,8 @@ final class BoardState implements OrderTree.SlotOrder {
             records[slot * stride + 1] = displayKey;
             writeKeyAndFacets(slot, key, codes);
         } else {
-            slot = allocate();
-            index.put(id, slot);
+            slot = claim(id);
+            putSlot = slot;
             write(slot, id, displayKey, key, codes);
         }
         int position = link(slot);
@@ -205,7 +359,7 @@ final class BoardState implements OrderTree.SlotOrder {
 
     /** Replaces the key of an existing entry; returns false if there is none or the key is unchanged. */
     boolean rescore(long id, SortKey key) {
-        int slot = index.get(id);
+        int slot = slotOf(id);
         if (slot < 0) {
             return false;
         }
@@ -272,12 +426,12 @@ final class BoardState implements OrderTree.SlotOrder {
 
     /** Removes an entry; returns false if there was none. */
     boolean remove(long id) {
-        int slot = index.remove(id);
+        int slot = slotOf(id);
         if (slot < 0) {
             return false;
         }
         unlink(slot);
-        release(slot);
+        free(slot);
         bumpVersion();
         return true;
     }
@@ -366,46 +520,23 @@ final class BoardState implements OrderTree.SlotOrder {
         return next;
     }
 
-    private int allocate() {
-        if (freeCount > 0) {
-            return freeSlots[--freeCount];
-        }
-        int slots = records.length / stride;
-        if (highWater == slots) {
-            int capacity = slots + (slots >> 1);
-            records = Arrays.copyOf(records, capacity * stride);
-            facetCodes = Arrays.copyOf(facetCodes, capacity * facetCount);
-        }
-        return highWater++;
-    }
-
-    private void release(int slot) {
-        if (freeCount == freeSlots.length) {
-            freeSlots = Arrays.copyOf(freeSlots, freeCount * 2);
-        }
-        freeSlots[freeCount++] = slot;
-    }
-
     // ---------------------------------------------------------------- bulk load
 
     /** Loads entries into this fresh state in O(n log n) with one sort and O(n) tree building. */
     void load(Iterable<? extends Entry> entries) {
         for (Entry e : entries) {
             Board.validate(spec, e);
-            if (index.get(e.id()) >= 0) {
+            if (slotOf(e.id()) >= 0) {
                 throw new IllegalArgumentException("entry id " + e.id() + " appears twice in the rebuild of board '"
                         + spec.name() + "'");
             }
-            int slot = allocate();
-            index.put(e.id(), slot);
-            write(slot, e.id(), e.displayKey(), e.key(), codesOf(e.facets()));
+            write(claim(e.id()), e.id(), e.displayKey(), e.key(), codesOf(e.facets()));
         }
-        int n = highWater;
+        int n = size;
+        int[] slots = occupiedSlots();
         long[] primaries = new long[n];
-        int[] slots = new int[n];
-        for (int s = 0; s < n; s++) {
-            primaries[s] = primary(s);
-            slots[s] = s;
+        for (int i = 0; i < n; i++) {
+            primaries[i] = primary(slots[i]);
         }
         PairSort.sort(primaries, slots, n, this);
         main.bulkLoad(primaries, slots, n);
@@ -442,13 +573,13 @@ final class BoardState implements OrderTree.SlotOrder {
 
     /** Approximate bytes retained per entry by the arrays and trees (excluding JVM object headers). */
     long memoryBytes() {
-        return (long) (records.length / stride) * (8L * stride + 4L * facetCount) + index.memoryBytes();
+        return (long) records.length * 8 + (long) facetCodes.length * 4;
     }
 
     void checkInvariants() {
         main.checkInvariants();
-        if (main.size() != index.size()) {
-            throw new AssertionError("main index holds " + main.size() + " but the id map " + index.size());
+        if (main.size() != size || occupiedSlots().length != size) {
+            throw new AssertionError("main index holds " + main.size() + " but the slot table " + size);
         }
         for (FacetDimension dimension : dimensions) {
             for (RankIndex facetIndex : dimension.indexes) {

@@ -43,7 +43,7 @@ final class LiveOrdering implements Ordering {
         if (index == null) {
             return -1;
         }
-        int slot = state.index.get(id);
+        int slot = state.slotOf(id);
         if (slot < 0 || (dimension >= 0 && state.facetCode(slot, dimension) != code)) {
             return -1;
         }
@@ -169,7 +169,7 @@ final class LiveOrdering implements Ordering {
 
     @Override
     public int mainPositionOf(long id) {
-        int slot = state.index.get(id);
+        int slot = state.slotOf(id);
         return slot < 0 ? -1 : state.main.position(state.primary(slot), slot);
     }
 

@@ -685,6 +685,35 @@ final class OrderTree {
         }
     }
 
+    // ---------------------------------------------------------------- renumbering
+
+    /**
+     * Replaces every slot {@code s} in leaves and separators by {@code moved[s]}. The order is unchanged: slots
+     * only identify elements, they are never compared as numbers.
+     */
+    void renumber(int[] moved) {
+        renumber(root, moved, 0);
+    }
+
+    private static void renumber(Node node, int[] moved, int depth) {
+        if (depth > MAX_DEPTH) {
+            throw new IllegalStateException("tree deeper than " + MAX_DEPTH);
+        }
+        if (node instanceof Leaf leaf) {
+            for (int i = 0; i < leaf.size; i++) {
+                leaf.slots[i] = moved[leaf.slots[i]];
+            }
+            return;
+        }
+        Inner inner = (Inner) node;
+        for (int i = 0; i < inner.size - 1; i++) {
+            inner.sepSlots[i] = moved[inner.sepSlots[i]];
+        }
+        for (int i = 0; i < inner.size; i++) {
+            renumber(inner.children[i], moved, depth + 1);
+        }
+    }
+
     // ---------------------------------------------------------------- bulk load
 
     /** Replaces the content with already sorted, distinct elements in O(n). */

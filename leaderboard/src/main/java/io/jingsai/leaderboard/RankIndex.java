@@ -151,6 +151,14 @@ final class RankIndex {
         leaders.bulkLoad(leaderPrimaries, leaderSlots, count);
     }
 
+    /** Replaces every slot {@code s} by {@code moved[s]} (the slot table was rebuilt). */
+    void renumber(int[] moved) {
+        all.renumber(moved);
+        if (leaders != null) {
+            leaders.renumber(moved);
+        }
+    }
+
     /** Checks both trees and the leader invariant; used by tests. */
     void checkInvariants() {
         int[] order = all.checkInvariants();

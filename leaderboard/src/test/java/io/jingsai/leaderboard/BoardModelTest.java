@@ -27,7 +27,7 @@ import reactor.core.scheduler.Schedulers;
 class BoardModelTest {
 
     private static final String[] VALUES = {"a", "b", "c"};
-    private static final long[] ODD_IDS = {Long.MIN_VALUE, Long.MAX_VALUE, -1, 0};
+    private static final long[] ODD_IDS = {Long.MIN_VALUE, Long.MIN_VALUE + 1, Long.MAX_VALUE, -1, 0};
 
     static LongStream seeds() {
         return LongStream.range(0, 200);

@@ -213,6 +213,34 @@ class BoardTest {
     }
 
     @Test
+    void entriesThatComeAndGoLeaveEveryOtherEntryInPlaceAndEveryIdIsValid() {
+        Board board = Board.create(BoardSpec.of("churn", CHAIN).withFacets("trade"), RUNTIME);
+        // the first two are the ids the slot table uses to mark empty and freed cells
+        long[] odd = {Long.MIN_VALUE, Long.MIN_VALUE + 1, Long.MAX_VALUE, 0, -1};
+        for (long id : odd) {
+            board.upsert(new Entry(id, 1, key("50.00", 1), Map.of("trade", "a")));
+        }
+        // five entries alive at a time, two thousand in all: freed cells pile up and the table is rebuilt often
+        for (int round = 0; round < 2_000; round++) {
+            board.upsert(new Entry(1_000 + round, 2, key("60.00", round), Map.of("trade", round % 2 == 0 ? "a" : "b")));
+            if (round >= 5) {
+                assertThat(board.remove(1_000 + round - 5)).isTrue();
+            }
+            board.checkInvariants();
+        }
+        assertThat(board.top(10)).extracting(Standing::id, Standing::rank).containsExactly(
+                tuple(2_995L, 1), tuple(2_996L, 2), tuple(2_997L, 3), tuple(2_998L, 4), tuple(2_999L, 5),
+                tuple(Long.MIN_VALUE, 6), tuple(Long.MIN_VALUE + 1, 6), tuple(-1L, 6), tuple(0L, 6),
+                tuple(Long.MAX_VALUE, 6));
+        assertThat(board.filter("trade", "b").top(10)).extracting(Standing::id).containsExactly(2_995L, 2_997L, 2_999L);
+        assertThat(board.remove(Long.MIN_VALUE + 1)).isTrue();
+        assertThat(board.rank(Long.MIN_VALUE + 1)).isEmpty();
+        assertThat(board.rank(Long.MIN_VALUE)).hasValue(6);
+        assertThat(board.remove(Long.MIN_VALUE + 1)).isFalse();
+        assertThat(board.count()).isEqualTo(9);
+    }
+
+    @Test
     void aBoardHasAtMostOneHundredTiers() {
         Tier[] tiers = IntStream.rangeClosed(1, BoardSpec.MAX_TIERS + 1).mapToObj(q -> Tier.of("t" + q, q))
                 .toArray(Tier[]::new);
