@@ -7,6 +7,7 @@ import io.jingsai.scoring.scheme.AspectType;
 import io.jingsai.scoring.scheme.Component;
 import io.jingsai.scoring.scheme.Criterion;
 import io.jingsai.scoring.scheme.MarkingScheme;
+import io.jingsai.scoring.scheme.PanelAggregation;
 import io.jingsai.scoring.scheme.SubCriterion;
 import io.jingsai.scoring.scheme.ValidationReport;
 
@@ -56,6 +57,9 @@ public final class EntryScorer {
     private final List<Component> components;
     private final ExactValue declaredTotal;
     private final boolean scaledPath;
+    /** The scheme's judgement rules, read once here rather than per judgement aspect per entry. */
+    private final int judgementSpread;
+    private final int minimumJudges;
 
     /**
      * @throws IllegalArgumentException if the scheme has validation errors (the message lists them)
@@ -79,6 +83,8 @@ public final class EntryScorer {
         this.rounding = scheme.rounding();
         this.components = scheme.components();
         this.declaredTotal = ExactValue.of(scheme.declaredTotal());
+        this.judgementSpread = scheme.judgementSpread();
+        this.minimumJudges = scheme.minimumJudgementPanel();
         Map<String, Integer> componentIndex = new HashMap<>();
         for (int i = 0; i < components.size(); i++) {
             componentIndex.put(components.get(i).id(), i);
@@ -113,7 +119,6 @@ public final class EntryScorer {
         List<String> holds = null; // built only for a result that has holds
         List<Deduction> applied = entry.deductions().isEmpty() ? List.of() : new ArrayList<>();
         ExactValue.Sum[] componentSums = componentSums();
-        ScaledPanel scratch = scaledPath ? new ScaledPanel() : null;
         int givenCount = given.size();
         for (int i = 0; i < plans.length; i++) {
             Plan plan = plans[i];
@@ -122,7 +127,12 @@ public final class EntryScorer {
                 result = deductionModule(plan, deductions.getOrDefault(plan, List.of()), applied);
             } else {
                 AspectMarks marks = marksByAspect != null ? marksByAspect[i] : i < givenCount ? given.get(i) : null;
-                result = marked(plan, marks, scratch);
+                // the usual case once an event is under way: a result already built for the same counted sum, found
+                // by a small method the compiler inlines here; anything else is decided by marked()
+                result = marks == null ? null : plan.memoised(marks);
+                if (result == null) {
+                    result = marked(plan, marks);
+                }
             }
             aspects[i] = result;
             if (result.status() == AspectStatus.SCORED) {
@@ -222,26 +232,22 @@ public final class EntryScorer {
                 applied, holds == null ? List.of() : holds);
     }
 
-    private AspectResult marked(Plan plan, AspectMarks marks, ScaledPanel scratch) {
+    private AspectResult marked(Plan plan, AspectMarks marks) {
         if (marks == null) {
             return result(plan, AspectStatus.MISSING, null, "no marks");
         }
         List<JudgeMark> judged = marks.marks();
-        MarkList scaled = scratch != null && judged instanceof MarkList list && list.unscaled != null ? list : null;
+        MarkList scaled = scaledPath && judged instanceof MarkList list && list.unscaled != null ? list : null;
         if (scaled == null) {
             return markedExactly(plan, marks, judged);
         }
-        int n = scaled.unscaled.length;
-        long key = plan.judgement
-                ? plan.judgementKey(scaled, scheme.judgementSpread(), scheme.minimumJudgementPanel())
-                : plan.measurementKey(scaled, marks.multiplier(), scratch);
+        int n = scaled.count;
+        long key = scaled.scales == null && plan.slots(n, scaled.scale) >= 0 ? plan.key(scaled, marks.multiplier()) : -1;
         AspectResult[] memo = key < 0 ? null : plan.memo(n, scaled.scale);
         if (memo != null && memo[(int) key] != null) {
             return memo[(int) key];
         }
-        ExactValue fast = plan.judgement
-                ? plan.judgementMark(scaled, scheme.judgementSpread(), scheme.minimumJudgementPanel())
-                : plan.measurementMark(scaled, scratch);
+        ExactValue fast = plan.judgement ? plan.judgementMark(scaled) : plan.measurementMark(scaled);
         if (fast == null) {
             return markedExactly(plan, marks, judged);
         }
@@ -280,8 +286,7 @@ public final class EntryScorer {
     }
 
     private AspectResult scored(Plan plan, AspectMarks marks, ExactValue aggregate) {
-        ExactValue mark = plan.aspect.type() == AspectType.MEASUREMENT
-                ? scale(aggregate, marks.multiplier(), plan.factor) : aggregate;
+        ExactValue mark = plan.judgement ? aggregate : scale(aggregate, marks.multiplier(), plan.factor);
         return result(plan, AspectStatus.SCORED, mark, "");
     }
 
@@ -375,17 +380,25 @@ public final class EntryScorer {
         final boolean deduction;
         final boolean judgement;
         final int sumSlot;
-        final io.jingsai.scoring.scheme.PanelAggregation aggregation;
+        final PanelAggregation aggregation;
         final BigDecimal factor;
         final BigDecimal maxMark;
         final List<BigDecimal> allowedMarks;
+        /**
+         * MEASUREMENT: true when a scored result can be a function of the counted sum (no allowed marks, a mean or
+         * trimmed rule); the marks' scale, multiplier and range are checked per entry.
+         */
+        final boolean sumDecides;
+        /** Marks dropped at each end (0 for a mean), and the fewest marks the rule takes. */
+        final int dropped;
+        final int minimumMarks;
         /** {@code floor(maxMark × 10^s)} for each scale s the fast path reads: the range check on unscaled marks. */
         final long[] maxByScale = new long[ScaledMarks.MAX_SCALE + 1];
         /** JUDGEMENT: {@code maxMark × sum} for the score sums of panels up to 16 judges, as the exact path forms it. */
         final BigDecimal[] judgementNumerators;
         /**
          * Scored results already built for one panel size and scale, by the sum of the marks that count: a scored
-         * aspect's result is a function of that sum alone (see {@link #measurementKey}, {@link #judgementKey}), so
+         * aspect's result is a function of that sum alone (see {@link #key}), so
          * entries with the same sum share one immutable result instead of each building its own.
          */
         private ResultMemo memo;
@@ -402,6 +415,12 @@ public final class EntryScorer {
             this.factor = aspect.effectiveFactor();
             this.maxMark = aspect.maxMark();
             this.allowedMarks = aspect.allowedMarks().isEmpty() ? null : List.copyOf(aspect.allowedMarks());
+            PanelAggregation.Kind kind = aggregation == null ? null : aggregation.kind();
+            this.sumDecides = aspect.type() == AspectType.MEASUREMENT && allowedMarks == null && kind != null
+                    && kind != PanelAggregation.Kind.MEDIAN;
+            this.dropped = kind == PanelAggregation.Kind.TRIMMED_MEAN || kind == PanelAggregation.Kind.TRIMMED_SUM
+                    ? aggregation.k() : 0;
+            this.minimumMarks = kind == null ? Integer.MAX_VALUE : aggregation.minimumMarks();
             for (int s = 0; s < maxByScale.length; s++) {
                 BigDecimal bound = maxMark.scaleByPowerOfTen(s).setScale(0, RoundingMode.FLOOR);
                 maxByScale[s] = bound.compareTo(LONG_MAX) <= 0 ? bound.longValueExact() : Long.MAX_VALUE;
@@ -416,27 +435,82 @@ public final class EntryScorer {
          * The fast path of a MEASUREMENT panel: null unless every mark is in range, the aspect lists no allowed marks
          * and the panel is big enough; the exact path then decides and words the problem.
          */
-        ExactValue measurementMark(MarkList marks, ScaledPanel scratch) {
-            if (allowedMarks != null || marks.unscaled.length < aggregation.minimumMarks()
-                    || !ScaledMarks.allWithin(marks.unscaled, maxByScale[marks.scale])) {
+        ExactValue measurementMark(MarkList marks) {
+            if (allowedMarks != null || marks.count < minimumMarks
+                    || marks.lowest < 0 || marks.highest > maxByScale[marks.scale]) {
                 return null;
             }
-            return scratch.aggregate(aggregation, marks.unscaled, marks.scales, marks.scale);
+            return marks.scales == null
+                    ? ScaledPanel.aggregateSorted(aggregation, marks.unscaled, marks.scale)
+                    : new ScaledPanel().aggregate(aggregation, marks.unscaled, marks.scales, marks.scale);
         }
 
         /**
          * The fast path of a JUDGEMENT panel: {@code maxMark × Σ scores / 3n} when every score is a plain integer 0-3,
          * there are enough judges and the spread is allowed; otherwise null, and the exact path decides.
          */
-        ExactValue judgementMark(MarkList marks, int allowedSpread, int minimumJudges) {
-            int n = marks.unscaled.length;
-            int sum = n < minimumJudges ? -1 : ScaledMarks.judgementSum(marks.unscaled, marks.scale, allowedSpread);
+        ExactValue judgementMark(MarkList marks) {
+            long sum = marks.count < minimumJudges ? -1 : judgementSum(marks);
             if (sum < 0) {
                 return null;
             }
-            BigDecimal numerator = sum < judgementNumerators.length ? judgementNumerators[sum]
+            BigDecimal numerator = sum < judgementNumerators.length ? judgementNumerators[(int) sum]
                     : maxMark.multiply(BigDecimal.valueOf(sum));
-            return ExactValue.ratio(numerator, 3L * n);
+            return ExactValue.ratio(numerator, 3L * marks.count);
+        }
+
+        /**
+         * The score sum of a judgement panel when every score is a plain integer 0, 1, 2 or 3 (scale 0, so one scale)
+         * and the spread is allowed; otherwise -1. The lowest and highest marks bound all the others.
+         */
+        private long judgementSum(MarkList marks) {
+            return marks.scale != 0 || marks.count == 0 || marks.lowest < 0 || marks.highest > 3
+                    || marks.highest - marks.lowest > judgementSpread ? -1 : marks.total;
+        }
+
+        /**
+         * The result already built for these marks' counted sum, or null: the memo holds another panel size or scale,
+         * the marks do not qualify (see {@link #key}) or the sum was not seen yet. Small on purpose, so that it is
+         * inlined into {@link #score}: a hit reads only the marks' own fields and the memo.
+         */
+        AspectResult memoised(AspectMarks marks) {
+            ResultMemo current = memo;
+            if (current == null || !(marks.marks() instanceof MarkList list) || list.unscaled == null
+                    || list.scales != null || current.n != list.count || current.scale != list.scale) {
+                return null;
+            }
+            // the memo exists for this size and scale, so slots(n, scale) >= 0 was checked when it was made
+            long key = key(list, marks.multiplier());
+            return key < 0 ? null : current.bySum[(int) key];
+        }
+
+        /**
+         * The sum of the unscaled marks that count, when the scored result is a function of it alone; otherwise -1.
+         * MEASUREMENT: one scale for all marks (the caller checks), a mean or trimmed rule, no allowed marks, no
+         * multiplier, every mark in range. JUDGEMENT: plain 0-3 scores within the spread, 16 judges at most. The
+         * caller has checked {@code slots(n, scale) >= 0}, which bounds every mark in range so that the sum is exact.
+         */
+        long key(MarkList marks, BigDecimal multiplier) {
+            int n = marks.count;
+            if (judgement) {
+                return n < minimumJudges || n > 16 ? -1 : judgementSum(marks);
+            }
+            if (!sumDecides || n < minimumMarks || !isOne(multiplier)
+                    || marks.lowest < 0 || marks.highest > maxByScale[marks.scale]) {
+                return -1;
+            }
+            if (dropped == 0) {
+                return marks.total;
+            }
+            if (dropped == 1) {
+                return marks.total - marks.lowest - marks.highest;
+            }
+            long[] sorted = marks.unscaled; // one scale: sorted when the marks were loaded
+            long sum = 0;
+            for (int i = dropped; i < n - dropped; i++) {
+                sum += sorted[i];
+            }
+            return sum;
         }
 
         /**
@@ -457,35 +531,14 @@ public final class EntryScorer {
         }
 
         /** How many sums a panel of n marks at the scale can have (0 .. max of a counted mark × counted), or -1. */
-        private long slots(int n, int scale) {
+        long slots(int n, int scale) {
             long counted = aspect.type() == AspectType.JUDGEMENT ? 3L * n
                     : maxByScale[scale] > ResultMemo.MAX_SLOTS ? -1 : maxByScale[scale] * (long) countedMarks(n);
             return counted < 0 || counted >= ResultMemo.MAX_SLOTS ? -1 : counted + 1;
         }
 
         private int countedMarks(int n) {
-            return aggregation.kind() == io.jingsai.scoring.scheme.PanelAggregation.Kind.MEAN ? n : n - 2 * aggregation.k();
-        }
-
-        /**
-         * MEASUREMENT: the sum of the unscaled marks that count, when the result is a function of it alone (one scale
-         * for all marks, mean or trimmed rule, no multiplier, every mark in range, no allowed marks) and small enough
-         * for the memo; otherwise -1 and the result is built as usual.
-         */
-        long measurementKey(MarkList marks, BigDecimal multiplier, ScaledPanel scratch) {
-            if (marks.scales != null || allowedMarks != null || !isOne(multiplier)
-                    || aggregation.kind() == io.jingsai.scoring.scheme.PanelAggregation.Kind.MEDIAN
-                    || marks.unscaled.length < aggregation.minimumMarks()
-                    || slots(marks.unscaled.length, marks.scale) < 0) {
-                return -1;
-            }
-            return scratch.countedSum(aggregation, marks.unscaled, maxByScale[marks.scale]);
-        }
-
-        /** JUDGEMENT: the sum of plain 0-3 scores when the fast path takes the panel, otherwise -1. */
-        long judgementKey(MarkList marks, int allowedSpread, int minimumJudges) {
-            int n = marks.unscaled.length;
-            return n < minimumJudges || n > 16 ? -1 : ScaledMarks.judgementSum(marks.unscaled, marks.scale, allowedSpread);
+            return n - 2 * dropped;
         }
 
         /** The first rule the sorted marks break, or null. */
