@@ -148,7 +148,22 @@ public final class ExactValue implements Comparable<ExactValue> {
         if (denominator == 1) {
             return rounding.apply(numerator);
         }
-        return numerator.divide(BigDecimal.valueOf(denominator), rounding.scale(), rounding.mode());
+        return numerator.divide(decimal(denominator), rounding.scale(), rounding.mode());
+    }
+
+    /** Small denominators as decimals, made once each: every published figure divides by one. */
+    private static final BigDecimal[] DENOMINATORS = new BigDecimal[512];
+
+    private static BigDecimal decimal(long denominator) {
+        if (denominator >= DENOMINATORS.length) {
+            return BigDecimal.valueOf(denominator);
+        }
+        BigDecimal cached = DENOMINATORS[(int) denominator];
+        if (cached == null) {
+            cached = BigDecimal.valueOf(denominator);
+            DENOMINATORS[(int) denominator] = cached; // immutable: a racing reader sees null or the whole value
+        }
+        return cached;
     }
 
     /** An approximation to the given precision, for arithmetic that is inexact anyway (square roots). */

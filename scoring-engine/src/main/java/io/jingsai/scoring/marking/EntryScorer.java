@@ -110,6 +110,65 @@ public final class EntryScorer {
     /** Scores one entry. */
     public EntryResult score(EntryMarks entry) {
         Checks.requireNonNull(entry, "entry");
+        if (entry.deductions().isEmpty() && entry.aspects().size() <= positions.length) {
+            EntryResult result;
+            try {
+                result = scoreInSchemeOrder(entry);
+            } catch (RuntimeException problem) {
+                result = null; // the general path meets the same problem, or one it reports first, and words it
+            }
+            if (result != null) {
+                return result;
+            }
+        }
+        return scoreInAnyOrder(entry);
+    }
+
+    /**
+     * One pass for the usual entry: no deductions, and mark set i (if any) names aspect i. Each set's id is checked
+     * against its position and the set is scored in the same step, so every entry's marks are walked once instead of
+     * once to check them and once to score them. Null as soon as a set is out of place; an exception, as any
+     * rejection, is left to {@link #scoreInAnyOrder}, which checks every id before scoring and so reports and words
+     * each problem exactly as before. Scoring has no effect beyond the memo (which stores only what any path would
+     * build), so giving up part way changes nothing.
+     */
+    private EntryResult scoreInSchemeOrder(EntryMarks entry) {
+        List<AspectMarks> given = entry.aspects();
+        int givenCount = given.size();
+        Plan[] plans = positions;
+        AspectResult[] aspects = new AspectResult[plans.length];
+        List<String> holds = null; // built only for a result that has holds
+        ExactValue.Sum[] componentSums = componentSums(); // null without components: one sum, no array
+        ExactValue.Sum sum = componentSums == null ? new ExactValue.Sum() : null;
+        for (int i = 0; i < plans.length; i++) {
+            Plan plan = plans[i];
+            AspectResult result;
+            if (i < givenCount) {
+                AspectMarks marks = given.get(i);
+                String id = marks.aspectId();
+                if (id != plan.id && !plan.id.equals(id)) {
+                    return null;
+                }
+                accepts(plan, marks, entry);
+                result = plan.memoised(marks); // see scoreInAnyOrder
+                if (result == null) {
+                    result = marked(plan, marks);
+                }
+            } else {
+                result = plan.deduction ? deductionModule(plan, List.of(), List.of()) : marked(plan, null);
+            }
+            aspects[i] = result;
+            if (result.status() == AspectStatus.SCORED) {
+                (componentSums == null ? sum : componentSums[plan.sumSlot]).add(result.exactMark());
+            } else {
+                holds = hold(holds, plan, result);
+            }
+        }
+        return finish(entry, List.of(aspects), List.of(), holds, componentSums, sum);
+    }
+
+    /** Any entry: marks in any order, deductions, and every rejection of marks that do not fit the scheme. */
+    private EntryResult scoreInAnyOrder(EntryMarks entry) {
         List<AspectMarks> given = entry.aspects();
         // null when the marks come in scheme order (the usual case): position i then holds aspect i's marks
         AspectMarks[] marksByAspect = inSchemeOrder(entry, given) ? null : marksByAspect(entry);
@@ -118,7 +177,8 @@ public final class EntryScorer {
         AspectResult[] aspects = new AspectResult[plans.length];
         List<String> holds = null; // built only for a result that has holds
         List<Deduction> applied = entry.deductions().isEmpty() ? List.of() : new ArrayList<>();
-        ExactValue.Sum[] componentSums = componentSums();
+        ExactValue.Sum[] componentSums = componentSums(); // null without components: one sum, no array
+        ExactValue.Sum sum = componentSums == null ? new ExactValue.Sum() : null;
         int givenCount = given.size();
         for (int i = 0; i < plans.length; i++) {
             Plan plan = plans[i];
@@ -136,19 +196,27 @@ public final class EntryScorer {
             }
             aspects[i] = result;
             if (result.status() == AspectStatus.SCORED) {
-                componentSums[plan.sumSlot].add(result.exactMark());
+                (componentSums == null ? sum : componentSums[plan.sumSlot]).add(result.exactMark());
             } else {
-                if (holds == null) {
-                    holds = new ArrayList<>();
-                }
-                holds.add(plan.id + ": " + result.status() + (result.detail().isEmpty() ? "" : " - " + result.detail()));
+                holds = hold(holds, plan, result);
             }
         }
-        return finish(entry, List.of(aspects), applied, holds, componentSums);
+        return finish(entry, List.of(aspects), applied, holds, componentSums, sum);
     }
 
+    /** Adds an aspect that does not count to the holds, made on the first one. */
+    private static List<String> hold(List<String> holds, Plan plan, AspectResult result) {
+        List<String> list = holds == null ? new ArrayList<>() : holds;
+        list.add(plan.id + ": " + result.status() + (result.detail().isEmpty() ? "" : " - " + result.detail()));
+        return list;
+    }
+
+    /** One sum per component, or null for a scheme without components (its aspects add up to one sum). */
     private ExactValue.Sum[] componentSums() {
-        ExactValue.Sum[] sums = new ExactValue.Sum[Math.max(1, components.size())];
+        if (components.isEmpty()) {
+            return null;
+        }
+        ExactValue.Sum[] sums = new ExactValue.Sum[components.size()];
         for (int c = 0; c < sums.length; c++) {
             sums[c] = new ExactValue.Sum();
         }
@@ -198,9 +266,13 @@ public final class EntryScorer {
         return results;
     }
 
-    /** @param holds the aspects' holds, or null for none */
+    /**
+     * @param holds         the aspects' holds, or null for none
+     * @param componentSums the components' sums, or null without components
+     * @param sum           the aspects' sum without components, else null
+     */
     private EntryResult finish(EntryMarks entry, List<AspectResult> aspects, List<Deduction> applied,
-                               List<String> holds, ExactValue.Sum[] componentSums) {
+                               List<String> holds, ExactValue.Sum[] componentSums, ExactValue.Sum sum) {
         Disqualification dq = entry.disqualification();
         boolean disqualified = dq != null && dq.isApproved();
         if (dq != null && !dq.isApproved()) {
@@ -210,7 +282,7 @@ public final class EntryScorer {
         Map<String, BigDecimal> componentScores = components.isEmpty() ? Map.of() : new LinkedHashMap<>();
         ExactValue total;
         if (components.isEmpty()) {
-            total = componentSums[0].value();
+            total = sum.value();
         } else {
             total = ExactValue.ZERO;
             for (int i = 0; i < components.size(); i++) {
