@@ -150,10 +150,20 @@ public final class EntryScorer {
                     return null;
                 }
                 accepts(plan, marks, entry);
-                result = plan.memoised(marks); // see scoreInAnyOrder
-                if (result == null) {
-                    result = marked(plan, marks);
+                // a result already built for the same counted sum (see scoreInAnyOrder): its mark comes from the
+                // memo's own array, so a hit reads neither the shared result nor its status (always SCORED)
+                ResultMemo memo = plan.memo;
+                int key = memo == null ? -1 : plan.memoKey(memo, marks);
+                result = key < 0 ? null : memo.bySum[key];
+                if (result != null) {
+                    aspects[i] = result;
+                    ExactValue mark = memo.marks[key];
+                    // null only if another thread's two stores of this slot are seen out of order
+                    (componentSums == null ? sum : componentSums[plan.sumSlot])
+                            .add(mark != null ? mark : result.exactMark());
+                    continue;
                 }
+                result = marked(plan, marks);
             } else {
                 result = plan.deduction ? deductionModule(plan, List.of(), List.of()) : marked(plan, null);
             }
@@ -315,9 +325,9 @@ public final class EntryScorer {
         }
         int n = scaled.count;
         long key = scaled.scales == null && plan.slots(n, scaled.scale) >= 0 ? plan.key(scaled, marks.multiplier()) : -1;
-        AspectResult[] memo = key < 0 ? null : plan.memo(n, scaled.scale);
-        if (memo != null && memo[(int) key] != null) {
-            return memo[(int) key];
+        ResultMemo memo = key < 0 ? null : plan.memo(n, scaled.scale);
+        if (memo != null && memo.bySum[(int) key] != null) {
+            return memo.bySum[(int) key];
         }
         ExactValue fast = plan.judgement ? plan.judgementMark(scaled) : plan.measurementMark(scaled);
         if (fast == null) {
@@ -325,7 +335,9 @@ public final class EntryScorer {
         }
         AspectResult result = scored(plan, marks, fast);
         if (memo != null) {
-            memo[(int) key] = result; // immutable: a racing reader sees null or the whole result
+            // immutable: a racing reader sees null or the whole result (or mark); equal sums build equal results
+            memo.marks[(int) key] = result.exactMark();
+            memo.bySum[(int) key] = result;
         }
         return result;
     }
@@ -437,8 +449,11 @@ public final class EntryScorer {
         return plan;
     }
 
-    /** Scored results by sum for one panel size and scale; see {@link Plan#memo}. */
-    private record ResultMemo(int n, int scale, AspectResult[] bySum) {
+    /**
+     * Scored results by sum for one panel size and scale, and their exact marks (the results' own) by the same sum,
+     * so that adding a shared mark to an entry's total needs no read of the result; see {@link Plan#memo}.
+     */
+    private record ResultMemo(int n, int scale, AspectResult[] bySum, ExactValue[] marks) {
         static final int MAX_SLOTS = 4096;
     }
 
@@ -542,18 +557,27 @@ public final class EntryScorer {
 
         /**
          * The result already built for these marks' counted sum, or null: the memo holds another panel size or scale,
-         * the marks do not qualify (see {@link #key}) or the sum was not seen yet. Small on purpose, so that it is
-         * inlined into {@link #score}: a hit reads only the marks' own fields and the memo.
+         * the marks do not qualify (see {@link #key}) or the sum was not seen yet. Small on purpose (as is
+         * {@link #memoKey}), so that it is inlined into the scoring loop: a hit reads only the marks' own fields and the
+         * memo.
          */
         AspectResult memoised(AspectMarks marks) {
             ResultMemo current = memo;
-            if (current == null || !(marks.marks() instanceof MarkList list) || list.unscaled == null
-                    || list.scales != null || current.n != list.count || current.scale != list.scale) {
-                return null;
+            int key = current == null ? -1 : memoKey(current, marks);
+            return key < 0 ? null : current.bySum[key];
+        }
+
+        /**
+         * The slot of these marks' counted sum in {@code current}, or -1 when the memo holds another panel size or
+         * scale or the marks do not qualify (see {@link #key}).
+         */
+        int memoKey(ResultMemo current, AspectMarks marks) {
+            if (!(marks.marks() instanceof MarkList list) || list.unscaled == null || list.scales != null
+                    || current.n != list.count || current.scale != list.scale) {
+                return -1;
             }
             // the memo exists for this size and scale, so slots(n, scale) >= 0 was checked when it was made
-            long key = key(list, marks.multiplier());
-            return key < 0 ? null : current.bySum[(int) key];
+            return (int) key(list, marks.multiplier());
         }
 
         /**
@@ -589,17 +613,17 @@ public final class EntryScorer {
          * The memo of scored results for panels of {@code n} marks at {@code scale}, or null when the sums cannot
          * exceed {@link ResultMemo#MAX_SLOTS} (the caller passes a key only below that bound).
          */
-        AspectResult[] memo(int n, int scale) {
+        ResultMemo memo(int n, int scale) {
             ResultMemo current = memo;
             if (current == null || current.n != n || current.scale != scale) {
                 long bound = slots(n, scale);
                 if (bound < 0) {
                     return null;
                 }
-                current = new ResultMemo(n, scale, new AspectResult[(int) bound]);
+                current = new ResultMemo(n, scale, new AspectResult[(int) bound], new ExactValue[(int) bound]);
                 memo = current; // racy but safe: final fields, and a lost memo is only rebuilt
             }
-            return current.bySum;
+            return current;
         }
 
         /** How many sums a panel of n marks at the scale can have (0 .. max of a counted mark × counted), or -1. */
