@@ -42,7 +42,7 @@ final class MarkList extends AbstractList<JudgeMark> implements RandomAccess {
         ScaledMarks scaled = ScaledMarks.ofJudged(this);
         long[] values = scaled == null ? null : scaled.unscaled;
         if (values != null && scaled.scales == null) {
-            java.util.Arrays.sort(values); // the compact form's own array, built for this list
+            sort(values); // the compact form's own array, built for this list
         }
         long low = 0;
         long high = 0;
@@ -63,6 +63,23 @@ final class MarkList extends AbstractList<JudgeMark> implements RandomAccess {
         this.highest = high;
         this.total = sum;
         this.count = marks.length;
+    }
+
+    /** Sorts ascending: an insertion sort for a panel's handful of marks, the library sort beyond. */
+    private static void sort(long[] values) {
+        if (values.length > 16) {
+            java.util.Arrays.sort(values);
+            return;
+        }
+        for (int i = 1; i < values.length; i++) {
+            long value = values[i];
+            int j = i - 1;
+            while (j >= 0 && values[j] > value) {
+                values[j + 1] = values[j];
+                j--;
+            }
+            values[j + 1] = value;
+        }
     }
 
     /** An unmodifiable copy; null elements are refused as by {@link List#copyOf}. */
