@@ -26,7 +26,8 @@ public final class ExactValue implements Comparable<ExactValue> {
     private final BigDecimal numerator;
     private final long denominator;
     /**
-     * The numerator's unscaled value when it has at most 18 digits and a scale of 0-18, tagged {@code (v << 2) | 1};
+     * The numerator's unscaled value and scale when it has at most 16 digits and a scale of 0-18, tagged
+     * {@code (v << 8) | (scale << 3) | 1} (so that {@link Sum} needs neither the {@code BigDecimal} nor its scale);
      * {@link #NOT_COMPACT} when it has not; 0 until {@link Sum} first asks. Written at most once per value (a racing
      * second write stores the same bits), so that a value shared by many sums is taken apart only once.
      */
@@ -147,7 +148,22 @@ public final class ExactValue implements Comparable<ExactValue> {
         if (denominator == 1) {
             return rounding.apply(numerator);
         }
-        return numerator.divide(BigDecimal.valueOf(denominator), rounding.scale(), rounding.mode());
+        return numerator.divide(decimal(denominator), rounding.scale(), rounding.mode());
+    }
+
+    /** Small denominators as decimals, made once each: every published figure divides by one. */
+    private static final BigDecimal[] DENOMINATORS = new BigDecimal[512];
+
+    private static BigDecimal decimal(long denominator) {
+        if (denominator >= DENOMINATORS.length) {
+            return BigDecimal.valueOf(denominator);
+        }
+        BigDecimal cached = DENOMINATORS[(int) denominator];
+        if (cached == null) {
+            cached = BigDecimal.valueOf(denominator);
+            DENOMINATORS[(int) denominator] = cached; // immutable: a racing reader sees null or the whole value
+        }
+        return cached;
     }
 
     /** An approximation to the given precision, for arithmetic that is inexact anyway (square roots). */
@@ -189,74 +205,126 @@ public final class ExactValue implements Comparable<ExactValue> {
      * A mutable running sum of exact values, cheaper than chained {@link #plus} when many terms share a few
      * denominators (a scheme's aspects: means of n judges, judgement marks over 3n): terms are added per denominator
      * and brought to a common denominator once, in {@link #value()}. Numerators that fit a {@code long} at one scale
-     * are added as unscaled {@code long}s, without an allocation per term. The result equals the chained sum exactly,
-     * down to the scale of its numerator. Not thread-safe.
+     * are added as unscaled {@code long}s, without an allocation per term, and when every denominator's sum is such a
+     * {@code long}, {@link #value()} forms the total in {@code long}s too (exact, with overflow checks).
+     *
+     * <p>The result is {@code ZERO.plus(t1).plus(t2)…} exactly, down to its representation: the denominator is the
+     * least common multiple of the terms' denominators, the numerator's scale the largest of the terms' scales and 0
+     * (so {@code toString()} is the same, whatever the order of the terms). With no terms it is {@link #ZERO}. A
+     * denominator that would overflow a {@code long} throws {@link ArithmeticException}, as {@link #plus} does.
+     * Not thread-safe.
      */
     public static final class Sum {
-        private static final int SLOTS = 4;
-        private static final int MAX_DIGITS = 18;
-        private final long[] denominators = new long[SLOTS];
-        /** Per slot: the sum of the numerators that were not added as longs, or null. */
-        private final BigDecimal[] numerators = new BigDecimal[SLOTS];
-        /** Per slot: the unscaled sum of the numerators added as longs, at {@code scalesPlusOne[slot] - 1}. */
-        private final long[] unscaled = new long[SLOTS];
-        /** Per slot: the scale of {@code unscaled} plus one; 0 while no numerator was added as a long. */
-        private final int[] scalesPlusOne = new int[SLOTS];
-        private int used;
+        /** A compact numerator has at most this many digits, so that its unscaled value fits in {@link #compact}. */
+        private static final int MAX_DIGITS = 16;
+        private static final int MAX_SCALE = 18;
+        private static final long[] POWERS_OF_TEN = new long[MAX_SCALE + 1];
+
+        static {
+            POWERS_OF_TEN[0] = 1;
+            for (int i = 1; i <= MAX_SCALE; i++) {
+                POWERS_OF_TEN[i] = POWERS_OF_TEN[i - 1] * 10;
+            }
+        }
+
+        // One denominator's terms per node, in fields: a scheme has only a few denominators, and fields need no
+        // arrays allocated per sum nor an index per term (the previous form had four 4-slot arrays per sum).
+        /** This node's denominator; 0 while the node holds no term. */
+        private long denominator;
+        /** The unscaled sum of the numerators added as longs, at scale {@code scalePlusOne - 1}. */
+        private long unscaled;
+        /** The scale of {@link #unscaled} plus one; 0 while no numerator was added as a long. */
+        private int scalePlusOne;
+        /** The sum of the numerators that were not added as longs (too wide, another scale, an overflow), or null. */
+        private BigDecimal rest;
+        /** The node of the next denominator, or null. */
+        private Sum next;
 
         /** Adds a term. */
         public Sum add(ExactValue term) {
-            for (int i = 0; i < used; i++) {
-                if (denominators[i] == term.denominator) {
-                    addTo(i, term);
-                    return this;
+            long d = term.denominator;
+            Sum node = this;
+            while (node.denominator != d) {
+                if (node.denominator == 0) {
+                    node.denominator = d;
+                    break;
+                }
+                if (node.next == null) {
+                    node.next = new Sum();
+                }
+                node = node.next;
+            }
+            node.addNumerator(term);
+            return this;
+        }
+
+        private void addNumerator(ExactValue term) {
+            long tagged = term.compactUnscaled();
+            if (tagged != NOT_COMPACT) {
+                int scalePlusOne = (int) (tagged >>> 3 & 31) + 1;
+                if (this.scalePlusOne == scalePlusOne || this.scalePlusOne == 0) {
+                    long value = tagged >> 8;
+                    long sum = unscaled + value;
+                    if (((unscaled ^ sum) & (value ^ sum)) >= 0) { // no overflow
+                        unscaled = sum;
+                        this.scalePlusOne = scalePlusOne;
+                        return;
+                    }
                 }
             }
-            if (used < SLOTS) {
-                denominators[used] = term.denominator;
-                addTo(used++, term);
-            } else {
-                int last = SLOTS - 1;
-                ExactValue folded = new ExactValue(numerator(last), denominators[last]).plus(term);
-                denominators[last] = folded.denominator;
-                numerators[last] = folded.numerator;
-                scalesPlusOne[last] = 0;
-                unscaled[last] = 0;
-            }
-            return this;
+            rest = rest == null ? term.numerator : rest.add(term.numerator);
         }
 
         /** The exact sum so far (zero if nothing was added). */
         public ExactValue value() {
+            if (denominator == 0) {
+                return ZERO;
+            }
+            ExactValue inLongs = valueInLongs();
+            return inLongs != null ? inLongs : chained();
+        }
+
+        /**
+         * The total when every node's numerator is a long: {@code Σ unscaled × 10^(S − scale) × (L / denominator)} over
+         * {@code L} (the least common multiple) at scale {@code S} (the largest scale, at least 0), which is what the
+         * chained sum gives; null if a node has a wider part or a product would overflow (the chained sum decides).
+         */
+        private ExactValue valueInLongs() {
+            long common = 1;
+            int scale = 0;
+            for (Sum node = this; node != null && node.denominator != 0; node = node.next) {
+                if (node.rest != null) {
+                    return null;
+                }
+                scale = Math.max(scale, node.scalePlusOne - 1);
+            }
+            try {
+                for (Sum node = this; node != null && node.denominator != 0; node = node.next) {
+                    common = Math.multiplyExact(common, node.denominator / gcd(common, node.denominator));
+                }
+                long total = 0;
+                for (Sum node = this; node != null && node.denominator != 0; node = node.next) {
+                    long shifted = Math.multiplyExact(node.unscaled, POWERS_OF_TEN[scale - (node.scalePlusOne - 1)]);
+                    total = Math.addExact(total, Math.multiplyExact(shifted, common / node.denominator));
+                }
+                return new ExactValue(BigDecimal.valueOf(total, scale), common);
+            } catch (ArithmeticException overflow) {
+                return null; // the chained sum holds any numerator, and throws for a denominator beyond a long
+            }
+        }
+
+        /** The chained sum of the nodes' numerators over their denominators. */
+        private ExactValue chained() {
             ExactValue total = ZERO;
-            for (int i = 0; i < used; i++) {
-                total = total.plus(new ExactValue(numerator(i), denominators[i]));
+            for (Sum node = this; node != null && node.denominator != 0; node = node.next) {
+                total = total.plus(new ExactValue(node.numerator(), node.denominator));
             }
             return total;
         }
 
-        private void addTo(int slot, ExactValue term) {
-            BigDecimal numerator = term.numerator;
-            int scale = numerator.scale();
-            int slotScale = scalesPlusOne[slot] - 1;
-            long tagged;
-            if ((slotScale < 0 || slotScale == scale) && (tagged = term.compactUnscaled()) != NOT_COMPACT) {
-                long value = tagged >> 2;
-                long sum = unscaled[slot] + value;
-                if (((unscaled[slot] ^ sum) & (value ^ sum)) >= 0) { // no overflow
-                    unscaled[slot] = sum;
-                    scalesPlusOne[slot] = scale + 1;
-                    return;
-                }
-            }
-            numerators[slot] = numerators[slot] == null ? numerator : numerators[slot].add(numerator);
-        }
-
-        /** A slot's numerator; its scale is the largest of its terms', as in a chained {@code BigDecimal} sum. */
-        private BigDecimal numerator(int slot) {
-            BigDecimal asLongs = scalesPlusOne[slot] == 0 ? null
-                    : BigDecimal.valueOf(unscaled[slot], scalesPlusOne[slot] - 1);
-            BigDecimal rest = numerators[slot];
+        /** A node's numerator; its scale is the largest of its terms', as in a chained {@code BigDecimal} sum. */
+        private BigDecimal numerator() {
+            BigDecimal asLongs = scalePlusOne == 0 ? null : BigDecimal.valueOf(unscaled, scalePlusOne - 1);
             return rest == null ? asLongs : asLongs == null ? rest : rest.add(asLongs);
         }
     }
@@ -266,10 +334,10 @@ public final class ExactValue implements Comparable<ExactValue> {
         long tagged = compact;
         if (tagged == 0) {
             int scale = numerator.scale();
-            if (scale >= 0 && scale <= Sum.MAX_DIGITS && numerator.precision() <= Sum.MAX_DIGITS) {
-                // at most 18 digits: the unscaled value is exactly a long
+            if (scale >= 0 && scale <= Sum.MAX_SCALE && numerator.precision() <= Sum.MAX_DIGITS) {
+                // at most 16 digits: the unscaled value is exactly a long, and |value| < 2^55 leaves room for the tags
                 long value = scale == 0 ? numerator.longValue() : numerator.scaleByPowerOfTen(scale).longValue();
-                tagged = (value << 2) | 1;
+                tagged = (value << 8) | ((long) scale << 3) | 1;
             } else {
                 tagged = NOT_COMPACT;
             }

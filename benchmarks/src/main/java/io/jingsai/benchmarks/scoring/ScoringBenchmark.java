@@ -43,7 +43,9 @@ import java.util.concurrent.TimeUnit;
  * <p>{@code exactScore} scores marks that were loaded beforehand ({@link AspectMarks} refuses duplicate judges and
  * keeps the marks as scaled longs when it is built), as the double reference adds a {@code double[]} built
  * beforehand. {@code exactLoadAndScore} also builds the {@link AspectMarks} and {@link EntryMarks} from the judges'
- * marks in every operation, so the cost of loading is measured too.
+ * marks in every operation, so the cost of loading is measured too; its marks are the lists {@link AspectMarks} kept,
+ * which it reuses with their compact form. {@code exactBuildAndScore} starts from plain lists, so that form is built
+ * in every operation as well.
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar 'scoring' -f 1 -wi 3 -i 5 -w 1 -r 1}
  */
@@ -76,6 +78,8 @@ public class ScoringBenchmark {
     private double[][] doubleMarks;
     private List<List<BigDecimal>> panels;
     private List<List<List<JudgeMark>>> judged;
+    /** The same marks as plain lists (not the lists {@link AspectMarks} keeps), so that loading them builds all. */
+    private List<List<List<JudgeMark>>> plainJudged;
     private PanelAggregation trimmed;
 
     @Setup
@@ -98,6 +102,7 @@ public class ScoringBenchmark {
         doubleMarks = new double[ENTRIES][];
         panels = new ArrayList<>();
         judged = new ArrayList<>();
+        plainJudged = new ArrayList<>();
         for (int e = 0; e < ENTRIES; e++) {
             List<AspectMarks> marks = new ArrayList<>();
             double[] flat = new double[ASPECTS * judges];
@@ -117,6 +122,7 @@ public class ScoringBenchmark {
             }
             entries[e] = EntryMarks.of("e" + e, marks);
             judged.add(marks.stream().map(AspectMarks::marks).toList());
+            plainJudged.add(marks.stream().map(m -> (List<JudgeMark>) new ArrayList<>(m.marks())).toList());
             doubleMarks[e] = flat;
         }
     }
@@ -140,6 +146,25 @@ public class ScoringBenchmark {
     public void exactLoadAndScore(Blackhole bh) {
         for (int e = 0; e < ENTRIES; e++) {
             List<List<JudgeMark>> panelsOfEntry = judged.get(e);
+            List<AspectMarks> marks = new ArrayList<>(ASPECTS);
+            for (int a = 0; a < ASPECTS; a++) {
+                marks.add(new AspectMarks(ASPECT_IDS[a], panelsOfEntry.get(a), BigDecimal.ONE));
+            }
+            bh.consume(scorer.score(EntryMarks.of(ENTRY_IDS[e], marks)).total());
+        }
+    }
+
+    /**
+     * Building and exact scoring: as {@code exactLoadAndScore}, but from the judges' marks as plain lists, so each
+     * {@link AspectMarks} also copies the marks and builds their compact form (scaled longs, sorted, with their ends and
+     * total) instead of reusing a list it built before. The whole cost of an entry scored once, straight from input.
+     * One op = one entry.
+     */
+    @Benchmark
+    @OperationsPerInvocation(ENTRIES)
+    public void exactBuildAndScore(Blackhole bh) {
+        for (int e = 0; e < ENTRIES; e++) {
+            List<List<JudgeMark>> panelsOfEntry = plainJudged.get(e);
             List<AspectMarks> marks = new ArrayList<>(ASPECTS);
             for (int a = 0; a < ASPECTS; a++) {
                 marks.add(new AspectMarks(ASPECT_IDS[a], panelsOfEntry.get(a), BigDecimal.ONE));

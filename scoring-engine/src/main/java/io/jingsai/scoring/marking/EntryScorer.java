@@ -7,6 +7,7 @@ import io.jingsai.scoring.scheme.AspectType;
 import io.jingsai.scoring.scheme.Component;
 import io.jingsai.scoring.scheme.Criterion;
 import io.jingsai.scoring.scheme.MarkingScheme;
+import io.jingsai.scoring.scheme.PanelAggregation;
 import io.jingsai.scoring.scheme.SubCriterion;
 import io.jingsai.scoring.scheme.ValidationReport;
 
@@ -56,6 +57,9 @@ public final class EntryScorer {
     private final List<Component> components;
     private final ExactValue declaredTotal;
     private final boolean scaledPath;
+    /** The scheme's judgement rules, read once here rather than per judgement aspect per entry. */
+    private final int judgementSpread;
+    private final int minimumJudges;
 
     /**
      * @throws IllegalArgumentException if the scheme has validation errors (the message lists them)
@@ -79,6 +83,8 @@ public final class EntryScorer {
         this.rounding = scheme.rounding();
         this.components = scheme.components();
         this.declaredTotal = ExactValue.of(scheme.declaredTotal());
+        this.judgementSpread = scheme.judgementSpread();
+        this.minimumJudges = scheme.minimumJudgementPanel();
         Map<String, Integer> componentIndex = new HashMap<>();
         for (int i = 0; i < components.size(); i++) {
             componentIndex.put(components.get(i).id(), i);
@@ -104,6 +110,75 @@ public final class EntryScorer {
     /** Scores one entry. */
     public EntryResult score(EntryMarks entry) {
         Checks.requireNonNull(entry, "entry");
+        if (entry.deductions().isEmpty() && entry.aspects().size() <= positions.length) {
+            EntryResult result;
+            try {
+                result = scoreInSchemeOrder(entry);
+            } catch (RuntimeException problem) {
+                result = null; // the general path meets the same problem, or one it reports first, and words it
+            }
+            if (result != null) {
+                return result;
+            }
+        }
+        return scoreInAnyOrder(entry);
+    }
+
+    /**
+     * One pass for the usual entry: no deductions, and mark set i (if any) names aspect i. Each set's id is checked
+     * against its position and the set is scored in the same step, so every entry's marks are walked once instead of
+     * once to check them and once to score them. Null as soon as a set is out of place; an exception, as any
+     * rejection, is left to {@link #scoreInAnyOrder}, which checks every id before scoring and so reports and words
+     * each problem exactly as before. Scoring has no effect beyond the memo (which stores only what any path would
+     * build), so giving up part way changes nothing.
+     */
+    private EntryResult scoreInSchemeOrder(EntryMarks entry) {
+        List<AspectMarks> given = entry.aspects();
+        int givenCount = given.size();
+        Plan[] plans = positions;
+        AspectResult[] aspects = new AspectResult[plans.length];
+        List<String> holds = null; // built only for a result that has holds
+        ExactValue.Sum[] componentSums = componentSums(); // null without components: one sum, no array
+        ExactValue.Sum sum = componentSums == null ? new ExactValue.Sum() : null;
+        for (int i = 0; i < plans.length; i++) {
+            Plan plan = plans[i];
+            AspectResult result;
+            if (i < givenCount) {
+                AspectMarks marks = given.get(i);
+                String id = marks.aspectId();
+                if (id != plan.id && !plan.id.equals(id)) {
+                    return null;
+                }
+                accepts(plan, marks, entry);
+                // a result already built for the same counted sum (see scoreInAnyOrder): its mark comes from the
+                // memo's own array, so a hit reads neither the shared result nor its status (always SCORED)
+                ResultMemo memo = plan.memo;
+                int key = memo == null ? -1 : plan.memoKey(memo, marks);
+                result = key < 0 ? null : memo.bySum[key];
+                if (result != null) {
+                    aspects[i] = result;
+                    ExactValue mark = memo.marks[key];
+                    // null only if another thread's two stores of this slot are seen out of order
+                    (componentSums == null ? sum : componentSums[plan.sumSlot])
+                            .add(mark != null ? mark : result.exactMark());
+                    continue;
+                }
+                result = marked(plan, marks);
+            } else {
+                result = plan.deduction ? deductionModule(plan, List.of(), List.of()) : marked(plan, null);
+            }
+            aspects[i] = result;
+            if (result.status() == AspectStatus.SCORED) {
+                (componentSums == null ? sum : componentSums[plan.sumSlot]).add(result.exactMark());
+            } else {
+                holds = hold(holds, plan, result);
+            }
+        }
+        return finish(entry, List.of(aspects), List.of(), holds, componentSums, sum);
+    }
+
+    /** Any entry: marks in any order, deductions, and every rejection of marks that do not fit the scheme. */
+    private EntryResult scoreInAnyOrder(EntryMarks entry) {
         List<AspectMarks> given = entry.aspects();
         // null when the marks come in scheme order (the usual case): position i then holds aspect i's marks
         AspectMarks[] marksByAspect = inSchemeOrder(entry, given) ? null : marksByAspect(entry);
@@ -112,8 +187,8 @@ public final class EntryScorer {
         AspectResult[] aspects = new AspectResult[plans.length];
         List<String> holds = null; // built only for a result that has holds
         List<Deduction> applied = entry.deductions().isEmpty() ? List.of() : new ArrayList<>();
-        ExactValue.Sum[] componentSums = componentSums();
-        ScaledPanel scratch = scaledPath ? new ScaledPanel() : null;
+        ExactValue.Sum[] componentSums = componentSums(); // null without components: one sum, no array
+        ExactValue.Sum sum = componentSums == null ? new ExactValue.Sum() : null;
         int givenCount = given.size();
         for (int i = 0; i < plans.length; i++) {
             Plan plan = plans[i];
@@ -122,23 +197,36 @@ public final class EntryScorer {
                 result = deductionModule(plan, deductions.getOrDefault(plan, List.of()), applied);
             } else {
                 AspectMarks marks = marksByAspect != null ? marksByAspect[i] : i < givenCount ? given.get(i) : null;
-                result = marked(plan, marks, scratch);
+                // the usual case once an event is under way: a result already built for the same counted sum, found
+                // by a small method the compiler inlines here; anything else is decided by marked()
+                result = marks == null ? null : plan.memoised(marks);
+                if (result == null) {
+                    result = marked(plan, marks);
+                }
             }
             aspects[i] = result;
             if (result.status() == AspectStatus.SCORED) {
-                componentSums[plan.sumSlot].add(result.exactMark());
+                (componentSums == null ? sum : componentSums[plan.sumSlot]).add(result.exactMark());
             } else {
-                if (holds == null) {
-                    holds = new ArrayList<>();
-                }
-                holds.add(plan.id + ": " + result.status() + (result.detail().isEmpty() ? "" : " - " + result.detail()));
+                holds = hold(holds, plan, result);
             }
         }
-        return finish(entry, List.of(aspects), applied, holds, componentSums);
+        return finish(entry, List.of(aspects), applied, holds, componentSums, sum);
     }
 
+    /** Adds an aspect that does not count to the holds, made on the first one. */
+    private static List<String> hold(List<String> holds, Plan plan, AspectResult result) {
+        List<String> list = holds == null ? new ArrayList<>() : holds;
+        list.add(plan.id + ": " + result.status() + (result.detail().isEmpty() ? "" : " - " + result.detail()));
+        return list;
+    }
+
+    /** One sum per component, or null for a scheme without components (its aspects add up to one sum). */
     private ExactValue.Sum[] componentSums() {
-        ExactValue.Sum[] sums = new ExactValue.Sum[Math.max(1, components.size())];
+        if (components.isEmpty()) {
+            return null;
+        }
+        ExactValue.Sum[] sums = new ExactValue.Sum[components.size()];
         for (int c = 0; c < sums.length; c++) {
             sums[c] = new ExactValue.Sum();
         }
@@ -188,9 +276,13 @@ public final class EntryScorer {
         return results;
     }
 
-    /** @param holds the aspects' holds, or null for none */
+    /**
+     * @param holds         the aspects' holds, or null for none
+     * @param componentSums the components' sums, or null without components
+     * @param sum           the aspects' sum without components, else null
+     */
     private EntryResult finish(EntryMarks entry, List<AspectResult> aspects, List<Deduction> applied,
-                               List<String> holds, ExactValue.Sum[] componentSums) {
+                               List<String> holds, ExactValue.Sum[] componentSums, ExactValue.Sum sum) {
         Disqualification dq = entry.disqualification();
         boolean disqualified = dq != null && dq.isApproved();
         if (dq != null && !dq.isApproved()) {
@@ -200,7 +292,7 @@ public final class EntryScorer {
         Map<String, BigDecimal> componentScores = components.isEmpty() ? Map.of() : new LinkedHashMap<>();
         ExactValue total;
         if (components.isEmpty()) {
-            total = componentSums[0].value();
+            total = sum.value();
         } else {
             total = ExactValue.ZERO;
             for (int i = 0; i < components.size(); i++) {
@@ -222,32 +314,30 @@ public final class EntryScorer {
                 applied, holds == null ? List.of() : holds);
     }
 
-    private AspectResult marked(Plan plan, AspectMarks marks, ScaledPanel scratch) {
+    private AspectResult marked(Plan plan, AspectMarks marks) {
         if (marks == null) {
             return result(plan, AspectStatus.MISSING, null, "no marks");
         }
         List<JudgeMark> judged = marks.marks();
-        MarkList scaled = scratch != null && judged instanceof MarkList list && list.unscaled != null ? list : null;
+        MarkList scaled = scaledPath && judged instanceof MarkList list && list.unscaled != null ? list : null;
         if (scaled == null) {
             return markedExactly(plan, marks, judged);
         }
-        int n = scaled.unscaled.length;
-        long key = plan.judgement
-                ? plan.judgementKey(scaled, scheme.judgementSpread(), scheme.minimumJudgementPanel())
-                : plan.measurementKey(scaled, marks.multiplier(), scratch);
-        AspectResult[] memo = key < 0 ? null : plan.memo(n, scaled.scale);
-        if (memo != null && memo[(int) key] != null) {
-            return memo[(int) key];
+        int n = scaled.count;
+        long key = scaled.scales == null && plan.slots(n, scaled.scale) >= 0 ? plan.key(scaled, marks.multiplier()) : -1;
+        ResultMemo memo = key < 0 ? null : plan.memo(n, scaled.scale);
+        if (memo != null && memo.bySum[(int) key] != null) {
+            return memo.bySum[(int) key];
         }
-        ExactValue fast = plan.judgement
-                ? plan.judgementMark(scaled, scheme.judgementSpread(), scheme.minimumJudgementPanel())
-                : plan.measurementMark(scaled, scratch);
+        ExactValue fast = plan.judgement ? plan.judgementMark(scaled) : plan.measurementMark(scaled);
         if (fast == null) {
             return markedExactly(plan, marks, judged);
         }
         AspectResult result = scored(plan, marks, fast);
         if (memo != null) {
-            memo[(int) key] = result; // immutable: a racing reader sees null or the whole result
+            // immutable: a racing reader sees null or the whole result (or mark); equal sums build equal results
+            memo.marks[(int) key] = result.exactMark();
+            memo.bySum[(int) key] = result;
         }
         return result;
     }
@@ -280,8 +370,7 @@ public final class EntryScorer {
     }
 
     private AspectResult scored(Plan plan, AspectMarks marks, ExactValue aggregate) {
-        ExactValue mark = plan.aspect.type() == AspectType.MEASUREMENT
-                ? scale(aggregate, marks.multiplier(), plan.factor) : aggregate;
+        ExactValue mark = plan.judgement ? aggregate : scale(aggregate, marks.multiplier(), plan.factor);
         return result(plan, AspectStatus.SCORED, mark, "");
     }
 
@@ -360,8 +449,11 @@ public final class EntryScorer {
         return plan;
     }
 
-    /** Scored results by sum for one panel size and scale; see {@link Plan#memo}. */
-    private record ResultMemo(int n, int scale, AspectResult[] bySum) {
+    /**
+     * Scored results by sum for one panel size and scale, and their exact marks (the results' own) by the same sum,
+     * so that adding a shared mark to an entry's total needs no read of the result; see {@link Plan#memo}.
+     */
+    private record ResultMemo(int n, int scale, AspectResult[] bySum, ExactValue[] marks) {
         static final int MAX_SLOTS = 4096;
     }
 
@@ -375,17 +467,25 @@ public final class EntryScorer {
         final boolean deduction;
         final boolean judgement;
         final int sumSlot;
-        final io.jingsai.scoring.scheme.PanelAggregation aggregation;
+        final PanelAggregation aggregation;
         final BigDecimal factor;
         final BigDecimal maxMark;
         final List<BigDecimal> allowedMarks;
+        /**
+         * MEASUREMENT: true when a scored result can be a function of the counted sum (no allowed marks, a mean or
+         * trimmed rule); the marks' scale, multiplier and range are checked per entry.
+         */
+        final boolean sumDecides;
+        /** Marks dropped at each end (0 for a mean), and the fewest marks the rule takes. */
+        final int dropped;
+        final int minimumMarks;
         /** {@code floor(maxMark × 10^s)} for each scale s the fast path reads: the range check on unscaled marks. */
         final long[] maxByScale = new long[ScaledMarks.MAX_SCALE + 1];
         /** JUDGEMENT: {@code maxMark × sum} for the score sums of panels up to 16 judges, as the exact path forms it. */
         final BigDecimal[] judgementNumerators;
         /**
          * Scored results already built for one panel size and scale, by the sum of the marks that count: a scored
-         * aspect's result is a function of that sum alone (see {@link #measurementKey}, {@link #judgementKey}), so
+         * aspect's result is a function of that sum alone (see {@link #key}), so
          * entries with the same sum share one immutable result instead of each building its own.
          */
         private ResultMemo memo;
@@ -402,6 +502,12 @@ public final class EntryScorer {
             this.factor = aspect.effectiveFactor();
             this.maxMark = aspect.maxMark();
             this.allowedMarks = aspect.allowedMarks().isEmpty() ? null : List.copyOf(aspect.allowedMarks());
+            PanelAggregation.Kind kind = aggregation == null ? null : aggregation.kind();
+            this.sumDecides = aspect.type() == AspectType.MEASUREMENT && allowedMarks == null && kind != null
+                    && kind != PanelAggregation.Kind.MEDIAN;
+            this.dropped = kind == PanelAggregation.Kind.TRIMMED_MEAN || kind == PanelAggregation.Kind.TRIMMED_SUM
+                    ? aggregation.k() : 0;
+            this.minimumMarks = kind == null ? Integer.MAX_VALUE : aggregation.minimumMarks();
             for (int s = 0; s < maxByScale.length; s++) {
                 BigDecimal bound = maxMark.scaleByPowerOfTen(s).setScale(0, RoundingMode.FLOOR);
                 maxByScale[s] = bound.compareTo(LONG_MAX) <= 0 ? bound.longValueExact() : Long.MAX_VALUE;
@@ -416,76 +522,119 @@ public final class EntryScorer {
          * The fast path of a MEASUREMENT panel: null unless every mark is in range, the aspect lists no allowed marks
          * and the panel is big enough; the exact path then decides and words the problem.
          */
-        ExactValue measurementMark(MarkList marks, ScaledPanel scratch) {
-            if (allowedMarks != null || marks.unscaled.length < aggregation.minimumMarks()
-                    || !ScaledMarks.allWithin(marks.unscaled, maxByScale[marks.scale])) {
+        ExactValue measurementMark(MarkList marks) {
+            if (allowedMarks != null || marks.count < minimumMarks
+                    || marks.lowest < 0 || marks.highest > maxByScale[marks.scale]) {
                 return null;
             }
-            return scratch.aggregate(aggregation, marks.unscaled, marks.scales, marks.scale);
+            return marks.scales == null
+                    ? ScaledPanel.aggregateSorted(aggregation, marks.unscaled, marks.scale)
+                    : new ScaledPanel().aggregate(aggregation, marks.unscaled, marks.scales, marks.scale);
         }
 
         /**
          * The fast path of a JUDGEMENT panel: {@code maxMark × Σ scores / 3n} when every score is a plain integer 0-3,
          * there are enough judges and the spread is allowed; otherwise null, and the exact path decides.
          */
-        ExactValue judgementMark(MarkList marks, int allowedSpread, int minimumJudges) {
-            int n = marks.unscaled.length;
-            int sum = n < minimumJudges ? -1 : ScaledMarks.judgementSum(marks.unscaled, marks.scale, allowedSpread);
+        ExactValue judgementMark(MarkList marks) {
+            long sum = marks.count < minimumJudges ? -1 : judgementSum(marks);
             if (sum < 0) {
                 return null;
             }
-            BigDecimal numerator = sum < judgementNumerators.length ? judgementNumerators[sum]
+            BigDecimal numerator = sum < judgementNumerators.length ? judgementNumerators[(int) sum]
                     : maxMark.multiply(BigDecimal.valueOf(sum));
-            return ExactValue.ratio(numerator, 3L * n);
+            return ExactValue.ratio(numerator, 3L * marks.count);
+        }
+
+        /**
+         * The score sum of a judgement panel when every score is a plain integer 0, 1, 2 or 3 (scale 0, so one scale)
+         * and the spread is allowed; otherwise -1. The lowest and highest marks bound all the others.
+         */
+        private long judgementSum(MarkList marks) {
+            return marks.scale != 0 || marks.count == 0 || marks.lowest < 0 || marks.highest > 3
+                    || marks.highest - marks.lowest > judgementSpread ? -1 : marks.total;
+        }
+
+        /**
+         * The result already built for these marks' counted sum, or null: the memo holds another panel size or scale,
+         * the marks do not qualify (see {@link #key}) or the sum was not seen yet. Small on purpose (as is
+         * {@link #memoKey}), so that it is inlined into the scoring loop: a hit reads only the marks' own fields and the
+         * memo.
+         */
+        AspectResult memoised(AspectMarks marks) {
+            ResultMemo current = memo;
+            int key = current == null ? -1 : memoKey(current, marks);
+            return key < 0 ? null : current.bySum[key];
+        }
+
+        /**
+         * The slot of these marks' counted sum in {@code current}, or -1 when the memo holds another panel size or
+         * scale or the marks do not qualify (see {@link #key}).
+         */
+        int memoKey(ResultMemo current, AspectMarks marks) {
+            if (!(marks.marks() instanceof MarkList list) || list.unscaled == null || list.scales != null
+                    || current.n != list.count || current.scale != list.scale) {
+                return -1;
+            }
+            // the memo exists for this size and scale, so slots(n, scale) >= 0 was checked when it was made
+            return (int) key(list, marks.multiplier());
+        }
+
+        /**
+         * The sum of the unscaled marks that count, when the scored result is a function of it alone; otherwise -1.
+         * MEASUREMENT: one scale for all marks (the caller checks), a mean or trimmed rule, no allowed marks, no
+         * multiplier, every mark in range. JUDGEMENT: plain 0-3 scores within the spread, 16 judges at most. The
+         * caller has checked {@code slots(n, scale) >= 0}, which bounds every mark in range so that the sum is exact.
+         */
+        long key(MarkList marks, BigDecimal multiplier) {
+            int n = marks.count;
+            if (judgement) {
+                return n < minimumJudges || n > 16 ? -1 : judgementSum(marks);
+            }
+            if (!sumDecides || n < minimumMarks || !isOne(multiplier)
+                    || marks.lowest < 0 || marks.highest > maxByScale[marks.scale]) {
+                return -1;
+            }
+            if (dropped == 0) {
+                return marks.total;
+            }
+            if (dropped == 1) {
+                return marks.total - marks.lowest - marks.highest;
+            }
+            long[] sorted = marks.unscaled; // one scale: sorted when the marks were loaded
+            long sum = 0;
+            for (int i = dropped; i < n - dropped; i++) {
+                sum += sorted[i];
+            }
+            return sum;
         }
 
         /**
          * The memo of scored results for panels of {@code n} marks at {@code scale}, or null when the sums cannot
          * exceed {@link ResultMemo#MAX_SLOTS} (the caller passes a key only below that bound).
          */
-        AspectResult[] memo(int n, int scale) {
+        ResultMemo memo(int n, int scale) {
             ResultMemo current = memo;
             if (current == null || current.n != n || current.scale != scale) {
                 long bound = slots(n, scale);
                 if (bound < 0) {
                     return null;
                 }
-                current = new ResultMemo(n, scale, new AspectResult[(int) bound]);
+                current = new ResultMemo(n, scale, new AspectResult[(int) bound], new ExactValue[(int) bound]);
                 memo = current; // racy but safe: final fields, and a lost memo is only rebuilt
             }
-            return current.bySum;
+            return current;
         }
 
         /** How many sums a panel of n marks at the scale can have (0 .. max of a counted mark × counted), or -1. */
-        private long slots(int n, int scale) {
+        long slots(int n, int scale) {
             long counted = aspect.type() == AspectType.JUDGEMENT ? 3L * n
                     : maxByScale[scale] > ResultMemo.MAX_SLOTS ? -1 : maxByScale[scale] * (long) countedMarks(n);
             return counted < 0 || counted >= ResultMemo.MAX_SLOTS ? -1 : counted + 1;
         }
 
         private int countedMarks(int n) {
-            return aggregation.kind() == io.jingsai.scoring.scheme.PanelAggregation.Kind.MEAN ? n : n - 2 * aggregation.k();
-        }
-
-        /**
-         * MEASUREMENT: the sum of the unscaled marks that count, when the result is a function of it alone (one scale
-         * for all marks, mean or trimmed rule, no multiplier, every mark in range, no allowed marks) and small enough
-         * for the memo; otherwise -1 and the result is built as usual.
-         */
-        long measurementKey(MarkList marks, BigDecimal multiplier, ScaledPanel scratch) {
-            if (marks.scales != null || allowedMarks != null || !isOne(multiplier)
-                    || aggregation.kind() == io.jingsai.scoring.scheme.PanelAggregation.Kind.MEDIAN
-                    || marks.unscaled.length < aggregation.minimumMarks()
-                    || slots(marks.unscaled.length, marks.scale) < 0) {
-                return -1;
-            }
-            return scratch.countedSum(aggregation, marks.unscaled, maxByScale[marks.scale]);
-        }
-
-        /** JUDGEMENT: the sum of plain 0-3 scores when the fast path takes the panel, otherwise -1. */
-        long judgementKey(MarkList marks, int allowedSpread, int minimumJudges) {
-            int n = marks.unscaled.length;
-            return n < minimumJudges || n > 16 ? -1 : ScaledMarks.judgementSum(marks.unscaled, marks.scale, allowedSpread);
+            return n - 2 * dropped;
         }
 
         /** The first rule the sorted marks break, or null. */

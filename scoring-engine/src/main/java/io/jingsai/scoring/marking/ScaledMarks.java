@@ -81,39 +81,4 @@ final class ScaledMarks {
     int size() {
         return unscaled.length;
     }
-
-    /**
-     * True if every mark is in {@code [0, max]}, given {@code bound = floor(max × 10^scale)}: an integer unscaled value
-     * {@code u} at scale {@code scale} is at most {@code max} exactly when {@code u <= bound}.
-     */
-    static boolean allWithin(long[] unscaled, long bound) {
-        for (long value : unscaled) {
-            if (value < 0 || value > bound) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /**
-     * The score sum of a judgement panel when every score is written as a plain integer 0, 1, 2 or 3 and the
-     * spread is at most {@code allowedSpread}; otherwise -1 (the exact path decides and words the problem).
-     */
-    static int judgementSum(long[] unscaled, int scale, int allowedSpread) {
-        if (scale != 0 || unscaled.length == 0) {
-            return -1;
-        }
-        long lowest = 3;
-        long highest = 0;
-        int sum = 0;
-        for (long value : unscaled) {
-            if (value < 0 || value > 3) {
-                return -1;
-            }
-            lowest = Math.min(lowest, value);
-            highest = Math.max(highest, value);
-            sum += (int) value;
-        }
-        return highest - lowest > allowedSpread ? -1 : sum;
-    }
 }

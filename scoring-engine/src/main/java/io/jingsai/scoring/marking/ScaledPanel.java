@@ -16,7 +16,8 @@ import java.math.RoundingMode;
  * the two paths are interchangeable down to {@link ExactValue#toString()}. An intermediate sum that would overflow a
  * {@code long} makes {@link #aggregate} return null, and the caller takes the {@code BigDecimal} path.
  *
- * <p>Mutable scratch space for sorting, reused across the aspects of one entry; not thread-safe.
+ * <p>An instance is mutable scratch space for sorting, made per call by its callers; not thread-safe. Marks of one
+ * scale that are already sorted (a {@link MarkList}'s) need none: {@link #aggregateSorted}.
  */
 final class ScaledPanel {
 
@@ -83,31 +84,26 @@ final class ScaledPanel {
     }
 
     /**
-     * The sum of the unscaled marks (all of one scale, all in range) that the rule counts: all for MEAN, all but the
-     * k highest and k lowest for the trimmed rules; -1 if a mark is outside {@code [0, max]}. Not for MEDIAN. The
-     * caller bounds {@code max} so that no sum of marks in range overflows.
+     * The exact aggregate by the rule of marks that all have one scale and are sorted ascending (the compact form a
+     * {@link MarkList} keeps), or null if a sum would overflow a {@code long}: no copy and no sort. Equal marks of one
+     * scale are interchangeable, so this is what {@link #aggregate} gives for the same marks in any order. The caller
+     * has checked that there are at least {@link PanelAggregation#minimumMarks()} marks.
      */
-    long countedSum(PanelAggregation rule, long[] unscaled, long max) {
-        int k = rule.kind() == PanelAggregation.Kind.MEAN ? 0 : rule.k();
-        if (k <= 1) {
-            long lowest = unscaled[0];
-            long highest = unscaled[0];
-            long sum = 0;
-            for (long value : unscaled) {
-                lowest = Math.min(lowest, value);
-                highest = Math.max(highest, value);
-                sum += value;
-            }
-            if (lowest < 0 || highest > max) {
-                return -1;
-            }
-            return k == 0 ? sum : sum - lowest - highest;
+    static ExactValue aggregateSorted(PanelAggregation rule, long[] sorted, int scale) {
+        int n = sorted.length;
+        try {
+            return switch (rule.kind()) {
+                case MEAN -> ExactValue.ratio(BigDecimal.valueOf(sum(sorted, 0, n), scale), n);
+                case MEDIAN -> n % 2 == 1
+                        ? ExactValue.of(BigDecimal.valueOf(sorted[n / 2], scale))
+                        : ExactValue.ratio(BigDecimal.valueOf(Math.addExact(sorted[n / 2 - 1], sorted[n / 2]), scale), 2);
+                case TRIMMED_MEAN -> ExactValue.ratio(BigDecimal.valueOf(sum(sorted, rule.k(), n - rule.k()), scale),
+                        n - 2L * rule.k());
+                case TRIMMED_SUM -> ExactValue.of(BigDecimal.valueOf(sum(sorted, rule.k(), n - rule.k()), scale));
+            };
+        } catch (ArithmeticException overflow) {
+            return null;
         }
-        if (!ScaledMarks.allWithin(unscaled, max)) {
-            return -1;
-        }
-        sort(new ScaledMarks(unscaled, null, 0));
-        return sum(values, k, size - k);
     }
 
     /** The sum of the marks left after dropping the {@code k} highest and {@code k} lowest. */
