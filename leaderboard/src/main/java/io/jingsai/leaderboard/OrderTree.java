@@ -616,8 +616,29 @@ final class OrderTree {
     }
 
     private boolean fitsBeforeNextLeaf(Leaf leaf, long p, int s) {
+        if (beyondNextSubtree(p, s)) {
+            return false;
+        }
         Leaf next = leaf.next;
         return next == null || next.size == 0 || compare(next.primaries[0], next.slots[0], p, s, EXACT) > 0;
+    }
+
+    /**
+     * Whether the probe sorts after the maximum of the subtree that follows the located leaf's, as its nearest
+     * ancestor's separators tell: then it cannot fit before the next leaf, and that leaf (a cache miss or two, on
+     * most random moves) need not be read. False when the separators cannot tell.
+     */
+    private boolean beyondNextSubtree(long p, int s) {
+        for (int k = pathDepth - 1; k >= 0; k--) {
+            Inner inner = pathNodes[k];
+            int i = pathIndexes[k];
+            if (i < inner.size - 1) {
+                // child i + 1 holds the next leaf; separator i + 1, if there is one, names that child's maximum
+                return i + 1 < inner.size - 1
+                        && compare(inner.sepPrimaries[i + 1], inner.sepSlots[i + 1], p, s, EXACT) < 0;
+            }
+        }
+        return false;
     }
 
     private static void shiftWithinLeaf(Leaf leaf, int from, int to, long p, int s) {
