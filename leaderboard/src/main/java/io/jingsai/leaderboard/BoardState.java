@@ -571,11 +571,6 @@ final class BoardState implements OrderTree.SlotOrder {
         }
     }
 
-    /** Approximate bytes retained per entry by the arrays and trees (excluding JVM object headers). */
-    long memoryBytes() {
-        return (long) records.length * 8 + (long) facetCodes.length * 4;
-    }
-
     void checkInvariants() {
         main.checkInvariants();
         if (main.size() != size || occupiedSlots().length != size) {

@@ -46,8 +46,9 @@
  *       criterion or facet concerned; unknown ids give empty results, never exceptions.</li>
  * </ul>
  *
- * <p>Internals (package-private): a counted B+-tree ({@code OrderTree}) over per-entry slots stored as arrays,
- * an open-addressing id map, optimistic {@link java.util.concurrent.locks.StampedLock} reads, and a replay-latest
- * sink per board for the feed.
+ * <p>Internals (package-private): a counted B+-tree ({@code OrderTree}) over slots of an open-addressing table
+ * whose cells are the entries' records (id, display key, key values), optimistic
+ * {@link java.util.concurrent.locks.StampedLock} reads, pages copied out as flat arrays ({@code StandingList}), and
+ * a replay-latest sink per board for the feed.
  */
 package io.jingsai.leaderboard;
