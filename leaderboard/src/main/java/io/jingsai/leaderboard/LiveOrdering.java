@@ -76,21 +76,41 @@ final class LiveOrdering implements Ordering {
         }
         int[] members = tierMembers();
         OrderTree.Cursor cursor = index.all.cursorAt(from);
+        int rank = firstRank(cursor, from, index.dense());
+        // walk the leaves with locals: this loop is what a page read costs per entry
+        OrderTree.Leaf leaf = cursor.leaf;
+        int at = cursor.index;
         long[] records = state.records;
         int stride = state.stride;
         boolean dense = index.dense();
+        boolean tieBreaks = state.width > 1;
+        int tier = 0;
         int previous = -1;
-        int rank = 0;
-        for (int i = 0; i < length && cursor.valid(); i++, cursor.advance()) {
-            int slot = cursor.slot();
-            if (previous < 0) {
-                rank = firstRank(cursor, from, dense);
-            } else if (!state.sameKey(previous, slot)) {
+        long previousPrimary = 0;
+        for (int i = 0; i < length; i++) {
+            if (at >= leaf.size) {
+                leaf = leaf.next;
+                at = 0;
+                if (leaf == null) {
+                    break; // only in a read that raced a writer, which the caller retries
+                }
+            }
+            long primary = leaf.primaries[at];
+            int slot = leaf.slots[at++];
+            if (previous >= 0 && (primary != previousPrimary || tieBreaks && state.compareKey(previous, slot) != 0)) {
                 rank = dense ? rank + 1 : from + i + 1;
             }
-            int mainPosition = dimension < 0 ? from + i : state.main.position(cursor.primary(), slot);
-            out.add(records, slot * stride, rank, Tiers.index(members, mainPosition));
+            if (dimension < 0) {
+                // main-board positions only grow here, and so does the first tier that holds them
+                while (tier < members.length && from + i >= members[tier]) {
+                    tier++;
+                }
+            } else {
+                tier = Tiers.index(members, state.main.position(primary, slot));
+            }
+            out.add(records, slot * stride, rank, tier < 0 || tier == members.length ? -1 : tier);
             previous = slot;
+            previousPrimary = primary;
         }
         return out.build();
     }
