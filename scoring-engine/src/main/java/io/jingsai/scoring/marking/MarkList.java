@@ -42,7 +42,7 @@ final class MarkList extends AbstractList<JudgeMark> implements RandomAccess {
         ScaledMarks scaled = ScaledMarks.ofJudged(this);
         long[] values = scaled == null ? null : scaled.unscaled;
         if (values != null && scaled.scales == null) {
-            sort(values); // the compact form's own array, built for this list
+            sortAscending(values, values.length); // the compact form's own array, built for this list
         }
         long low = 0;
         long high = 0;
@@ -65,13 +65,16 @@ final class MarkList extends AbstractList<JudgeMark> implements RandomAccess {
         this.count = marks.length;
     }
 
-    /** Sorts ascending: an insertion sort for a panel's handful of marks, the library sort beyond. */
-    private static void sort(long[] values) {
-        if (values.length > 16) {
-            java.util.Arrays.sort(values);
+    /**
+     * Sorts {@code values[0..n)} ascending: an insertion sort for a panel's handful of marks, the library sort
+     * beyond.
+     */
+    static void sortAscending(long[] values, int n) {
+        if (n > 16) {
+            java.util.Arrays.sort(values, 0, n);
             return;
         }
-        for (int i = 1; i < values.length; i++) {
+        for (int i = 1; i < n; i++) {
             long value = values[i];
             int j = i - 1;
             while (j >= 0 && values[j] > value) {

@@ -188,14 +188,6 @@ final class ScaledPanel {
 
     /** The same sort when all marks share one scale: equal values are then interchangeable. */
     private void sortValues() {
-        for (int i = 1; i < size; i++) {
-            long value = values[i];
-            int j = i - 1;
-            while (j >= 0 && values[j] > value) {
-                values[j + 1] = values[j];
-                j--;
-            }
-            values[j + 1] = value;
-        }
+        MarkList.sortAscending(values, size);
     }
 }
