@@ -1,10 +1,12 @@
 package io.jingsai.api.contestant;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-
-import org.springframework.data.relational.core.query.Criteria;
+import java.util.Map;
 
 import io.jingsai.api.shared.Likes;
+import io.jingsai.api.shared.SqlCondition;
 
 /**
  * List filters, each optional: a part of the name, the enterprise, the trade, and the region (an administrative
@@ -12,28 +14,30 @@ import io.jingsai.api.shared.Likes;
  */
 record ContestantFilter(String q, Long enterpriseId, Long tradeId, String regionCode) {
 
-    /** The criteria, given the enterprises of the region when a region was asked for. */
-    Criteria criteria(List<Long> enterprisesInRegion) {
-        Criteria criteria = criteria();
-        if (enterprisesInRegion != null) {
-            // An empty region matches nothing: IN () is not SQL, so compare with an id no row has.
-            criteria = criteria.and("enterprise_id")
-                    .in(enterprisesInRegion.isEmpty() ? List.of(-1L) : enterprisesInRegion);
-        }
-        return criteria;
-    }
-
-    private Criteria criteria() {
-        Criteria criteria = Criteria.empty();
+    /**
+     * The filters as one condition over the contestant table. Contestants carry no region of their own: they are
+     * in the region of their enterprise, which a sub-select finds in the same statement (a province can hold more
+     * enterprises than a statement can take parameters).
+     */
+    SqlCondition condition() {
+        List<String> parts = new ArrayList<>();
+        Map<String, Object> binds = new HashMap<>();
         if (q != null && !q.isBlank()) {
-            criteria = criteria.and("name").like(Likes.containing(q));
+            parts.add("name LIKE :q");
+            binds.put("q", Likes.containing(q));
         }
         if (enterpriseId != null) {
-            criteria = criteria.and("enterprise_id").is(enterpriseId);
+            parts.add("enterprise_id = :enterpriseId");
+            binds.put("enterpriseId", enterpriseId);
         }
         if (tradeId != null) {
-            criteria = criteria.and("trade_id").is(tradeId);
+            parts.add("trade_id = :tradeId");
+            binds.put("tradeId", tradeId);
         }
-        return criteria;
+        if (regionCode != null && !regionCode.isBlank()) {
+            parts.add("enterprise_id IN (SELECT id FROM enterprise WHERE region_code LIKE :region)");
+            binds.put("region", Likes.regionPrefix(regionCode));
+        }
+        return new SqlCondition(parts.isEmpty() ? "TRUE" : String.join(" AND ", parts), binds);
     }
 }

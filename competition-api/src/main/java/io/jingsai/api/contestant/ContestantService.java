@@ -1,12 +1,9 @@
 package io.jingsai.api.contestant;
 
 import java.time.Clock;
-import java.util.List;
 import java.util.Map;
 
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.relational.core.query.Criteria;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -38,17 +35,15 @@ class ContestantService {
     private final ContestantMapper mapper;
     private final ExistingReferences references;
     private final Listing listing;
-    private final DatabaseClient database;
     private final Clock clock;
 
     ContestantService(ContestantRepository contestants, ContestantMapper mapper, ExistingReferences references,
-                      Listing listing, DatabaseClient database, Clock clock) {
+                      Listing listing, Clock clock) {
         this.contestants = contestants;
         this.rows = new VersionedRows<>(RESOURCE, contestants, ContestantRow::version);
         this.mapper = mapper;
         this.references = references;
         this.listing = listing;
-        this.database = database;
         this.clock = clock;
     }
 
@@ -65,20 +60,8 @@ class ContestantService {
     }
 
     Mono<PageView<ContestantView>> list(ContestantFilter filter, PageQuery page) {
-        Mono<Criteria> criteria = filter.regionCode() == null || filter.regionCode().isBlank()
-                ? Mono.just(filter.criteria(null))
-                : enterprisesIn(filter.regionCode()).map(filter::criteria);
-        return criteria.flatMap(matching -> listing.page(ContestantRow.class, matching, page))
+        return listing.page(ContestantRow.class, "contestant", filter.condition(), page)
                 .map(found -> found.map(mapper::toView));
-    }
-
-    /** Contestants carry no region of their own: they are in the region of their enterprise. */
-    private Mono<List<Long>> enterprisesIn(String regionCode) {
-        return database.sql("SELECT id FROM enterprise WHERE region_code LIKE :prefix")
-                .bind("prefix", Likes.regionPrefix(regionCode))
-                .map(row -> row.get("id", Long.class))
-                .all()
-                .collectList();
     }
 
     @Transactional

@@ -2,13 +2,16 @@ package io.jingsai.api.contestant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Random;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import io.jingsai.api.IntegrationTest;
@@ -148,6 +151,38 @@ class ContestantControllerTests {
         web.get().uri(b -> b.path("/api/contestants").queryParam("q", tag).queryParam("regionCode", "620000").build())
                 .exchange()
                 .expectBody().jsonPath("$.total").isEqualTo(0);
+    }
+
+    @Test
+    void aRegionWithMoreEnterprisesThanAStatementTakesParametersIsFiltered(@Autowired DatabaseClient database) {
+        // 70,000 enterprises in one city: more than the 65,535 parameters a PostgreSQL statement can bind, which
+        // is what listing a region's enterprise ids as parameters ran into
+        String batch = "ZZ" + String.format("%08X", new Random().nextInt());
+        String tag = TestIdentities.unique("大区");
+        database.sql("""
+                INSERT INTO enterprise (name, credit_code, region_code, ownership, created_at, updated_at)
+                SELECT :batch || g, :batch || lpad(g::text, 8, '0'), '610300', 'PRIVATE', now(), now()
+                FROM generate_series(1, 70000) g""").bind("batch", batch).then().block(Duration.ofMinutes(1));
+        try {
+            long baoji = registry.create("/api/enterprises", Map.of("name", TestIdentities.unique("宝鸡企业"),
+                    "creditCode", TestIdentities.creditCode(), "regionCode", "610300", "ownership", "PRIVATE"));
+            registry.create("/api/contestants", TestRegistry.contestantBody(tag + "宝鸡", TestIdentities.residentId(),
+                    baoji, trade));
+
+            web.get().uri(b -> b.path("/api/contestants").queryParam("q", tag).queryParam("regionCode", "610000")
+                            .build())
+                    .exchange()
+                    .expectStatus().isOk()
+                    .expectBody().jsonPath("$.total").isEqualTo(1).jsonPath("$.items[0].name").isEqualTo(tag + "宝鸡");
+            web.get().uri(b -> b.path("/api/contestants").queryParam("q", tag).queryParam("regionCode", "620000")
+                            .build())
+                    .exchange()
+                    .expectStatus().isOk()
+                    .expectBody().jsonPath("$.total").isEqualTo(0);
+        } finally {
+            database.sql("DELETE FROM enterprise WHERE credit_code LIKE :batch || '%'").bind("batch", batch)
+                    .then().block(Duration.ofMinutes(1));
+        }
     }
 
     @Test
