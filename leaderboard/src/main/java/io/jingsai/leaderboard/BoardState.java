@@ -101,7 +101,7 @@ final class BoardState implements OrderTree.SlotOrder {
         this.facetCount = spec.facets().size();
         this.dense = spec.style() == RankingStyle.DENSE;
         this.tierLabels = Tiers.labels(spec);
-        int cells = Math.max(16, (int) Math.min(Integer.MAX_VALUE / 16, (long) (expected / 0.7) + 1));
+        int cells = (int) Math.max(16, Math.min(maxCells(), (long) (expected / 0.7) + 1));
         records = emptyRecords(cells);
         facetCodes = new int[(cells + 2) * facetCount];
         main = new RankIndex(this, dense);
@@ -123,6 +123,11 @@ final class BoardState implements OrderTree.SlotOrder {
             fresh[c * stride] = EMPTY;
         }
         return fresh;
+    }
+
+    /** The most cells one {@code long[]} of records can hold. */
+    private int maxCells() {
+        return (Integer.MAX_VALUE - 16) / stride - 2;
     }
 
     private static int home(long id, int cells) {
@@ -169,7 +174,10 @@ final class BoardState implements OrderTree.SlotOrder {
             return cells + 1;
         }
         if (used >= cells - cells / 4) {
-            rehash(Math.max(16, 2 * (size + 1)));
+            if (size >= maxCells() - maxCells() / 4) {
+                throw new IllegalStateException("board '" + spec.name() + "' is full at " + size + " entries");
+            }
+            rehash((int) Math.max(16, Math.min(maxCells(), 2L * (size + 1))));
             cells = records.length / stride - 2;
         }
         int i = home(id, cells);
