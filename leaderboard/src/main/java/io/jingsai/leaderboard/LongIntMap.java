@@ -133,8 +133,4 @@ final class LongIntMap {
         }
         table = t;
     }
-
-    long memoryBytes() {
-        return (long) table.length * 8;
-    }
 }
