@@ -104,5 +104,27 @@ final class StandingList extends AbstractList<Standing> implements RandomAccess 
         StandingList build() {
             return new StandingList(order, labels, values, ranks, tiers, firstPosition, size);
         }
+
+        /**
+         * The list of the first {@code size} entries, which the caller wrote into {@link #values()}, {@link #ranks()}
+         * and {@link #tiers()} itself (laid out as {@link #add} lays them out) instead of adding them one by one.
+         */
+        StandingList build(int size) {
+            return new StandingList(order, labels, values, ranks, tiers, firstPosition, size);
+        }
+
+        /** Per entry: id, display key, normalised key values. */
+        long[] values() {
+            return values;
+        }
+
+        int[] ranks() {
+            return ranks;
+        }
+
+        /** Per entry: an index into the tier labels, or -1. */
+        byte[] tiers() {
+            return tiers;
+        }
     }
 }
