@@ -3,12 +3,14 @@
 #   update+rank: Redis EVALSHA (ZADD + ZREVRANK in one Lua script)  vs  Board.upsertAndRank (random member, random score)
 #   small move:  Redis EVALSHA (ZINCRBY -50..50 + ZREVRANK)          vs  Board.upsertAndRank (random member, score -50..50)
 #   top-100:     Redis ZREVRANGE key 0 99                            vs  Board.page(1, 100) (and the cached top(100))
-# Redis is installed from Debian if missing, started on 127.0.0.1 with persistence off, loaded with 1e6 members,
-# measured with redis-benchmark (50 clients, pipeline 16), and stopped by its PID. Then the JMH benchmarks run, once
-# with the Docker image's JVM options (transparent huge pages) and once with the JVM's defaults, and the ratios of
-# each are printed.
+# Redis is installed from Debian if missing, started on 127.0.0.1 with persistence off, loaded with 1e6 members and
+# stopped by its PID at the end. The comparison runs in ROUNDS rounds (default 3): each round measures Redis with
+# redis-benchmark (50 clients, pipeline 16) and right afterwards the JMH benchmarks, once with the Docker image's JVM
+# options (transparent huge pages) and once with the JVM's defaults. Each round's ratios come from figures measured
+# a minute apart; the summary gives the median, lowest and highest ratio over the rounds, so that one round spoilt by
+# other load on a shared machine does not decide the verdict.
 #
-# Usage: benchmarks/compare-redis.sh [JMH options]      (default JMH options: -f 1 -wi 3 -i 5 -w 1 -r 1)
+# Usage: [ROUNDS=3] benchmarks/compare-redis.sh [JMH options]      (default JMH options: -f 1 -wi 3 -i 5 -w 1 -r 1)
 # Needs: benchmarks/target/benchmarks.jar (mvn -pl benchmarks package), or BENCHMARKS_JAR=/path/to/benchmarks.jar
 set -euo pipefail
 
@@ -16,7 +18,8 @@ HERE="$(cd "$(dirname "$0")" && pwd)"
 JAR="${BENCHMARKS_JAR:-$HERE/target/benchmarks.jar}"
 PORT="${REDIS_PORT:-6399}"
 MEMBERS="${MEMBERS:-1000000}"
-REQUESTS="${REQUESTS:-2000000}"
+REQUESTS="${REQUESTS:-1000000}"
+ROUNDS="${ROUNDS:-3}"
 RANGE_REQUESTS="${RANGE_REQUESTS:-500000}"
 JMH_OPTS=("$@")
 if [ ${#JMH_OPTS[@]} -eq 0 ]; then JMH_OPTS=(-f 1 -wi 3 -i 5 -w 1 -r 1); fi
@@ -68,29 +71,27 @@ rps() { # last CSV line of redis-benchmark: "name","rps",...
   tail -n 1 | cut -d',' -f2 | tr -d '"'
 }
 
-echo "== redis-benchmark: EVALSHA (ZADD + ZREVRANK), 50 clients, pipeline 16, $REQUESTS requests"
-REDIS_UPDATE=$(redis-benchmark -h 127.0.0.1 -p "$PORT" -c 50 -P 16 -n "$REQUESTS" -r "$MEMBERS" --csv \
-  EVALSHA "$SHA" 1 board __rand_int__ member:__rand_int__ | rps)
-echo "   $REDIS_UPDATE requests/s"
-echo "   ZCARD board = $(cli zcard board) (unchanged: every update hit an existing member)"
+redis_round() {
+  echo "== redis-benchmark: EVALSHA (ZADD + ZREVRANK), 50 clients, pipeline 16, $REQUESTS requests"
+  REDIS_UPDATE=$(redis-benchmark -h 127.0.0.1 -p "$PORT" -c 50 -P 16 -n "$REQUESTS" -r "$MEMBERS" --csv \
+    EVALSHA "$SHA" 1 board __rand_int__ member:__rand_int__ | rps)
+  echo "   $REDIS_UPDATE requests/s; ZCARD board = $(cli zcard board) (unchanged: every update hit an existing member)"
 
-echo "== redis-benchmark: EVALSHA (ZINCRBY by -50..50 + ZREVRANK), 50 clients, pipeline 16, $REQUESTS requests"
-REDIS_SMALL=$(redis-benchmark -h 127.0.0.1 -p "$PORT" -c 50 -P 16 -n "$REQUESTS" -r "$MEMBERS" --csv \
-  EVALSHA "$SMALL_SHA" 1 board __rand_int__ member:__rand_int__ | rps)
-echo "   $REDIS_SMALL requests/s"
-echo "   ZCARD board = $(cli zcard board)"
+  echo "== redis-benchmark: EVALSHA (ZINCRBY by -50..50 + ZREVRANK), 50 clients, pipeline 16, $REQUESTS requests"
+  REDIS_SMALL=$(redis-benchmark -h 127.0.0.1 -p "$PORT" -c 50 -P 16 -n "$REQUESTS" -r "$MEMBERS" --csv \
+    EVALSHA "$SMALL_SHA" 1 board __rand_int__ member:__rand_int__ | rps)
+  echo "   $REDIS_SMALL requests/s; ZCARD board = $(cli zcard board)"
 
-echo "== redis-benchmark: ZREVRANGE board 0 99, 50 clients, pipeline 16, $RANGE_REQUESTS requests"
-REDIS_TOP=$(redis-benchmark -h 127.0.0.1 -p "$PORT" -c 50 -P 16 -n "$RANGE_REQUESTS" --csv \
-  ZREVRANGE board 0 99 | rps)
-echo "   $REDIS_TOP requests/s"
+  echo "== redis-benchmark: ZREVRANGE board 0 99, 50 clients, pipeline 16, $RANGE_REQUESTS requests"
+  REDIS_TOP=$(redis-benchmark -h 127.0.0.1 -p "$PORT" -c 50 -P 16 -n "$RANGE_REQUESTS" --csv \
+    ZREVRANGE board 0 99 | rps)
+  echo "   $REDIS_TOP requests/s"
+}
 
-stop_redis
-REDIS_PID=""
-trap - EXIT
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 
-# The JMH part runs twice: with the JVM options of the Docker image (transparent huge pages for the heap, which
-# the board's random accesses need on virtual machines: see leaderboard/BENCHMARKS.md) and with the JVM's defaults.
+# One JMH run on a 1e6-entry board; prints its table and the round's ratios, and appends
+# "label<TAB>workload<TAB>ratio" lines to $RATIOS for the summary.
 jmh_and_ratios() {
   local label="$1" jvm_args="$2"
   echo
@@ -113,7 +114,6 @@ jmh_and_ratios() {
   rm -f "$log"
 
   score() { grep "\.$1\"" "$csv" | cut -d',' -f5; }
-  ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
   local update small two_calls top top_uncached top_after_update
   update=$(score updateAndRank)
   small=$(score smallMoveUpdateAndRank)
@@ -123,15 +123,42 @@ jmh_and_ratios() {
   top_after_update=$(score top100AfterUpdate)
   rm -f "$csv"
 
-  printf '\n%-44s %14s %14s %8s   (%s)\n' "operation" "leaderboard/s" "redis/s" "ratio" "$label"
-  printf '%-44s %14.0f %14.0f %7sx\n' "update+rank (upsertAndRank vs EVALSHA)" "$update" "$REDIS_UPDATE" "$(ratio "$update" "$REDIS_UPDATE")"
-  printf '%-44s %14.0f %14.0f %7sx\n' "small move+rank (vs ZINCRBY+ZREVRANK)" "$small" "$REDIS_SMALL" "$(ratio "$small" "$REDIS_SMALL")"
-  printf '%-44s %14.0f %14.0f %7sx\n' "update, then rank (two calls vs EVALSHA)" "$two_calls" "$REDIS_UPDATE" "$(ratio "$two_calls" "$REDIS_UPDATE")"
-  printf '%-44s %14.0f %14.0f %7sx\n' "top-100 (top cache vs ZREVRANGE 0 99)" "$top" "$REDIS_TOP" "$(ratio "$top" "$REDIS_TOP")"
-  printf '%-44s %14.0f %14.0f %7sx\n' "top-100 computed (page(1,100) vs ZREVRANGE)" "$top_uncached" "$REDIS_TOP" "$(ratio "$top_uncached" "$REDIS_TOP")"
+  printf '\n%-44s %14s %14s %8s   (round %s, %s)\n' "operation" "leaderboard/s" "redis/s" "ratio" "$ROUND" "$label"
+  row() { printf '%-44s %14.0f %14.0f %7sx\n' "$1" "$2" "$3" "$(ratio "$2" "$3")"; }
+  row "update+rank (upsertAndRank vs EVALSHA)" "$update" "$REDIS_UPDATE"
+  row "small move+rank (vs ZINCRBY+ZREVRANK)" "$small" "$REDIS_SMALL"
+  row "update, then rank (two calls vs EVALSHA)" "$two_calls" "$REDIS_UPDATE"
+  row "top-100 (top cache vs ZREVRANGE 0 99)" "$top" "$REDIS_TOP"
+  row "top-100 computed (page(1,100) vs ZREVRANGE)" "$top_uncached" "$REDIS_TOP"
   printf '%-44s %14.0f %14s %8s\n' "update + top-100 (cache always stale)" "$top_after_update" "-" "-"
+  {
+    printf '%s\tupdate+rank, random re-score\t%s\n' "$label" "$(ratio "$update" "$REDIS_UPDATE")"
+    printf '%s\tupdate+rank, small move\t%s\n' "$label" "$(ratio "$small" "$REDIS_SMALL")"
+    printf '%s\ttop-100 computed\t%s\n' "$label" "$(ratio "$top_uncached" "$REDIS_TOP")"
+  } >>"$RATIOS"
 }
 
-jmh_and_ratios "JVM as in the Docker image" "-Xms2g -Xmx2g -XX:+UseTransparentHugePages"
-jmh_and_ratios "JVM defaults" "-Xms2g -Xmx2g"
-echo "goal: update+rank >= 10x, top-100 >= 10x"
+RATIOS="$WORK/ratios.tsv"
+: >"$RATIOS"
+for ROUND in $(seq 1 "$ROUNDS"); do
+  echo
+  echo "######## round $ROUND of $ROUNDS"
+  redis_round
+  jmh_and_ratios "JVM as in the Docker image" "-Xms2g -Xmx2g -XX:+UseTransparentHugePages"
+  jmh_and_ratios "JVM defaults" "-Xms2g -Xmx2g"
+done
+
+echo
+echo "######## summary: ratio to Redis over $ROUNDS rounds (goal: update+rank >= 10x, top-100 >= 10x)"
+printf '%-28s %-32s %8s %8s %8s   %s\n' "JVM" "workload" "median" "lowest" "highest" "every round"
+awk -F'\t' '{ key = $1 "\t" $2; if (!(key in seen)) { seen[key] = 1; order[++n] = key } values[key] = values[key] " " $3 }
+  END { for (i = 1; i <= n; i++) print order[i] "\t" values[order[i]] }' "$RATIOS" |
+while IFS=$'\t' read -r jvm workload values; do
+  sorted=$(tr ' ' '\n' <<<"$values" | grep -v '^$' | sort -g | tr '\n' ' ')
+  read -r -a v <<<"$sorted"
+  count=${#v[@]}
+  if (( count % 2 )); then median=${v[count / 2]}
+  else median=$(awk -v a="${v[count / 2 - 1]}" -v b="${v[count / 2]}" 'BEGIN { printf "%.2f", (a + b) / 2 }'); fi
+  printf '%-28s %-32s %7sx %7sx %7sx   %s\n' "$jvm" "$workload" "$median" "${v[0]}" "${v[count - 1]}" "$values"
+done
+

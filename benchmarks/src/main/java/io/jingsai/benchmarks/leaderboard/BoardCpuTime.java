@@ -15,6 +15,9 @@ import java.util.SplittableRandom;
  * (their effect on shared caches is not). Each round runs every workload once; the best of the rounds after the
  * first five (warm-up) is printed. Run with the same heap as the JMH benchmark:
  * {@code java -Xms2g -Xmx2g -cp benchmarks/target/benchmarks.jar io.jingsai.benchmarks.leaderboard.BoardCpuTime}.
+ * An argument sets the number of entries (default 1e6), to see what the same operations cost when the board fits
+ * in the caches. To compare a build with another, put the other build's leaderboard classes first on the class
+ * path ({@code -cp /tmp/other/classes:benchmarks/target/benchmarks.jar}) and run the two alternately.
  */
 public final class BoardCpuTime {
 
@@ -22,7 +25,7 @@ public final class BoardCpuTime {
     }
 
     public static void main(String[] args) {
-        int n = BoardBenchmark.SCORES;
+        int n = args.length > 0 ? Integer.parseInt(args[0]) : BoardBenchmark.SCORES;
         Board board = Board.create(BoardSpec.of("bench", BoardBenchmark.ORDER).withTiers(Tier.of("stars", 1_000)),
                 BoardRuntime.of(Clock.systemUTC()), n);
         var content = BoardBenchmark.entries(n, 1);
@@ -42,7 +45,8 @@ public final class BoardCpuTime {
                 for (int i = 0; i < ops; i++) {
                     int id = random.nextInt(n);
                     sink += switch (w) {
-                        case 0 -> board.upsertAndRank(id, id, BoardBenchmark.ORDER.keyOfUnscaled(random.nextInt(n)));
+                        case 0 -> board.upsertAndRank(id, id,
+                                BoardBenchmark.ORDER.keyOfUnscaled(random.nextInt(BoardBenchmark.SCORES)));
                         case 1 -> {
                             scores[id] += random.nextInt(101) - 50;
                             yield board.upsertAndRank(id, id, BoardBenchmark.ORDER.keyOfUnscaled(scores[id]));
