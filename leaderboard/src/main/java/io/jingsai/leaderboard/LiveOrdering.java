@@ -93,7 +93,9 @@ final class LiveOrdering implements Ordering {
         long previousPrimary = leaf.primaries[at];
         int previousSlot = leaf.slots[at];
         int i = 0;
-        while (i < length && leaf != null) { // a leaf chain ending early: a read that raced a writer, retried
+        // A read that raced a writer may find the leaf chain ending early, or (torn) leaves without elements: the
+        // page comes out short and the caller retries. Counting leaves keeps even such a walk bounded.
+        for (int leaves = 0; i < length && leaf != null && leaves <= length; leaves++) {
             long[] primaries = leaf.primaries;
             int[] slots = leaf.slots;
             int end = Math.min(Math.min(leaf.size, primaries.length), at + length - i);
@@ -123,7 +125,7 @@ final class LiveOrdering implements Ordering {
                     values[v + k] = records[r + k];
                 }
                 ranks[i] = rank;
-                tiers[i] = (byte) (tier == members.length ? -1 : tier); // -1 stays -1
+                tiers[i] = (byte) (tier == members.length ? -1 : tier); // a facet entry in no tier: -1 already
             }
             leaf = leaf.next;
             at = 0;
