@@ -82,8 +82,10 @@ final class OrderTree {
     }
 
     private final SlotOrder order;
+    private final int fetchAheadFrom;
     private Node root = new Leaf();
     private int size;
+    private int height; // inner levels above the leaves: 0 while the root is a leaf
 
     // results of a split, handed from a child to its parent
     private Node splitRight;
@@ -91,7 +93,13 @@ final class OrderTree {
     private int splitSlot;
 
     OrderTree(SlotOrder order) {
+        this(order, FETCH_AHEAD_FROM);
+    }
+
+    /** A tree that fetches ahead from {@code fetchAheadFrom} elements on (tests use 0). */
+    OrderTree(SlotOrder order, int fetchAheadFrom) {
         this.order = order;
+        this.fetchAheadFrom = fetchAheadFrom;
     }
 
     int size() {
@@ -258,6 +266,7 @@ final class OrderTree {
             newRoot.sepSlots[0] = splitSlot;
             newRoot.size = 2;
             root = newRoot;
+            height++;
             splitRight = null;
         }
         size++;
@@ -385,6 +394,7 @@ final class OrderTree {
         size--;
         while (root instanceof Inner inner && inner.size == 1) {
             root = inner.children[0];
+            height--;
         }
         if (removedLastOfLeaf) {
             // only the maximum of a subtree (the last element of a leaf) can be named by a separator
@@ -536,6 +546,58 @@ final class OrderTree {
         parent.counts[a] = count;
     }
 
+    // ---------------------------------------------------------------- fetching ahead
+
+    /**
+     * Below this size, fetching ahead costs more than it saves: the tree is then mostly in cache, and the extra
+     * descent is pure work (measured on the 2-core development VM, whose cores have 512 KB of level-2 cache:
+     * re-scoring at random, -10 % at 30,000 elements, -5 % at 100,000, even at 300,000, +5 % at 10^6; moving
+     * elements a little, -15 %, -4 %, +10 %, +9 %).
+     */
+    static final int FETCH_AHEAD_FROM = 1 << 18;
+
+    private Leaf ahead;     // the leaf an element of primary p would go to, as of the last fetchAhead(p)
+    private long touched;   // what touchAhead read, stored so that the reads are not optimised away
+
+    /**
+     * Starts the way down to where an element of primary {@code p} would go, before the caller looks up the
+     * element's old key and {@link #locate}s it. Those are dependent cache misses (the record, then the old way
+     * down), and so is this way down; started now, its misses overlap with theirs instead of following them, and
+     * the {@link #moveLocated} that inserts the element finds its way in cache. Only the separators' primaries
+     * are read (ties are left to the real descent), nothing is written but the remembered leaf, and
+     * {@link #locate} touches that leaf's arrays while it reads the old leaf's parent.
+     */
+    void fetchAhead(long p) {
+        if (size < fetchAheadFrom) {
+            ahead = null;
+            return;
+        }
+        Node node = root;
+        for (int depth = 0; depth < MAX_DEPTH && node instanceof Inner inner; depth++) {
+            node = inner.children[Math.min(countBelow(inner.sepPrimaries, inner.size - 1, p), inner.size - 1)];
+        }
+        ahead = node instanceof Leaf leaf ? leaf : null;
+    }
+
+    /** Reads one word of every cache line of the fetched-ahead leaf's arrays, so that they are on their way. */
+    private void touchAhead() {
+        Leaf leaf = ahead;
+        if (leaf == null) {
+            return;
+        }
+        ahead = null;
+        long[] primaries = leaf.primaries;
+        int[] slots = leaf.slots;
+        long sum = 0;
+        for (int i = 0; i < primaries.length; i += 8) {
+            sum += primaries[i];
+        }
+        for (int i = 0; i < slots.length; i += 16) {
+            sum += slots[i];
+        }
+        touched = sum;
+    }
+
     // ---------------------------------------------------------------- move (re-key one element)
 
     // the path of the last locate(): inner nodes from the root and the child taken in each, then the leaf
@@ -557,6 +619,10 @@ final class OrderTree {
         while (node instanceof Inner inner) {
             if (depth == MAX_DEPTH) {
                 throw new IllegalStateException("tree deeper than " + MAX_DEPTH);
+            }
+            if (depth == height - 1) {
+                // this node's children are leaves: ask for the leaf fetched ahead together with this node
+                touchAhead();
             }
             int i = route(inner, p, s, EXACT);
             for (int c = 0; c < i; c++) {
@@ -726,6 +792,7 @@ final class OrderTree {
         size--;
         while (root instanceof Inner inner && inner.size == 1) {
             root = inner.children[0];
+            height--;
         }
     }
 
@@ -788,7 +855,9 @@ final class OrderTree {
             }
         }
         int perInner = INNER_CAPACITY * 3 / 4;
+        int levels = 0;
         while (level.length > 1) {
+            levels++;
             int parents = (level.length + perInner - 1) / perInner;
             Node[] up = new Node[parents];
             long[] upMaxP = new long[parents];
@@ -820,6 +889,7 @@ final class OrderTree {
             counts = upCounts;
         }
         root = level[0];
+        height = levels;
         size = n;
     }
 
@@ -842,6 +912,13 @@ final class OrderTree {
         }
         if (cursor.valid()) {
             throw new AssertionError("leaf chain longer than the tree");
+        }
+        int levels = 0;
+        for (Node node = root; node instanceof Inner inner; node = inner.children[0]) {
+            levels++;
+        }
+        if (levels != height) {
+            throw new AssertionError("height " + height + " but " + levels + " inner levels");
         }
         return slots;
     }

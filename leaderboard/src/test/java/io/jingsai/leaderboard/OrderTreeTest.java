@@ -103,7 +103,7 @@ class OrderTreeTest {
         var random = new Random(seed);
         int n = 8_000; // about 180 leaves: a root, a few inner nodes, leaves
         var keys = new Keys(n);
-        var tree = new OrderTree(keys);
+        var tree = new OrderTree(keys, 0);
         var reference = new TreeSet<Integer>(Comparator.<Integer>comparingLong(s -> keys.primary[s])
                 .thenComparing((a, b) -> keys.compareFull(a, b)));
         for (int s = 0; s < n; s++) {
@@ -128,6 +128,10 @@ class OrderTreeTest {
                 }
                 case 2 -> newSecondary = random.nextInt(3);
                 default -> newPrimary = random.nextInt(1_600);
+            }
+            if (step % 3 != 0) {
+                // fetching ahead is a hint only: the right leaf, a wrong one, or none must give the same moves
+                tree.fetchAhead(step % 3 == 1 ? newPrimary : random.nextInt(1_600));
             }
             tree.locate(keys.primary[s], s);
             reference.remove(s);
