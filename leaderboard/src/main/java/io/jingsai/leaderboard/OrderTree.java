@@ -606,7 +606,6 @@ final class OrderTree {
     private int pathDepth;
     private Leaf pathLeaf;
     private int pathAt;
-    private int pathBefore; // elements in leaves before pathLeaf
 
     /**
      * First half of re-keying an element: finds it while the slot order still sees its old key and remembers the
@@ -614,7 +613,6 @@ final class OrderTree {
      */
     void locate(long p, int s) {
         Node node = root;
-        int before = 0;
         int depth = 0;
         while (node instanceof Inner inner) {
             if (depth == MAX_DEPTH) {
@@ -624,10 +622,9 @@ final class OrderTree {
                 // this node's children are leaves: ask for the leaf fetched ahead together with this node
                 touchAhead();
             }
+            // no counting of the elements before the path here: a key that leaves its leaf does not need them,
+            // and waiting for this node they would only crowd out the loads that can go ahead
             int i = route(inner, p, s, EXACT);
-            for (int c = 0; c < i; c++) {
-                before += inner.counts[c];
-            }
             pathNodes[depth] = inner;
             pathIndexes[depth++] = i;
             node = inner.children[i];
@@ -645,7 +642,18 @@ final class OrderTree {
         pathDepth = depth;
         pathLeaf = leaf;
         pathAt = at;
-        pathBefore = before;
+    }
+
+    /** The number of elements in the leaves before the located one, from the remembered path (in cache). */
+    private int countBeforeLocatedLeaf() {
+        int before = 0;
+        for (int k = 0; k < pathDepth; k++) {
+            Inner inner = pathNodes[k];
+            for (int c = 0, i = pathIndexes[k]; c < i; c++) {
+                before += inner.counts[c];
+            }
+        }
+        return before;
     }
 
     /**
@@ -667,9 +675,9 @@ final class OrderTree {
             if (at == n - 1 || j == n - 1) {
                 renameLeafMaximum(leaf);
             }
-            int position = pathBefore + j;
-            tiesBefore = tiesBeforeIn(leaf, j, s);
-            return position;
+            int before = countBeforeLocatedLeaf();
+            tiesBefore = tiesBeforeIn(leaf, j, s, before);
+            return before + j;
         }
         removeLocated(leaf, at);
         return insert(p, s);
@@ -770,13 +778,13 @@ final class OrderTree {
         }
     }
 
-    private int tiesBeforeIn(Leaf leaf, int j, int s) {
+    private int tiesBeforeIn(Leaf leaf, int j, int s, int before) {
         long p = leaf.primaries[j];
         int k = j - 1;
         while (k >= 0 && leaf.primaries[k] == p && order.compareKey(leaf.slots[k], s) == 0) {
             k--;
         }
-        return k >= 0 || pathBefore == 0 ? j - 1 - k : -1;
+        return k >= 0 || before == 0 ? j - 1 - k : -1;
     }
 
     /** Removes the element at {@code at} of the located leaf, rebalancing bottom-up along the remembered path. */
