@@ -16,7 +16,7 @@ import java.util.function.LongUnaryOperator;
 public final class BoardWorkload implements LongUnaryOperator {
 
     /** The workloads, by the name {@link SameJvmAB} takes. */
-    static final String[] NAMES = {"random-rescore", "small-move", "rank"};
+    static final String[] NAMES = {"random-rescore", "small-move", "rank", "top100"};
 
     private final Board board;
     private final int entries;
@@ -49,7 +49,8 @@ public final class BoardWorkload implements LongUnaryOperator {
                     scores[id] += random.nextInt(101) - 50;
                     yield board.upsertAndRank(id, id, BoardBenchmark.ORDER.keyOfUnscaled(scores[id]));
                 }
-                default -> board.rank(id).getAsInt();
+                case 2 -> board.rank(id).getAsInt();
+                default -> board.page(1, 100).entries().size();
             };
         }
         return sink;

@@ -24,7 +24,7 @@ import java.util.function.LongUnaryOperator;
  * }</pre>
  *
  * Arguments: the two builds' {@code leaderboard/target/classes} directories, the workload ({@code random-rescore},
- * {@code small-move} or {@code rank}), the number of measured rounds per build (default 40), and the number of
+ * {@code small-move}, {@code rank} or {@code top100}: a page of 100 computed afresh), the number of measured rounds per build (default 40), and the number of
  * entries (default 1e6). Ten rounds of warm-up come first.
  */
 public final class SameJvmAB {
