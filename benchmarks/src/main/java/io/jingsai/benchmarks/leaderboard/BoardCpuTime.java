@@ -1,13 +1,7 @@
 package io.jingsai.benchmarks.leaderboard;
 
-import io.jingsai.leaderboard.Board;
-import io.jingsai.leaderboard.BoardRuntime;
-import io.jingsai.leaderboard.BoardSpec;
-import io.jingsai.leaderboard.Tier;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.time.Clock;
-import java.util.SplittableRandom;
 
 /**
  * The {@link BoardBenchmark} workloads timed by the running thread's CPU time instead of the wall clock, for A/B
@@ -16,8 +10,7 @@ import java.util.SplittableRandom;
  * first five (warm-up) is printed. Run with the same heap as the JMH benchmark:
  * {@code java -Xms2g -Xmx2g -cp benchmarks/target/benchmarks.jar io.jingsai.benchmarks.leaderboard.BoardCpuTime}.
  * An argument sets the number of entries (default 1e6), to see what the same operations cost when the board fits
- * in the caches. To compare a build with another, put the other build's leaderboard classes first on the class
- * path ({@code -cp /tmp/other/classes:benchmarks/target/benchmarks.jar}) and run the two alternately.
+ * in the caches. To compare two builds, {@link SameJvmAB} is steadier than two runs of this one.
  */
 public final class BoardCpuTime {
 
@@ -26,15 +19,9 @@ public final class BoardCpuTime {
 
     public static void main(String[] args) {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : BoardBenchmark.SCORES;
-        Board board = Board.create(BoardSpec.of("bench", BoardBenchmark.ORDER).withTiers(Tier.of("stars", 1_000)),
-                BoardRuntime.of(Clock.systemUTC()), n);
-        var content = BoardBenchmark.entries(n, 1);
-        int[] scores = new int[n];
-        content.forEach(e -> scores[(int) e.id()] = (int) e.key().unscaled(0));
-        board.rebuild(content);
+        var board = new BoardWorkload(n, 0, 7);
 
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        var random = new SplittableRandom(7);
         String[] names = {"update+rank, random re-score", "update+rank, small move", "rank", "top-100 computed"};
         double[] best = new double[names.length];
         long sink = 0;
@@ -42,19 +29,7 @@ public final class BoardCpuTime {
             for (int w = 0; w < names.length; w++) {
                 int ops = w == 3 ? 20_000 : 100_000;
                 long start = threads.getCurrentThreadCpuTime();
-                for (int i = 0; i < ops; i++) {
-                    int id = random.nextInt(n);
-                    sink += switch (w) {
-                        case 0 -> board.upsertAndRank(id, id,
-                                BoardBenchmark.ORDER.keyOfUnscaled(random.nextInt(BoardBenchmark.SCORES)));
-                        case 1 -> {
-                            scores[id] += random.nextInt(101) - 50;
-                            yield board.upsertAndRank(id, id, BoardBenchmark.ORDER.keyOfUnscaled(scores[id]));
-                        }
-                        case 2 -> board.rank(id).getAsInt();
-                        default -> board.page(1, 100).entries().size();
-                    };
-                }
+                sink += board.run(w, ops);
                 double perCpuSecond = ops / ((threads.getCurrentThreadCpuTime() - start) / 1e9);
                 if (round >= 5) {
                     best[w] = Math.max(best[w], perCpuSecond);

@@ -11,7 +11,8 @@ import java.util.function.LongUnaryOperator;
 /**
  * One {@link BoardBenchmark} board and one of its write workloads, run {@code n} operations at a time by
  * {@link #applyAsLong}: the unit that {@link SameJvmAB} loads once per build, each copy in its own class loader.
- * Only JDK types cross the class-loader boundary, hence {@link LongUnaryOperator}.
+ * Only JDK types cross the class-loader boundary, hence {@link LongUnaryOperator}. {@link BoardCpuTime} runs every
+ * workload on one such board.
  */
 public final class BoardWorkload implements LongUnaryOperator {
 
@@ -36,9 +37,14 @@ public final class BoardWorkload implements LongUnaryOperator {
         random = new SplittableRandom(seed);
     }
 
-    /** Runs {@code n} operations; returns a checksum of their results. */
+    /** Runs {@code n} operations of this workload; returns a checksum of their results. */
     @Override
     public long applyAsLong(long n) {
+        return run(workload, n);
+    }
+
+    /** Runs {@code n} operations of workload {@code workload} (an index into {@link #NAMES}) on this board. */
+    long run(int workload, long n) {
         long sink = 0;
         for (long i = 0; i < n; i++) {
             int id = random.nextInt(entries);
