@@ -550,9 +550,9 @@ final class OrderTree {
 
     /**
      * Below this size, fetching ahead costs more than it saves: the tree is then mostly in cache, and the extra
-     * descent is pure work (measured on the 2-core development VM, whose cores have 512 KB of level-2 cache:
-     * re-scoring at random, -10 % at 30,000 elements, -5 % at 100,000, even at 300,000, +5 % at 10^6; moving
-     * elements a little, -15 %, -4 %, +10 %, +9 %).
+     * descent is pure work. Measured on the 2-core development VM, whose cores have 512 KB of level-2 cache, at
+     * 30,000, 100,000, 300,000 and 10^6 elements: re-scoring at random -10 %, -5 %, ±0 %, +5 %; moving elements a
+     * little -15 %, -4 %, +10 %, +9 %.
      */
     static final int FETCH_AHEAD_FROM = 1 << 18;
 
