@@ -81,15 +81,15 @@ final class RankIndex {
         }
     }
 
-    /**
-     * First half of {@link #move}: remembers where the slot is while the board still holds its old key. Only for
-     * competition ranking (a dense index also keeps the tie-group leaders, which a move may change).
-     */
-    /** See {@link OrderTree#fetchAhead}. */
+    /** Starts fetching where a slot re-keyed to {@code newPrimary} will go; see {@link OrderTree#fetchAhead}. */
     void fetchAhead(long newPrimary) {
         all.fetchAhead(newPrimary);
     }
 
+    /**
+     * First half of {@link #move}: remembers where the slot is while the board still holds its old key. Only for
+     * competition ranking (a dense index also keeps the tie-group leaders, which a move may change).
+     */
     void locate(long oldPrimary, int slot) {
         all.locate(oldPrimary, slot);
     }

@@ -102,7 +102,7 @@ final class StandingList extends AbstractList<Standing> implements RandomAccess 
         }
 
         StandingList build() {
-            return new StandingList(order, labels, values, ranks, tiers, firstPosition, size);
+            return build(size);
         }
 
         /**
