@@ -187,6 +187,15 @@ final class OrderTree {
         return below;
     }
 
+    /** The number of elements under the children before child {@code i}. */
+    private static int countBeforeChild(Inner inner, int i) {
+        int before = 0;
+        for (int c = 0; c < i; c++) {
+            before += inner.counts[c];
+        }
+        return before;
+    }
+
     private int route(Inner inner, long p, int s, int bias) {
         int i = lowerBound(inner.sepPrimaries, inner.sepSlots, inner.size - 1, p, s, bias);
         return Math.min(i, inner.size - 1);
@@ -204,9 +213,7 @@ final class OrderTree {
             }
             Inner inner = (Inner) node;
             int i = route(inner, p, s, bias);
-            for (int c = 0; c < i; c++) {
-                before += inner.counts[c];
-            }
+            before += countBeforeChild(inner, i);
             node = inner.children[i];
         }
         throw new IllegalStateException("tree deeper than " + MAX_DEPTH);
@@ -307,9 +314,7 @@ final class OrderTree {
         }
         Inner inner = (Inner) node;
         int i = route(inner, p, s, EXACT);
-        for (int c = 0; c < i; c++) {
-            insertedPosition += inner.counts[c];
-        }
+        insertedPosition += countBeforeChild(inner, i);
         inner.counts[i]++;
         if (insertInto(inner.children[i], p, s)) {
             Node left = inner.children[i];
@@ -648,10 +653,7 @@ final class OrderTree {
     private int countBeforeLocatedLeaf() {
         int before = 0;
         for (int k = 0; k < pathDepth; k++) {
-            Inner inner = pathNodes[k];
-            for (int c = 0, i = pathIndexes[k]; c < i; c++) {
-                before += inner.counts[c];
-            }
+            before += countBeforeChild(pathNodes[k], pathIndexes[k]);
         }
         return before;
     }
