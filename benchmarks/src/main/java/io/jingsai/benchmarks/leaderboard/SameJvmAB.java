@@ -23,9 +23,9 @@ import java.util.function.LongUnaryOperator;
  *   io.jingsai.benchmarks.leaderboard.SameJvmAB /tmp/build-a/classes /tmp/build-b/classes random-rescore 40
  * }</pre>
  *
- * Arguments: the two builds' {@code leaderboard/target/classes} directories, the workload ({@code random-rescore},
- * {@code small-move}, {@code rank} or {@code top100}: a page of 100 computed afresh), the number of measured rounds per build (default 40), and the number of
- * entries (default 1e6). Ten rounds of warm-up come first.
+ * Arguments: the two builds' {@code leaderboard/target/classes} directories; the workload ({@code random-rescore},
+ * {@code small-move}, {@code rank}, or {@code top100}: a page of 100 computed afresh); the number of measured
+ * rounds per build (default 40); the number of entries (default 1e6). Ten rounds of warm-up come first.
  */
 public final class SameJvmAB {
 
@@ -37,8 +37,8 @@ public final class SameJvmAB {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 3) {
-            System.err.println("usage: SameJvmAB <classes of build A> <classes of build B> <workload> [rounds] [entries]"
-                    + "   workloads: " + String.join(", ", BoardWorkload.NAMES));
+            System.err.println("usage: SameJvmAB <classes of build A> <classes of build B> <workload> [rounds]"
+                    + " [entries]   workloads: " + String.join(", ", BoardWorkload.NAMES));
             System.exit(2);
         }
         int workload = Arrays.asList(BoardWorkload.NAMES).indexOf(args[2]);
@@ -69,15 +69,20 @@ public final class SameJvmAB {
         System.out.printf("%s, %,d entries: B/A = %.3f (checksum %d)%n", args[2], entries, medianB / medianA, sink);
     }
 
-    /** Build {@code classes}, with everything else (reactor, this class) from the benchmarks jar, in a loader of its own. */
+    /**
+     * A board of the build in {@code classes}, in a class loader of its own that takes everything else (reactor,
+     * {@link BoardWorkload}) from the benchmarks jar.
+     */
     private static LongUnaryOperator load(Path classes, int entries, int workload) throws Exception {
         if (!classes.resolve("io/jingsai/leaderboard/Board.class").toFile().isFile()) {
             throw new IllegalArgumentException(classes + " holds no io/jingsai/leaderboard/Board.class");
         }
         URL jar = SameJvmAB.class.getProtectionDomain().getCodeSource().getLocation();
-        var loader = new URLClassLoader(new URL[] {classes.toUri().toURL(), jar}, ClassLoader.getPlatformClassLoader());
+        var loader = new URLClassLoader(new URL[] {classes.toUri().toURL(), jar},
+                ClassLoader.getPlatformClassLoader());
         Class<?> type = Class.forName(BoardWorkload.class.getName(), true, loader);
-        return (LongUnaryOperator) type.getConstructor(int.class, int.class, long.class).newInstance(entries, workload, 7L);
+        return (LongUnaryOperator) type.getConstructor(int.class, int.class, long.class)
+                .newInstance(entries, workload, 7L);
     }
 
     private static double print(String label, List<Double> perSecond) {
