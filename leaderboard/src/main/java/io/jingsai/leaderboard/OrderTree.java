@@ -296,31 +296,81 @@ final class OrderTree {
     /** Inserts and returns true if {@code node} split (the right half is in {@link #splitRight}). */
     private boolean insertInto(Node node, long p, int s) {
         if (node instanceof Leaf leaf) {
-            int at = leafLowerBound(leaf, p, s, EXACT);
-            insertedPosition += at;
-            int k = at - 1;
-            while (k >= 0 && leaf.primaries[k] == p && order.compareKey(leaf.slots[k], s) == 0) {
-                k--;
-            }
-            // k < 0: every element before it in this leaf is tied, and so might the previous leaf's last ones be
-            tiesBefore = k >= 0 || insertedPosition == 0 ? at - 1 - k : -1;
-            int tail = leaf.size - at;
-            System.arraycopy(leaf.primaries, at, leaf.primaries, at + 1, tail);
-            System.arraycopy(leaf.slots, at, leaf.slots, at + 1, tail);
-            leaf.primaries[at] = p;
-            leaf.slots[at] = s;
-            leaf.size++;
+            insertIntoLeaf(leaf, p, s);
             return leaf.size > LEAF_CAPACITY && splitLeaf(leaf);
         }
         Inner inner = (Inner) node;
         int i = route(inner, p, s, EXACT);
         insertedPosition += countBeforeChild(inner, i);
         inner.counts[i]++;
-        if (insertInto(inner.children[i], p, s)) {
-            Node left = inner.children[i];
+        Node child = inner.children[i];
+        boolean split;
+        if (child instanceof Leaf leaf) {
+            insertIntoLeaf(leaf, p, s);
+            split = leaf.size > LEAF_CAPACITY && !shareWithSibling(inner, i, leaf) && splitLeaf(leaf);
+        } else {
+            split = insertInto(child, p, s);
+        }
+        if (split) {
             insertChild(inner, i + 1, splitRight, sizeOf(splitRight), splitPrimary, splitSlot);
-            inner.counts[i] = sizeOf(left);
+            inner.counts[i] = sizeOf(child);
             return inner.size > INNER_CAPACITY && splitInner(inner);
+        }
+        return false;
+    }
+
+    private void insertIntoLeaf(Leaf leaf, long p, int s) {
+        int at = leafLowerBound(leaf, p, s, EXACT);
+        insertedPosition += at;
+        int k = at - 1;
+        while (k >= 0 && leaf.primaries[k] == p && order.compareKey(leaf.slots[k], s) == 0) {
+            k--;
+        }
+        // k < 0: every element before it in this leaf is tied, and so might the previous leaf's last ones be
+        tiesBefore = k >= 0 || insertedPosition == 0 ? at - 1 - k : -1;
+        int tail = leaf.size - at;
+        System.arraycopy(leaf.primaries, at, leaf.primaries, at + 1, tail);
+        System.arraycopy(leaf.slots, at, leaf.slots, at + 1, tail);
+        leaf.primaries[at] = p;
+        leaf.slots[at] = s;
+        leaf.size++;
+    }
+
+    /**
+     * Moves elements of the overflowing leaf {@code i} of {@code parent} to a sibling that has room, so that the
+     * two hold them evenly; returns false when neither sibling has room. Sharing before splitting keeps leaves
+     * about 85 % full under random inserts, where splitting alone leaves them about 69 % full: leaves are most of
+     * a board's memory. Positions are unchanged, so what {@link #insert} reports still holds.
+     */
+    private boolean shareWithSibling(Inner parent, int i, Leaf leaf) {
+        if (i > 0 && parent.children[i - 1] instanceof Leaf left && left.size < LEAF_CAPACITY) {
+            int move = (left.size + leaf.size) / 2 - left.size;
+            System.arraycopy(leaf.primaries, 0, left.primaries, left.size, move);
+            System.arraycopy(leaf.slots, 0, left.slots, left.size, move);
+            System.arraycopy(leaf.primaries, move, leaf.primaries, 0, leaf.size - move);
+            System.arraycopy(leaf.slots, move, leaf.slots, 0, leaf.size - move);
+            left.size += move;
+            leaf.size -= move;
+            parent.sepPrimaries[i - 1] = left.primaries[left.size - 1];
+            parent.sepSlots[i - 1] = left.slots[left.size - 1];
+            parent.counts[i - 1] += move;
+            parent.counts[i] -= move;
+            return true;
+        }
+        if (i < parent.size - 1 && parent.children[i + 1] instanceof Leaf right && right.size < LEAF_CAPACITY) {
+            int keep = (leaf.size + right.size + 1) / 2;
+            int move = leaf.size - keep;
+            System.arraycopy(right.primaries, 0, right.primaries, move, right.size);
+            System.arraycopy(right.slots, 0, right.slots, move, right.size);
+            System.arraycopy(leaf.primaries, keep, right.primaries, 0, move);
+            System.arraycopy(leaf.slots, keep, right.slots, 0, move);
+            right.size += move;
+            leaf.size = keep;
+            parent.sepPrimaries[i] = leaf.primaries[keep - 1];
+            parent.sepSlots[i] = leaf.slots[keep - 1];
+            parent.counts[i] -= move;
+            parent.counts[i + 1] += move;
+            return true;
         }
         return false;
     }
