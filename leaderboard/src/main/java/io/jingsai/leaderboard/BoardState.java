@@ -13,12 +13,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * display key and normalised key values, side by side. A slot is a cell number, so finding an entry by id lands on
  * its record: one cache miss for both, where a separate id map and record array cost two. Cells never move while
  * entries come and go (the trees refer to them): a removed entry's cell is marked freed, and probes pass it;
- * when used cells pass three quarters of the table, it is rebuilt without freed cells and every tree's slots are
- * renumbered (O(n), amortised over the inserts that filled it). The ids {@link #EMPTY} and {@link #FREED}, which
+ * when used cells would pass three quarters of the table, it is rebuilt at 60 % use without freed cells and every
+ * tree's slots are renumbered (O(n), amortised over the inserts that filled it). The ids {@link #EMPTY} and {@link #FREED}, which
  * mark cells, live in two extra cells after the table, so that every {@code long} remains a valid id.
  *
- * <p>Memory per entry is (16 + 8 × criteria + 4 × facets) / load (0.5–0.75) for the table plus ~16 bytes per tree
- * the entry is in. Writers hold the board's write lock; readers read optimistically and validate (see
+ * <p>Memory per entry is (16 + 8 × criteria + facets × 1, 2 or 4 bytes, see {@link FacetCodes}) / load (0.6–0.75)
+ * for the table plus 14–17 bytes per tree the entry is in. Writers hold the board's write lock; readers read optimistically and validate (see
  * {@link Board}).
  */
 final class BoardState implements OrderTree.SlotOrder {
@@ -37,7 +37,7 @@ final class BoardState implements OrderTree.SlotOrder {
     static final long FREED = Long.MIN_VALUE + 1;
 
     long[] records;    // per cell: id, display key, key values normalised so that smaller is better; 2 extra cells
-    int[] facetCodes;  // per cell, 0 = no value
+    private FacetCodes facetCodes;
     private int size;
     private int used;  // cells holding an entry or freed, not counting the two extra cells
     private boolean emptyIdUsed;  // whether entry EMPTY occupies the first extra cell
@@ -103,7 +103,7 @@ final class BoardState implements OrderTree.SlotOrder {
         this.tierLabels = Tiers.labels(spec);
         int cells = (int) Math.max(16, Math.min(maxCells(), (long) (expected / 0.7) + 1));
         records = emptyRecords(cells);
-        facetCodes = new int[(cells + 2) * facetCount];
+        facetCodes = new FacetCodes(facetCount, cells + 2);
         main = new RankIndex(this, dense);
         dimensions = new FacetDimension[facetCount];
         for (int i = 0; i < facetCount; i++) {
@@ -115,6 +115,11 @@ final class BoardState implements OrderTree.SlotOrder {
         return size;
     }
 
+    /** Cells in the slot table, not counting the two extra cells. */
+    int cells() {
+        return records.length / stride - 2;
+    }
+
     // ---------------------------------------------------------------- the slot table
 
     private long[] emptyRecords(int cells) {
@@ -124,6 +129,17 @@ final class BoardState implements OrderTree.SlotOrder {
         }
         return fresh;
     }
+
+    /** The load at which the table is rebuilt: linear probing lengthens quickly beyond it. */
+    private static final double MAX_LOAD = 0.75;
+
+    /**
+     * The load a full table is rebuilt to. Cells are most of a board's memory (id, display key, key values and facet
+     * codes: 50-60 bytes for a four-criterion chain), and their cost per entry is a cell divided by the load: growing
+     * to 0.6 keeps the load within 0.6-0.75, where doubling let it fall to 0.5 (a quarter more bytes per entry). The
+     * price is more frequent rebuilds, each O(n): five moves per entry amortised instead of two.
+     */
+    private static final double GROWN_LOAD = 0.6;
 
     /** The most cells one {@code long[]} of records can hold. */
     private int maxCells() {
@@ -173,11 +189,11 @@ final class BoardState implements OrderTree.SlotOrder {
             freedIdUsed = true;
             return cells + 1;
         }
-        if (used >= cells - cells / 4) {
+        if (used + 1 > cells * MAX_LOAD) {
             if (size >= maxCells() - maxCells() / 4) {
                 throw new IllegalStateException("board '" + spec.name() + "' is full at " + size + " entries");
             }
-            rehash((int) Math.max(16, Math.min(maxCells(), 2L * (size + 1))));
+            rehash((int) Math.max(16, Math.min(maxCells(), (long) ((size + 1) / GROWN_LOAD))));
             cells = records.length / stride - 2;
         }
         int i = home(id, cells);
@@ -209,10 +225,10 @@ final class BoardState implements OrderTree.SlotOrder {
     /** Moves every entry into a table of {@code cells} cells without freed ones, renumbering every tree's slots. */
     private void rehash(int cells) {
         long[] old = records;
-        int[] oldCodes = facetCodes;
+        FacetCodes oldCodes = facetCodes;
         int oldCells = old.length / stride - 2;
         long[] fresh = emptyRecords(cells);
-        int[] codes = new int[(cells + 2) * facetCount];
+        FacetCodes codes = oldCodes.emptyCopy(cells + 2);
         int[] moved = new int[oldCells + 2];
         for (int c = 0; c < oldCells + 2; c++) {
             int to;
@@ -230,7 +246,7 @@ final class BoardState implements OrderTree.SlotOrder {
                 }
             }
             System.arraycopy(old, c * stride, fresh, to * stride, stride);
-            System.arraycopy(oldCodes, c * facetCount, codes, to * facetCount, facetCount);
+            codes.copyCell(oldCodes, c, to);
             moved[c] = to;
         }
         main.renumber(moved);
@@ -316,7 +332,7 @@ final class BoardState implements OrderTree.SlotOrder {
     }
 
     int facetCode(int slot, int dimension) {
-        return facetCodes[slot * facetCount + dimension];
+        return facetCodes.get(slot, dimension);
     }
 
     SortKey keyOf(int slot) {
@@ -421,12 +437,7 @@ final class BoardState implements OrderTree.SlotOrder {
     }
 
     private boolean sameFacets(int slot, int[] codes) {
-        for (int d = 0; d < facetCount; d++) {
-            if (facetCodes[slot * facetCount + d] != codes[d]) {
-                return false;
-            }
-        }
-        return true;
+        return facetCodes.equalTo(slot, codes);
     }
 
     private void writeKey(int slot, SortKey key) {
@@ -458,24 +469,19 @@ final class BoardState implements OrderTree.SlotOrder {
         if (displayKey(slot) != displayKey) {
             return false;
         }
-        for (int d = 0; d < facetCount; d++) {
-            if (facetCodes[slot * facetCount + d] != codes[d]) {
-                return false;
-            }
-        }
-        return true;
+        return facetCodes.equalTo(slot, codes);
     }
 
     private void write(int slot, long id, long displayKey, SortKey key, int[] codes) {
         records[slot * stride] = id;
         records[slot * stride + 1] = displayKey;
         writeKey(slot, key);
-        System.arraycopy(codes, 0, facetCodes, slot * facetCount, facetCount);
+        facetCodes.set(slot, codes);
     }
 
     private void writeKeyAndFacets(int slot, SortKey key, int[] codes) {
         writeKey(slot, key);
-        System.arraycopy(codes, 0, facetCodes, slot * facetCount, facetCount);
+        facetCodes.set(slot, codes);
     }
 
     /** Links the slot into every index it belongs to; returns its position on the main board. */

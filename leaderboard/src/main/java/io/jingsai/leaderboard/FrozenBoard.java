@@ -45,7 +45,9 @@ final class FrozenBoard {
         for (int i = 0; i < n; i++, cursor.advance()) {
             int slot = cursor.slot();
             System.arraycopy(state.records, slot * stride, records, i * stride, stride);
-            System.arraycopy(state.facetCodes, slot * facetCount, facetCodes, i * facetCount, facetCount);
+            for (int d = 0; d < facetCount; d++) {
+                facetCodes[i * facetCount + d] = state.facetCode(slot, d);
+            }
             ranks[i] = previous < 0 ? 1 : state.sameKey(previous, slot) ? ranks[i - 1] : state.dense ? ranks[i - 1] + 1 : i + 1;
             positions.put(records[i * stride], i);
             previous = slot;

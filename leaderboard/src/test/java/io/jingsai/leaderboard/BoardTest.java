@@ -133,6 +133,31 @@ class BoardTest {
     }
 
     @Test
+    void aFacetWithMoreValuesThanAByteHoldsKeepsEveryEntryInItsView() {
+        Board board = Board.create(BoardSpec.of("stars", RankingOrder.score(0)).withFacets("region", "trade"),
+                RUNTIME);
+        // codes are stored in one byte per facet until a facet has more than 255 values; the 256th trade widens
+        // them while 255 entries already hold theirs
+        for (int id = 0; id < 600; id++) {
+            board.upsert(new Entry(id, id, RankingOrder.score(0).keyOfUnscaled(id % 7),
+                    Map.of("region", "r" + id % 3, "trade", "t" + id % 300)));
+        }
+        board.checkInvariants();
+        assertThat(board.filter("trade", "t5").top(5)).extracting(Standing::id).containsExactly(5L, 305L);
+        assertThat(board.filter("trade", "t299").top(5)).extracting(Standing::id).containsExactly(299L, 599L);
+        assertThat(board.filter("region", "r1").count()).isEqualTo(200);
+        board.upsert(new Entry(5, 5, RankingOrder.score(0).keyOfUnscaled(9), Map.of("region", "r1", "trade", "t299")));
+        assertThat(board.filter("trade", "t5").top(5)).extracting(Standing::id).containsExactly(305L);
+        assertThat(board.filter("trade", "t299").top(5)).extracting(Standing::id).containsExactly(5L, 299L, 599L);
+        assertThat(board.filter("region", "r2").count()).isEqualTo(199);
+        // entry 200 got trade code 201 while codes were bytes: leaving that trade must find it there
+        board.upsert(new Entry(200, 200, RankingOrder.score(0).keyOfUnscaled(1), Map.of("trade", "t1")));
+        assertThat(board.filter("trade", "t200").top(5)).extracting(Standing::id).containsExactly(500L);
+        assertThat(board.filter("trade", "t1").top(5)).extracting(Standing::id).containsExactly(1L, 200L, 301L);
+        board.checkInvariants();
+    }
+
+    @Test
     void aFrozenViewKeepsItsFilteredViewsAndTiersWhileTheLiveBoardMoves() {
         Board board = Board.create(BoardSpec.of("stars", RankingOrder.score(0)).withFacets("trade")
                 .withTiers(Tier.of("top", 1)), RUNTIME);
