@@ -901,7 +901,7 @@ final class OrderTree {
 
     /** Replaces the content with already sorted, distinct elements in O(n). */
     void bulkLoad(long[] primaries, int[] slots, int n) {
-        int perLeaf = LEAF_CAPACITY * 3 / 4;
+        int perLeaf = LEAF_CAPACITY * 7 / 8;
         int leafCount = Math.max(1, (n + perLeaf - 1) / perLeaf);
         Node[] level = new Node[leafCount];
         long[] maxP = new long[leafCount];

@@ -13,9 +13,10 @@ import java.util.SplittableRandom;
 
 /**
  * Retained heap per entry of a board of 1e6 entries (score only, a four-criterion chain, and that chain with three
- * facets), built by random upserts (steady-state tree fill; with and without presizing) and by a bulk rebuild. Measured as the difference of used heap
- * after full GCs, with the input list released. Run:
- * {@code java -Xmx3g -cp benchmarks/target/benchmarks.jar io.jingsai.benchmarks.leaderboard.BoardFootprint}.
+ * facets), built by random upserts (steady-state tree fill; with and without presizing) and by a bulk rebuild.
+ * Measured as the difference of used heap after full GCs, with the input list released. Run:
+ * {@code java -Xmx3g -cp benchmarks/target/benchmarks.jar io.jingsai.benchmarks.leaderboard.BoardFootprint}; with
+ * the argument {@code sweep}, the faceted board at every 25,000 entries from 750,000 to 1,300,000.
  */
 public final class BoardFootprint {
 
@@ -23,18 +24,54 @@ public final class BoardFootprint {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("sweep")) {
+            sweep();
+            return;
+        }
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         RankingOrder score = RankingOrder.score(0);
-        RankingOrder chain = RankingOrder.of(io.jingsai.leaderboard.Criterion.higherFirst("total", 2),
-                io.jingsai.leaderboard.Criterion.lowerFirst("seconds", 0),
-                io.jingsai.leaderboard.Criterion.higherFirst("practical", 2),
-                io.jingsai.leaderboard.Criterion.higherFirst("theory", 2));
+        RankingOrder chain = chain();
         report("score only, random upserts", n, score, false, false, false);
         report("score only, bulk rebuild", n, score, false, true, false);
         report("4-criterion chain, random upserts", n, chain, false, false, false);
         report("4-criterion chain + 3 facets, random upserts", n, chain, true, false, false);
         report("4-criterion chain + 3 facets, presized, upserts", n, chain, true, false, true);
         report("4-criterion chain + 3 facets, bulk rebuild", n, chain, true, true, false);
+    }
+
+    /**
+     * Bytes per entry of the four-criterion board with three facets as random upserts grow it from 750,000 to
+     * 1,300,000 entries, every 25,000: the slot table's load and the leaves' fill vary with the size, and this shows
+     * the range (the most is right after the table grew).
+     */
+    private static void sweep() {
+        RankingOrder chain = chain();
+        BoardSpec spec = BoardSpec.of("footprint", chain).withTiers(Tier.of("stars", 1_000))
+                .withFacets("trade", "region", "keyArea");
+        long before = usedHeap();
+        Board board = Board.create(spec, BoardRuntime.of(Clock.systemUTC()));
+        var random = new SplittableRandom(3);
+        double most = 0;
+        double least = Double.MAX_VALUE;
+        for (int id = 0; id < 1_300_000; id++) {
+            board.upsert(entry(chain, true, random, id));
+            int n = id + 1;
+            if (n >= 750_000 && n % 25_000 == 0) {
+                double perEntry = (usedHeap() - before) / (double) n;
+                most = Math.max(most, perEntry);
+                least = Math.min(least, perEntry);
+                System.out.printf("4-criterion chain + 3 facets, random upserts %,d entries: %.1f bytes/entry%n", n,
+                        perEntry);
+            }
+        }
+        System.out.printf("from 750,000 to 1,300,000 entries: %.1f to %.1f bytes/entry%n", least, most);
+    }
+
+    private static RankingOrder chain() {
+        return RankingOrder.of(io.jingsai.leaderboard.Criterion.higherFirst("total", 2),
+                io.jingsai.leaderboard.Criterion.lowerFirst("seconds", 0),
+                io.jingsai.leaderboard.Criterion.higherFirst("practical", 2),
+                io.jingsai.leaderboard.Criterion.higherFirst("theory", 2));
     }
 
     private static void report(String label, int n, RankingOrder order, boolean facets, boolean rebuild,
