@@ -14,12 +14,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * its record: one cache miss for both, where a separate id map and record array cost two. Cells never move while
  * entries come and go (the trees refer to them): a removed entry's cell is marked freed, and probes pass it;
  * when used cells would pass 80 % of the table, it is rebuilt at 68 % use without freed cells and every tree's
- * slots are renumbered (O(n), amortised over the inserts that filled it). The ids {@link #EMPTY} and {@link #FREED}, which
- * mark cells, live in two extra cells after the table, so that every {@code long} remains a valid id.
+ * slots are renumbered (O(n), amortised over the inserts that filled it). The ids {@link #EMPTY} and
+ * {@link #FREED}, which mark cells, live in two extra cells after the table, so that every {@code long} remains a
+ * valid id.
  *
  * <p>Memory per entry is (16 + 8 × criteria + facets × 1, 2 or 4 bytes, see {@link FacetCodes}) / load (0.68–0.8)
- * for the table plus 14–17 bytes per tree the entry is in. Writers hold the board's write lock; readers read optimistically and validate (see
- * {@link Board}).
+ * for the table plus 14–17 bytes per tree the entry is in. Writers hold the board's write lock; readers read
+ * optimistically and validate (see {@link Board}).
  */
 final class BoardState implements OrderTree.SlotOrder {
 

@@ -133,7 +133,7 @@ class BoardTest {
     }
 
     @Test
-    void aFacetWithMoreValuesThanAByteHoldsKeepsEveryEntryInItsView() {
+    void aFacetWithMoreValuesThanAByteCanCountKeepsEveryEntryInItsView() {
         Board board = Board.create(BoardSpec.of("stars", RankingOrder.score(0)).withFacets("region", "trade"),
                 RUNTIME);
         // codes are stored in one byte per facet until a facet has more than 255 values; the 256th trade widens
@@ -146,7 +146,8 @@ class BoardTest {
         assertThat(board.filter("trade", "t5").top(5)).extracting(Standing::id).containsExactly(5L, 305L);
         assertThat(board.filter("trade", "t299").top(5)).extracting(Standing::id).containsExactly(299L, 599L);
         assertThat(board.filter("region", "r1").count()).isEqualTo(200);
-        board.upsert(new Entry(5, 5, RankingOrder.score(0).keyOfUnscaled(9), Map.of("region", "r1", "trade", "t299")));
+        board.upsert(new Entry(5, 5, RankingOrder.score(0).keyOfUnscaled(9),
+                Map.of("region", "r1", "trade", "t299")));
         assertThat(board.filter("trade", "t5").top(5)).extracting(Standing::id).containsExactly(305L);
         assertThat(board.filter("trade", "t299").top(5)).extracting(Standing::id).containsExactly(5L, 299L, 599L);
         assertThat(board.filter("region", "r2").count()).isEqualTo(199);
