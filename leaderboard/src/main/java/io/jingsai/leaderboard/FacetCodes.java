@@ -35,20 +35,13 @@ final class FacetCodes {
     }
 
     int get(int cell, int facet) {
-        int at = cell * facets + facet;
-        Object current = codes;
-        if (current instanceof byte[] bytes) {
-            return bytes[at] & BYTE_MAX;
-        }
-        if (current instanceof char[] chars) {
-            return chars[at];
-        }
-        return ((int[]) current)[at];
+        return read(codes, cell * facets + facet);
     }
 
     boolean equalTo(int cell, int[] values) {
+        Object current = codes;
         for (int f = 0; f < facets; f++) {
-            if (get(cell, f) != values[f]) {
+            if (read(current, cell * facets + f) != values[f]) {
                 return false;
             }
         }
@@ -61,17 +54,12 @@ final class FacetCodes {
         for (int value : values) {
             max = Math.max(max, value);
         }
-        widenFor(max);
-        int at = cell * facets;
+        if (max > largest(codes)) {
+            widenFor(max);
+        }
         Object current = codes;
         for (int f = 0; f < facets; f++) {
-            if (current instanceof byte[] bytes) {
-                bytes[at + f] = (byte) values[f];
-            } else if (current instanceof char[] chars) {
-                chars[at + f] = (char) values[f];
-            } else {
-                ((int[]) current)[at + f] = values[f];
-            }
+            write(current, cell * facets + f, values[f]);
         }
     }
 
@@ -82,26 +70,35 @@ final class FacetCodes {
 
     private void widenFor(int max) {
         Object current = codes;
-        if (current instanceof byte[] bytes && max > BYTE_MAX) {
-            if (max <= CHAR_MAX) {
-                char[] chars = new char[bytes.length];
-                for (int i = 0; i < bytes.length; i++) {
-                    chars[i] = (char) (bytes[i] & BYTE_MAX);
-                }
-                codes = chars;
-            } else {
-                int[] ints = new int[bytes.length];
-                for (int i = 0; i < bytes.length; i++) {
-                    ints[i] = bytes[i] & BYTE_MAX;
-                }
-                codes = ints;
-            }
-        } else if (current instanceof char[] chars && max > CHAR_MAX) {
-            int[] ints = new int[chars.length];
-            for (int i = 0; i < chars.length; i++) {
-                ints[i] = chars[i];
-            }
-            codes = ints;
+        int length = java.lang.reflect.Array.getLength(current);
+        Object wider = max <= CHAR_MAX ? new char[length] : new int[length];
+        for (int i = 0; i < length; i++) {
+            write(wider, i, read(current, i));
+        }
+        codes = wider;
+    }
+
+    private static int largest(Object array) {
+        return array instanceof byte[] ? BYTE_MAX : array instanceof char[] ? CHAR_MAX : Integer.MAX_VALUE;
+    }
+
+    private static int read(Object array, int index) {
+        if (array instanceof byte[] bytes) {
+            return bytes[index] & BYTE_MAX;
+        }
+        if (array instanceof char[] chars) {
+            return chars[index];
+        }
+        return ((int[]) array)[index];
+    }
+
+    private static void write(Object array, int index, int value) {
+        if (array instanceof byte[] bytes) {
+            bytes[index] = (byte) value;
+        } else if (array instanceof char[] chars) {
+            chars[index] = (char) value;
+        } else {
+            ((int[]) array)[index] = value;
         }
     }
 }
