@@ -85,7 +85,6 @@ final class OrderTree {
     private final int fetchAheadFrom;
     private Node root = new Leaf();
     private int size;
-    private int height; // inner levels above the leaves: 0 while the root is a leaf
 
     // results of a split, handed from a child to its parent
     private Node splitRight;
@@ -273,7 +272,6 @@ final class OrderTree {
             newRoot.sepSlots[0] = splitSlot;
             newRoot.size = 2;
             root = newRoot;
-            height++;
             splitRight = null;
         }
         size++;
@@ -449,7 +447,6 @@ final class OrderTree {
         size--;
         while (root instanceof Inner inner && inner.size == 1) {
             root = inner.children[0];
-            height--;
         }
         if (removedLastOfLeaf) {
             // only the maximum of a subtree (the last element of a leaf) can be named by a separator
@@ -620,7 +617,7 @@ final class OrderTree {
      * down), and so is this way down; started now, its misses overlap with theirs instead of following them, and
      * the {@link #moveLocated} that inserts the element finds its way in cache. Only the separators' primaries
      * are read (ties are left to the real descent), nothing is written but the remembered leaf, and
-     * {@link #locate} touches that leaf's arrays while it reads the old leaf's parent.
+     * {@link #locate} touches that leaf's arrays once it has found the old leaf and before it reads it.
      */
     void fetchAhead(long p) {
         if (size < fetchAheadFrom) {
@@ -673,10 +670,6 @@ final class OrderTree {
             if (depth == MAX_DEPTH) {
                 throw new IllegalStateException("tree deeper than " + MAX_DEPTH);
             }
-            if (depth == height - 1) {
-                // this node's children are leaves: ask for the leaf fetched ahead together with this node
-                touchAhead();
-            }
             // no counting of the elements before the path here: a key that leaves its leaf does not need them,
             // and waiting for this node they would only crowd out the loads that can go ahead
             int i = route(inner, p, s, EXACT);
@@ -684,6 +677,10 @@ final class OrderTree {
             pathIndexes[depth++] = i;
             node = inner.children[i];
         }
+        // the fetched-ahead leaf is asked for now, after the old way's inner nodes were searched and before the old
+        // leaf is: asked for at the old leaf's parent, it held up that parent's search (same-JVM A/B at 10^6, random
+        // re-score +8.9 %/+4.2 %, small move +2.4 %/-0.8 %; not asking at all: -8 %/-11 %)
+        touchAhead();
         Leaf leaf = (Leaf) node;
         // the element is one of the leaf's elements with primary p: find it by its slot, without reading the
         // board's per-slot storage (a cache miss per comparison) as a search by full key would
@@ -864,7 +861,6 @@ final class OrderTree {
         size--;
         while (root instanceof Inner inner && inner.size == 1) {
             root = inner.children[0];
-            height--;
         }
     }
 
@@ -927,9 +923,7 @@ final class OrderTree {
             }
         }
         int perInner = INNER_CAPACITY * 3 / 4;
-        int levels = 0;
         while (level.length > 1) {
-            levels++;
             int parents = (level.length + perInner - 1) / perInner;
             Node[] up = new Node[parents];
             long[] upMaxP = new long[parents];
@@ -961,7 +955,6 @@ final class OrderTree {
             counts = upCounts;
         }
         root = level[0];
-        height = levels;
         size = n;
     }
 
@@ -984,13 +977,6 @@ final class OrderTree {
         }
         if (cursor.valid()) {
             throw new AssertionError("leaf chain longer than the tree");
-        }
-        int levels = 0;
-        for (Node node = root; node instanceof Inner inner; node = inner.children[0]) {
-            levels++;
-        }
-        if (levels != height) {
-            throw new AssertionError("height " + height + " but " + levels + " inner levels");
         }
         return slots;
     }
