@@ -184,7 +184,7 @@ final class BoardState implements OrderTree.SlotOrder {
 
     /** Takes a cell for an id that is not on the board, after growing or cleaning the table if it is full. */
     private int claim(long id) {
-        int cells = records.length / stride - 2;
+        int cells = cells();
         if (id == EMPTY || id == FREED) {
             size++;
             if (id == EMPTY) {
@@ -199,7 +199,7 @@ final class BoardState implements OrderTree.SlotOrder {
                 throw new IllegalStateException("board '" + spec.name() + "' is full at " + size + " entries");
             }
             rehash((int) Math.max(16, Math.min(maxCells(), (long) ((size + 1) / GROWN_LOAD))));
-            cells = records.length / stride - 2;
+            cells = cells();
         }
         int i = home(id, cells);
         while (records[i * stride] != EMPTY && records[i * stride] != FREED) {
@@ -216,7 +216,7 @@ final class BoardState implements OrderTree.SlotOrder {
     }
 
     private void free(int slot) {
-        int cells = records.length / stride - 2;
+        int cells = cells();
         size--;
         if (slot == cells) {
             emptyIdUsed = false;
@@ -231,7 +231,7 @@ final class BoardState implements OrderTree.SlotOrder {
     private void rehash(int cells) {
         long[] old = records;
         FacetCodes oldCodes = facetCodes;
-        int oldCells = old.length / stride - 2;
+        int oldCells = cells();
         long[] fresh = emptyRecords(cells);
         FacetCodes codes = oldCodes.emptyCopy(cells + 2);
         int[] moved = new int[oldCells + 2];
@@ -267,7 +267,7 @@ final class BoardState implements OrderTree.SlotOrder {
 
     /** The slots holding entries, in cell order. */
     private int[] occupiedSlots() {
-        int cells = records.length / stride - 2;
+        int cells = cells();
         int[] slots = new int[size];
         int n = 0;
         for (int c = 0; c < cells; c++) {
