@@ -16,23 +16,36 @@ public final class TestIdentities {
     private static final int[] ORGANISATION_WEIGHTS = {3, 7, 9, 10, 5, 8, 4, 2};
     private static final AtomicLong SEQUENCE = new AtomicLong(System.nanoTime() % 1_000_000_000L);
     private static final Random RANDOM = new java.security.SecureRandom();
+    /** 31^8: the organisation codes of 8 characters over the 31-character alphabet. */
+    private static final long ORGANISATION_CODES = 852_891_037_441L;
+    private static final AtomicLong CREDIT_CODE_SEQUENCE = new AtomicLong(System.currentTimeMillis() * 100);
     private static final String ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-    private static final String[] REGIONS = {"610102", "610103", "610104", "610111", "610112", "610113"};
+    private static final int FIRST_COUNTY = 611_100;
+    private static final int COUNTIES = 8_900;
+    private static final int SEQUENCES_PER_SEX = 500;
+    private static final LocalDate FIRST_BIRTH_DAY = LocalDate.of(1960, 1, 1);
+    private static final int BIRTH_DAYS = 16_000;
+    private static final AtomicLong RESIDENT_SEQUENCE = new AtomicLong(System.currentTimeMillis());
 
     private TestIdentities() {
     }
 
     /**
-     * A credit code of an enterprise (authority 9, type 1) registered in Xi'an (610100). The organisation code is
-     * random over the full 31-character alphabet (about 8.5 × 10^11 codes), so codes from many runs against one
-     * server do not collide.
+     * A credit code of an enterprise (authority 9, type 1) registered in Yanta district, Xi'an (610113). Tests run
+     * against a server that keeps its data, which by now holds hundreds of thousands of enterprises, so random codes
+     * collide now and then (a 10,000-row import met one). The organisation code is therefore a counter, written in
+     * base 31 over its 8 characters and started from the clock in 10 µs steps: a run writes far fewer than 100,000
+     * codes a second, so a later run starts past every code an earlier one used; the counter wraps after 98 days.
+     * Earlier generators drew random codes in division 610100 only, so none of those rows can match.
      */
     public static String creditCode() {
-        StringBuilder body = new StringBuilder(8);
-        for (int i = 0; i < 8; i++) {
-            body.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
+        long next = Math.floorMod(CREDIT_CODE_SEQUENCE.getAndIncrement(), ORGANISATION_CODES);
+        char[] body = new char[8];
+        for (int i = 7; i >= 0; i--) {
+            body[i] = ALPHABET.charAt((int) (next % ALPHABET.length()));
+            next /= ALPHABET.length();
         }
-        String first17 = "91" + "610100" + body + organisationCheck(body.toString());
+        String first17 = "91" + "610113" + new String(body) + organisationCheck(new String(body));
         return first17 + UnifiedSocialCreditCode.checkCharacter(first17);
     }
 
@@ -42,18 +55,32 @@ public final class TestIdentities {
         return code.substring(0, 17) + wrong;
     }
 
-    /** A resident ID number of someone born on {@code birth}, male when {@code male}. */
+    /**
+     * A resident ID number of someone born on {@code birth}, male when {@code male}: a random county code from
+     * 611100–619999 and a random sequence, about 4.5 million numbers per birth date and sex. Earlier generators used
+     * counties 610102–610113 only, so none of their rows can match.
+     */
     public static String residentId(LocalDate birth, boolean male) {
-        int sequence = RANDOM.nextInt(500) * 2 + (male ? 1 : 0);
-        String first17 = REGIONS[RANDOM.nextInt(REGIONS.length)] + String.format("%04d%02d%02d", birth.getYear(),
-                birth.getMonthValue(), birth.getDayOfMonth()) + String.format("%03d", sequence);
-        return first17 + ResidentIdNumber.checkCharacter(first17);
+        return residentId(birth, RANDOM.nextInt(COUNTIES), RANDOM.nextInt(SEQUENCES_PER_SEX), male);
     }
 
-    /** A resident ID number unlikely to repeat across runs: region, birth date and sequence all vary (~10^8). */
+    /**
+     * A resident ID number that no earlier run used: birth date, county and sequence all come from one counter,
+     * started from the clock in milliseconds (a run registers far fewer than 1,000 people a second), which wraps
+     * after about two years.
+     */
     public static String residentId() {
-        LocalDate birth = LocalDate.of(1960, 1, 1).plusDays(RANDOM.nextInt(16_000));
-        return residentId(birth, RANDOM.nextBoolean());
+        long next = Math.floorMod(RESIDENT_SEQUENCE.getAndIncrement(), (long) BIRTH_DAYS * COUNTIES * SEQUENCES_PER_SEX);
+        int sequence = (int) (next % SEQUENCES_PER_SEX);
+        int county = (int) (next / SEQUENCES_PER_SEX % COUNTIES);
+        int day = (int) (next / SEQUENCES_PER_SEX / COUNTIES);
+        return residentId(FIRST_BIRTH_DAY.plusDays(day), county, sequence, sequence % 2 == 0);
+    }
+
+    private static String residentId(LocalDate birth, int county, int sequence, boolean male) {
+        String first17 = (FIRST_COUNTY + county) + String.format("%04d%02d%02d%03d", birth.getYear(),
+                birth.getMonthValue(), birth.getDayOfMonth(), sequence * 2 + (male ? 1 : 0));
+        return first17 + ResidentIdNumber.checkCharacter(first17);
     }
 
     /** A name unique across runs, for resources whose names must be unique. */
