@@ -45,7 +45,8 @@ public final class TestIdentities {
             body[i] = ALPHABET.charAt((int) (next % ALPHABET.length()));
             next /= ALPHABET.length();
         }
-        String first17 = "91" + "610113" + new String(body) + organisationCheck(new String(body));
+        String organisation = new String(body);
+        String first17 = "91" + "610113" + organisation + organisationCheck(organisation);
         return first17 + UnifiedSocialCreditCode.checkCharacter(first17);
     }
 
