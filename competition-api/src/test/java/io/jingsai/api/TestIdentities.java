@@ -22,7 +22,7 @@ public final class TestIdentities {
     private static final String ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
     private static final int FIRST_COUNTY = 611_100;
     private static final int COUNTIES = 8_900;
-    private static final int SEQUENCES_PER_SEX = 500;
+    private static final int SEQUENCE_NUMBERS = 1_000;
     private static final LocalDate FIRST_BIRTH_DAY = LocalDate.of(1960, 1, 1);
     private static final int BIRTH_DAYS = 16_000;
     private static final AtomicLong RESIDENT_SEQUENCE = new AtomicLong(System.currentTimeMillis());
@@ -58,29 +58,31 @@ public final class TestIdentities {
 
     /**
      * A resident ID number of someone born on {@code birth}, male when {@code male}: a random county code from
-     * 611100–619999 and a random sequence, about 4.5 million numbers per birth date and sex. Earlier generators used
-     * counties 610102–610113 only, so none of their rows can match.
+     * 611100–619999 and a random sequence number of that sex (odd for men), about 4.5 million numbers per birth
+     * date and sex. Earlier generators used counties 610102–610113 only, so none of their rows can match.
      */
     public static String residentId(LocalDate birth, boolean male) {
-        return residentId(birth, RANDOM.nextInt(COUNTIES), RANDOM.nextInt(SEQUENCES_PER_SEX), male);
+        int sequence = RANDOM.nextInt(SEQUENCE_NUMBERS / 2) * 2 + (male ? 1 : 0);
+        return residentId(birth, RANDOM.nextInt(COUNTIES), sequence);
     }
 
     /**
      * A resident ID number that no earlier run used: birth date, county and sequence all come from one counter,
      * started from the clock in milliseconds (a run registers far fewer than 1,000 people a second), which wraps
-     * after about two years.
+     * after about four and a half years.
      */
     public static String residentId() {
-        long next = Math.floorMod(RESIDENT_SEQUENCE.getAndIncrement(), (long) BIRTH_DAYS * COUNTIES * SEQUENCES_PER_SEX);
-        int sequence = (int) (next % SEQUENCES_PER_SEX);
-        int county = (int) (next / SEQUENCES_PER_SEX % COUNTIES);
-        int day = (int) (next / SEQUENCES_PER_SEX / COUNTIES);
-        return residentId(FIRST_BIRTH_DAY.plusDays(day), county, sequence, sequence % 2 == 0);
+        long next = Math.floorMod(RESIDENT_SEQUENCE.getAndIncrement(), (long) BIRTH_DAYS * COUNTIES * SEQUENCE_NUMBERS);
+        int sequence = (int) (next % SEQUENCE_NUMBERS);
+        int county = (int) (next / SEQUENCE_NUMBERS % COUNTIES);
+        int day = (int) (next / SEQUENCE_NUMBERS / COUNTIES);
+        return residentId(FIRST_BIRTH_DAY.plusDays(day), county, sequence);
     }
 
-    private static String residentId(LocalDate birth, int county, int sequence, boolean male) {
+    /** {@code sequence} is the 3-digit sequence number, whose parity is the sex (odd for men). */
+    private static String residentId(LocalDate birth, int county, int sequence) {
         String first17 = (FIRST_COUNTY + county) + String.format("%04d%02d%02d%03d", birth.getYear(),
-                birth.getMonthValue(), birth.getDayOfMonth(), sequence * 2 + (male ? 1 : 0));
+                birth.getMonthValue(), birth.getDayOfMonth(), sequence);
         return first17 + ResidentIdNumber.checkCharacter(first17);
     }
 
