@@ -35,6 +35,9 @@ import io.jingsai.api.shared.NotFoundException;
 import io.jingsai.api.shared.RejectedRequestException;
 import io.jingsai.api.shared.StaleVersionException;
 import io.jingsai.api.shared.VersionRequiredException;
+import io.r2dbc.spi.R2dbcNonTransientResourceException;
+import io.r2dbc.spi.R2dbcTimeoutException;
+import io.r2dbc.spi.R2dbcTransientResourceException;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -78,7 +81,7 @@ public class ProblemDetailsExceptionHandler implements WebExceptionHandler {
         problem.setInstance(exchange.getRequest().getURI().resolve(exchange.getRequest().getPath().value()));
         return ServerResponse.status(problem.getStatus())
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .headers(headers -> copyChallenge(error, headers))
+                .headers(headers -> addErrorHeaders(error, headers))
                 .bodyValue(problem)
                 .flatMap(response -> response.writeTo(exchange, context));
     }
@@ -116,6 +119,10 @@ public class ProblemDetailsExceptionHandler implements WebExceptionHandler {
         if (error instanceof ResponseStatusException status) {
             return fromStatus(status);
         }
+        if (isDatabaseUnavailable(error)) {
+            return problem(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable",
+                    "the database is busy or cannot be reached; try again in a few seconds");
+        }
         if (error instanceof DataBufferLimitException) {
             return problem(HttpStatus.CONTENT_TOO_LARGE, "Request too large", "the request body exceeds the size limit");
         }
@@ -123,6 +130,13 @@ public class ProblemDetailsExceptionHandler implements WebExceptionHandler {
         log.error("Unhandled error, reference {}", reference, error);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
                 "the server failed to handle the request; quote reference " + reference + " when reporting it");
+    }
+
+    /** No connection could be had in time, or the server is gone: a state to retry, not a server bug. */
+    private static boolean isDatabaseUnavailable(Throwable error) {
+        return find(error, R2dbcTimeoutException.class) != null
+                || find(error, R2dbcTransientResourceException.class) != null
+                || find(error, R2dbcNonTransientResourceException.class) != null;
     }
 
     private static ProblemDetail unreadableInput(ServerWebInputException input) {
@@ -201,7 +215,10 @@ public class ProblemDetailsExceptionHandler implements WebExceptionHandler {
         return field.toString();
     }
 
-    private static void copyChallenge(Throwable error, HttpHeaders headers) {
+    private static void addErrorHeaders(Throwable error, HttpHeaders headers) {
+        if (isDatabaseUnavailable(error)) {
+            headers.set(HttpHeaders.RETRY_AFTER, "5");
+        }
         if (error instanceof ResponseStatusException status) {
             headers.addAll(status.getHeaders());
         }
