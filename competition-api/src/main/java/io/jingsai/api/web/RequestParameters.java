@@ -1,6 +1,7 @@
 package io.jingsai.api.web;
 
 import java.beans.PropertyEditorSupport;
+import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -50,7 +51,7 @@ class RequestParameters {
     private static final Pattern DIGITS = Pattern.compile("-?[0-9]{1,19}");
 
     private final ParameterNameDiscoverer names = new DefaultParameterNameDiscoverer();
-    private final Map<HandlerMethod, Set<String>> declared = new ConcurrentHashMap<>();
+    private final Map<Method, Set<String>> declared = new ConcurrentHashMap<>();
 
     /** Registered as editors, which Spring prefers to its conversion service and does not fall back from. */
     @InitBinder
@@ -67,7 +68,7 @@ class RequestParameters {
         if (!(handler instanceof HandlerMethod method)) {
             return;
         }
-        Set<String> allowed = declared.computeIfAbsent(method, this::queryParameters);
+        Set<String> allowed = declared.computeIfAbsent(method.getMethod(), key -> queryParameters(method));
         MultiValueMap<String, String> query = exchange.getRequest().getQueryParams();
         List<FieldProblem> problems = new ArrayList<>();
         query.forEach((name, values) -> problems.addAll(problems(name, values, allowed)));
