@@ -21,6 +21,7 @@ import io.jingsai.api.web.ETags;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Positive;
 import reactor.core.publisher.Mono;
 
 @RestController
@@ -58,8 +59,8 @@ class ContestantController {
     @GetMapping
     @Operation(summary = "Contestants (masked), filtered by name part, enterprise, trade and region (of the enterprise); sorted by name in pinyin")
     Mono<PageView<ContestantView>> list(@RequestParam(required = false) String q,
-                                        @RequestParam(required = false) Long enterpriseId,
-                                        @RequestParam(required = false) Long tradeId,
+                                        @RequestParam(required = false) @Positive Long enterpriseId,
+                                        @RequestParam(required = false) @Positive Long tradeId,
                                         @RequestParam(required = false) String regionCode,
                                         @RequestParam(defaultValue = "0") int page,
                                         @RequestParam(defaultValue = "20") int size,
@@ -72,8 +73,8 @@ class ContestantController {
     @Operation(summary = "Contestants as an xlsx or csv file, filtered by enterprise and trade; "
             + "reveal=idNumber exports full ID numbers and phones (re-importable)")
     Mono<ResponseEntity<byte[]>> export(@RequestParam(defaultValue = "xlsx") String format,
-                                        @RequestParam(required = false) Long enterpriseId,
-                                        @RequestParam(required = false) Long tradeId,
+                                        @RequestParam(required = false) @Positive Long enterpriseId,
+                                        @RequestParam(required = false) @Positive Long tradeId,
                                         @RequestParam(required = false) String reveal) {
         if (reveal != null && !REVEAL_ID_NUMBER.equals(reveal)) {
             throw RejectedRequestException.of("reveal", "the only value is idNumber");

@@ -4,8 +4,10 @@ import java.time.Instant;
 
 import io.jingsai.scoring.indicator.TeamRule;
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
 /**
@@ -40,13 +42,13 @@ import jakarta.validation.constraints.Size;
              "titles": [{"title": "技术能手", "maxRank": 3}]}},
          "status": "DRAFT"}""")
 record EventCommand(
-        @NotNull Long programmeId,
-        @Schema(description = "a competition project of the same programme (optional)") Long projectId,
-        @NotNull Long tradeId,
+        @NotNull @Positive Long programmeId,
+        @Schema(description = "a competition project of the same programme (optional)") @Positive Long projectId,
+        @NotNull @Positive Long tradeId,
         @NotBlank @Size(max = 200) String name,
         @NotNull EntryKind entryKind,
-        @NotNull SchemeDocument scheme,
-        RulesDocument rules,
+        @NotNull @Valid SchemeDocument scheme,
+        @Valid RulesDocument rules,
         @Size(max = 200) String venue,
         Instant startsAt,
         Instant endsAt,

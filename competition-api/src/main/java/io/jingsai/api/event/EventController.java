@@ -19,6 +19,7 @@ import io.jingsai.api.web.ETags;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Positive;
 import reactor.core.publisher.Mono;
 
 @RestController
@@ -47,8 +48,8 @@ class EventController {
 
     @GetMapping
     @Operation(summary = "Events, filtered and paged; sort by name (pinyin), startsAt, status, createdAt")
-    Mono<PageView<EventView>> list(@RequestParam(required = false) Long programmeId,
-                                   @RequestParam(required = false) Long tradeId,
+    Mono<PageView<EventView>> list(@RequestParam(required = false) @Positive Long programmeId,
+                                   @RequestParam(required = false) @Positive Long tradeId,
                                    @RequestParam(required = false) EventStatus status,
                                    @RequestParam(required = false) String q,
                                    @RequestParam(defaultValue = "0") int page,

@@ -11,10 +11,14 @@ import jakarta.validation.constraints.Size;
  */
 @Schema(name = "Key area")
 record KeyArea(
-        @NotBlank @Size(max = 50) @Pattern(regexp = "[A-Za-z0-9_-]*", message = "letters, digits, _ and - only")
-        String code,
+        @NotBlank @Size(max = CODE_LENGTH) @Pattern(regexp = CODE, message = CODE_RULE) String code,
         @NotBlank @Size(max = 100) String nameZh,
         @Size(max = 200) String nameEn) {
+
+    /** What a key-area code may hold; the projects' key-area filter takes the same. */
+    static final String CODE = "[A-Za-z0-9_-]*";
+    static final String CODE_RULE = "letters, digits, _ and - only";
+    static final int CODE_LENGTH = 50;
 
     KeyArea {
         code = code == null ? null : code.strip();

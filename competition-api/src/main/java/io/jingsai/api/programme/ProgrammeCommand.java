@@ -26,7 +26,7 @@ import jakarta.validation.constraints.Size;
          "fundFen": 1500000000, "status": "PLANNING", "freezeAt": "2024-12-20T16:00:00Z"}""")
 record ProgrammeCommand(
         @NotBlank @Size(max = 200) String name,
-        @NotNull @Min(2000) @Max(2100) Integer year,
+        @NotNull @Min(FIRST_YEAR) @Max(LAST_YEAR) Integer year,
         @Schema(description = "the organizing trade union, e.g. 陕西省总工会") @NotBlank @Size(max = 200) String organizer,
         @NotNull @ValidDivisionCode String regionCode,
         @Size(max = 100) List<@Valid @NotNull KeyArea> keyAreas,
@@ -35,6 +35,10 @@ record ProgrammeCommand(
         @NotNull @PositiveOrZero Long fundFen,
         ProgrammeStatus status,
         @Schema(description = "when public boards freeze (optional)") Instant freezeAt) {
+
+    /** The years a programme may run in; list filters take the same range. */
+    static final int FIRST_YEAR = 2000;
+    static final int LAST_YEAR = 2100;
 
     ProgrammeCommand {
         name = name == null ? null : name.strip();

@@ -19,6 +19,8 @@ import io.jingsai.api.web.ETags;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import reactor.core.publisher.Mono;
 
 @RestController
@@ -48,7 +50,8 @@ class ProgrammeController {
     @Operation(summary = "Programmes, filtered and paged; sort by name (pinyin), year, regionCode, status, createdAt "
             + "(default: year,desc;name)")
     Mono<PageView<ProgrammeView>> list(@RequestParam(required = false) String q,
-                                       @RequestParam(required = false) Integer year,
+                                       @RequestParam(required = false)
+                                       @Min(ProgrammeCommand.FIRST_YEAR) @Max(ProgrammeCommand.LAST_YEAR) Integer year,
                                        @RequestParam(required = false) ProgrammeStatus status,
                                        @RequestParam(required = false) String regionCode,
                                        @RequestParam(defaultValue = "0") int page,

@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
 /**
@@ -23,7 +24,7 @@ import jakarta.validation.constraints.Size;
                          "direction": "LOWER_IS_BETTER", "target": 0, "baseline": 30}]}""")
 record ProjectCommand(
         @NotBlank @Size(max = 200) String name,
-        @NotNull Long hostEnterpriseId,
+        @NotNull @Positive Long hostEnterpriseId,
         @Schema(description = "one of the six aspects, see /api/reference/aspects") @NotBlank String aspect,
         @Schema(description = "a key-area code of the programme (optional)") @Size(max = 50) String keyArea,
         @NotNull @ValidDivisionCode String regionCode,

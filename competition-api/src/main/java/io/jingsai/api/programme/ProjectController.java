@@ -19,6 +19,8 @@ import io.jingsai.api.web.ETags;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import reactor.core.publisher.Mono;
 
 @RestController
@@ -51,8 +53,14 @@ class ProjectController {
             + "tierStatus, createdAt")
     Mono<PageView<ProjectView>> list(@PathVariable long programmeId,
                                      @RequestParam(required = false) String q,
-                                     @RequestParam(required = false) String aspect,
-                                     @RequestParam(required = false) String keyArea,
+                                     @RequestParam(required = false)
+                                     @Pattern(regexp = "[A-Z_]{0,32}",
+                                             message = "must be an aspect code, see /api/reference/aspects")
+                                     String aspect,
+                                     @RequestParam(required = false)
+                                     @Pattern(regexp = KeyArea.CODE, message = KeyArea.CODE_RULE)
+                                     @Size(max = KeyArea.CODE_LENGTH)
+                                     String keyArea,
                                      @RequestParam(required = false) String regionCode,
                                      @RequestParam(required = false) TierStatus tierStatus,
                                      @RequestParam(defaultValue = "0") int page,

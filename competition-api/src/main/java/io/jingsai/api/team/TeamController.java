@@ -19,6 +19,7 @@ import io.jingsai.api.web.ETags;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Positive;
 import reactor.core.publisher.Mono;
 
 @RestController
@@ -47,7 +48,7 @@ class TeamController {
     @GetMapping
     @Operation(summary = "Teams, filtered by name part and enterprise")
     Mono<PageView<TeamView>> list(@RequestParam(required = false) String q,
-                                  @RequestParam(required = false) Long enterpriseId,
+                                  @RequestParam(required = false) @Positive Long enterpriseId,
                                   @RequestParam(defaultValue = "0") int page,
                                   @RequestParam(defaultValue = "20") int size,
                                   @RequestParam(required = false) String sort) {

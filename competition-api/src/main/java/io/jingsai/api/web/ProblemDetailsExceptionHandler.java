@@ -1,10 +1,8 @@
 package io.jingsai.api.web;
 
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,7 +38,6 @@ import io.r2dbc.spi.R2dbcTimeoutException;
 import io.r2dbc.spi.R2dbcTransientResourceException;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
  * The one place where errors become responses: every failure, from a controller, a filter or the framework, is
@@ -144,17 +141,12 @@ public class ProblemDetailsExceptionHandler implements WebExceptionHandler {
             return problem(HttpStatus.CONTENT_TOO_LARGE, "Request too large", "the request body exceeds the size limit");
         }
         JacksonException json = find(input, JacksonException.class);
-        if (json != null && !json.getPath().isEmpty()) {
-            return invalid(List.of(new FieldProblem(jsonPath(json.getPath()), expected(json))));
+        FieldProblem field = json != null ? UnreadableInput.jsonField(json) : UnreadableInput.parameter(input);
+        if (field != null) {
+            return invalid(List.of(field));
         }
-        if (json != null) {
-            return problem(HttpStatus.BAD_REQUEST, "Invalid request", "the request body is not valid JSON");
-        }
-        String parameter = input.getMethodParameter() == null ? null : input.getMethodParameter().getParameterName();
-        if (parameter != null) {
-            return invalid(List.of(new FieldProblem(parameter, "missing or malformed")));
-        }
-        return problem(HttpStatus.BAD_REQUEST, "Invalid request", "the request is malformed or its body is missing");
+        return problem(HttpStatus.BAD_REQUEST, "Invalid request",
+                json != null ? UnreadableInput.jsonBody(json) : "the request is malformed or its body is missing");
     }
 
     private static ProblemDetail fromStatus(ResponseStatusException status) {
@@ -190,29 +182,6 @@ public class ProblemDetailsExceptionHandler implements WebExceptionHandler {
     private static ProblemDetail withErrors(ProblemDetail problem, List<FieldProblem> problems) {
         problem.setProperty("errors", problems);
         return problem;
-    }
-
-    /** What the field should have been, in API terms: the allowed codes of an enum, else the general rule. */
-    private static String expected(JacksonException json) {
-        if (json instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null
-                && mismatch.getTargetType().isEnum()) {
-            return "must be one of " + Arrays.stream(mismatch.getTargetType().getEnumConstants())
-                    .map(constant -> ((Enum<?>) constant).name())
-                    .collect(Collectors.joining(", "));
-        }
-        return "wrong type or format";
-    }
-
-    private static String jsonPath(List<JacksonException.Reference> path) {
-        StringBuilder field = new StringBuilder();
-        for (JacksonException.Reference reference : path) {
-            if (reference.getPropertyName() != null) {
-                field.append(field.isEmpty() ? "" : ".").append(reference.getPropertyName());
-            } else if (reference.getIndex() >= 0) {
-                field.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        return field.toString();
     }
 
     private static void addErrorHeaders(Throwable error, HttpHeaders headers) {
