@@ -22,7 +22,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param tieBreak        ordered keys; a key is {@code total}, {@code completionTime}, or the id of a component or
  *                        criterion of the scheme
  */
-@Schema(name = "Event rules")
+@Schema(name = "EventRules")
 record RulesDocument(TeamScoreDocument teamScore, Boolean normaliseJudges, List<TieBreakDocument> tieBreak,
                      RankStyle rankStyle, TiePolicy tiePolicy, AwardsDocument awards) {
 
@@ -47,11 +47,11 @@ record RulesDocument(TeamScoreDocument teamScore, Boolean normaliseJudges, List<
         return new RulesDocument(rule, normaliseJudges, tieBreak, rankStyle, tiePolicy, awards);
     }
 
-    @Schema(name = "Team score rule")
+    @Schema(name = "TeamScoreRule")
     record TeamScoreDocument(TeamRule.Kind kind, Integer n) {
     }
 
-    @Schema(name = "Tie-break key")
+    @Schema(name = "TieBreakKey")
     record TieBreakDocument(String key, Order order) {
     }
 
@@ -60,7 +60,7 @@ record RulesDocument(TeamScoreDocument teamScore, Boolean normaliseJudges, List<
      * @param cutOff what happens to entries tied at a band's last place; default INCLUDE_ALL
      * @param titles e.g. 技术能手 for the top ranks
      */
-    @Schema(name = "Award rules")
+    @Schema(name = "AwardRules")
     record AwardsDocument(List<BandDocument> bands, CutOffPolicy cutOff, List<TitleDocument> titles) {
         AwardsDocument {
             bands = bands == null ? List.of() : bands;
@@ -75,13 +75,13 @@ record RulesDocument(TeamScoreDocument teamScore, Boolean normaliseJudges, List<
      *
      * @param minimumStarters the band is void with fewer starters; 0 for never
      */
-    @Schema(name = "Award band")
+    @Schema(name = "AwardBand")
     record BandDocument(String name, Integer places, BigDecimal share, RoundingMode shareRounding,
                         BigDecimal threshold, Integer minimumStarters) {
     }
 
     /** A title for eligible entries ranked at most {@code maxRank}. */
-    @Schema(name = "Title rule")
+    @Schema(name = "TitleRule")
     record TitleDocument(String title, Integer maxRank) {
     }
 }

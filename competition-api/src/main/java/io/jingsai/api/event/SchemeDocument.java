@@ -23,7 +23,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param defaultAggregation    panel rule for measurement aspects without their own; default mean
  * @param rounding              the one rounding of published figures; default HALF_UP to 2 places
  */
-@Schema(name = "Marking scheme")
+@Schema(name = "MarkingScheme")
 record SchemeDocument(BigDecimal declaredTotal, List<ComponentDocument> components,
                       List<CriterionDocument> criteria, AggregationDocument defaultAggregation,
                       Integer judgementSpread, Integer minimumJudgementPanel, RoundingDocument rounding) {
@@ -39,19 +39,19 @@ record SchemeDocument(BigDecimal declaredTotal, List<ComponentDocument> componen
     }
 
     /** A weighted part of the total; weights add up to 1; a THEORY weight above 0.3 draws a warning. */
-    @Schema(name = "Scheme component")
+    @Schema(name = "SchemeComponent")
     record ComponentDocument(String id, ComponentKind kind, BigDecimal weight, BigDecimal declaredMax) {
     }
 
     /** A criterion; {@code componentId} names its component when the scheme has components. */
-    @Schema(name = "Scheme criterion")
+    @Schema(name = "SchemeCriterion")
     record CriterionDocument(String id, String name, String componentId, List<SubCriterionDocument> subCriteria) {
         CriterionDocument {
             subCriteria = subCriteria == null ? List.of() : subCriteria;
         }
     }
 
-    @Schema(name = "Scheme sub-criterion")
+    @Schema(name = "SchemeSubCriterion")
     record SubCriterionDocument(String id, String name, List<AspectDocument> aspects) {
         SubCriterionDocument {
             aspects = aspects == null ? List.of() : aspects;
@@ -62,7 +62,7 @@ record SchemeDocument(BigDecimal declaredTotal, List<ComponentDocument> componen
      * The smallest marked unit. JUDGEMENT aspects need four level descriptors (scores 0–3); MEASUREMENT aspects may
      * set a panel aggregation, a factor and allowed marks; DEDUCTION modules set the points a violation costs.
      */
-    @Schema(name = "Scheme aspect")
+    @Schema(name = "SchemeAspect")
     record AspectDocument(String id, String description, AspectType type, BigDecimal maxMark,
                           List<String> levelDescriptors, AggregationDocument aggregation, BigDecimal factor,
                           BigDecimal deductionPerViolation, List<BigDecimal> allowedMarks) {
@@ -73,7 +73,7 @@ record SchemeDocument(BigDecimal declaredTotal, List<ComponentDocument> componen
     }
 
     /** MEAN, MEDIAN, or TRIMMED_MEAN / TRIMMED_SUM dropping the {@code k} highest and lowest marks. */
-    @Schema(name = "Panel aggregation")
+    @Schema(name = "PanelAggregation")
     record AggregationDocument(PanelAggregation.Kind kind, Integer k) {
         AggregationDocument {
             k = k == null ? 0 : k;
