@@ -16,6 +16,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.jingsai.api.spreadsheet.SheetFormat;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
 
@@ -23,6 +26,8 @@ import reactor.core.publisher.Mono;
 @RequestMapping("/api/imports")
 @Tag(name = "Bulk import", description = "Enterprises, contestants and judges from CSV or XLSX, all or nothing")
 class ImportController {
+
+    private static final String KIND = "what the rows are (404 for any other kind)";
 
     private final ImportJobService imports;
     private final SheetDownloads downloads;
@@ -33,17 +38,25 @@ class ImportController {
     }
 
     @GetMapping("/{kind}/template")
-    @Operation(summary = "A template file with the Chinese headers and one example row (format xlsx or csv)")
-    Mono<ResponseEntity<byte[]>> template(@PathVariable String kind,
+    @Operation(operationId = "getImportTemplate", summary = "The import template of a kind",
+            description = "An xlsx or csv file with the kind's Chinese column headers and one example row.")
+    Mono<ResponseEntity<byte[]>> template(@Parameter(description = KIND, schema = @Schema(allowableValues = {
+                                                  "enterprises", "contestants", "judges"})) @PathVariable String kind,
                                           @RequestParam(defaultValue = "xlsx") String format) {
         BulkImportKind importKind = imports.kind(kind);
         return downloads.template(kind + "-template", SheetDownloads.format(format), importKind.columns());
     }
 
     @PostMapping(path = "/{kind}", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "Upload a .csv or .xlsx file (part 'file'); 202 with the job to poll. "
-            + "All rows are written or none: one bad row rejects the file, every problem is listed.")
-    Mono<ResponseEntity<ImportJobView>> upload(@PathVariable String kind, @RequestPart("file") FilePart file) {
+    @Operation(operationId = "startImport", summary = "Import a spreadsheet",
+            description = "Upload a .csv or .xlsx file as the multipart part 'file'. The answer is 202 with the job "
+                    + "to poll at its Location. All rows are written or none: one bad row rejects the file, and the "
+                    + "job lists every problem by row and column.")
+    @ApiResponse(responseCode = "202", description = "Accepted: the job runs in the background",
+            useReturnTypeSchema = true)
+    Mono<ResponseEntity<ImportJobView>> upload(@Parameter(description = KIND, schema = @Schema(allowableValues = {
+                                                   "enterprises", "contestants", "judges"})) @PathVariable String kind,
+                                               @RequestPart("file") FilePart file) {
         BulkImportKind importKind = imports.kind(kind);
         SheetFormat format = SheetDownloads.formatOf(file.filename());
         return downloads.read(file)
@@ -52,7 +65,9 @@ class ImportController {
     }
 
     @GetMapping("/jobs/{id}")
-    @Operation(summary = "An import job: status, rows read and written, problems by row and column")
+    @Operation(operationId = "getImportJob", summary = "One import job",
+            description = "An import job: its status, the rows read and written, and its problems by row and "
+                    + "column.")
     Mono<ImportJobView> job(@PathVariable UUID id) {
         return imports.find(id);
     }

@@ -16,8 +16,8 @@ import jakarta.validation.constraints.Size;
  * exist and belong together. Missing rules take their defaults; a TEAM event without a team score rule sums its
  * members. A missing status means DRAFT on creation and "unchanged" on update.
  */
-@Schema(name = "Event command", example = """
-        {"programmeId": 1, "projectId": null, "tradeId": 1, "name": "2024年西安市电工职业技能竞赛",
+@Schema(name = "EventCommand", example = """
+        {"programmeId": 1, "projectId": 1, "tradeId": 23, "name": "2024年西安市电工职业技能竞赛",
          "entryKind": "INDIVIDUAL", "venue": "西安技师学院实训楼",
          "startsAt": "2024-10-12T01:00:00Z", "endsAt": "2024-10-13T09:00:00Z",
          "scheme": {"declaredTotal": 100,

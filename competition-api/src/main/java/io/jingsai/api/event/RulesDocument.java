@@ -24,7 +24,7 @@ import jakarta.validation.constraints.Size;
  * @param tieBreak        ordered keys; a key is {@code total}, {@code completionTime}, or the id of a component or
  *                        criterion of the scheme
  */
-@Schema(name = "Event rules")
+@Schema(name = "EventRules")
 record RulesDocument(TeamScoreDocument teamScore, Boolean normaliseJudges, List<@Valid TieBreakDocument> tieBreak,
                      RankStyle rankStyle, TiePolicy tiePolicy, @Valid AwardsDocument awards) {
 
@@ -51,11 +51,11 @@ record RulesDocument(TeamScoreDocument teamScore, Boolean normaliseJudges, List<
         return new RulesDocument(rule, normaliseJudges, tieBreak, rankStyle, tiePolicy, awards);
     }
 
-    @Schema(name = "Team score rule")
+    @Schema(name = "TeamScoreRule")
     record TeamScoreDocument(TeamRule.Kind kind, Integer n) {
     }
 
-    @Schema(name = "Tie-break key")
+    @Schema(name = "TieBreakKey")
     record TieBreakDocument(@Size(max = SchemeDocument.ID) String key, Order order) {
     }
 
@@ -64,7 +64,7 @@ record RulesDocument(TeamScoreDocument teamScore, Boolean normaliseJudges, List<
      * @param cutOff what happens to entries tied at a band's last place; default INCLUDE_ALL
      * @param titles e.g. 技术能手 for the top ranks
      */
-    @Schema(name = "Award rules")
+    @Schema(name = "AwardRules")
     record AwardsDocument(List<@Valid BandDocument> bands, CutOffPolicy cutOff, List<@Valid TitleDocument> titles) {
         AwardsDocument {
             bands = bands == null ? List.of() : bands;
@@ -79,14 +79,14 @@ record RulesDocument(TeamScoreDocument teamScore, Boolean normaliseJudges, List<
      *
      * @param minimumStarters the band is void with fewer starters; 0 for never
      */
-    @Schema(name = "Award band")
+    @Schema(name = "AwardBand")
     record BandDocument(@Size(max = AWARD_NAME) String name, Integer places, BigDecimal share,
                         RoundingMode shareRounding,
                         BigDecimal threshold, Integer minimumStarters) {
     }
 
     /** A title for eligible entries ranked at most {@code maxRank}. */
-    @Schema(name = "Title rule")
+    @Schema(name = "TitleRule")
     record TitleDocument(@Size(max = AWARD_NAME) String title, Integer maxRank) {
     }
 }

@@ -27,7 +27,7 @@ import jakarta.validation.constraints.Size;
  * @param defaultAggregation    panel rule for measurement aspects without their own; default mean
  * @param rounding              the one rounding of published figures; default HALF_UP to 2 places
  */
-@Schema(name = "Marking scheme")
+@Schema(name = "MarkingScheme")
 record SchemeDocument(BigDecimal declaredTotal, List<@Valid ComponentDocument> components,
                       List<@Valid CriterionDocument> criteria, AggregationDocument defaultAggregation,
                       Integer judgementSpread, Integer minimumJudgementPanel, RoundingDocument rounding) {
@@ -50,12 +50,12 @@ record SchemeDocument(BigDecimal declaredTotal, List<@Valid ComponentDocument> c
     }
 
     /** A weighted part of the total; weights add up to 1; a THEORY weight above 0.3 draws a warning. */
-    @Schema(name = "Scheme component")
+    @Schema(name = "SchemeComponent")
     record ComponentDocument(@Size(max = ID) String id, ComponentKind kind, BigDecimal weight, BigDecimal declaredMax) {
     }
 
     /** A criterion; {@code componentId} names its component when the scheme has components. */
-    @Schema(name = "Scheme criterion")
+    @Schema(name = "SchemeCriterion")
     record CriterionDocument(@Size(max = ID) String id, @Size(max = NAME) String name,
                              @Size(max = ID) String componentId,
                              List<@Valid SubCriterionDocument> subCriteria) {
@@ -64,7 +64,7 @@ record SchemeDocument(BigDecimal declaredTotal, List<@Valid ComponentDocument> c
         }
     }
 
-    @Schema(name = "Scheme sub-criterion")
+    @Schema(name = "SchemeSubCriterion")
     record SubCriterionDocument(@Size(max = ID) String id, @Size(max = NAME) String name,
                                 List<@Valid AspectDocument> aspects) {
         SubCriterionDocument {
@@ -76,7 +76,7 @@ record SchemeDocument(BigDecimal declaredTotal, List<@Valid ComponentDocument> c
      * The smallest marked unit. JUDGEMENT aspects need four level descriptors (scores 0–3); MEASUREMENT aspects may
      * set a panel aggregation, a factor and allowed marks; DEDUCTION modules set the points a violation costs.
      */
-    @Schema(name = "Scheme aspect")
+    @Schema(name = "SchemeAspect")
     record AspectDocument(@Size(max = ID) String id, @Size(max = DESCRIPTION) @MultilineText String description,
                           AspectType type, BigDecimal maxMark,
                           List<@Size(max = NAME) String> levelDescriptors, AggregationDocument aggregation,
@@ -89,7 +89,7 @@ record SchemeDocument(BigDecimal declaredTotal, List<@Valid ComponentDocument> c
     }
 
     /** MEAN, MEDIAN, or TRIMMED_MEAN / TRIMMED_SUM dropping the {@code k} highest and lowest marks. */
-    @Schema(name = "Panel aggregation")
+    @Schema(name = "PanelAggregation")
     record AggregationDocument(PanelAggregation.Kind kind, Integer k) {
         AggregationDocument {
             k = k == null ? 0 : k;

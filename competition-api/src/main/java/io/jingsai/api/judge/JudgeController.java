@@ -17,6 +17,7 @@ import io.jingsai.api.shared.PageQuery;
 import io.jingsai.api.shared.PageView;
 import io.jingsai.api.web.ETags;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Positive;
@@ -34,19 +35,25 @@ class JudgeController {
     }
 
     @PostMapping
-    @Operation(summary = "Register a judge")
+    @Operation(operationId = "createJudge", summary = "Register a judge",
+            description = "Registers a judge (裁判) with a qualification and, for recusal, the enterprise they work "
+                    + "for (optional).")
+    @ApiResponse(responseCode = "201", description = "Registered", useReturnTypeSchema = true)
     Mono<ResponseEntity<JudgeView>> register(@Valid @RequestBody JudgeCommand command) {
         return judges.register(command).map(view -> ETags.created("/api/judges/" + view.id(), view, view.version()));
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "One judge")
+    @Operation(operationId = "getJudge", summary = "One judge",
+            description = "The judge with this id, with its version as ETag.")
     Mono<ResponseEntity<JudgeView>> find(@PathVariable long id) {
         return judges.find(id).map(view -> ETags.ok(view, view.version()));
     }
 
     @GetMapping
-    @Operation(summary = "Judges, filtered by name part, enterprise and qualification")
+    @Operation(operationId = "listJudges", summary = "Judges, filtered and paged",
+            description = "q matches a part of the name; enterpriseId and qualification filter. Sort by name "
+                    + "(pinyin), qualification or createdAt; default name.")
     Mono<PageView<JudgeView>> list(@RequestParam(required = false) String q,
                                    @RequestParam(required = false) @Positive Long enterpriseId,
                                    @RequestParam(required = false) Qualification qualification,
@@ -58,7 +65,9 @@ class JudgeController {
     }
 
     @PutMapping("/{id}")
-    @Operation(summary = "Change a judge; send If-Match")
+    @Operation(operationId = "updateJudge", summary = "Change a judge",
+            description = "Replaces the judge's fields. Send If-Match with the ETag you read (412 if someone changed "
+                    + "it since).")
     Mono<ResponseEntity<JudgeView>> change(@PathVariable long id,
                                            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                            @Valid @RequestBody JudgeCommand command) {
@@ -67,7 +76,10 @@ class JudgeController {
     }
 
     @DeleteMapping("/{id}")
-    @Operation(summary = "Remove a judge with no marks; send If-Match")
+    @Operation(operationId = "deleteJudge", summary = "Remove a judge",
+            description = "Removes a judge who has given no marks (409 otherwise). Send If-Match with the ETag you "
+                    + "read.")
+    @ApiResponse(responseCode = "204", description = "Removed")
     Mono<ResponseEntity<Void>> remove(@PathVariable long id,
                                       @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         long version = ETags.ifMatch(ifMatch);

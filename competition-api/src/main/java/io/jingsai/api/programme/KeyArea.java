@@ -9,7 +9,7 @@ import jakarta.validation.constraints.Size;
  * A key area (重点领域) of a programme, e.g. {@code TECH} 科技强省. Reference data of one programme: codes are unique
  * within it and projects refer to them.
  */
-@Schema(name = "Key area")
+@Schema(name = "KeyArea")
 record KeyArea(
         @NotBlank @Size(max = CODE_LENGTH) @Pattern(regexp = CODE, message = CODE_RULE) String code,
         @NotBlank @Size(max = 100) String nameZh,

@@ -18,7 +18,8 @@ import jakarta.validation.constraints.Size;
  * creation and "unchanged" on update. Rules that span fields (demonstration ≤ key, unique key-area codes, status
  * transitions) are checked by the service.
  */
-@Schema(name = "Programme command", example = """
+@Schema(name = "ProgrammeCommand", description = "A new programme starts in PLANNING. The demonstration quota must not "
+        + "exceed the key quota; key-area codes are unique within the programme.", example = """
         {"name": "2024年重点项目劳动和技能竞赛", "year": 2024, "organizer": "陕西省总工会", "regionCode": "610000",
          "keyAreas": [{"code": "TECH", "nameZh": "科技强省", "nameEn": "Science and technology"},
                       {"code": "INDUSTRY", "nameZh": "现代化产业体系", "nameEn": "Modern industrial system"}],

@@ -15,7 +15,7 @@ import jakarta.validation.constraints.Size;
  * host enterprise exists, the aspect is one of the six, the key area is one of the programme's, and the indicators
  * form a scheme the scoring engine accepts. A missing tier status means CANDIDATE.
  */
-@Schema(name = "Project command", example = """
+@Schema(name = "ProjectCommand", example = """
         {"name": "西安地铁10号线劳动竞赛", "hostEnterpriseId": 1, "aspect": "ENGINEERING_EXCELLENCE",
          "keyArea": "INDUSTRY", "regionCode": "610100", "tierStatus": "CANDIDATE",
          "indicators": [{"code": "COST", "name": "节约成本", "unit": "万元", "weight": 0.4,

@@ -5,7 +5,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
 /** Changing a registration: its station number or its status (observer, withdrawn). The entrant never changes. */
-@Schema(name = "Registration change", example = """
+@Schema(name = "RegistrationChange", example = """
         {"stationNumber": "B-03", "status": "REGISTERED"}""")
 record RegistrationChange(
         @Pattern(regexp = "[A-Za-z0-9-]{1,20}", message = "must be 1 to 20 letters, digits or dashes")
