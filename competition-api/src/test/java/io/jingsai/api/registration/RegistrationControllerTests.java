@@ -34,6 +34,8 @@ class RegistrationControllerTests {
     RegistryFixtures fixtures;
     long enterprise;
     long trade;
+    long programme;
+    Map<String, Object> eventBody;
     long event;
 
     @BeforeEach
@@ -43,7 +45,9 @@ class RegistrationControllerTests {
         fixtures = new RegistryFixtures(web, database);
         enterprise = registry.enterprise();
         trade = registry.trade();
-        event = fixtures.event(RegistryFixtures.eventBody(fixtures.programme(), trade, TestIdentities.unique("焊工赛")));
+        programme = fixtures.programme();
+        eventBody = RegistryFixtures.eventBody(programme, trade, TestIdentities.unique("焊工赛"));
+        event = fixtures.event(eventBody);
     }
 
     long register(Map<String, Object> body) {
@@ -105,6 +109,44 @@ class RegistrationControllerTests {
     }
 
     @Test
+    void teamsEnterOnlyEventsOfTheTradeTheyAndAllTheirMembersAreIn() {
+        Map<String, Object> body = RegistryFixtures.eventBody(programme, trade, TestIdentities.unique("班组赛"));
+        body.put("entryKind", "TEAM");
+        long teamEvent = fixtures.event(body);
+        long otherTrade = registry.trade();
+        long welder = registry.contestant(enterprise, trade);
+        long electrician = registry.contestant(enterprise, otherTrade);
+        long namedForTheTradeWithAnOutsider = team(trade, List.of(welder, electrician));
+        long withoutTradeAllOutsiders = team(null, List.of(registry.contestant(enterprise, otherTrade)));
+        long namedForAnotherTrade = team(otherTrade, List.of(registry.contestant(enterprise, trade)));
+        long allInTheTrade = team(null, List.of(registry.contestant(enterprise, trade), welder));
+
+        web.post().uri("/api/events/{e}/registrations", teamEvent)
+                .bodyValue(Map.of("teamId", namedForTheTradeWithAnOutsider)).exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors.length()").isEqualTo(1)
+                .jsonPath("$.errors[0].field").isEqualTo("teamId")
+                .jsonPath("$.errors[0].rule").value(rule -> assertThat((String) rule)
+                        .contains("other trades", "contestants [" + electrician + "]"));
+        web.post().uri("/api/events/{e}/registrations", teamEvent)
+                .bodyValue(Map.of("teamId", withoutTradeAllOutsiders)).exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("teamId");
+        web.post().uri("/api/events/{e}/registrations", teamEvent)
+                .bodyValue(Map.of("teamId", namedForAnotherTrade)).exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].rule").value(rule -> assertThat((String) rule)
+                        .contains("is in trade " + otherTrade));
+        web.post().uri("/api/events/{e}/registrations", teamEvent)
+                .bodyValue(Map.of("teamId", 999_999_999L)).exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("teamId");
+        registry.create("/api/events/" + teamEvent + "/registrations", Map.of("teamId", allInTheTrade));
+        web.get().uri("/api/events/{e}/registrations", teamEvent).exchange()
+                .expectBody().jsonPath("$.total").isEqualTo(1).jsonPath("$.items[0].teamId").isEqualTo(allInTheTrade);
+    }
+
+    @Test
     void changesNeedTheVersionAndWithdrawnEntriesKeepTheirNumber() {
         long id = register(Map.of("contestantId", registry.contestant(enterprise, trade)));
 
@@ -118,6 +160,15 @@ class RegistrationControllerTests {
         web.put().uri("/api/events/{e}/registrations/{id}", event, id).header("If-Match", "\"0\"")
                 .bodyValue(Map.of("status", "REGISTERED")).exchange()
                 .expectStatus().isEqualTo(412);
+    }
+
+    private long team(Long teamTrade, List<Long> members) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("name", TestIdentities.unique("班组"),
+                "enterpriseId", enterprise, "scoreRule", "SUM", "memberIds", members));
+        if (teamTrade != null) {
+            body.put("tradeId", teamTrade);
+        }
+        return registry.create("/api/teams", body);
     }
 
     @Test
