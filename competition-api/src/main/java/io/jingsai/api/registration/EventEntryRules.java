@@ -22,6 +22,7 @@ import reactor.core.publisher.Mono;
 class EventEntryRules {
 
     private static final List<String> TAKING_ENTRIES = List.of("DRAFT", "OPEN");
+    private static final String PUBLISHED = "PUBLISHED";
 
     record Event(long id, String status, String entryKind, long tradeId) {
     }
@@ -48,6 +49,28 @@ class EventEntryRules {
                 .map(row -> 1).one()
                 .switchIfEmpty(Mono.error(() -> new NotFoundException("event", eventId)))
                 .then();
+    }
+
+    /**
+     * Before marking begins a registration may still be changed by replacing it (PUT); from MARKING on, marks may
+     * exist, and what a registration holds changes only by withdrawal, which keeps and records it.
+     */
+    Mono<Event> requireBeforeMarking(Event event, long registrationId) {
+        if (!TAKING_ENTRIES.contains(event.status())) {
+            return Mono.error(new ConflictException("event " + event.id() + " is " + event.status()
+                    + ": once marking has begun a registration is no longer changed by replacing it; withdraw it with"
+                    + " POST /api/events/" + event.id() + "/registrations/" + registrationId + "/withdrawal"));
+        }
+        return Mono.just(event);
+    }
+
+    /** Published results are final: nobody is withdrawn from them afterwards. */
+    Mono<Event> requireResultsNotPublished(Event event) {
+        if (PUBLISHED.equals(event.status())) {
+            return Mono.error(new ConflictException("event " + event.id()
+                    + " is PUBLISHED: its results are final and its registrations no longer change"));
+        }
+        return Mono.just(event);
     }
 
     Mono<Event> requireTakingEntries(Event event) {

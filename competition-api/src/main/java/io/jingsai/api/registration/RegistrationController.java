@@ -1,5 +1,7 @@
 package io.jingsai.api.registration;
 
+import java.security.Principal;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -70,13 +72,27 @@ class RegistrationController {
     }
 
     @PutMapping("/{id}")
-    @Operation(summary = "Change the station number or status (observer, withdrawn); send If-Match")
+    @Operation(summary = "Replace the station number and status (REGISTERED or OBSERVER) while the event takes "
+            + "entries; from MARKING on, 409: withdraw instead; send If-Match")
     Mono<ResponseEntity<RegistrationView>> change(@PathVariable long eventId, @PathVariable long id,
                                                   @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
                                                   String ifMatch,
                                                   @Valid @RequestBody RegistrationChange change) {
         long version = ETags.ifMatch(ifMatch);
         return registrations.change(eventId, id, version, change).map(view -> ETags.ok(view, view.version()));
+    }
+
+    @PostMapping("/{id}/withdrawal")
+    @Operation(summary = "Withdraw a registration (退赛) until results are published: it keeps its row, numbers, "
+            + "station and marks, and records who withdrew it, when and why; send If-Match")
+    Mono<ResponseEntity<RegistrationView>> withdraw(@PathVariable long eventId, @PathVariable long id,
+                                                    @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
+                                                    String ifMatch,
+                                                    @Valid @RequestBody RegistrationWithdrawal withdrawal,
+                                                    Principal principal) {
+        long version = ETags.ifMatch(ifMatch);
+        return registrations.withdraw(eventId, id, version, principal.getName(), withdrawal)
+                .map(view -> ETags.ok(view, view.version()));
     }
 
     @DeleteMapping("/{id}")
