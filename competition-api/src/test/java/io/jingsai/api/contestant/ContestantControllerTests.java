@@ -79,6 +79,18 @@ class ContestantControllerTests {
     }
 
     @Test
+    void aCreatedContestantReadsBackWithTheSameInstants() {
+        Map<?, ?> created = web.post().uri("/api/contestants").bodyValue(TestRegistry.contestantBody("时",
+                        TestIdentities.residentId(), enterprise, trade)).exchange()
+                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        Map<?, ?> read = web.get().uri("/api/contestants/{id}", created.get("id")).exchange()
+                .expectBody(Map.class).returnResult().getResponseBody();
+
+        assertThat(read.get("createdAt")).isEqualTo(created.get("createdAt"));
+        assertThat(read.get("updatedAt")).isEqualTo(created.get("updatedAt"));
+    }
+
+    @Test
     void listsNeverShowFullIdNumbers() {
         String idNumber = TestIdentities.residentId();
         String name = TestIdentities.unique("赵");

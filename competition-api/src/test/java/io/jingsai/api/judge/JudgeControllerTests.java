@@ -78,6 +78,17 @@ class JudgeControllerTests {
     }
 
     @Test
+    void aCreatedJudgeReadsBackWithTheSameInstants() {
+        Map<?, ?> created = web.post().uri("/api/judges").bodyValue(Map.of("name", "时间", "qualification", "MUNICIPAL"))
+                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        Map<?, ?> read = web.get().uri("/api/judges/{id}", created.get("id")).exchange()
+                .expectBody(Map.class).returnResult().getResponseBody();
+
+        assertThat(read.get("createdAt")).isEqualTo(created.get("createdAt"));
+        assertThat(read.get("updatedAt")).isEqualTo(created.get("updatedAt"));
+    }
+
+    @Test
     void invalidEmailAndUnknownQualificationAreRejected() {
         web.post().uri("/api/judges").bodyValue(Map.of("name", "甲", "qualification", "PROVINCIAL",
                         "email", "not-an-email")).exchange()
