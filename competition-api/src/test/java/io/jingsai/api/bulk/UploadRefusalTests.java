@@ -46,6 +46,12 @@ class UploadRefusalTests {
     }
 
     @Test
+    void aFileNameWithAControlCharacterIsRefused() {
+        expectFileRefused(multipart("b0undary", filePart("b0undary", "a\u0001b.csv", CSV) + closing("b0undary")),
+                "control");
+    }
+
+    @Test
     void aMultipartRequestWithoutABoundaryIsRefused() {
         expectFileRefused(MediaType.MULTIPART_FORM_DATA,
                 (filePart("b0undary", "a.csv", CSV) + closing("b0undary")).getBytes(StandardCharsets.UTF_8),
