@@ -46,6 +46,14 @@ class UploadRefusalTests {
     }
 
     @Test
+    void aFileNameOfThousandsOfCharactersIsToldTheSameRule() {
+        String name = "企".repeat(4_000) + ".csv"; // 12 KB of part header
+
+        expectFileRefused(multipart("b0undary", filePart("b0undary", name, CSV) + closing("b0undary")),
+                "255");
+    }
+
+    @Test
     void aFileNameWithAControlCharacterIsRefused() {
         expectFileRefused(multipart("b0undary", filePart("b0undary", "a\u0001b.csv", CSV) + closing("b0undary")),
                 "control");
