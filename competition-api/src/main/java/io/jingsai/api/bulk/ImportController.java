@@ -5,7 +5,8 @@ import java.util.UUID;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.codec.multipart.FilePart;
+import org.springframework.http.codec.multipart.Part;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -14,7 +15,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.jingsai.api.spreadsheet.SheetFormat;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -31,10 +31,12 @@ class ImportController {
 
     private final ImportJobService imports;
     private final SheetDownloads downloads;
+    private final SheetUploads uploads;
 
-    ImportController(ImportJobService imports, SheetDownloads downloads) {
+    ImportController(ImportJobService imports, SheetDownloads downloads, SheetUploads uploads) {
         this.imports = imports;
         this.downloads = downloads;
+        this.uploads = uploads;
     }
 
     @GetMapping("/{kind}/template")
@@ -56,11 +58,15 @@ class ImportController {
             useReturnTypeSchema = true)
     Mono<ResponseEntity<ImportJobView>> upload(@Parameter(description = KIND, schema = @Schema(allowableValues = {
                                                    "enterprises", "contestants", "judges"})) @PathVariable String kind,
-                                               @RequestPart("file") FilePart file) {
+                                               @RequestPart(SheetUploads.FIELD)
+                                               @Parameter(schema = @Schema(type = "string", format = "binary"))
+                                               Mono<Part> file,
+                                               ServerHttpRequest request) {
+        // The part is taken as any Part, lazily, so that a broken multipart body or a form field in its place is
+        // answered as a bad 'file' here instead of failing argument resolution.
         BulkImportKind importKind = imports.kind(kind);
-        SheetFormat format = SheetDownloads.formatOf(file.filename());
-        return downloads.read(file)
-                .flatMap(content -> imports.submit(importKind, file.filename(), format, content))
+        return uploads.receive(request.getHeaders().getContentType(), file)
+                .flatMap(upload -> imports.submit(importKind, upload.fileName(), upload.format(), upload.content()))
                 .map(job -> ResponseEntity.accepted().location(URI.create("/api/imports/jobs/" + job.id())).body(job));
     }
 

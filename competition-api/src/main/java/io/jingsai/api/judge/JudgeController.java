@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.jingsai.api.shared.PageQuery;
 import io.jingsai.api.shared.PageView;
+import io.jingsai.api.shared.RejectedRequestException;
 import io.jingsai.api.web.ETags;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -25,8 +26,11 @@ import reactor.core.publisher.Mono;
 
 @RestController
 @RequestMapping("/api/judges")
-@Tag(name = "Judges", description = "Judges (裁判) with their enterprise, for recusal")
+@Tag(name = "Judges", description = "Judges (裁判) with their enterprise, for recusal; phone and e-mail are masked "
+        + "unless revealed explicitly")
 class JudgeController {
+
+    private static final String REVEAL_CONTACT = "contact";
 
     private final JudgeService judges;
 
@@ -45,9 +49,13 @@ class JudgeController {
 
     @GetMapping("/{id}")
     @Operation(operationId = "getJudge", summary = "One judge",
-            description = "The judge with this id, with its version as ETag.")
-    Mono<ResponseEntity<JudgeView>> find(@PathVariable long id) {
-        return judges.find(id).map(view -> ETags.ok(view, view.version()));
+            description = "The judge with this id, with its version as ETag; phone and e-mail are masked unless "
+                    + "reveal=contact.")
+    Mono<ResponseEntity<JudgeView>> find(@PathVariable long id, @RequestParam(required = false) String reveal) {
+        if (reveal != null && !REVEAL_CONTACT.equals(reveal)) {
+            throw RejectedRequestException.of("reveal", "the only value is contact");
+        }
+        return judges.find(id, reveal != null).map(view -> ETags.ok(view, view.version()));
     }
 
     @GetMapping

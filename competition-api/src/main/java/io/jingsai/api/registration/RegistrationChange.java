@@ -4,7 +4,10 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
-/** Changing a registration: its station number or its status (observer, withdrawn). The entrant never changes. */
+/**
+ * Changing a registration while its event takes entries (DRAFT or OPEN): the whole of its station number and status
+ * (REGISTERED or OBSERVER) is replaced. The entrant never changes; withdrawing is its own operation.
+ */
 @Schema(name = "RegistrationChange", example = """
         {"stationNumber": "B-03", "status": "REGISTERED"}""")
 record RegistrationChange(

@@ -1,5 +1,7 @@
 package io.jingsai.api.registration;
 
+import java.security.Principal;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -80,14 +82,29 @@ class RegistrationController {
 
     @PutMapping("/{id}")
     @Operation(operationId = "updateRegistration", summary = "Change a registration",
-            description = "Changes the station number or the status (observer, withdrawn); the entrant never "
-                    + "changes. Send If-Match with the ETag you read (412 if someone changed it since).")
+            description = "Replaces the station number and the status (REGISTERED or OBSERVER) while the event takes "
+                    + "entries; from MARKING on it is 409: withdraw instead. The entrant never changes. Send "
+                    + "If-Match with the ETag you read (412 if someone changed it since).")
     Mono<ResponseEntity<RegistrationView>> change(@PathVariable long eventId, @PathVariable long id,
                                                   @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
                                                   String ifMatch,
                                                   @Valid @RequestBody RegistrationChange change) {
         long version = ETags.ifMatch(ifMatch);
         return registrations.change(eventId, id, version, change).map(view -> ETags.ok(view, view.version()));
+    }
+
+    @PostMapping("/{id}/withdrawal")
+    @Operation(operationId = "withdrawRegistration", summary = "Withdraw a registration (退赛)",
+            description = "Possible until results are published: the registration keeps its row, numbers, station "
+                    + "and marks, and records who withdrew it, when and why. Send If-Match with the ETag you read.")
+    Mono<ResponseEntity<RegistrationView>> withdraw(@PathVariable long eventId, @PathVariable long id,
+                                                    @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
+                                                    String ifMatch,
+                                                    @Valid @RequestBody RegistrationWithdrawal withdrawal,
+                                                    Principal principal) {
+        long version = ETags.ifMatch(ifMatch);
+        return registrations.withdraw(eventId, id, version, principal.getName(), withdrawal)
+                .map(view -> ETags.ok(view, view.version()));
     }
 
     @DeleteMapping("/{id}")
