@@ -197,6 +197,9 @@ class OpenApiConformanceTests {
                     update("update" + resource.name(), resource.variables(), resource.references(), read));
         }
 
+        Resource entry = resources.get(0);
+        versions.put(entry, withdraw(entry.variables(), versions.get(entry)));
+
         Map<String, Object> parents = new HashMap<>(inProgramme);
         parents.putAll(inEvent);
         listEverything(parents);
@@ -284,6 +287,17 @@ class OpenApiConformanceTests {
         references.accept(body);
         changeWithoutAndWithAStaleVersion(operation, variables, body, version);
         EntityExchangeResult<byte[]> answer = expect(operation, operation.success(), admin.put()
+                .uri(operation.path(), variables).header(HttpHeaders.IF_MATCH, version)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body)
+                .exchange().expectBody(byte[].class).returnResult());
+        return answer.getResponseHeaders().getETag();
+    }
+
+    /** Withdrawal is an action on a registration: If-Match like an update, its example body, a new version. */
+    private String withdraw(Map<String, Object> variables, String version) {
+        Operation operation = document.operation("withdrawRegistration");
+        Map<String, Object> body = document.example(operation);
+        EntityExchangeResult<byte[]> answer = expect(operation, operation.success(), admin.post()
                 .uri(operation.path(), variables).header(HttpHeaders.IF_MATCH, version)
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(body)
                 .exchange().expectBody(byte[].class).returnResult());
