@@ -37,7 +37,7 @@ import io.jingsai.api.web.ProblemDetailsExceptionHandler;
 class SecurityConfiguration {
 
     static final String[] PUBLIC_READS = {
-            "/api/reference/**", "/api/public/**",
+            "/", "/api/reference/**", "/api/public/**",
             "/actuator/health", "/actuator/health/**", "/actuator/info",
             "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**"};
 
