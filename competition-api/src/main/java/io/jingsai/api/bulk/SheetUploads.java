@@ -4,6 +4,7 @@ import java.util.Locale;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.codec.DecodingException;
+import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -50,10 +51,8 @@ class SheetUploads {
             return Mono.error(RejectedRequestException.of(FIELD,
                     "must be sent as multipart/form-data with a boundary parameter in Content-Type"));
         }
-        // A part without a Content-Disposition name fails while Spring files the parts by name, with an
-        // IllegalStateException: for this request that is one more way the multipart body is malformed.
         return part
-                .onErrorMap(e -> e instanceof DecodingException || e instanceof IllegalStateException,
+                .onErrorMap(SheetUploads::isMalformedMultipart,
                         e -> RejectedRequestException.of(FIELD, "must be the only part of a well-formed multipart "
                                 + "body that ends with its closing boundary"))
                 .flatMap(SheetUploads::requireFile)
@@ -61,6 +60,16 @@ class SheetUploads {
                     SheetFormat format = formatOf(file.filename());
                     return read(file).map(content -> new Upload(file.filename(), format, content));
                 });
+    }
+
+    /**
+     * A broken multipart body, or a part without a Content-Disposition name (Spring fails with an
+     * IllegalStateException while it files the parts by name). A body over the size limit is an IllegalStateException
+     * too ({@link DataBufferLimitException}), but it stays a 413.
+     */
+    private static boolean isMalformedMultipart(Throwable error) {
+        return error instanceof DecodingException
+                || error instanceof IllegalStateException && !(error instanceof DataBufferLimitException);
     }
 
     private static Mono<FilePart> requireFile(Part part) {

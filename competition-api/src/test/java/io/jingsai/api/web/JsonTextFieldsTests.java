@@ -41,17 +41,21 @@ class JsonTextFieldsTests {
     private record Endpoint(HttpMethod method, String path, String table) {
     }
 
-    private static final Map<String, Endpoint> ENDPOINTS = Map.of(
-            "TradeCommand", new Endpoint(HttpMethod.POST, "/api/reference/trades", "trade"),
-            "EnterpriseCommand", new Endpoint(HttpMethod.POST, "/api/enterprises", "enterprise"),
-            "ContestantCommand", new Endpoint(HttpMethod.POST, "/api/contestants", "contestant"),
-            "TeamCommand", new Endpoint(HttpMethod.POST, "/api/teams", "team"),
-            "JudgeCommand", new Endpoint(HttpMethod.POST, "/api/judges", "judge"),
-            "ProgrammeCommand", new Endpoint(HttpMethod.POST, "/api/programmes", "programme"),
-            "ProjectCommand", new Endpoint(HttpMethod.POST, "/api/programmes/1/projects", "project"),
-            "EventCommand", new Endpoint(HttpMethod.POST, "/api/events", "event"),
-            "RegistrationCommand", new Endpoint(HttpMethod.POST, "/api/events/1/registrations", "registration"),
-            "RegistrationChange", new Endpoint(HttpMethod.PUT, "/api/events/1/registrations/1", "registration"));
+    private static final Map<String, Endpoint> ENDPOINTS = Map.ofEntries(
+            Map.entry("TradeCommand", new Endpoint(HttpMethod.POST, "/api/reference/trades", "trade")),
+            Map.entry("EnterpriseCommand", new Endpoint(HttpMethod.POST, "/api/enterprises", "enterprise")),
+            Map.entry("ContestantCommand", new Endpoint(HttpMethod.POST, "/api/contestants", "contestant")),
+            Map.entry("TeamCommand", new Endpoint(HttpMethod.POST, "/api/teams", "team")),
+            Map.entry("JudgeCommand", new Endpoint(HttpMethod.POST, "/api/judges", "judge")),
+            Map.entry("ProgrammeCommand", new Endpoint(HttpMethod.POST, "/api/programmes", "programme")),
+            Map.entry("ProjectCommand", new Endpoint(HttpMethod.POST, "/api/programmes/1/projects", "project")),
+            Map.entry("EventCommand", new Endpoint(HttpMethod.POST, "/api/events", "event")),
+            Map.entry("RegistrationCommand",
+                    new Endpoint(HttpMethod.POST, "/api/events/1/registrations", "registration")),
+            Map.entry("RegistrationChange",
+                    new Endpoint(HttpMethod.PUT, "/api/events/1/registrations/1", "registration")),
+            Map.entry("RegistrationWithdrawal",
+                    new Endpoint(HttpMethod.POST, "/api/events/1/registrations/1/withdrawal", "registration")));
 
     /** JSON string literals (escapes as sent on the wire) and the words of the rule each breaks. */
     private static final Map<String, String> BAD_TEXTS = new LinkedHashMap<>();
