@@ -47,10 +47,12 @@ final class FuzzPlan {
         Random random = new Random(seed);
         List<FuzzRequest> requests = new ArrayList<>();
         Map<String, Set<String>> methodsByPath = new LinkedHashMap<>();
+        Map<String, String> templates = new LinkedHashMap<>();
         List<String> protectedReads = new ArrayList<>();
         for (Operation operation : document.operations()) {
             String target = DocumentCases.baseTarget(document, fixtures, operation);
             methodsByPath.computeIfAbsent(target.split("\\?")[0], t -> new TreeSet<>()).add(operation.method());
+            templates.put(target.split("\\?")[0], operation.path());
             boolean isPublic = publicOperations.contains(operation.label());
             if (operation.method().equals("GET") && !isPublic) {
                 protectedReads.add(target);
@@ -63,9 +65,8 @@ final class FuzzPlan {
             withAnonymous(cases, isPublic, random, requests);
         }
         List<FuzzRequest> handWritten = new ArrayList<>();
-        handWritten.addAll(HandWrittenCases.oddPaths(new ArrayList<>(methodsByPath.keySet()), random,
-                ODD_PATHS_PER_PATH));
-        handWritten.addAll(HandWrittenCases.oddMethods(methodsByPath, random, ODD_METHODS_PER_PATH));
+        handWritten.addAll(HandWrittenCases.oddPaths(templates, random, ODD_PATHS_PER_PATH));
+        handWritten.addAll(HandWrittenCases.oddMethods(methodsByPath, templates, random, ODD_METHODS_PER_PATH));
         Collections.shuffle(protectedReads, random);
         handWritten.addAll(HandWrittenCases.credentials(
                 protectedReads.subList(0, Math.min(CREDENTIAL_TARGETS, protectedReads.size()))));

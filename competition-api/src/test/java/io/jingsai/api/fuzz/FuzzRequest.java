@@ -31,6 +31,11 @@ record FuzzRequest(String operation, String kind, String detail, String method, 
     record Header(String name, String value) {
     }
 
+    /** "document operations", or the hand-written family ("odd path", "odd method", …) it belongs to. */
+    String family() {
+        return operation.matches("[A-Z]+ /.*") ? "document operations" : operation.split(" on ")[0];
+    }
+
     boolean changesData() {
         return !SAFE.contains(method);
     }

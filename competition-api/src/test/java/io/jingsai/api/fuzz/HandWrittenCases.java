@@ -83,16 +83,17 @@ final class HandWrittenCases {
     }
 
     /** Each path spoiled a few ways (drawn with the seed), and a few targets that belong to no operation. */
-    static List<FuzzRequest> oddPaths(List<String> paths, Random random, int perPath) {
+    static List<FuzzRequest> oddPaths(Map<String, String> templates, Random random, int perPath) {
         List<FuzzRequest> cases = new ArrayList<>();
         List<String> spoilers = new ArrayList<>(PATH_SPOILERS.keySet());
-        for (String path : paths) {
+        templates.forEach((path, template) -> {
             Collections.shuffle(spoilers, random);
             for (String kind : spoilers.subList(0, Math.min(perPath, spoilers.size()))) {
                 String target = PATH_SPOILERS.get(kind).apply(path);
-                cases.add(raw(ODD_PATHS, kind, "GET", target, List.of(), null, !HARMLESS.contains(kind)));
+                cases.add(raw(ODD_PATHS + " on " + template, kind, "GET", target, List.of(), null,
+                        !HARMLESS.contains(kind)));
             }
-        }
+        });
         Map<String, String> targets = new LinkedHashMap<>();
         targets.put("target:root", "/");
         targets.put("target:api-root", "/api/");
@@ -106,7 +107,8 @@ final class HandWrittenCases {
         targets.put("target:slash-traversal-to-metrics", "/actuator/health%2F..%2Fprometheus");
         targets.put("target:asterisk-form", "*");
         targets.put("target:absolute-form", "http://localhost/api/reference/aspects");
-        targets.forEach((kind, target) -> cases.add(raw(ODD_PATHS, kind, "GET", target, List.of(), null,
+        targets.forEach((kind, target) -> cases.add(raw(ODD_PATHS + " on " + target, kind, "GET", target, List.of(),
+                null,
                 !kind.equals("target:root") && !kind.equals("target:absolute-form"))));
         return cases;
     }
@@ -163,7 +165,8 @@ final class HandWrittenCases {
      * Methods no operation has: WebDAV and TRACE, unknown tokens, lower case, and the document's own methods on
      * paths that do not declare them.
      */
-    static List<FuzzRequest> oddMethods(Map<String, Set<String>> methodsByPath, Random random, int perPath) {
+    static List<FuzzRequest> oddMethods(Map<String, Set<String>> methodsByPath, Map<String, String> templates,
+                                        Random random, int perPath) {
         List<FuzzRequest> cases = new ArrayList<>();
         List<String> odd = List.of("TRACE", "PROPFIND", "PATCH", "MKCOL", "FOO", "get", "CONNECT", "OPTIONS", "HEAD");
         List<String> standard = List.of("GET", "POST", "PUT", "DELETE");
@@ -179,7 +182,8 @@ final class HandWrittenCases {
                         ? "{}".getBytes(StandardCharsets.UTF_8) : null;
                 List<Header> headers = body == null ? List.of()
                         : List.of(new Header("Content-Type", "application/json"));
-                cases.add(raw(ODD_METHODS, "method:" + method, method, path, headers, body, !mayWork));
+                cases.add(raw(ODD_METHODS + " on " + templates.get(path), "method:" + method, method, path, headers,
+                        body, !mayWork));
             }
         });
         return cases;
@@ -203,7 +207,8 @@ final class HandWrittenCases {
         values.put("auth:empty", "");
         List<FuzzRequest> cases = new ArrayList<>();
         for (String target : protectedTargets) {
-            values.forEach((kind, value) -> cases.add(new FuzzRequest(CREDENTIALS, kind, "Authorization: " + value,
+            values.forEach((kind, value) -> cases.add(new FuzzRequest(CREDENTIALS + " on " + target, kind,
+                    "Authorization: " + value,
                     "GET", target, List.of(new Header("Authorization", value)), null, false, false, null, true)));
         }
         return cases;
@@ -213,7 +218,7 @@ final class HandWrittenCases {
     static List<FuzzRequest> hosts(String target) {
         List<FuzzRequest> cases = new ArrayList<>();
         for (String host : List.of("bad host", "[::1", "localhost:99999", "evil.example%00", "evil.example")) {
-            cases.add(new FuzzRequest("Host header", "host:" + host.replaceAll("[^a-z:\\[%0-9]", "_"), "Host: " + host,
+            cases.add(new FuzzRequest("Host header on " + target, "host:" + host.replaceAll("[^a-z:\\[%0-9]", "_"), "Host: " + host,
                     "GET", target, List.of(new Header("Host", host)), null, true, true, null, true));
         }
         return cases;

@@ -162,8 +162,7 @@ class OpenApiFuzzTests {
 
     private String summary(ApiDocument document, List<FuzzRequest> requests) {
         Map<String, Integer> byFamily = new LinkedHashMap<>();
-        requests.forEach(r -> byFamily.merge(r.operation().contains(" /") ? "document operations" : r.operation(), 1,
-                Integer::sum));
+        requests.forEach(r -> byFamily.merge(r.family(), 1, Integer::sum));
         return String.format("%d operations in the document; %d requests (%s; %d anonymous)%n  time: %s%n",
                 document.operations().size(), requests.size(), byFamily,
                 requests.stream().filter(r -> !r.signedIn()).count(), seconds);
