@@ -38,8 +38,8 @@ final class ApiDocument {
     }
 
     /** One operation; {@code bodies} maps each request media type to its (resolved) schema. */
-    record Operation(String method, String path, String operationId, List<Parameter> parameters,
-                     Map<String, Map<String, Object>> bodies, boolean bodyRequired) {
+    record Operation(String method, String path, List<Parameter> parameters,
+                     Map<String, Map<String, Object>> bodies) {
 
         String label() {
             return method + " " + path;
@@ -56,10 +56,6 @@ final class ApiDocument {
 
         boolean isUpload() {
             return bodies.containsKey("multipart/form-data");
-        }
-
-        boolean changesData() {
-            return !Set.of("GET", "HEAD", "OPTIONS", "TRACE").contains(method);
         }
     }
 
@@ -93,17 +89,14 @@ final class ApiDocument {
                     resolve((Map<String, Object>) parameter.getOrDefault("schema", Map.of()))));
         }
         Map<String, Map<String, Object>> bodies = new LinkedHashMap<>();
-        boolean bodyRequired = false;
         Object requestBody = operation.get("requestBody");
         if (requestBody instanceof Map<?, ?> body) {
             Map<String, Object> resolvedBody = resolve((Map<String, Object>) body);
-            bodyRequired = Boolean.TRUE.equals(resolvedBody.get("required"));
             Map<String, Object> content = (Map<String, Object>) resolvedBody.getOrDefault("content", Map.of());
             content.forEach((type, media) -> bodies.put(type,
                     resolve((Map<String, Object>) ((Map<String, Object>) media).getOrDefault("schema", Map.of()))));
         }
-        return new Operation(method, path, (String) operation.get("operationId"), List.copyOf(parameters.values()),
-                bodies, bodyRequired);
+        return new Operation(method, path, List.copyOf(parameters.values()), bodies);
     }
 
     /** Follows {@code $ref}s (document-local only) until a schema, parameter or body without one. */

@@ -45,17 +45,10 @@ record FuzzRequest(String operation, String kind, String detail, String method, 
                 mustReject);
     }
 
-    FuzzRequest overRawSocket() {
-        return new FuzzRequest(operation, kind, detail, method, target, headers, body, signedIn, true, resource,
-                mustReject);
-    }
-
-    /** A short, stable description for reports: kind, target and body excerpt, with control characters shown. */
-    String describe(int bodyLimit) {
-        return describe(body, bodyLimit);
-    }
-
-    /** As {@link #describe(int)}, showing {@code sentBody} (placeholders filled in) instead of the body. */
+    /**
+     * The request for a report: method, target, identity, headers and an excerpt of {@code sentBody} (the body with
+     * its placeholders filled in, as sent), with control characters shown as escapes.
+     */
     String describe(byte[] sentBody, int bodyLimit) {
         StringBuilder text = new StringBuilder();
         text.append(method).append(' ').append(Printable.of(target, 300))
