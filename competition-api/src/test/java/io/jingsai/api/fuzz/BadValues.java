@@ -231,39 +231,42 @@ final class BadValues {
         bad.add(new Bad("wrong-type:number-for-object", 1));
     }
 
-    /** Bad texts for a query or path parameter, percent-encoded as they go in the target. */
-    static List<Bad> forParameter(Map<String, Object> schema) {
+    /**
+     * Bad texts for a query or path parameter ({@code in}), percent-encoded as they go in the target; kinds start
+     * with {@code path-param:} or {@code query-param:}, as servers often treat the two differently.
+     */
+    static List<Bad> forParameter(String in, Map<String, Object> schema) {
         List<Bad> bad = new ArrayList<>();
         String type = ApiDocument.type(schema);
         if ("integer".equals(type) || "number".equals(type)) {
-            bad.add(new Bad("param:not-a-number", "abc"));
-            bad.add(new Bad("param:fraction-for-integer", "1.5"));
-            bad.add(new Bad("param:number-out-of-range", "99999999999999999999"));
-            bad.add(new Bad("param:number-out-of-range", "2147483648"));
-            bad.add(new Bad("param:negative", "-1"));
-            bad.add(new Bad("param:exponent", "1e3"));
-            bad.add(new Bad("param:padded-number", "%201"));
-            bad.add(new Bad("param:arabic-indic-digit", "%D9%A1"));
-            bad.add(new Bad("param:empty", ""));
+            bad.add(new Bad(in + "-param:not-a-number", "abc"));
+            bad.add(new Bad(in + "-param:fraction-for-integer", "1.5"));
+            bad.add(new Bad(in + "-param:number-out-of-range", "99999999999999999999"));
+            bad.add(new Bad(in + "-param:number-out-of-range", "2147483648"));
+            bad.add(new Bad(in + "-param:negative", "-1"));
+            bad.add(new Bad(in + "-param:exponent", "1e3"));
+            bad.add(new Bad(in + "-param:padded-number", "%201"));
+            bad.add(new Bad(in + "-param:arabic-indic-digit", "%D9%A1"));
+            bad.add(new Bad(in + "-param:empty", ""));
         } else if ("boolean".equals(type)) {
-            bad.add(new Bad("param:not-a-boolean", "maybe"));
+            bad.add(new Bad(in + "-param:not-a-boolean", "maybe"));
         } else {
             if (schema.get("enum") instanceof List<?> values && !values.isEmpty()) {
-                bad.add(new Bad("param:enum-unknown", "NOT_A_VALUE"));
-                bad.add(new Bad("param:enum-lowercase", String.valueOf(values.get(0)).toLowerCase(Locale.ROOT),
+                bad.add(new Bad(in + "-param:enum-unknown", "NOT_A_VALUE"));
+                bad.add(new Bad(in + "-param:enum-lowercase", String.valueOf(values.get(0)).toLowerCase(Locale.ROOT),
                         false));
             }
             if ("uuid".equals(schema.get("format"))) {
-                bad.add(new Bad("param:uuid-invalid", "not-a-uuid"));
-                bad.add(new Bad("param:uuid-invalid", "00000000-0000-0000-0000-00000000000g"));
+                bad.add(new Bad(in + "-param:uuid-invalid", "not-a-uuid"));
+                bad.add(new Bad(in + "-param:uuid-invalid", "00000000-0000-0000-0000-00000000000g"));
             }
-            bad.add(new Bad("param:overlong", "x".repeat(300)));
-            bad.add(new Bad("param:path-traversal", "..%2F..%2Fetc"));
+            bad.add(new Bad(in + "-param:overlong", "x".repeat(300)));
+            bad.add(new Bad(in + "-param:path-traversal", "..%2F..%2Fetc"));
         }
-        bad.add(new Bad("param:nul-character", "a%00b"));
-        bad.add(new Bad("param:bell-character", "a%07b"));
-        bad.add(new Bad("param:invalid-utf8", "%ED%A0%80"));
-        bad.add(new Bad("param:invalid-utf8", "%E9%83"));
+        bad.add(new Bad(in + "-param:nul-character", "a%00b"));
+        bad.add(new Bad(in + "-param:bell-character", "a%07b"));
+        bad.add(new Bad(in + "-param:invalid-utf8", "%ED%A0%80"));
+        bad.add(new Bad(in + "-param:invalid-utf8", "%E9%83"));
         return bad;
     }
 }

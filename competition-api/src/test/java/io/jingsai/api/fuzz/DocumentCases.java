@@ -112,7 +112,7 @@ final class DocumentCases {
     }
 
     private void pathParameter(Parameter parameter) {
-        for (Bad bad : BadValues.forParameter(parameter.schema())) {
+        for (Bad bad : BadValues.forParameter("path", parameter.schema())) {
             String text = String.valueOf(bad.value());
             String detail = "path " + parameter.name() + "=" + Printable.of(text, 40);
             add(bad.kind(), () -> bodyRequest(bad.kind(), detail,
@@ -120,15 +120,15 @@ final class DocumentCases {
         }
         if ("integer".equals(ApiDocument.type(parameter.schema()))) {
             String detail = "path " + parameter.name() + "=" + Fixtures.MISSING_ID + " (no such resource)";
-            add("param:no-such-resource", () -> bodyRequest("param:no-such-resource", detail,
+            add("path-param:no-such-resource", () -> bodyRequest("path-param:no-such-resource", detail,
                     target(Map.of(parameter.name(), String.valueOf(Fixtures.MISSING_ID)), ""), true));
         }
     }
 
     private void queryParameter(Parameter parameter) {
-        List<Bad> bad = new ArrayList<>(BadValues.forParameter(parameter.schema()));
+        List<Bad> bad = new ArrayList<>(BadValues.forParameter("query", parameter.schema()));
         PARAMETER_HINTS.getOrDefault(parameter.name(), List.of())
-                .forEach(value -> bad.add(new Bad("param:" + parameter.name() + "-invalid", value)));
+                .forEach(value -> bad.add(new Bad("query-param:" + parameter.name() + "-invalid", value)));
         for (Bad value : bad) {
             String query = parameter.name() + "=" + value.value();
             String detail = "query " + Printable.of(query, 60);
