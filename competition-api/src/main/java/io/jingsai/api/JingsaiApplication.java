@@ -1,6 +1,7 @@
 package io.jingsai.api;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 
 import org.springframework.boot.SpringApplication;
@@ -23,11 +24,13 @@ public class JingsaiApplication {
 
     /**
      * The one clock of the application: every timestamp comes from here so tests can fix time. Its zone (default
-     * Asia/Shanghai) decides calendar dates, such as whether a birth date lies in the future.
+     * Asia/Shanghai) decides calendar dates, such as whether a birth date lies in the future. It ticks in whole
+     * microseconds, PostgreSQL's precision, so that a record answered on creation shows the very instants it is
+     * read back with.
      */
     @Bean
     Clock clock(@Value("${jingsai.time-zone:Asia/Shanghai}") ZoneId zone) {
-        return Clock.system(zone);
+        return Clock.tick(Clock.system(zone), Duration.ofNanos(1_000));
     }
 
     /** Bean Validation judges dates (birth dates in ID numbers) by the application clock, not the JVM's. */

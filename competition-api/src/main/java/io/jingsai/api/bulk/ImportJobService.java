@@ -116,8 +116,11 @@ class ImportJobService {
     }
 
     private Mono<ImportJobRow> rejected(ImportJobRow job, ImportReport report) {
+        int problems = report.problems().size();
         String message = report.rowsRead() == 0 ? "the file has no data rows"
-                : report.badRows() + " of " + report.rowsRead() + " rows are invalid; nothing was written";
+                : report.badRows() + " of " + report.rowsRead() + " rows are invalid; nothing was written"
+                + (problems > MAX_LISTED_PROBLEMS
+                        ? "; the first " + MAX_LISTED_PROBLEMS + " of " + problems + " problems are listed" : "");
         return finish(job, ImportStatus.REJECTED, report.rowsRead(), 0, report.problems(), message);
     }
 
@@ -138,6 +141,7 @@ class ImportJobService {
     private ImportJobView toView(ImportJobRow row) {
         List<RowProblem> problems = json.readValue(row.problems().asString(), new TypeReference<List<RowProblem>>() { });
         return new ImportJobView(row.id(), row.kind(), row.fileName(), row.status(), row.rowsRead(),
-                row.rowsWritten(), row.problemCount(), problems, row.message(), row.createdAt(), row.finishedAt());
+                row.rowsWritten(), row.problemCount(), problems, row.problemCount() > problems.size(), row.message(),
+                row.createdAt(), row.finishedAt());
     }
 }

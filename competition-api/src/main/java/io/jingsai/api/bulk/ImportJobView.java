@@ -8,9 +8,10 @@ import io.jingsai.api.spreadsheet.RowProblem;
 
 /**
  * An import job as its submitter polls it. {@code problems} lists at most the first
- * {@value ImportJobService#MAX_LISTED_PROBLEMS} problems in row order; {@code problemCount} counts them all.
+ * {@value ImportJobService#MAX_LISTED_PROBLEMS} problems in row order; {@code problemCount} counts them all, and
+ * {@code problemsTruncated} says whether some were left out of the list.
  */
 record ImportJobView(UUID id, String kind, String fileName, ImportStatus status, int rowsRead, int rowsWritten,
-                     int problemCount, List<RowProblem> problems, String message, Instant createdAt,
-                     Instant finishedAt) {
+                     int problemCount, List<RowProblem> problems, boolean problemsTruncated, String message,
+                     Instant createdAt, Instant finishedAt) {
 }

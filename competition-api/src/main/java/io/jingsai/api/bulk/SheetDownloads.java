@@ -6,14 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 
-import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.codec.multipart.FilePart;
 import org.springframework.stereotype.Component;
-import org.springframework.web.server.ResponseStatusException;
 
 import io.jingsai.api.shared.RejectedRequestException;
 import io.jingsai.api.spreadsheet.SheetColumn;
@@ -24,14 +20,11 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Spreadsheet files over HTTP: uploads read with a size limit, downloads (templates and exports) written off the
- * event loop and served as attachments with a UTF-8 file name.
+ * Spreadsheet files over HTTP: downloads (templates and exports) written off the event loop and served as attachments
+ * with a UTF-8 file name. Uploads are {@link SheetUploads}.
  */
 @Component
 public class SheetDownloads {
-
-    /** Uploads larger than this are refused with 413; 10,000 rows of any registry kind fit well within it. */
-    static final int MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 
     public static SheetFormat format(String name) {
         return switch (name.toLowerCase(Locale.ROOT)) {
@@ -39,27 +32,6 @@ public class SheetDownloads {
             case "csv" -> SheetFormat.CSV;
             default -> throw RejectedRequestException.of("format", "must be xlsx or csv");
         };
-    }
-
-    static SheetFormat formatOf(String fileName) {
-        String lower = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
-        if (lower.endsWith(".xlsx")) {
-            return SheetFormat.XLSX;
-        }
-        if (lower.endsWith(".csv")) {
-            return SheetFormat.CSV;
-        }
-        throw new ResponseStatusException(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-                "upload a .xlsx or .csv file; '" + fileName + "' is neither");
-    }
-
-    Mono<byte[]> read(FilePart file) {
-        return DataBufferUtils.join(file.content(), MAX_UPLOAD_BYTES).map(buffer -> {
-            byte[] bytes = new byte[buffer.readableByteCount()];
-            buffer.read(bytes);
-            DataBufferUtils.release(buffer);
-            return bytes;
-        });
     }
 
     Mono<ResponseEntity<byte[]>> template(String baseName, SheetFormat format, List<SheetColumn> columns) {

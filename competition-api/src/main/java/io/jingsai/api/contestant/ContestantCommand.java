@@ -14,8 +14,8 @@ import jakarta.validation.constraints.Size;
  * Registering or changing a contestant (选手). Birth date and sex are derived from the ID number, never entered.
  * The phone is optional: a mainland mobile number (11 digits starting 1[3-9]) or a landline with area code.
  */
-@Schema(name = "Contestant command", example = """
-        {"name": "王建国", "idNumber": "610102199003071234", "enterpriseId": 1, "tradeId": 3,
+@Schema(name = "ContestantCommand", example = """
+        {"name": "王建国", "idNumber": "110105199003071239", "enterpriseId": 1, "tradeId": 23,
          "phone": "13800138000"}""")
 record ContestantCommand(
         @NotBlank @Size(max = 100) String name,

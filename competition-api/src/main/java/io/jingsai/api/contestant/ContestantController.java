@@ -19,8 +19,12 @@ import io.jingsai.api.shared.PageView;
 import io.jingsai.api.shared.RejectedRequestException;
 import io.jingsai.api.web.ETags;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Positive;
 import reactor.core.publisher.Mono;
 
 @RestController
@@ -29,6 +33,7 @@ import reactor.core.publisher.Mono;
 class ContestantController {
 
     private static final String REVEAL_ID_NUMBER = "idNumber";
+    private static final String REVEAL = "idNumber shows the full ID number and phone";
 
     private final ContestantService contestants;
     private final ContestantExport export;
@@ -41,14 +46,23 @@ class ContestantController {
     }
 
     @PostMapping
-    @Operation(summary = "Register a contestant; birth date and sex come from the ID number")
+    @Operation(operationId = "createContestant", summary = "Register a contestant",
+            description = "Registers a worker of an enterprise in a trade. The ID number is verified (GB 11643 check "
+                    + "character, a real birth date not in the future) and gives the birth date and sex; it must not "
+                    + "be registered yet (409). The answer shows the ID number masked.")
+    @ApiResponse(responseCode = "201", description = "Registered", useReturnTypeSchema = true)
     Mono<ResponseEntity<ContestantView>> register(@Valid @RequestBody ContestantCommand command) {
         return contestants.register(command).map(view -> ETags.created("/api/contestants/" + view.id(), view, view.version()));
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "One contestant; reveal=idNumber shows the full ID number, birth date and phone")
-    Mono<ResponseEntity<ContestantView>> find(@PathVariable long id, @RequestParam(required = false) String reveal) {
+    @Operation(operationId = "getContestant", summary = "One contestant",
+            description = "The contestant with this id, with its version as ETag. The ID number is masked unless "
+                    + "reveal=idNumber asks for it, which also shows the birth date and the phone.")
+    Mono<ResponseEntity<ContestantView>> find(@PathVariable long id,
+                                              @Parameter(description = REVEAL,
+                                                      schema = @Schema(allowableValues = REVEAL_ID_NUMBER))
+                                              @RequestParam(required = false) String reveal) {
         if (reveal != null && !REVEAL_ID_NUMBER.equals(reveal)) {
             throw RejectedRequestException.of("reveal", "the only value is idNumber");
         }
@@ -56,10 +70,13 @@ class ContestantController {
     }
 
     @GetMapping
-    @Operation(summary = "Contestants (masked), filtered by name part, enterprise, trade and region (of the enterprise); sorted by name in pinyin")
+    @Operation(operationId = "listContestants", summary = "Contestants, filtered and paged",
+            description = "ID numbers masked. q matches a part of the name; enterpriseId, tradeId and regionCode (of "
+                    + "the enterprise, a province, city or county and everything inside it) filter. Sort by name "
+                    + "(pinyin), birthDate or createdAt; default name.")
     Mono<PageView<ContestantView>> list(@RequestParam(required = false) String q,
-                                        @RequestParam(required = false) Long enterpriseId,
-                                        @RequestParam(required = false) Long tradeId,
+                                        @RequestParam(required = false) @Positive Long enterpriseId,
+                                        @RequestParam(required = false) @Positive Long tradeId,
                                         @RequestParam(required = false) String regionCode,
                                         @RequestParam(defaultValue = "0") int page,
                                         @RequestParam(defaultValue = "20") int size,
@@ -69,11 +86,15 @@ class ContestantController {
     }
 
     @GetMapping("/export")
-    @Operation(summary = "Contestants as an xlsx or csv file, filtered by enterprise and trade; "
-            + "reveal=idNumber exports full ID numbers and phones (re-importable)")
+    @Operation(operationId = "exportContestants", summary = "Contestants as a spreadsheet",
+            description = "All contestants, or those of one enterprise or trade, as an xlsx or csv file with the "
+                    + "import template's columns. ID numbers and phones are masked unless reveal=idNumber asks for "
+                    + "them, which makes the file re-importable.")
     Mono<ResponseEntity<byte[]>> export(@RequestParam(defaultValue = "xlsx") String format,
-                                        @RequestParam(required = false) Long enterpriseId,
-                                        @RequestParam(required = false) Long tradeId,
+                                        @RequestParam(required = false) @Positive Long enterpriseId,
+                                        @RequestParam(required = false) @Positive Long tradeId,
+                                        @Parameter(description = REVEAL,
+                                                schema = @Schema(allowableValues = REVEAL_ID_NUMBER))
                                         @RequestParam(required = false) String reveal) {
         if (reveal != null && !REVEAL_ID_NUMBER.equals(reveal)) {
             throw RejectedRequestException.of("reveal", "the only value is idNumber");
@@ -83,7 +104,10 @@ class ContestantController {
     }
 
     @PutMapping("/{id}")
-    @Operation(summary = "Change a contestant; send If-Match")
+    @Operation(operationId = "updateContestant", summary = "Change a contestant",
+            description = "Replaces the contestant's fields; birth date and sex follow a new ID number. Send If-Match "
+                    + "with the ETag you read (412 if someone changed it since); an ID number another contestant "
+                    + "has is a 409.")
     Mono<ResponseEntity<ContestantView>> change(@PathVariable long id,
                                                 @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                                 @Valid @RequestBody ContestantCommand command) {
@@ -92,7 +116,10 @@ class ContestantController {
     }
 
     @DeleteMapping("/{id}")
-    @Operation(summary = "Remove a contestant who is in no team and no event; send If-Match")
+    @Operation(operationId = "deleteContestant", summary = "Remove a contestant",
+            description = "Removes a contestant who is in no team and registered for no event (409 otherwise). Send "
+                    + "If-Match with the ETag you read.")
+    @ApiResponse(responseCode = "204", description = "Removed")
     Mono<ResponseEntity<Void>> remove(@PathVariable long id,
                                       @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         long version = ETags.ifMatch(ifMatch);

@@ -7,7 +7,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import org.springframework.stereotype.Component;
 
-import io.jingsai.api.identifiers.ResidentIdNumber;
+import io.jingsai.api.identifiers.Masks;
 import io.jingsai.api.spreadsheet.SheetColumn;
 import reactor.core.publisher.Flux;
 
@@ -43,10 +43,10 @@ class ContestantExport {
             String idNumber = row.get("id_number", String.class);
             String phone = row.get("phone", String.class);
             cells.add(row.get("name", String.class));
-            cells.add(reveal ? idNumber : ResidentIdNumber.mask(idNumber));
+            cells.add(reveal ? idNumber : Masks.idNumber(idNumber));
             cells.add(row.get("credit_code", String.class));
             cells.add(row.get("trade", String.class));
-            cells.add(reveal || phone == null ? phone : phone.substring(0, Math.min(3, phone.length())) + "****");
+            cells.add(reveal ? phone : Masks.phone(phone));
             cells.add(row.get("enterprise", String.class));
             cells.add("MALE".equals(row.get("sex", String.class)) ? "男" : "女");
             return List.copyOf(cells.stream().map(c -> c == null ? "" : c).toList());

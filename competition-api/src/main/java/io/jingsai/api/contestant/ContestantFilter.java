@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.jingsai.api.shared.Likes;
+import io.jingsai.api.shared.ListFilters;
 import io.jingsai.api.shared.SqlCondition;
 
 /**
@@ -13,6 +14,10 @@ import io.jingsai.api.shared.SqlCondition;
  * division code: a province or city code matches every enterprise inside it).
  */
 record ContestantFilter(String q, Long enterpriseId, Long tradeId, String regionCode) {
+
+    ContestantFilter {
+        regionCode = ListFilters.regionCode(regionCode);
+    }
 
     /**
      * The filters as one condition over the contestant table. Contestants carry no region of their own: they are
@@ -34,7 +39,7 @@ record ContestantFilter(String q, Long enterpriseId, Long tradeId, String region
             parts.add("trade_id = :tradeId");
             binds.put("tradeId", tradeId);
         }
-        if (regionCode != null && !regionCode.isBlank()) {
+        if (regionCode != null) {
             parts.add("enterprise_id IN (SELECT id FROM enterprise WHERE region_code LIKE :region)");
             binds.put("region", Likes.regionPrefix(regionCode));
         }

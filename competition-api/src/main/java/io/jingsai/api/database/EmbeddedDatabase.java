@@ -1,8 +1,12 @@
 package io.jingsai.api.database;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,6 +26,7 @@ final class EmbeddedDatabase {
 
     static final String DATABASE = "jingsai";
     static final String USER = "postgres";
+    private static final String LOCK_FILE = "epg-lock";
 
     private static EmbeddedDatabase instance;
 
@@ -48,20 +53,53 @@ final class EmbeddedDatabase {
         return "r2dbc:postgresql://localhost:" + server.getPort() + "/" + DATABASE;
     }
 
-    private static EmbeddedPostgres launch(Path dataDirectory, boolean ephemeral) {
+    /**
+     * Starts a PostgreSQL server. A kept data directory runs durable ({@code fsync}, {@code synchronous_commit} and
+     * {@code full_page_writes} on): zonky starts every server with {@code -F} and {@code synchronous_commit=off},
+     * which suits throw-away test servers only, and the {@code -c} settings given here come later on the command line
+     * and win. A throw-away server keeps zonky's fast settings.
+     */
+    static EmbeddedPostgres launch(Path dataDirectory, boolean ephemeral) {
+        Path directory = null;
         try {
-            Path directory = ephemeral ? Files.createTempDirectory("jingsai-pg-") : prepare(dataDirectory);
-            return EmbeddedPostgres.builder()
+            directory = ephemeral ? Files.createTempDirectory("jingsai-pg-") : prepare(dataDirectory);
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(directory)
                     .setCleanDataDirectory(ephemeral)
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("max_connections", "200")
                     .setLocaleConfig("encoding", "UTF8")
-                    .setLocaleConfig("locale", "C.UTF-8")
-                    .start();
+                    .setLocaleConfig("locale", "C.UTF-8");
+            if (!ephemeral) {
+                builder.setServerConfig("fsync", "on")
+                        .setServerConfig("synchronous_commit", "on")
+                        .setServerConfig("full_page_writes", "on");
+            }
+            return builder.start();
         } catch (IOException | RuntimeException e) {
+            if (directory != null && isInUse(directory)) {
+                throw new DatabaseConfigurationException("another Jingsai is already using the data directory "
+                        + directory + "; stop it first, or set " + DatabaseSettings.DATA_DIR_ENV
+                        + " to another directory", e);
+            }
             throw new DatabaseConfigurationException("the embedded PostgreSQL could not start in "
                     + dataDirectory.toAbsolutePath() + ": " + rootMessage(e), e);
+        }
+    }
+
+    /** Whether a running embedded server holds the directory (zonky locks {@value #LOCK_FILE} while it runs). */
+    static boolean isInUse(Path directory) {
+        Path lockFile = directory.resolve(LOCK_FILE);
+        if (!Files.exists(lockFile)) {
+            return false;
+        }
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE);
+             FileLock lock = channel.tryLock()) {
+            return lock == null;
+        } catch (OverlappingFileLockException heldInThisJvm) {
+            return true;
+        } catch (IOException unreadable) {
+            return false;
         }
     }
 

@@ -10,9 +10,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /** Registering or changing an enterprise. Codes are normalised (trimmed, upper case) before they are checked. */
-@Schema(name = "Enterprise command", example = """
-        {"name": "中铁一局集团有限公司", "creditCode": "91610000220523186L", "regionCode": "610100",
-         "industry": "建筑业", "ownership": "STATE_OWNED"}""")
+@Schema(name = "EnterpriseCommand", example = """
+        {"name": "西安市示例建设工程有限公司", "creditCode": "91610104MA6TG1L403", "regionCode": "610104",
+         "industry": "建筑业", "ownership": "PRIVATE"}""")
 record EnterpriseCommand(
         @NotBlank @Size(max = 200) String name,
         @NotBlank @ValidCreditCode String creditCode,

@@ -17,6 +17,7 @@ import io.jingsai.api.shared.PageQuery;
 import io.jingsai.api.shared.PageView;
 import io.jingsai.api.web.ETags;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import reactor.core.publisher.Mono;
@@ -33,19 +34,26 @@ class EnterpriseController {
     }
 
     @PostMapping
-    @Operation(summary = "Register an enterprise (409 if its credit code is already registered)")
+    @Operation(operationId = "createEnterprise", summary = "Register an enterprise",
+            description = "Registers an employer of contestants and judges. The credit code is verified (GB 32100 "
+                    + "check characters) and must not be registered yet (409).")
+    @ApiResponse(responseCode = "201", description = "Registered", useReturnTypeSchema = true)
     Mono<ResponseEntity<EnterpriseView>> register(@Valid @RequestBody EnterpriseCommand command) {
         return enterprises.register(command).map(view -> ETags.created("/api/enterprises/" + view.id(), view, view.version()));
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "One enterprise, with its version as ETag")
+    @Operation(operationId = "getEnterprise", summary = "One enterprise",
+            description = "The enterprise with this id, with its version as ETag.")
     Mono<ResponseEntity<EnterpriseView>> find(@PathVariable long id) {
         return enterprises.find(id).map(view -> ETags.ok(view, view.version()));
     }
 
     @GetMapping
-    @Operation(summary = "Enterprises, filtered and paged; sort by name (pinyin), creditCode, regionCode, createdAt")
+    @Operation(operationId = "listEnterprises", summary = "Enterprises, filtered and paged",
+            description = "q matches a part of the name or the start of the credit code; regionCode a province, city "
+                    + "or county code and everything inside it (610000 matches 61xxxx); ownership one kind. Sort by "
+                    + "name (pinyin), creditCode, regionCode or createdAt; default name.")
     Mono<PageView<EnterpriseView>> list(@RequestParam(required = false) String q,
                                         @RequestParam(required = false) String regionCode,
                                         @RequestParam(required = false) Ownership ownership,
@@ -57,7 +65,9 @@ class EnterpriseController {
     }
 
     @PutMapping("/{id}")
-    @Operation(summary = "Change an enterprise; send If-Match with the ETag you read (412 if stale)")
+    @Operation(operationId = "updateEnterprise", summary = "Change an enterprise",
+            description = "Replaces the enterprise's fields. Send If-Match with the ETag you read (412 if someone "
+                    + "changed it since); a credit code another enterprise has is a 409.")
     Mono<ResponseEntity<EnterpriseView>> change(@PathVariable long id,
                                                 @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                                 @Valid @RequestBody EnterpriseCommand command) {
@@ -66,7 +76,10 @@ class EnterpriseController {
     }
 
     @DeleteMapping("/{id}")
-    @Operation(summary = "Remove an enterprise nothing refers to (409 otherwise); send If-Match")
+    @Operation(operationId = "deleteEnterprise", summary = "Remove an enterprise",
+            description = "Removes an enterprise that no contestant, team, judge or project refers to (409 "
+                    + "otherwise). Send If-Match with the ETag you read.")
+    @ApiResponse(responseCode = "204", description = "Removed")
     Mono<ResponseEntity<Void>> remove(@PathVariable long id,
                                       @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         long version = ETags.ifMatch(ifMatch);

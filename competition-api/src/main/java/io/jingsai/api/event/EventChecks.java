@@ -1,5 +1,6 @@
 package io.jingsai.api.event;
 
+import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -205,6 +206,9 @@ final class EventChecks {
                         : path + (isBlank(title.title()) ? ".title" : ".maxRank"), String.valueOf(e.getMessage())));
             }
         }
+        if (bands.size() == awards.bands().size()) {
+            checkSharesFit(awards.bands(), problems);
+        }
         if (bands.size() == awards.bands().size() && titles.size() == awards.titles().size()) {
             try {
                 new AwardPlan<Object>(bands, awards.cutOff(),
@@ -213,6 +217,16 @@ final class EventChecks {
             } catch (IllegalArgumentException e) {
                 problems.add(new FieldProblem("rules.awards", e.getMessage()));
             }
+        }
+    }
+
+    /** Bands given as shares of the entries cannot together give more than all of them. */
+    private static void checkSharesFit(List<RulesDocument.BandDocument> bands, List<FieldProblem> problems) {
+        BigDecimal total = bands.stream().map(RulesDocument.BandDocument::share).filter(Objects::nonNull)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        if (total.compareTo(BigDecimal.ONE) > 0) {
+            problems.add(new FieldProblem("rules.awards.bands", "the shares add up to " + total.toPlainString()
+                    + "; together the bands may take at most 1 (100%) of the entries"));
         }
     }
 

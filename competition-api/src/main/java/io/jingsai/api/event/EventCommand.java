@@ -4,8 +4,10 @@ import java.time.Instant;
 
 import io.jingsai.scoring.indicator.TeamRule;
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
 /**
@@ -14,8 +16,8 @@ import jakarta.validation.constraints.Size;
  * exist and belong together. Missing rules take their defaults; a TEAM event without a team score rule sums its
  * members. A missing status means DRAFT on creation and "unchanged" on update.
  */
-@Schema(name = "Event command", example = """
-        {"programmeId": 1, "projectId": null, "tradeId": 1, "name": "2024年西安市电工职业技能竞赛",
+@Schema(name = "EventCommand", example = """
+        {"programmeId": 1, "projectId": 1, "tradeId": 23, "name": "2024年西安市电工职业技能竞赛",
          "entryKind": "INDIVIDUAL", "venue": "西安技师学院实训楼",
          "startsAt": "2024-10-12T01:00:00Z", "endsAt": "2024-10-13T09:00:00Z",
          "scheme": {"declaredTotal": 100,
@@ -40,13 +42,13 @@ import jakarta.validation.constraints.Size;
              "titles": [{"title": "技术能手", "maxRank": 3}]}},
          "status": "DRAFT"}""")
 record EventCommand(
-        @NotNull Long programmeId,
-        @Schema(description = "a competition project of the same programme (optional)") Long projectId,
-        @NotNull Long tradeId,
+        @NotNull @Positive Long programmeId,
+        @Schema(description = "a competition project of the same programme (optional)") @Positive Long projectId,
+        @NotNull @Positive Long tradeId,
         @NotBlank @Size(max = 200) String name,
         @NotNull EntryKind entryKind,
-        @NotNull SchemeDocument scheme,
-        RulesDocument rules,
+        @NotNull @Valid SchemeDocument scheme,
+        @Valid RulesDocument rules,
         @Size(max = 200) String venue,
         Instant startsAt,
         Instant endsAt,

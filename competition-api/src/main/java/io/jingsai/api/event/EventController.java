@@ -17,8 +17,10 @@ import io.jingsai.api.shared.PageQuery;
 import io.jingsai.api.shared.PageView;
 import io.jingsai.api.web.ETags;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Positive;
 import reactor.core.publisher.Mono;
 
 @RestController
@@ -33,22 +35,29 @@ class EventController {
     }
 
     @PostMapping
-    @Operation(summary = "Set up an event; an invalid scheme is refused with every problem listed in errors, "
-            + "scheme warnings come back in the event's warnings")
+    @Operation(operationId = "createEvent", summary = "Set up an event",
+            description = "Sets up an event (赛项) of a programme for one trade, with its marking scheme and rules; it "
+                    + "starts in DRAFT. The scoring engine checks the scheme and rules: an invalid one is refused "
+                    + "with every problem listed in errors; warnings come back in the event's warnings. A name the "
+                    + "programme already has, or a CLOSED programme, is a 409.")
+    @ApiResponse(responseCode = "201", description = "Set up", useReturnTypeSchema = true)
     Mono<ResponseEntity<EventView>> create(@Valid @RequestBody EventCommand command) {
         return events.create(command).map(view -> ETags.created("/api/events/" + view.id(), view, view.version()));
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "One event, with its version as ETag")
+    @Operation(operationId = "getEvent", summary = "One event",
+            description = "The event with this id, with its scheme, rules and warnings, and its version as ETag.")
     Mono<ResponseEntity<EventView>> find(@PathVariable long id) {
         return events.find(id).map(view -> ETags.ok(view, view.version()));
     }
 
     @GetMapping
-    @Operation(summary = "Events, filtered and paged; sort by name (pinyin), startsAt, status, createdAt")
-    Mono<PageView<EventView>> list(@RequestParam(required = false) Long programmeId,
-                                   @RequestParam(required = false) Long tradeId,
+    @Operation(operationId = "listEvents", summary = "Events, filtered and paged",
+            description = "programmeId, tradeId and status filter; q matches a part of the name. Sort by name "
+                    + "(pinyin), startsAt, status or createdAt; default name.")
+    Mono<PageView<EventView>> list(@RequestParam(required = false) @Positive Long programmeId,
+                                   @RequestParam(required = false) @Positive Long tradeId,
                                    @RequestParam(required = false) EventStatus status,
                                    @RequestParam(required = false) String q,
                                    @RequestParam(defaultValue = "0") int page,
@@ -59,8 +68,10 @@ class EventController {
     }
 
     @PutMapping("/{id}")
-    @Operation(summary = "Change an event; send If-Match (412 if stale). 409 for a status it cannot move to, or for "
-            + "a scheme change once marking has started")
+    @Operation(operationId = "updateEvent", summary = "Change an event",
+            description = "Replaces the event's fields; a missing status keeps the current one. Send If-Match with "
+                    + "the ETag you read (412 if someone changed it since). A status it cannot move to, or a scheme "
+                    + "change once marking has started, is a 409.")
     Mono<ResponseEntity<EventView>> change(@PathVariable long id,
                                            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                            @Valid @RequestBody EventCommand command) {
@@ -69,7 +80,10 @@ class EventController {
     }
 
     @DeleteMapping("/{id}")
-    @Operation(summary = "Remove an event before marking, without registrations (409 otherwise); send If-Match")
+    @Operation(operationId = "deleteEvent", summary = "Remove an event",
+            description = "Removes an event before marking and without registrations (409 otherwise). Send If-Match "
+                    + "with the ETag you read.")
+    @ApiResponse(responseCode = "204", description = "Removed")
     Mono<ResponseEntity<Void>> remove(@PathVariable long id,
                                       @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         long version = ETags.ifMatch(ifMatch);

@@ -10,6 +10,8 @@ import io.jingsai.scoring.ranking.Order;
 import io.jingsai.scoring.ranking.RankStyle;
 import io.jingsai.scoring.ranking.TiePolicy;
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 
 /**
  * How an event turns scores into results: team scores, judge normalisation, the tie-break chain, rank numbering,
@@ -22,12 +24,14 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param tieBreak        ordered keys; a key is {@code total}, {@code completionTime}, or the id of a component or
  *                        criterion of the scheme
  */
-@Schema(name = "Event rules")
-record RulesDocument(TeamScoreDocument teamScore, Boolean normaliseJudges, List<TieBreakDocument> tieBreak,
-                     RankStyle rankStyle, TiePolicy tiePolicy, AwardsDocument awards) {
+@Schema(name = "EventRules")
+record RulesDocument(TeamScoreDocument teamScore, Boolean normaliseJudges, List<@Valid TieBreakDocument> tieBreak,
+                     RankStyle rankStyle, TiePolicy tiePolicy, @Valid AwardsDocument awards) {
 
     static final String TOTAL = "total";
     static final String COMPLETION_TIME = "completionTime";
+    /** Longest name of an award band or title, such as 一等奖 or 技术能手. */
+    static final int AWARD_NAME = 50;
 
     RulesDocument {
         normaliseJudges = normaliseJudges != null && normaliseJudges;
@@ -47,12 +51,12 @@ record RulesDocument(TeamScoreDocument teamScore, Boolean normaliseJudges, List<
         return new RulesDocument(rule, normaliseJudges, tieBreak, rankStyle, tiePolicy, awards);
     }
 
-    @Schema(name = "Team score rule")
+    @Schema(name = "TeamScoreRule")
     record TeamScoreDocument(TeamRule.Kind kind, Integer n) {
     }
 
-    @Schema(name = "Tie-break key")
-    record TieBreakDocument(String key, Order order) {
+    @Schema(name = "TieBreakKey")
+    record TieBreakDocument(@Size(max = SchemeDocument.ID) String key, Order order) {
     }
 
     /**
@@ -60,8 +64,8 @@ record RulesDocument(TeamScoreDocument teamScore, Boolean normaliseJudges, List<
      * @param cutOff what happens to entries tied at a band's last place; default INCLUDE_ALL
      * @param titles e.g. 技术能手 for the top ranks
      */
-    @Schema(name = "Award rules")
-    record AwardsDocument(List<BandDocument> bands, CutOffPolicy cutOff, List<TitleDocument> titles) {
+    @Schema(name = "AwardRules")
+    record AwardsDocument(List<@Valid BandDocument> bands, CutOffPolicy cutOff, List<@Valid TitleDocument> titles) {
         AwardsDocument {
             bands = bands == null ? List.of() : bands;
             cutOff = cutOff == null ? CutOffPolicy.INCLUDE_ALL : cutOff;
@@ -75,13 +79,14 @@ record RulesDocument(TeamScoreDocument teamScore, Boolean normaliseJudges, List<
      *
      * @param minimumStarters the band is void with fewer starters; 0 for never
      */
-    @Schema(name = "Award band")
-    record BandDocument(String name, Integer places, BigDecimal share, RoundingMode shareRounding,
+    @Schema(name = "AwardBand")
+    record BandDocument(@Size(max = AWARD_NAME) String name, Integer places, BigDecimal share,
+                        RoundingMode shareRounding,
                         BigDecimal threshold, Integer minimumStarters) {
     }
 
     /** A title for eligible entries ranked at most {@code maxRank}. */
-    @Schema(name = "Title rule")
-    record TitleDocument(String title, Integer maxRank) {
+    @Schema(name = "TitleRule")
+    record TitleDocument(@Size(max = AWARD_NAME) String title, Integer maxRank) {
     }
 }

@@ -145,26 +145,9 @@ public final class ResidentIdNumber {
         return AdministrativeDivisionCode.of(value.substring(0, 6));
     }
 
-    /**
-     * The number with the birth date hidden: the first 6 characters (region) and the last 4 (end of the sequence
-     * number and the check character) are kept and the 8 digits between are replaced by {@code *}, e.g.
-     * {@code 110105********002X}. The length stays 18 so the form is recognisable. The region alone identifies
-     * nobody, and the last 4 let the holder and staff tell numbers apart; the birth date is what, combined with
-     * a name, identifies a person.
-     */
+    /** The number with the birth date hidden, by the one {@linkplain Masks#idNumber masking rule}. */
     public String masked() {
-        return mask(value);
-    }
-
-    /**
-     * Masks a stored 18-character number the same way as {@link #masked()}, without parsing it again; anything that
-     * is not 18 characters long is masked whole.
-     */
-    public static String mask(String number) {
-        if (number == null || number.length() != 18) {
-            return "******************";
-        }
-        return number.substring(0, 6) + "********" + number.substring(14);
+        return Masks.idNumber(value);
     }
 
     @Override

@@ -14,7 +14,7 @@ import jakarta.validation.constraints.Size;
  * Registering or changing a judge (裁判). The enterprise is what recusal (回避) checks against: a judge never marks
  * a contestant of their own enterprise. It is optional for judges who work for no enterprise (e.g. a college).
  */
-@Schema(name = "Judge command", example = """
+@Schema(name = "JudgeCommand", example = """
         {"name": "李敏", "enterpriseId": 1, "qualification": "PROVINCIAL", "phone": "13900139000",
          "email": "limin@example.cn"}""")
 record JudgeCommand(

@@ -15,16 +15,22 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.jingsai.api.shared.PageQuery;
 import io.jingsai.api.shared.PageView;
+import io.jingsai.api.shared.RejectedRequestException;
 import io.jingsai.api.web.ETags;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Positive;
 import reactor.core.publisher.Mono;
 
 @RestController
 @RequestMapping("/api/judges")
-@Tag(name = "Judges", description = "Judges (裁判) with their enterprise, for recusal")
+@Tag(name = "Judges", description = "Judges (裁判) with their enterprise, for recusal; phone and e-mail are masked "
+        + "unless revealed explicitly")
 class JudgeController {
+
+    private static final String REVEAL_CONTACT = "contact";
 
     private final JudgeService judges;
 
@@ -33,21 +39,31 @@ class JudgeController {
     }
 
     @PostMapping
-    @Operation(summary = "Register a judge")
+    @Operation(operationId = "createJudge", summary = "Register a judge",
+            description = "Registers a judge (裁判) with a qualification and, for recusal, the enterprise they work "
+                    + "for (optional).")
+    @ApiResponse(responseCode = "201", description = "Registered", useReturnTypeSchema = true)
     Mono<ResponseEntity<JudgeView>> register(@Valid @RequestBody JudgeCommand command) {
         return judges.register(command).map(view -> ETags.created("/api/judges/" + view.id(), view, view.version()));
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "One judge")
-    Mono<ResponseEntity<JudgeView>> find(@PathVariable long id) {
-        return judges.find(id).map(view -> ETags.ok(view, view.version()));
+    @Operation(operationId = "getJudge", summary = "One judge",
+            description = "The judge with this id, with its version as ETag; phone and e-mail are masked unless "
+                    + "reveal=contact.")
+    Mono<ResponseEntity<JudgeView>> find(@PathVariable long id, @RequestParam(required = false) String reveal) {
+        if (reveal != null && !REVEAL_CONTACT.equals(reveal)) {
+            throw RejectedRequestException.of("reveal", "the only value is contact");
+        }
+        return judges.find(id, reveal != null).map(view -> ETags.ok(view, view.version()));
     }
 
     @GetMapping
-    @Operation(summary = "Judges, filtered by name part, enterprise and qualification")
+    @Operation(operationId = "listJudges", summary = "Judges, filtered and paged",
+            description = "q matches a part of the name; enterpriseId and qualification filter. Sort by name "
+                    + "(pinyin), qualification or createdAt; default name.")
     Mono<PageView<JudgeView>> list(@RequestParam(required = false) String q,
-                                   @RequestParam(required = false) Long enterpriseId,
+                                   @RequestParam(required = false) @Positive Long enterpriseId,
                                    @RequestParam(required = false) Qualification qualification,
                                    @RequestParam(defaultValue = "0") int page,
                                    @RequestParam(defaultValue = "20") int size,
@@ -57,7 +73,9 @@ class JudgeController {
     }
 
     @PutMapping("/{id}")
-    @Operation(summary = "Change a judge; send If-Match")
+    @Operation(operationId = "updateJudge", summary = "Change a judge",
+            description = "Replaces the judge's fields. Send If-Match with the ETag you read (412 if someone changed "
+                    + "it since).")
     Mono<ResponseEntity<JudgeView>> change(@PathVariable long id,
                                            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                            @Valid @RequestBody JudgeCommand command) {
@@ -66,7 +84,10 @@ class JudgeController {
     }
 
     @DeleteMapping("/{id}")
-    @Operation(summary = "Remove a judge with no marks; send If-Match")
+    @Operation(operationId = "deleteJudge", summary = "Remove a judge",
+            description = "Removes a judge who has given no marks (409 otherwise). Send If-Match with the ETag you "
+                    + "read.")
+    @ApiResponse(responseCode = "204", description = "Removed")
     Mono<ResponseEntity<Void>> remove(@PathVariable long id,
                                       @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         long version = ETags.ifMatch(ifMatch);

@@ -48,8 +48,8 @@ class JudgeService {
                 .map(mapper::toView);
     }
 
-    Mono<JudgeView> find(long id) {
-        return rows.load(id).map(mapper::toView);
+    Mono<JudgeView> find(long id, boolean revealContact) {
+        return rows.load(id).map(row -> revealContact ? mapper.toRevealedView(row) : mapper.toView(row));
     }
 
     Mono<PageView<JudgeView>> list(String q, Long enterpriseId, Qualification qualification, PageQuery page) {

@@ -15,7 +15,7 @@ import jakarta.validation.constraints.Size;
  * indicator scores against its target (baseline earns nothing, the target earns everything) and the target must lie
  * on the better side of the baseline; without one, it scores against the other projects.
  */
-@Schema(name = "KPI indicator")
+@Schema(name = "KpiIndicator")
 record KpiIndicator(
         @NotBlank @Size(max = 50) String code,
         @NotBlank @Size(max = 100) String name,

@@ -18,7 +18,8 @@ import jakarta.validation.constraints.Size;
  * creation and "unchanged" on update. Rules that span fields (demonstration ≤ key, unique key-area codes, status
  * transitions) are checked by the service.
  */
-@Schema(name = "Programme command", example = """
+@Schema(name = "ProgrammeCommand", description = "A new programme starts in PLANNING. The demonstration quota must not "
+        + "exceed the key quota; key-area codes are unique within the programme.", example = """
         {"name": "2024年重点项目劳动和技能竞赛", "year": 2024, "organizer": "陕西省总工会", "regionCode": "610000",
          "keyAreas": [{"code": "TECH", "nameZh": "科技强省", "nameEn": "Science and technology"},
                       {"code": "INDUSTRY", "nameZh": "现代化产业体系", "nameEn": "Modern industrial system"}],
@@ -26,7 +27,7 @@ import jakarta.validation.constraints.Size;
          "fundFen": 1500000000, "status": "PLANNING", "freezeAt": "2024-12-20T16:00:00Z"}""")
 record ProgrammeCommand(
         @NotBlank @Size(max = 200) String name,
-        @NotNull @Min(2000) @Max(2100) Integer year,
+        @NotNull @Min(FIRST_YEAR) @Max(LAST_YEAR) Integer year,
         @Schema(description = "the organizing trade union, e.g. 陕西省总工会") @NotBlank @Size(max = 200) String organizer,
         @NotNull @ValidDivisionCode String regionCode,
         @Size(max = 100) List<@Valid @NotNull KeyArea> keyAreas,
@@ -35,6 +36,10 @@ record ProgrammeCommand(
         @NotNull @PositiveOrZero Long fundFen,
         ProgrammeStatus status,
         @Schema(description = "when public boards freeze (optional)") Instant freezeAt) {
+
+    /** The years a programme may run in; list filters take the same range. */
+    static final int FIRST_YEAR = 2000;
+    static final int LAST_YEAR = 2100;
 
     ProgrammeCommand {
         name = name == null ? null : name.strip();

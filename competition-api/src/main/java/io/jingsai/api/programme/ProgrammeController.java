@@ -17,8 +17,11 @@ import io.jingsai.api.shared.PageQuery;
 import io.jingsai.api.shared.PageView;
 import io.jingsai.api.web.ETags;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import reactor.core.publisher.Mono;
 
 @RestController
@@ -33,22 +36,29 @@ class ProgrammeController {
     }
 
     @PostMapping
-    @Operation(summary = "Set up a programme (409 if one with the same name exists for the year)")
+    @Operation(operationId = "createProgramme", summary = "Set up a programme",
+            description = "Sets up a yearly campaign (竞赛活动) with its key areas, 十百千万 tier quotas and incentive "
+                    + "fund; it starts in PLANNING. A programme of the same name in the same year is a 409.")
+    @ApiResponse(responseCode = "201", description = "Set up", useReturnTypeSchema = true)
     Mono<ResponseEntity<ProgrammeView>> create(@Valid @RequestBody ProgrammeCommand command) {
         return programmes.create(command).map(view -> ETags.created("/api/programmes/" + view.id(), view, view.version()));
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "One programme, with its version as ETag")
+    @Operation(operationId = "getProgramme", summary = "One programme",
+            description = "The programme with this id, with its version as ETag.")
     Mono<ResponseEntity<ProgrammeView>> find(@PathVariable long id) {
         return programmes.find(id).map(view -> ETags.ok(view, view.version()));
     }
 
     @GetMapping
-    @Operation(summary = "Programmes, filtered and paged; sort by name (pinyin), year, regionCode, status, createdAt "
-            + "(default: year,desc;name)")
+    @Operation(operationId = "listProgrammes", summary = "Programmes, filtered and paged",
+            description = "q matches a part of the name; year, status and regionCode (a province, city or county and "
+                    + "everything inside it) filter. Sort by name (pinyin), year, regionCode, status or createdAt; "
+                    + "default year,desc;name.")
     Mono<PageView<ProgrammeView>> list(@RequestParam(required = false) String q,
-                                       @RequestParam(required = false) Integer year,
+                                       @RequestParam(required = false)
+                                       @Min(ProgrammeCommand.FIRST_YEAR) @Max(ProgrammeCommand.LAST_YEAR) Integer year,
                                        @RequestParam(required = false) ProgrammeStatus status,
                                        @RequestParam(required = false) String regionCode,
                                        @RequestParam(defaultValue = "0") int page,
@@ -59,8 +69,10 @@ class ProgrammeController {
     }
 
     @PutMapping("/{id}")
-    @Operation(summary = "Change a programme; send If-Match (412 if stale). 409 for a status it cannot move to, or "
-            + "for removing a key area a project uses")
+    @Operation(operationId = "updateProgramme", summary = "Change a programme",
+            description = "Replaces the programme's fields; a missing status keeps the current one. Send If-Match "
+                    + "with the ETag you read (412 if someone changed it since). A status it cannot move to, or "
+                    + "removing a key area a project uses, is a 409.")
     Mono<ResponseEntity<ProgrammeView>> change(@PathVariable long id,
                                                @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                                @Valid @RequestBody ProgrammeCommand command) {
@@ -69,7 +81,10 @@ class ProgrammeController {
     }
 
     @DeleteMapping("/{id}")
-    @Operation(summary = "Remove a programme without projects or events (409 otherwise); send If-Match")
+    @Operation(operationId = "deleteProgramme", summary = "Remove a programme",
+            description = "Removes a programme without projects or events (409 otherwise). Send If-Match with the "
+                    + "ETag you read.")
+    @ApiResponse(responseCode = "204", description = "Removed")
     Mono<ResponseEntity<Void>> remove(@PathVariable long id,
                                       @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         long version = ETags.ifMatch(ifMatch);

@@ -2,12 +2,17 @@ package io.jingsai.api.programme;
 
 import org.springframework.data.relational.core.query.Criteria;
 import io.jingsai.api.shared.Likes;
+import io.jingsai.api.shared.ListFilters;
 
 /**
  * List filters; each is optional. {@code q} matches a part of the name or the organizer; a province or city
  * {@code regionCode} matches every programme inside it.
  */
 record ProgrammeFilter(String q, Integer year, ProgrammeStatus status, String regionCode) {
+
+    ProgrammeFilter {
+        regionCode = ListFilters.regionCode(regionCode);
+    }
 
     Criteria criteria() {
         Criteria criteria = Criteria.empty();
@@ -21,7 +26,7 @@ record ProgrammeFilter(String q, Integer year, ProgrammeStatus status, String re
         if (status != null) {
             criteria = criteria.and("status").is(status);
         }
-        if (regionCode != null && !regionCode.isBlank()) {
+        if (regionCode != null) {
             criteria = criteria.and("region_code").like(Likes.regionPrefix(regionCode));
         }
         return criteria;

@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
 /**
@@ -14,7 +15,7 @@ import jakarta.validation.constraints.Size;
  * host enterprise exists, the aspect is one of the six, the key area is one of the programme's, and the indicators
  * form a scheme the scoring engine accepts. A missing tier status means CANDIDATE.
  */
-@Schema(name = "Project command", example = """
+@Schema(name = "ProjectCommand", example = """
         {"name": "西安地铁10号线劳动竞赛", "hostEnterpriseId": 1, "aspect": "ENGINEERING_EXCELLENCE",
          "keyArea": "INDUSTRY", "regionCode": "610100", "tierStatus": "CANDIDATE",
          "indicators": [{"code": "COST", "name": "节约成本", "unit": "万元", "weight": 0.4,
@@ -23,7 +24,7 @@ import jakarta.validation.constraints.Size;
                          "direction": "LOWER_IS_BETTER", "target": 0, "baseline": 30}]}""")
 record ProjectCommand(
         @NotBlank @Size(max = 200) String name,
-        @NotNull Long hostEnterpriseId,
+        @NotNull @Positive Long hostEnterpriseId,
         @Schema(description = "one of the six aspects, see /api/reference/aspects") @NotBlank String aspect,
         @Schema(description = "a key-area code of the programme (optional)") @Size(max = 50) String keyArea,
         @NotNull @ValidDivisionCode String regionCode,

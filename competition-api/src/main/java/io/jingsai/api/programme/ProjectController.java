@@ -17,8 +17,11 @@ import io.jingsai.api.shared.PageQuery;
 import io.jingsai.api.shared.PageView;
 import io.jingsai.api.web.ETags;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import reactor.core.publisher.Mono;
 
 @RestController
@@ -34,25 +37,38 @@ class ProjectController {
     }
 
     @PostMapping
-    @Operation(summary = "Register a project in a programme (409 if the programme has one with the same name)")
+    @Operation(operationId = "createProject", summary = "Register a competition project",
+            description = "Registers a competition project (竞赛项目) of the programme, hosted by an enterprise, with "
+                    + "its aspect, key area and KPI indicators (checked by the scoring engine). A name the programme "
+                    + "already has is a 409, and so is a CLOSED programme.")
+    @ApiResponse(responseCode = "201", description = "Registered", useReturnTypeSchema = true)
     Mono<ResponseEntity<ProjectView>> register(@PathVariable long programmeId,
                                                @Valid @RequestBody ProjectCommand command) {
         return projects.register(programmeId, command).map(view -> ETags.created("/api/programmes/" + programmeId + "/projects/" + view.id(), view, view.version()));
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "One project of the programme, with its version as ETag")
+    @Operation(operationId = "getProject", summary = "One competition project",
+            description = "The project with this id in the programme, with its version as ETag.")
     Mono<ResponseEntity<ProjectView>> find(@PathVariable long programmeId, @PathVariable long id) {
         return projects.find(programmeId, id).map(view -> ETags.ok(view, view.version()));
     }
 
     @GetMapping
-    @Operation(summary = "The programme's projects, filtered and paged; sort by name (pinyin), aspect, regionCode, "
-            + "tierStatus, createdAt")
+    @Operation(operationId = "listProjects", summary = "The programme's projects, filtered and paged",
+            description = "q matches a part of the name; aspect, keyArea, regionCode (a province, city or county and "
+                    + "everything inside it) and tierStatus filter. Sort by name (pinyin), aspect, regionCode, "
+                    + "tierStatus or createdAt; default name.")
     Mono<PageView<ProjectView>> list(@PathVariable long programmeId,
                                      @RequestParam(required = false) String q,
-                                     @RequestParam(required = false) String aspect,
-                                     @RequestParam(required = false) String keyArea,
+                                     @RequestParam(required = false)
+                                     @Pattern(regexp = "[A-Z_]{0,32}",
+                                             message = "must be an aspect code, see /api/reference/aspects")
+                                     String aspect,
+                                     @RequestParam(required = false)
+                                     @Pattern(regexp = KeyArea.CODE, message = KeyArea.CODE_RULE)
+                                     @Size(max = KeyArea.CODE_LENGTH)
+                                     String keyArea,
                                      @RequestParam(required = false) String regionCode,
                                      @RequestParam(required = false) TierStatus tierStatus,
                                      @RequestParam(defaultValue = "0") int page,
@@ -63,7 +79,9 @@ class ProjectController {
     }
 
     @PutMapping("/{id}")
-    @Operation(summary = "Change a project; send If-Match with the ETag you read (412 if stale)")
+    @Operation(operationId = "updateProject", summary = "Change a competition project",
+            description = "Replaces the project's fields. Send If-Match with the ETag you read (412 if someone "
+                    + "changed it since).")
     Mono<ResponseEntity<ProjectView>> change(@PathVariable long programmeId, @PathVariable long id,
                                              @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                              @Valid @RequestBody ProjectCommand command) {
@@ -72,7 +90,10 @@ class ProjectController {
     }
 
     @DeleteMapping("/{id}")
-    @Operation(summary = "Remove a project no event refers to (409 otherwise); send If-Match")
+    @Operation(operationId = "deleteProject", summary = "Remove a competition project",
+            description = "Removes a project that no event refers to (409 otherwise). Send If-Match with the ETag "
+                    + "you read.")
+    @ApiResponse(responseCode = "204", description = "Removed")
     Mono<ResponseEntity<Void>> remove(@PathVariable long programmeId, @PathVariable long id,
                                       @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         long version = ETags.ifMatch(ifMatch);

@@ -8,7 +8,7 @@ import jakarta.validation.constraints.Positive;
  * 10,000). Demonstration projects are the best of the key projects, so there are never more of them than key ones;
  * the service checks that, since it spans two fields.
  */
-@Schema(name = "Tier quotas")
+@Schema(name = "TierQuotas")
 record TierQuotas(
         @Schema(description = "示范性竞赛项目, default 10") @Positive Integer demonstration,
         @Schema(description = "重点竞赛项目, default 100") @Positive Integer key,

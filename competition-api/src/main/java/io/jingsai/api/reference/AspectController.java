@@ -20,7 +20,9 @@ class AspectController {
     }
 
     @GetMapping
-    @Operation(summary = "The six aspects (六个方面), in their official order")
+    @Operation(operationId = "listAspects", summary = "The six aspects",
+            description = "The six aspects (六个方面) that competition projects serve, in their official order; "
+                    + "public. A project names its aspect by code.")
     Flux<AspectView> list() {
         return aspects.findAllByOrderByPosition().map(row -> new AspectView(row.code(), row.nameZh(), row.nameEn()));
     }

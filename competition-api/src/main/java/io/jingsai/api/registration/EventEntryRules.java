@@ -2,6 +2,7 @@ package io.jingsai.api.registration;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -14,12 +15,14 @@ import reactor.core.publisher.Mono;
 
 /**
  * Who may enter an event: events take entries while DRAFT or OPEN; individual events take contestants and team
- * events teams; an entrant's trade, where it has one, must be the event's trade.
+ * events teams; a contestant must be in the event's trade, and so must a team (where it names a trade) and every
+ * one of its members.
  */
 @Component
 class EventEntryRules {
 
     private static final List<String> TAKING_ENTRIES = List.of("DRAFT", "OPEN");
+    private static final String PUBLISHED = "PUBLISHED";
 
     record Event(long id, String status, String entryKind, long tradeId) {
     }
@@ -48,6 +51,28 @@ class EventEntryRules {
                 .then();
     }
 
+    /**
+     * Before marking begins a registration may still be changed by replacing it (PUT); from MARKING on, marks may
+     * exist, and what a registration holds changes only by withdrawal, which keeps and records it.
+     */
+    Mono<Event> requireBeforeMarking(Event event, long registrationId) {
+        if (!TAKING_ENTRIES.contains(event.status())) {
+            return Mono.error(new ConflictException("event " + event.id() + " is " + event.status()
+                    + ": once marking has begun a registration is no longer changed by replacing it; withdraw it with"
+                    + " POST /api/events/" + event.id() + "/registrations/" + registrationId + "/withdrawal"));
+        }
+        return Mono.just(event);
+    }
+
+    /** Published results are final: nobody is withdrawn from them afterwards. */
+    Mono<Event> requireResultsNotPublished(Event event) {
+        if (PUBLISHED.equals(event.status())) {
+            return Mono.error(new ConflictException("event " + event.id()
+                    + " is PUBLISHED: its results are final and its registrations no longer change"));
+        }
+        return Mono.just(event);
+    }
+
     Mono<Event> requireTakingEntries(Event event) {
         if (!TAKING_ENTRIES.contains(event.status())) {
             return Mono.error(new ConflictException("event " + event.id() + " is " + event.status()
@@ -67,21 +92,55 @@ class EventEntryRules {
             return Mono.error(RejectedRequestException.of("teamId",
                     "event " + event.id() + " is an individual event: enter a contestant (contestantId)"));
         }
-        String field = team ? "teamId" : "contestantId";
-        String table = team ? "team" : "contestant";
-        long entrant = team ? command.teamId() : command.contestantId();
-        return database.sql("SELECT trade_id FROM " + table + " WHERE id = :id")
-                .bind("id", entrant)
-                .map(row -> java.util.Optional.ofNullable(row.get("trade_id", Long.class)))
+        return team ? requireTeamInTrade(event, command.teamId())
+                : requireContestantInTrade(event, command.contestantId());
+    }
+
+    private Mono<Void> requireContestantInTrade(Event event, long contestant) {
+        return database.sql("SELECT trade_id FROM contestant WHERE id = :id")
+                .bind("id", contestant)
+                .map(row -> row.get("trade_id", Long.class))
                 .one()
-                .switchIfEmpty(Mono.error(() -> RejectedRequestException.of(field, "no " + table + " has id " + entrant)))
-                .flatMap(trade -> {
+                .switchIfEmpty(Mono.error(() -> RejectedRequestException.of("contestantId",
+                        "no contestant has id " + contestant)))
+                .flatMap(trade -> trade == event.tradeId() ? Mono.<Void>empty()
+                        : Mono.error(RejectedRequestException.of("contestantId", "contestant " + contestant
+                                + " is in trade " + trade + ", the event is for trade " + event.tradeId())));
+    }
+
+    /**
+     * A team enters a trade's event only if it competes in that trade: its own trade, where it has one, and the
+     * trade of every member are the event's, as for a contestant entering alone.
+     */
+    private Mono<Void> requireTeamInTrade(Event event, long team) {
+        return database.sql("""
+                        SELECT t.trade_id,
+                               ARRAY(SELECT m.contestant_id FROM team_member m
+                                     JOIN contestant c ON c.id = m.contestant_id
+                                     WHERE m.team_id = t.id AND c.trade_id <> :trade
+                                     ORDER BY m.position) AS members_elsewhere
+                        FROM team t WHERE t.id = :id""")
+                .bind("id", team)
+                .bind("trade", event.tradeId())
+                .map(row -> new TeamTrades(Optional.ofNullable(row.get("trade_id", Long.class)),
+                        List.of(row.get("members_elsewhere", Long[].class))))
+                .one()
+                .switchIfEmpty(Mono.error(() -> RejectedRequestException.of("teamId", "no team has id " + team)))
+                .flatMap(trades -> {
                     List<FieldProblem> problems = new ArrayList<>();
-                    trade.filter(id -> id != event.tradeId()).ifPresent(id -> problems.add(new FieldProblem(field,
-                            table + " " + entrant + " is in trade " + id + ", the event is for trade " + event.tradeId())));
-                    return problems.isEmpty() ? Mono.empty()
+                    trades.team().filter(trade -> trade != event.tradeId()).ifPresent(trade -> problems.add(
+                            new FieldProblem("teamId", "team " + team + " is in trade " + trade
+                                    + ", the event is for trade " + event.tradeId())));
+                    if (!trades.membersElsewhere().isEmpty()) {
+                        problems.add(new FieldProblem("teamId", "team " + team + " has members in other trades than "
+                                + "the event's trade " + event.tradeId() + ": contestants " + trades.membersElsewhere()));
+                    }
+                    return problems.isEmpty() ? Mono.<Void>empty()
                             : Mono.error(new RejectedRequestException(problems.get(0).rule(), problems));
                 });
+    }
+
+    private record TeamTrades(Optional<Long> team, List<Long> membersElsewhere) {
     }
 
     Mono<Integer> nextRegistrationNumber(long eventId) {

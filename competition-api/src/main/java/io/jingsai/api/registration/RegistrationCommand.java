@@ -9,8 +9,9 @@ import jakarta.validation.constraints.Positive;
  * Entering a contestant (individual events) or a team (team events) into an event. The registration number is
  * assigned in order of registration; the station number (工位号) is optional and unique within the event.
  */
-@Schema(name = "Registration command", example = """
-        {"contestantId": 11, "stationNumber": "A-07"}""")
+@Schema(name = "RegistrationCommand", description = "Give exactly one of contestantId (individual events) and teamId "
+        + "(team events).", example = """
+        {"contestantId": 1, "stationNumber": "A-07"}""")
 record RegistrationCommand(
         @Positive Long contestantId,
         @Positive Long teamId,

@@ -1,5 +1,7 @@
 package io.jingsai.api.registration;
 
+import java.security.Principal;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -18,6 +20,7 @@ import io.jingsai.api.shared.PageQuery;
 import io.jingsai.api.shared.PageView;
 import io.jingsai.api.web.ETags;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import reactor.core.publisher.Mono;
@@ -38,14 +41,19 @@ class RegistrationController {
     }
 
     @PostMapping
-    @Operation(summary = "Enter a contestant (individual event) or team (team event); 409 if already entered")
+    @Operation(operationId = "createRegistration", summary = "Enter a contestant or a team",
+            description = "Enters a contestant (individual event) or a team (team event) of the event's trade, while "
+                    + "the event is DRAFT or OPEN; registration numbers are given in order. An entrant already "
+                    + "entered, or a station number already taken, is a 409.")
+    @ApiResponse(responseCode = "201", description = "Entered", useReturnTypeSchema = true)
     Mono<ResponseEntity<RegistrationView>> register(@PathVariable long eventId,
                                                     @Valid @RequestBody RegistrationCommand command) {
         return registrations.register(eventId, command).map(view -> ETags.created("/api/events/" + eventId + "/registrations/" + view.id(), view, view.version()));
     }
 
     @GetMapping
-    @Operation(summary = "The event's registrations in registration-number order")
+    @Operation(operationId = "listRegistrations", summary = "The event's registrations, paged",
+            description = "status filters. Sort by registrationNumber or stationNumber; default registrationNumber.")
     Mono<PageView<RegistrationView>> list(@PathVariable long eventId,
                                           @RequestParam(required = false) RegistrationStatus status,
                                           @RequestParam(defaultValue = "0") int page,
@@ -56,7 +64,9 @@ class RegistrationController {
     }
 
     @GetMapping("/export")
-    @Operation(summary = "The event's registrations as an xlsx or csv file (ID numbers masked)")
+    @Operation(operationId = "exportRegistrations", summary = "The event's registrations as a spreadsheet",
+            description = "Every registration of the event, in registration-number order, as an xlsx or csv file; "
+                    + "ID numbers are masked.")
     Mono<ResponseEntity<byte[]>> exportAll(@PathVariable long eventId,
                                            @RequestParam(defaultValue = "xlsx") String format) {
         return downloads.export("event-" + eventId + "-registrations", SheetDownloads.format(format),
@@ -64,13 +74,17 @@ class RegistrationController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "One registration")
+    @Operation(operationId = "getRegistration", summary = "One registration",
+            description = "The registration with this id in the event, with its version as ETag.")
     Mono<ResponseEntity<RegistrationView>> find(@PathVariable long eventId, @PathVariable long id) {
         return registrations.find(eventId, id).map(view -> ETags.ok(view, view.version()));
     }
 
     @PutMapping("/{id}")
-    @Operation(summary = "Change the station number or status (observer, withdrawn); send If-Match")
+    @Operation(operationId = "updateRegistration", summary = "Change a registration",
+            description = "Replaces the station number and the status (REGISTERED or OBSERVER) while the event takes "
+                    + "entries; from MARKING on it is 409: withdraw instead. The entrant never changes. Send "
+                    + "If-Match with the ETag you read (412 if someone changed it since).")
     Mono<ResponseEntity<RegistrationView>> change(@PathVariable long eventId, @PathVariable long id,
                                                   @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
                                                   String ifMatch,
@@ -79,8 +93,25 @@ class RegistrationController {
         return registrations.change(eventId, id, version, change).map(view -> ETags.ok(view, view.version()));
     }
 
+    @PostMapping("/{id}/withdrawal")
+    @Operation(operationId = "withdrawRegistration", summary = "Withdraw a registration (退赛)",
+            description = "Possible until results are published: the registration keeps its row, numbers, station "
+                    + "and marks, and records who withdrew it, when and why. Send If-Match with the ETag you read.")
+    Mono<ResponseEntity<RegistrationView>> withdraw(@PathVariable long eventId, @PathVariable long id,
+                                                    @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
+                                                    String ifMatch,
+                                                    @Valid @RequestBody RegistrationWithdrawal withdrawal,
+                                                    Principal principal) {
+        long version = ETags.ifMatch(ifMatch);
+        return registrations.withdraw(eventId, id, version, principal.getName(), withdrawal)
+                .map(view -> ETags.ok(view, view.version()));
+    }
+
     @DeleteMapping("/{id}")
-    @Operation(summary = "Remove a registration while the event takes entries; send If-Match")
+    @Operation(operationId = "deleteRegistration", summary = "Remove a registration",
+            description = "Removes a registration while the event is DRAFT or OPEN (409 otherwise; withdraw it "
+                    + "instead). Send If-Match with the ETag you read.")
+    @ApiResponse(responseCode = "204", description = "Removed")
     Mono<ResponseEntity<Void>> remove(@PathVariable long eventId, @PathVariable long id,
                                       @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         long version = ETags.ifMatch(ifMatch);

@@ -5,7 +5,7 @@ import java.util.List;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 
-import io.jingsai.api.identifiers.ResidentIdNumber;
+import io.jingsai.api.identifiers.Masks;
 import io.jingsai.api.spreadsheet.SheetColumn;
 import reactor.core.publisher.Flux;
 
@@ -45,8 +45,7 @@ class RegistrationExport {
                         String.valueOf(row.get("registration_number", Integer.class)),
                         orEmpty(row.get("station_number", String.class)),
                         row.get("entrant", String.class),
-                        row.get("id_number", String.class) == null ? ""
-                                : ResidentIdNumber.mask(row.get("id_number", String.class)),
+                        orEmpty(Masks.idNumber(row.get("id_number", String.class))),
                         row.get("enterprise", String.class),
                         row.get("status", String.class)))
                 .all();

@@ -1,7 +1,6 @@
 package io.jingsai.api.registration;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Map;
 
 import org.springframework.dao.DataIntegrityViolationException;
@@ -16,13 +15,15 @@ import io.jingsai.api.shared.Listing;
 import io.jingsai.api.shared.NotFoundException;
 import io.jingsai.api.shared.PageQuery;
 import io.jingsai.api.shared.PageView;
+import io.jingsai.api.shared.RejectedRequestException;
 import io.jingsai.api.shared.StaleVersionException;
 import io.jingsai.api.shared.Versions;
 import reactor.core.publisher.Mono;
 
 /**
  * Entering contestants and teams into events. Registration numbers are 1, 2, 3… per event in order of
- * registration (the event row is locked while one is handed out); a withdrawn entry keeps its number.
+ * registration (the event row is locked while one is handed out, and while a registration changes, so that a change
+ * and the event's move to MARKING do not cross). A withdrawn entry keeps its row, numbers and marks.
  */
 @Service
 class RegistrationService {
@@ -51,11 +52,7 @@ class RegistrationService {
         return rules.lockEvent(eventId)
                 .flatMap(rules::requireTakingEntries)
                 .flatMap(event -> rules.requireEligible(event, command).then(rules.nextRegistrationNumber(eventId)))
-                .flatMap(number -> {
-                    Instant now = clock.instant();
-                    return registrations.save(new RegistrationRow(null, eventId, number, command.stationNumber(),
-                            command.contestantId(), command.teamId(), command.status(), null, now, now));
-                })
+                .flatMap(number -> registrations.save(RegistrationRow.create(eventId, number, command, clock.instant())))
                 .onErrorMap(DuplicateKeyException.class, e -> duplicate(e, eventId))
                 .map(mapper::toView);
     }
@@ -74,14 +71,36 @@ class RegistrationService {
                 .map(rows -> rows.map(mapper::toView));
     }
 
+    /** Replaces the station number and status while the event takes entries; withdrawal is its own operation. */
     @Transactional
     Mono<RegistrationView> change(long eventId, long id, long expectedVersion, RegistrationChange change) {
-        return load(eventId, id)
-                .doOnNext(row -> Versions.require(RESOURCE, id, expectedVersion, row.version()))
+        if (change.status() == RegistrationStatus.WITHDRAWN) {
+            return Mono.error(RejectedRequestException.of("status", "WITHDRAWN is set only by withdrawing the "
+                    + "registration (POST …/withdrawal), which records who withdrew it, when and why"));
+        }
+        return rules.lockEvent(eventId)
+                .flatMap(event -> rules.requireBeforeMarking(event, id))
+                .then(loadAt(eventId, id, expectedVersion))
+                .flatMap(RegistrationService::requireNotWithdrawn)
                 .flatMap(row -> registrations.save(row.change(change, clock.instant())))
                 .onErrorMap(DuplicateKeyException.class, e -> duplicate(e, eventId))
-                .onErrorMap(OptimisticLockingFailureException.class,
-                        e -> new StaleVersionException(RESOURCE + " " + id + " was changed meanwhile; read it again"))
+                .onErrorMap(OptimisticLockingFailureException.class, e -> stale(id))
+                .map(mapper::toView);
+    }
+
+    /**
+     * Withdraws a registration (退赛) at any time before the results are published: the row keeps its numbers, its
+     * station and its marks, and records who withdrew it, when and why.
+     */
+    @Transactional
+    Mono<RegistrationView> withdraw(long eventId, long id, long expectedVersion, String by,
+                                    RegistrationWithdrawal withdrawal) {
+        return rules.lockEvent(eventId)
+                .flatMap(rules::requireResultsNotPublished)
+                .then(loadAt(eventId, id, expectedVersion))
+                .flatMap(RegistrationService::requireNotWithdrawn)
+                .flatMap(row -> registrations.save(row.withdraw(by, withdrawal.reason(), clock.instant())))
+                .onErrorMap(OptimisticLockingFailureException.class, e -> stale(id))
                 .map(mapper::toView);
     }
 
@@ -89,11 +108,25 @@ class RegistrationService {
     Mono<Void> remove(long eventId, long id, long expectedVersion) {
         return rules.lockEvent(eventId)
                 .flatMap(rules::requireTakingEntries)
-                .then(load(eventId, id))
-                .doOnNext(row -> Versions.require(RESOURCE, id, expectedVersion, row.version()))
+                .then(loadAt(eventId, id, expectedVersion))
                 .flatMap(registrations::delete)
                 .onErrorMap(DataIntegrityViolationException.class,
                         e -> new ConflictException(RESOURCE + " " + id + " has marks; withdraw it instead"));
+    }
+
+    private Mono<RegistrationRow> loadAt(long eventId, long id, long expectedVersion) {
+        return load(eventId, id).doOnNext(row -> Versions.require(RESOURCE, id, expectedVersion, row.version()));
+    }
+
+    private static Mono<RegistrationRow> requireNotWithdrawn(RegistrationRow row) {
+        if (row.status() == RegistrationStatus.WITHDRAWN) {
+            return Mono.error(new ConflictException(RESOURCE + " " + row.id() + " is withdrawn; a withdrawal is final"));
+        }
+        return Mono.just(row);
+    }
+
+    private static StaleVersionException stale(long id) {
+        return new StaleVersionException(RESOURCE + " " + id + " was changed meanwhile; read it again");
     }
 
     private Mono<RegistrationRow> load(long eventId, long id) {

@@ -31,7 +31,7 @@ public record PageQuery(int page, int size, Sort sort) {
         }
         Sort order = parseSort(sort == null || sort.isBlank() ? defaultSort : sort, sortable, problems);
         if (!problems.isEmpty()) {
-            throw new RejectedRequestException("invalid paging or sorting", problems);
+            throw new RejectedRequestException("invalid paging or sorting", problems.stream().distinct().toList());
         }
         return new PageQuery(page, size, order.and(Sort.by("id")));
     }
@@ -42,14 +42,16 @@ public record PageQuery(int page, int size, Sort sort) {
 
     private static Sort parseSort(String sort, Map<String, String> sortable, List<FieldProblem> problems) {
         Sort order = Sort.unsorted();
-        for (String part : sort.split(";")) {
-            String[] pieces = part.trim().split(",");
-            String field = pieces[0].trim();
+        // A limit of -1 keeps empty parts ("name;" or ","), which are refused like any other malformed key.
+        for (String part : sort.split(";", -1)) {
+            String[] pieces = part.split(",", -1);
+            String field = pieces[0].strip();
             String column = sortable.get(field);
-            String direction = pieces.length > 1 ? pieces[1].trim().toLowerCase(Locale.ROOT) : "asc";
+            String direction = pieces.length > 1 ? pieces[1].strip().toLowerCase(Locale.ROOT) : "asc";
             if (column == null) {
-                problems.add(new FieldProblem("sort", "cannot sort by '" + field + "'; sortable: "
-                        + String.join(", ", sortable.keySet().stream().sorted().toList())));
+                problems.add(new FieldProblem("sort", "must name a sortable field, as field or field,asc|desc, "
+                        + "several separated by ; (sortable: "
+                        + String.join(", ", sortable.keySet().stream().sorted().toList()) + ")"));
             } else if (pieces.length > 2 || !(direction.equals("asc") || direction.equals("desc"))) {
                 problems.add(new FieldProblem("sort", "direction must be asc or desc, as in " + field + ",desc"));
             } else {

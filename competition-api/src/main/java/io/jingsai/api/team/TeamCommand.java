@@ -2,6 +2,7 @@ package io.jingsai.api.team;
 
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
@@ -14,14 +15,15 @@ import jakarta.validation.constraints.Size;
  * Forming or changing a team (班组): its members are contestants of the team's enterprise, listed in order
  * (the first is the team leader), each once.
  */
-@Schema(name = "Team command", example = """
-        {"name": "第一焊接班组", "enterpriseId": 1, "tradeId": 2, "scoreRule": "MEAN", "memberIds": [11, 12, 13]}""")
+@Schema(name = "TeamCommand", description = "memberIds are contestants of the team's enterprise, in order (the first "
+        + "is the team leader), each once.", example = """
+        {"name": "第一电工班组", "enterpriseId": 1, "tradeId": 23, "scoreRule": "MEAN", "memberIds": [1, 2, 3]}""")
 record TeamCommand(
         @NotBlank @Size(max = 100) String name,
         @NotNull @Positive Long enterpriseId,
         @Positive Long tradeId,
         @NotNull ScoreRule scoreRule,
-        @NotEmpty @Size(max = 50) List<@NotNull @Positive Long> memberIds) {
+        @ArraySchema(uniqueItems = true) @NotEmpty @Size(max = 50) List<@NotNull @Positive Long> memberIds) {
 
     TeamCommand {
         name = name == null ? null : name.strip();

@@ -17,8 +17,10 @@ import io.jingsai.api.shared.PageQuery;
 import io.jingsai.api.shared.PageView;
 import io.jingsai.api.web.ETags;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Positive;
 import reactor.core.publisher.Mono;
 
 @RestController
@@ -33,21 +35,27 @@ class TeamController {
     }
 
     @PostMapping
-    @Operation(summary = "Form a team of contestants of one enterprise")
+    @Operation(operationId = "createTeam", summary = "Form a team",
+            description = "Forms a team (班组) of contestants of one enterprise, in order (the first is the leader), "
+                    + "each once. A name the enterprise already uses for a team is a 409.")
+    @ApiResponse(responseCode = "201", description = "Formed", useReturnTypeSchema = true)
     Mono<ResponseEntity<TeamView>> form(@Valid @RequestBody TeamCommand command) {
         return teams.form(command).map(view -> ETags.created("/api/teams/" + view.id(), view, view.version()));
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "One team with its members")
+    @Operation(operationId = "getTeam", summary = "One team",
+            description = "The team with this id and its members in order, with its version as ETag.")
     Mono<ResponseEntity<TeamView>> find(@PathVariable long id) {
         return teams.find(id).map(view -> ETags.ok(view, view.version()));
     }
 
     @GetMapping
-    @Operation(summary = "Teams, filtered by name part and enterprise")
+    @Operation(operationId = "listTeams", summary = "Teams, filtered and paged",
+            description = "q matches a part of the name; enterpriseId filters. Sort by name (pinyin) or createdAt; "
+                    + "default name.")
     Mono<PageView<TeamView>> list(@RequestParam(required = false) String q,
-                                  @RequestParam(required = false) Long enterpriseId,
+                                  @RequestParam(required = false) @Positive Long enterpriseId,
                                   @RequestParam(defaultValue = "0") int page,
                                   @RequestParam(defaultValue = "20") int size,
                                   @RequestParam(required = false) String sort) {
@@ -55,7 +63,9 @@ class TeamController {
     }
 
     @PutMapping("/{id}")
-    @Operation(summary = "Change a team or its members; send If-Match")
+    @Operation(operationId = "updateTeam", summary = "Change a team",
+            description = "Replaces the team's fields and its member list. Send If-Match with the ETag you read "
+                    + "(412 if someone changed it since).")
     Mono<ResponseEntity<TeamView>> change(@PathVariable long id,
                                           @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                           @Valid @RequestBody TeamCommand command) {
@@ -64,7 +74,10 @@ class TeamController {
     }
 
     @DeleteMapping("/{id}")
-    @Operation(summary = "Disband a team registered for no event; send If-Match")
+    @Operation(operationId = "deleteTeam", summary = "Disband a team",
+            description = "Removes a team registered for no event (409 otherwise); its contestants stay. Send "
+                    + "If-Match with the ETag you read.")
+    @ApiResponse(responseCode = "204", description = "Disbanded")
     Mono<ResponseEntity<Void>> remove(@PathVariable long id,
                                       @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         long version = ETags.ifMatch(ifMatch);

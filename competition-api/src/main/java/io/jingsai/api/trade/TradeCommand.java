@@ -6,8 +6,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 /** Adding or renaming a trade (工种). The occupational classification code is optional. */
-@Schema(name = "Trade command", example = """
-        {"code": "6-31-01-03", "nameZh": "电工", "nameEn": "Electrician"}""")
+@Schema(name = "TradeCommand", example = """
+        {"code": "4-99-00-00", "nameZh": "无人机驾驶员", "nameEn": "Drone pilot"}""")
 record TradeCommand(
         @ValidOccupationCode String code,
         @NotBlank @Size(max = 100) String nameZh,

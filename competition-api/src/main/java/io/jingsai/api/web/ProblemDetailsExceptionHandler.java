@@ -1,10 +1,8 @@
 package io.jingsai.api.web;
 
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,9 +33,11 @@ import io.jingsai.api.shared.NotFoundException;
 import io.jingsai.api.shared.RejectedRequestException;
 import io.jingsai.api.shared.StaleVersionException;
 import io.jingsai.api.shared.VersionRequiredException;
+import io.r2dbc.spi.R2dbcNonTransientResourceException;
+import io.r2dbc.spi.R2dbcTimeoutException;
+import io.r2dbc.spi.R2dbcTransientResourceException;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
  * The one place where errors become responses: every failure, from a controller, a filter or the framework, is
@@ -78,7 +78,7 @@ public class ProblemDetailsExceptionHandler implements WebExceptionHandler {
         problem.setInstance(exchange.getRequest().getURI().resolve(exchange.getRequest().getPath().value()));
         return ServerResponse.status(problem.getStatus())
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .headers(headers -> copyChallenge(error, headers))
+                .headers(headers -> addErrorHeaders(error, headers))
                 .bodyValue(problem)
                 .flatMap(response -> response.writeTo(exchange, context));
     }
@@ -116,6 +116,10 @@ public class ProblemDetailsExceptionHandler implements WebExceptionHandler {
         if (error instanceof ResponseStatusException status) {
             return fromStatus(status);
         }
+        if (isDatabaseUnavailable(error)) {
+            return problem(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable",
+                    "the database is busy or cannot be reached; try again in a few seconds");
+        }
         if (error instanceof DataBufferLimitException) {
             return problem(HttpStatus.CONTENT_TOO_LARGE, "Request too large", "the request body exceeds the size limit");
         }
@@ -125,22 +129,24 @@ public class ProblemDetailsExceptionHandler implements WebExceptionHandler {
                 "the server failed to handle the request; quote reference " + reference + " when reporting it");
     }
 
+    /** No connection could be had in time, or the server is gone: a state to retry, not a server bug. */
+    private static boolean isDatabaseUnavailable(Throwable error) {
+        return find(error, R2dbcTimeoutException.class) != null
+                || find(error, R2dbcTransientResourceException.class) != null
+                || find(error, R2dbcNonTransientResourceException.class) != null;
+    }
+
     private static ProblemDetail unreadableInput(ServerWebInputException input) {
         if (find(input, DataBufferLimitException.class) != null) {
             return problem(HttpStatus.CONTENT_TOO_LARGE, "Request too large", "the request body exceeds the size limit");
         }
         JacksonException json = find(input, JacksonException.class);
-        if (json != null && !json.getPath().isEmpty()) {
-            return invalid(List.of(new FieldProblem(jsonPath(json.getPath()), expected(json))));
+        FieldProblem field = json != null ? UnreadableInput.jsonField(json) : UnreadableInput.parameter(input);
+        if (field != null) {
+            return invalid(List.of(field));
         }
-        if (json != null) {
-            return problem(HttpStatus.BAD_REQUEST, "Invalid request", "the request body is not valid JSON");
-        }
-        String parameter = input.getMethodParameter() == null ? null : input.getMethodParameter().getParameterName();
-        if (parameter != null) {
-            return invalid(List.of(new FieldProblem(parameter, "missing or malformed")));
-        }
-        return problem(HttpStatus.BAD_REQUEST, "Invalid request", "the request is malformed or its body is missing");
+        return problem(HttpStatus.BAD_REQUEST, "Invalid request",
+                json != null ? UnreadableInput.jsonBody(json) : "the request is malformed or its body is missing");
     }
 
     private static ProblemDetail fromStatus(ResponseStatusException status) {
@@ -178,30 +184,10 @@ public class ProblemDetailsExceptionHandler implements WebExceptionHandler {
         return problem;
     }
 
-    /** What the field should have been, in API terms: the allowed codes of an enum, else the general rule. */
-    private static String expected(JacksonException json) {
-        if (json instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null
-                && mismatch.getTargetType().isEnum()) {
-            return "must be one of " + Arrays.stream(mismatch.getTargetType().getEnumConstants())
-                    .map(constant -> ((Enum<?>) constant).name())
-                    .collect(Collectors.joining(", "));
+    private static void addErrorHeaders(Throwable error, HttpHeaders headers) {
+        if (isDatabaseUnavailable(error)) {
+            headers.set(HttpHeaders.RETRY_AFTER, "5");
         }
-        return "wrong type or format";
-    }
-
-    private static String jsonPath(List<JacksonException.Reference> path) {
-        StringBuilder field = new StringBuilder();
-        for (JacksonException.Reference reference : path) {
-            if (reference.getPropertyName() != null) {
-                field.append(field.isEmpty() ? "" : ".").append(reference.getPropertyName());
-            } else if (reference.getIndex() >= 0) {
-                field.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        return field.toString();
-    }
-
-    private static void copyChallenge(Throwable error, HttpHeaders headers) {
         if (error instanceof ResponseStatusException status) {
             headers.addAll(status.getHeaders());
         }

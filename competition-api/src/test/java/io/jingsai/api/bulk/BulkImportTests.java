@@ -97,13 +97,32 @@ class BulkImportTests {
         Map<String, Object> job = importAndWait("enterprises", "企业.xlsx",
                 file(SheetFormat.XLSX, ENTERPRISE_COLUMNS, rows));
 
-        assertThat(job).containsEntry("status", "REJECTED").containsEntry("rowsWritten", 0);
+        assertThat(job).containsEntry("status", "REJECTED").containsEntry("rowsWritten", 0)
+                .containsEntry("problemCount", 4).containsEntry("problemsTruncated", false);
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> problems = (List<Map<String, Object>>) job.get("problems");
         assertThat(problems).extracting(p -> p.get("row") + ":" + p.get("column")).containsExactlyInAnyOrder(
                 "3:统一社会信用代码", "4:行政区划代码", "4:所有制", "5:统一社会信用代码");
         web.get().uri(b -> b.path("/api/enterprises").queryParam("q", tag).build()).exchange()
                 .expectBody().jsonPath("$.total").isEqualTo(0);
+    }
+
+    @Test
+    void aReportWithMoreProblemsThanItListsSaysSo() {
+        String tag = TestIdentities.unique("截断");
+        int rows = ImportJobService.MAX_LISTED_PROBLEMS + 1;
+        List<List<String>> bad = new ArrayList<>();
+        for (int i = 0; i < rows; i++) {
+            bad.add(List.of(tag + i, "short" + i, "610100", "", "国有")); // one problem a row: too short
+        }
+
+        Map<String, Object> job = importAndWait("enterprises", "many.csv", file(SheetFormat.CSV, ENTERPRISE_COLUMNS, bad));
+
+        assertThat(job).containsEntry("status", "REJECTED").containsEntry("problemCount", rows)
+                .containsEntry("problemsTruncated", true);
+        assertThat((List<?>) job.get("problems")).hasSize(ImportJobService.MAX_LISTED_PROBLEMS);
+        assertThat(job.get("message").toString())
+                .contains("the first " + ImportJobService.MAX_LISTED_PROBLEMS + " of " + rows + " problems are listed");
     }
 
     @Test

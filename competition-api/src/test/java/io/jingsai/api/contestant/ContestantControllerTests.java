@@ -18,6 +18,9 @@ import io.jingsai.api.IntegrationTest;
 import io.jingsai.api.TestClients;
 import io.jingsai.api.TestIdentities;
 import io.jingsai.api.TestRegistry;
+import io.jingsai.api.spreadsheet.Sheet;
+import io.jingsai.api.spreadsheet.SheetFormat;
+import io.jingsai.api.spreadsheet.SheetReader;
 
 @IntegrationTest
 class ContestantControllerTests {
@@ -56,6 +59,35 @@ class ContestantControllerTests {
                 .expectBody()
                 .jsonPath("$.idNumber").isEqualTo(idNumber)
                 .jsonPath("$.birthDate").isEqualTo("1990-03-07");
+    }
+
+    @Test
+    void theApiAndTheExportMaskAPhoneTheSameWay() {
+        Map<String, Object> body = new HashMap<>(TestRegistry.contestantBody(TestIdentities.unique("孙"),
+                TestIdentities.residentId(), enterprise, trade));
+        body.put("phone", "029-88886666");
+        long id = registry.create("/api/contestants", body);
+
+        String shown = (String) web.get().uri("/api/contestants/{id}", id).exchange()
+                .expectBody(Map.class).returnResult().getResponseBody().get("phone");
+        byte[] file = web.get().uri("/api/contestants/export?format=csv&enterpriseId={e}", enterprise).exchange()
+                .expectStatus().isOk().expectBody(byte[].class).returnResult().getResponseBody();
+        Sheet exported = SheetReader.of(ContestantExport.COLUMNS).read(file, SheetFormat.CSV);
+
+        assertThat(shown).isEqualTo("029*****6666");
+        assertThat(exported.rows()).extracting(row -> row.value(ContestantImport.PHONE)).containsExactly(shown);
+    }
+
+    @Test
+    void aCreatedContestantReadsBackWithTheSameInstants() {
+        Map<?, ?> created = web.post().uri("/api/contestants").bodyValue(TestRegistry.contestantBody("时",
+                        TestIdentities.residentId(), enterprise, trade)).exchange()
+                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        Map<?, ?> read = web.get().uri("/api/contestants/{id}", created.get("id")).exchange()
+                .expectBody(Map.class).returnResult().getResponseBody();
+
+        assertThat(read.get("createdAt")).isEqualTo(created.get("createdAt"));
+        assertThat(read.get("updatedAt")).isEqualTo(created.get("updatedAt"));
     }
 
     @Test

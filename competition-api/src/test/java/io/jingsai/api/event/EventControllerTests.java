@@ -242,6 +242,20 @@ class EventControllerTests {
     }
 
     @Test
+    void awardSharesAddUpToAtMostAllEntries() {
+        Map<String, Object> body = valid();
+        ((Map<String, Object>) body.get("rules")).put("awards", Map.of("bands", List.of(
+                Map.of("name", "一等奖", "share", 0.5), Map.of("name", "二等奖", "places", 3),
+                Map.of("name", "三等奖", "share", 0.6))));
+
+        expectRejected(body, "rules.awards.bands", "add up to 1.1");
+
+        ((Map<String, Object>) body.get("rules")).put("awards", Map.of("bands", List.of(
+                Map.of("name", "一等奖", "share", 0.4), Map.of("name", "二等奖", "share", 0.6))));
+        web.post().uri("/api/events").bodyValue(body).exchange().expectStatus().isCreated();
+    }
+
+    @Test
     void awardBandNamesAreUnique() {
         Map<String, Object> body = valid();
         ((Map<String, Object>) body.get("rules")).put("awards",
@@ -423,10 +437,10 @@ class EventControllerTests {
                 .jsonPath("$.paths['/api/programmes/{programmeId}/projects/{id}'].delete.responses['409']").exists()
                 .jsonPath("$.paths['/api/events'].get").exists()
                 .jsonPath("$.paths['/api/events/{id}'].put.responses['428']").exists()
-                .jsonPath("$.components.schemas['Programme command'].example").exists()
-                .jsonPath("$.components.schemas['Project command'].example").exists()
-                .jsonPath("$.components.schemas['Event command'].example").exists()
-                .jsonPath("$.components.schemas['Marking scheme'].properties.criteria").exists();
+                .jsonPath("$.components.schemas['ProgrammeCommand'].example").exists()
+                .jsonPath("$.components.schemas['ProjectCommand'].example").exists()
+                .jsonPath("$.components.schemas['EventCommand'].example").exists()
+                .jsonPath("$.components.schemas['MarkingScheme'].properties.criteria").exists();
     }
 
     @Test
@@ -437,15 +451,15 @@ class EventControllerTests {
                 .expectStatus().isOk()
                 .expectBody(Map.class).returnResult().getResponseBody().get("components")).get("schemas");
 
-        Map<String, Object> programmeExample = example(schemas, "Programme command");
+        Map<String, Object> programmeExample = example(schemas, "ProgrammeCommand");
         programmeExample.put("name", TestIdentities.unique((String) programmeExample.get("name")));
         long exampleProgramme = fixtures.programme(programmeExample);
 
-        Map<String, Object> projectExample = example(schemas, "Project command");
+        Map<String, Object> projectExample = example(schemas, "ProjectCommand");
         projectExample.put("hostEnterpriseId", fixtures.enterprise());
         long exampleProject = fixtures.project(exampleProgramme, projectExample);
 
-        Map<String, Object> eventExample = example(schemas, "Event command");
+        Map<String, Object> eventExample = example(schemas, "EventCommand");
         eventExample.put("programmeId", exampleProgramme);
         eventExample.put("projectId", exampleProject);
         eventExample.put("tradeId", trade);

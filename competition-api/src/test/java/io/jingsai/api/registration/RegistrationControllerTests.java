@@ -34,6 +34,8 @@ class RegistrationControllerTests {
     RegistryFixtures fixtures;
     long enterprise;
     long trade;
+    long programme;
+    Map<String, Object> eventBody;
     long event;
 
     @BeforeEach
@@ -43,7 +45,9 @@ class RegistrationControllerTests {
         fixtures = new RegistryFixtures(web, database);
         enterprise = registry.enterprise();
         trade = registry.trade();
-        event = fixtures.event(RegistryFixtures.eventBody(fixtures.programme(), trade, TestIdentities.unique("焊工赛")));
+        programme = fixtures.programme();
+        eventBody = RegistryFixtures.eventBody(programme, trade, TestIdentities.unique("焊工赛"));
+        event = fixtures.event(eventBody);
     }
 
     long register(Map<String, Object> body) {
@@ -105,19 +109,127 @@ class RegistrationControllerTests {
     }
 
     @Test
-    void changesNeedTheVersionAndWithdrawnEntriesKeepTheirNumber() {
-        long id = register(Map.of("contestantId", registry.contestant(enterprise, trade)));
+    void teamsEnterOnlyEventsOfTheTradeTheyAndAllTheirMembersAreIn() {
+        Map<String, Object> body = RegistryFixtures.eventBody(programme, trade, TestIdentities.unique("班组赛"));
+        body.put("entryKind", "TEAM");
+        long teamEvent = fixtures.event(body);
+        long otherTrade = registry.trade();
+        long welder = registry.contestant(enterprise, trade);
+        long electrician = registry.contestant(enterprise, otherTrade);
+        long namedForTheTradeWithAnOutsider = team(trade, List.of(welder, electrician));
+        long withoutTradeAllOutsiders = team(null, List.of(registry.contestant(enterprise, otherTrade)));
+        long namedForAnotherTrade = team(otherTrade, List.of(registry.contestant(enterprise, trade)));
+        long allInTheTrade = team(null, List.of(registry.contestant(enterprise, trade), welder));
+
+        web.post().uri("/api/events/{e}/registrations", teamEvent)
+                .bodyValue(Map.of("teamId", namedForTheTradeWithAnOutsider)).exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors.length()").isEqualTo(1)
+                .jsonPath("$.errors[0].field").isEqualTo("teamId")
+                .jsonPath("$.errors[0].rule").value(rule -> assertThat((String) rule)
+                        .contains("other trades", "contestants [" + electrician + "]"));
+        web.post().uri("/api/events/{e}/registrations", teamEvent)
+                .bodyValue(Map.of("teamId", withoutTradeAllOutsiders)).exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("teamId");
+        web.post().uri("/api/events/{e}/registrations", teamEvent)
+                .bodyValue(Map.of("teamId", namedForAnotherTrade)).exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].rule").value(rule -> assertThat((String) rule)
+                        .contains("is in trade " + otherTrade));
+        web.post().uri("/api/events/{e}/registrations", teamEvent)
+                .bodyValue(Map.of("teamId", 999_999_999L)).exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("teamId");
+        registry.create("/api/events/" + teamEvent + "/registrations", Map.of("teamId", allInTheTrade));
+        web.get().uri("/api/events/{e}/registrations", teamEvent).exchange()
+                .expectBody().jsonPath("$.total").isEqualTo(1).jsonPath("$.items[0].teamId").isEqualTo(allInTheTrade);
+    }
+
+    @Test
+    void changesNeedTheVersionAndWithdrawalIsItsOwnRecordedOperation() {
+        long id = register(Map.of("contestantId", registry.contestant(enterprise, trade), "stationNumber", "B-1"));
 
         web.put().uri("/api/events/{e}/registrations/{id}", event, id)
-                .bodyValue(Map.of("status", "WITHDRAWN")).exchange()
+                .bodyValue(Map.of("status", "OBSERVER")).exchange()
                 .expectStatus().isEqualTo(428);
         web.put().uri("/api/events/{e}/registrations/{id}", event, id).header("If-Match", "\"0\"")
                 .bodyValue(Map.of("status", "WITHDRAWN", "stationNumber", "B-2")).exchange()
-                .expectStatus().isOk()
-                .expectBody().jsonPath("$.status").isEqualTo("WITHDRAWN").jsonPath("$.registrationNumber").isEqualTo(1);
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("status")
+                .jsonPath("$.errors[0].rule").value(rule -> assertThat((String) rule).contains("withdrawal"));
         web.put().uri("/api/events/{e}/registrations/{id}", event, id).header("If-Match", "\"0\"")
+                .bodyValue(Map.of("status", "OBSERVER", "stationNumber", "B-2")).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("OBSERVER").jsonPath("$.stationNumber").isEqualTo("B-2");
+
+        withdraw(id, null, "选手因伤退赛").expectStatus().isEqualTo(428);
+        withdraw(id, "\"0\"", "选手因伤退赛").expectStatus().isEqualTo(412);
+        withdraw(id, "\"1\"", " ").expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("reason");
+        withdraw(id, "\"1\"", "选手因伤退赛").expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.status").isEqualTo("WITHDRAWN")
+                .jsonPath("$.registrationNumber").isEqualTo(1)
+                .jsonPath("$.stationNumber").isEqualTo("B-2")
+                .jsonPath("$.withdrawnBy").isEqualTo(IntegrationTest.ADMIN)
+                .jsonPath("$.withdrawalReason").isEqualTo("选手因伤退赛")
+                .jsonPath("$.withdrawnAt").exists();
+
+        withdraw(id, "\"2\"", "again").expectStatus().isEqualTo(409);
+        web.put().uri("/api/events/{e}/registrations/{id}", event, id).header("If-Match", "\"2\"")
                 .bodyValue(Map.of("status", "REGISTERED")).exchange()
-                .expectStatus().isEqualTo(412);
+                .expectStatus().isEqualTo(409);
+    }
+
+    @Test
+    void onceMarkingBeganARegistrationIsNotReplacedButCanBeWithdrawnKeepingItsRow() {
+        long id = register(Map.of("contestantId", registry.contestant(enterprise, trade), "stationNumber", "C-7"));
+        moveEventTo("OPEN", 0);
+        moveEventTo("MARKING", 1);
+
+        web.put().uri("/api/events/{e}/registrations/{id}", event, id).header("If-Match", "\"0\"")
+                .bodyValue(Map.of("status", "OBSERVER")).exchange()
+                .expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail)
+                        .contains("MARKING", "withdrawal"));
+        web.get().uri("/api/events/{e}/registrations/{id}", event, id).exchange()
+                .expectBody().jsonPath("$.stationNumber").isEqualTo("C-7").jsonPath("$.status").isEqualTo("REGISTERED")
+                .jsonPath("$.version").isEqualTo(0);
+
+        withdraw(id, "\"0\"", "违反赛场纪律").expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("WITHDRAWN").jsonPath("$.stationNumber").isEqualTo("C-7");
+        Map<String, Object> row = database.sql("SELECT status, station_number, withdrawn_by, withdrawal_reason, "
+                        + "withdrawn_at FROM registration WHERE id = :id").bind("id", id).fetch().one().block();
+        assertThat(row).containsEntry("status", "WITHDRAWN").containsEntry("station_number", "C-7")
+                .containsEntry("withdrawn_by", IntegrationTest.ADMIN)
+                .containsEntry("withdrawal_reason", "违反赛场纪律");
+        assertThat(row.get("withdrawn_at")).isNotNull();
+    }
+
+    private void moveEventTo(String status, long version) {
+        eventBody.put("status", status);
+        web.put().uri("/api/events/{id}", event).header("If-Match", "\"" + version + "\"").bodyValue(eventBody)
+                .exchange().expectStatus().isOk();
+    }
+
+    private WebTestClient.ResponseSpec withdraw(long id, String ifMatch, String reason) {
+        return web.post().uri("/api/events/{e}/registrations/{id}/withdrawal", event, id)
+                .headers(h -> {
+                    if (ifMatch != null) {
+                        h.setIfMatch(ifMatch);
+                    }
+                })
+                .bodyValue(Map.of("reason", reason)).exchange();
+    }
+
+    private long team(Long teamTrade, List<Long> members) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("name", TestIdentities.unique("班组"),
+                "enterpriseId", enterprise, "scoreRule", "SUM", "memberIds", members));
+        if (teamTrade != null) {
+            body.put("tradeId", teamTrade);
+        }
+        return registry.create("/api/teams", body);
     }
 
     @Test

@@ -1,0 +1,467 @@
+package io.jingsai.api.web;
+
+import static io.jingsai.api.web.ApiDocument.JSON;
+import static io.jingsai.api.web.ApiDocument.PROBLEM_JSON;
+import static io.jingsai.api.web.ApiDocument.map;
+import static io.jingsai.api.web.OpenApiDocumentTests.CSV;
+import static io.jingsai.api.web.OpenApiDocumentTests.XLSX;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.stream.LongStream;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.MultipartBodyBuilder;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.BodyInserters;
+
+import io.jingsai.api.IntegrationTest;
+import io.jingsai.api.TestClients;
+import io.jingsai.api.TestRegistry;
+import io.jingsai.api.web.ApiDocument.Operation;
+import io.jingsai.api.web.SchemaViolations.Violation;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The OpenAPI document against the server. Every operation of the document is called as the document describes it
+ * and must answer as documented (status, media type, headers); every request-body example must be accepted as it
+ * stands; every rule a request schema states must be one the server enforces.
+ *
+ * <p>Examples are static, so they refer to other records by id as on a new database (enterprise 1, contestant 1 …).
+ * The test sends each example unchanged except for those references, which it points at the records it created from
+ * the earlier examples; the trade the examples name is a built-in one, the same on every database, and is kept. It
+ * removes everything it created through the API's own delete operations, and first removes rows that hold the
+ * examples' unique keys from an interrupted run ({@link ExampleLeftovers}).
+ */
+@IntegrationTest
+class OpenApiConformanceTests {
+
+    /** An id no record has: a refused request must not reach a record, and one wrongly accepted must write nothing. */
+    private static final long NO_SUCH_ID = 9_000_000_000_000L;
+    private static final JsonMapper JSON_MAPPER = JsonMapper.builder().build();
+
+    @Autowired
+    WebTestClient web;
+
+    @Autowired
+    DatabaseClient database;
+
+    private ApiDocument document;
+    private WebTestClient admin;
+    private final Set<String> exercised = new TreeSet<>();
+
+    @BeforeEach
+    void readDocument() {
+        document = ApiDocument.read(web);
+        admin = TestClients.administrator(web);
+    }
+
+    @Test
+    void everyOperationAnswersAsDocumentedAndEveryExampleIsAccepted() {
+        ExampleLeftovers leftovers = ExampleLeftovers.of(document);
+        leftovers.remove(database);
+        try {
+            walkThroughTheApi();
+        } finally {
+            leftovers.remove(database);
+        }
+        assertThat(exercised).as("operations called")
+                .containsExactlyInAnyOrderElementsOf(document.operations().stream().map(Operation::id).toList());
+    }
+
+    @Test
+    void theServerRefusesWhatTheRequestSchemasRuleOut() {
+        ExampleLeftovers leftovers = ExampleLeftovers.of(document);
+        SchemaViolations violations = new SchemaViolations(document);
+        List<String> checked = new ArrayList<>();
+        try {
+            for (Operation operation : document.operations()) {
+                if (!operation.requestMediaTypes().contains(JSON)) {
+                    continue;
+                }
+                Map<String, Object> example = referringToNoRecord(document.example(operation));
+                for (Violation violation : violations.of(document.requestSchema(operation), example)) {
+                    // Updates go without If-Match to an id no record has: nothing can change even if accepted.
+                    EntityExchangeResult<byte[]> answer = admin
+                            .method(HttpMethod.valueOf(operation.method().toUpperCase()))
+                            .uri(operation.path(), noSuchRecord(operation))
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .bodyValue(violation.applyTo(example))
+                            .exchange().expectBody(byte[].class).returnResult();
+                    assertRefused(operation + " with " + violation, answer, violation.field());
+                    checked.add(operation.id() + ": " + violation);
+                }
+            }
+        } finally {
+            leftovers.remove(database);
+        }
+        assertThat(checked).as("rules checked").hasSizeGreaterThan(100)
+                .contains("createContestant: enterpriseId (exclusiveMinimum 0)", "createProgramme: year (maximum 2100)",
+                        "createProgramme: quotas.demonstration (exclusiveMinimum 0)",
+                        "createEnterprise: creditCode (pattern)", "createTeam: memberIds (uniqueItems)",
+                        "createProgramme: keyAreas[0].code (required)");
+    }
+
+    @Test
+    void theServerRefusesQueryParametersOutsideTheirDocumentedRange() {
+        List<String> checked = new ArrayList<>();
+        for (Operation operation : document.operations()) {
+            for (Map<String, Object> parameter : operation.parameters()) {
+                if (!"query".equals(parameter.get("in"))) {
+                    continue;
+                }
+                String name = (String) parameter.get("name");
+                Map<String, Object> schema = map(parameter.get("schema"));
+                List<Object> refused = new ArrayList<>();
+                if (schema.get("enum") != null) {
+                    refused.add("NOT_ONE_OF_THEM");
+                }
+                if (schema.get("minimum") instanceof Number minimum) {
+                    refused.add(minimum.longValue() - 1);
+                }
+                if (schema.get("maximum") instanceof Number maximum) {
+                    refused.add(maximum.longValue() + 1);
+                }
+                for (Object value : refused) {
+                    Map<String, Object> variables = noSuchRecord(operation);
+                    EntityExchangeResult<byte[]> answer = admin.get()
+                            .uri(builder -> builder.path(operation.path()).queryParam(name, value).build(variables))
+                            .exchange().expectBody(byte[].class).returnResult();
+                    assertRefused(operation + " with " + name + "=" + value, answer, name);
+                    checked.add(operation.id() + " " + name + "=" + value);
+                }
+            }
+        }
+        assertThat(checked).contains("listEnterprises page=-1", "listEnterprises size=0", "listEnterprises size=201",
+                "listEvents status=NOT_ONE_OF_THEM", "exportContestants format=NOT_ONE_OF_THEM",
+                "getContestant reveal=NOT_ONE_OF_THEM");
+    }
+
+    // --- the walk -------------------------------------------------------------------------------------------------
+
+    private void walkThroughTheApi() {
+        long builtInTrade = examplesReferToABuiltInTrade();
+        long trade = create("createTrade", Map.of(), body -> { });
+        long enterprise = create("createEnterprise", Map.of(), body -> { });
+        long contestant = create("createContestant", Map.of(), body -> refer(body, "enterpriseId", enterprise));
+        long judge = create("createJudge", Map.of(), body -> refer(body, "enterpriseId", enterprise));
+        long programme = create("createProgramme", Map.of(), body -> { });
+        Map<String, Object> inProgramme = Map.of("programmeId", programme);
+        Consumer<Map<String, Object>> projectReferences = body -> refer(body, "hostEnterpriseId", enterprise);
+        long project = create("createProject", inProgramme, projectReferences);
+        Consumer<Map<String, Object>> eventReferences = body -> {
+            refer(body, "programmeId", programme);
+            refer(body, "projectId", project);
+        };
+        long event = create("createEvent", Map.of(), eventReferences);
+        Map<String, Object> inEvent = Map.of("eventId", event);
+        long registration = create("createRegistration", inEvent, body -> refer(body, "contestantId", contestant));
+        List<Long> members = teamMembers(enterprise, contestant, builtInTrade);
+        Consumer<Map<String, Object>> teamReferences = body -> {
+            refer(body, "enterpriseId", enterprise);
+            refer(body, "memberIds", members);
+        };
+        long team = create("createTeam", Map.of(), teamReferences);
+
+        // In the order they can be removed: what refers to a record comes before it.
+        List<Resource> resources = List.of(
+                new Resource("Registration", with(inEvent, registration), body -> { }),
+                new Resource("Event", with(Map.of(), event), eventReferences),
+                new Resource("Project", with(inProgramme, project), projectReferences),
+                new Resource("Programme", with(Map.of(), programme), body -> { }),
+                new Resource("Team", with(Map.of(), team), teamReferences),
+                new Resource("Judge", with(Map.of(), judge), body -> refer(body, "enterpriseId", enterprise)),
+                new Resource("Contestant", with(Map.of(), contestant), body -> refer(body, "enterpriseId", enterprise)),
+                new Resource("Enterprise", with(Map.of(), enterprise), body -> { }),
+                new Resource("Trade", with(Map.of(), trade), body -> { }));
+        Map<Resource, String> versions = new HashMap<>();
+        for (Resource resource : resources) {
+            String read = read("get" + resource.name(), resource.variables());
+            versions.put(resource,
+                    update("update" + resource.name(), resource.variables(), resource.references(), read));
+        }
+
+        Resource entry = resources.get(0);
+        versions.put(entry, withdraw(entry.variables(), versions.get(entry)));
+
+        Map<String, Object> parents = new HashMap<>(inProgramme);
+        parents.putAll(inEvent);
+        listEverything(parents);
+        downloadEverything(parents);
+        importAFile();
+
+        for (Resource resource : resources) {
+            remove("delete" + resource.name(), resource.variables(), versions.get(resource));
+            if (resource.name().equals("Team")) {
+                for (long member : members.subList(1, members.size())) {
+                    Map<String, Object> variables = with(Map.of(), member);
+                    remove("deleteContestant", variables, read("getContestant", variables));
+                }
+            }
+        }
+    }
+
+    /** A record the walk created: {@code get…}, {@code update…} and {@code delete…} operations take it. */
+    private record Resource(String name, Map<String, Object> variables, Consumer<Map<String, Object>> references) {
+    }
+
+    private long examplesReferToABuiltInTrade() {
+        Object tradeId = document.example(document.operation("createContestant")).get("tradeId");
+        assertThat(document.example(document.operation("createEvent")).get("tradeId")).isEqualTo(tradeId);
+        Map<String, Object> trade = json(admin.get().uri("/api/reference/trades/{id}", tradeId).exchange()
+                .expectStatus().isOk().expectBody(byte[].class).returnResult());
+        assertThat(trade).as("the trade the examples name").containsEntry("builtIn", true);
+        return ((Number) tradeId).longValue();
+    }
+
+    /** The contestant and, from the second on, as many more of the enterprise as the team example lists. */
+    private List<Long> teamMembers(long enterprise, long contestant, long trade) {
+        int size = ((List<?>) document.example(document.operation("createTeam")).get("memberIds")).size();
+        List<Long> members = new ArrayList<>(List.of(contestant));
+        TestRegistry registry = new TestRegistry(admin);
+        while (members.size() < size) {
+            members.add(registry.contestant(enterprise, trade));
+        }
+        return members;
+    }
+
+    /** Points a reference of an example at a record of this run; the example must have that reference. */
+    private static void refer(Map<String, Object> body, String field, Object value) {
+        assertThat(body).as("the example refers to %s", field).containsKey(field);
+        body.put(field, value);
+    }
+
+    private static Map<String, Object> with(Map<String, Object> parents, long id) {
+        Map<String, Object> variables = new LinkedHashMap<>(parents);
+        variables.put("id", id);
+        return variables;
+    }
+
+    private long create(String operationId, Map<String, Object> variables, Consumer<Map<String, Object>> references) {
+        Operation operation = document.operation(operationId);
+        Map<String, Object> body = document.example(operation);
+        references.accept(body);
+        EntityExchangeResult<byte[]> answer = expect(operation, operation.success(), admin.post()
+                .uri(operation.path(), variables).contentType(MediaType.APPLICATION_JSON).bodyValue(body)
+                .exchange().expectBody(byte[].class).returnResult());
+        long id = ((Number) json(answer).get("id")).longValue();
+        assertThat(answer.getResponseHeaders().getLocation()).hasToString(
+                operation.path().replace("{programmeId}", String.valueOf(variables.get("programmeId")))
+                        .replace("{eventId}", String.valueOf(variables.get("eventId"))) + "/" + id);
+        return id;
+    }
+
+    /** Reads a record, then again with its ETag where the document promises a 304; returns the ETag. */
+    private String read(String operationId, Map<String, Object> variables) {
+        Operation operation = document.operation(operationId);
+        EntityExchangeResult<byte[]> answer = expect(operation, operation.success(),
+                admin.get().uri(operation.path(), variables).exchange().expectBody(byte[].class).returnResult());
+        String version = answer.getResponseHeaders().getETag();
+        if (operation.responses().containsKey("304")) {
+            expect(operation, "304", admin.get().uri(operation.path(), variables)
+                    .header(HttpHeaders.IF_NONE_MATCH, version).exchange().expectBody(byte[].class).returnResult());
+        }
+        return version;
+    }
+
+    private String update(String operationId, Map<String, Object> variables, Consumer<Map<String, Object>> references,
+                          String version) {
+        Operation operation = document.operation(operationId);
+        Map<String, Object> body = document.example(operation);
+        references.accept(body);
+        changeWithoutAndWithAStaleVersion(operation, variables, body, version);
+        EntityExchangeResult<byte[]> answer = expect(operation, operation.success(), admin.put()
+                .uri(operation.path(), variables).header(HttpHeaders.IF_MATCH, version)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body)
+                .exchange().expectBody(byte[].class).returnResult());
+        return answer.getResponseHeaders().getETag();
+    }
+
+    /** Withdrawal is an action on a registration: If-Match like an update, its example body, a new version. */
+    private String withdraw(Map<String, Object> variables, String version) {
+        Operation operation = document.operation("withdrawRegistration");
+        Map<String, Object> body = document.example(operation);
+        EntityExchangeResult<byte[]> answer = expect(operation, operation.success(), admin.post()
+                .uri(operation.path(), variables).header(HttpHeaders.IF_MATCH, version)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body)
+                .exchange().expectBody(byte[].class).returnResult());
+        return answer.getResponseHeaders().getETag();
+    }
+
+    private void remove(String operationId, Map<String, Object> variables, String version) {
+        Operation operation = document.operation(operationId);
+        changeWithoutAndWithAStaleVersion(operation, variables, null, version);
+        expect(operation, operation.success(), admin.delete().uri(operation.path(), variables)
+                .header(HttpHeaders.IF_MATCH, version).exchange().expectBody(byte[].class).returnResult());
+    }
+
+    private void changeWithoutAndWithAStaleVersion(Operation operation, Map<String, Object> variables, Object body,
+                                                   String version) {
+        String stale = "\"" + (Long.parseLong(version.replace("\"", "")) + 1000) + "\"";
+        for (String ifMatch : new String[] {null, stale}) {
+            WebTestClient.RequestBodySpec request = admin.method(HttpMethod.valueOf(operation.method().toUpperCase()))
+                    .uri(operation.path(), variables);
+            if (ifMatch != null) {
+                request.header(HttpHeaders.IF_MATCH, ifMatch);
+            }
+            WebTestClient.RequestHeadersSpec<?> sent = body == null ? request
+                    : request.contentType(MediaType.APPLICATION_JSON).bodyValue(body);
+            expect(operation, ifMatch == null ? "428" : "412",
+                    sent.exchange().expectBody(byte[].class).returnResult());
+        }
+    }
+
+    /** Every list (a JSON GET whose path names no single record), inside the programme and event of the walk. */
+    private void listEverything(Map<String, Object> parents) {
+        document.operations().stream()
+                .filter(operation -> operation.method().equals("get") && !operation.path().contains("{id}")
+                        && !operation.path().contains("{kind}") && operation.mediaTypes("200").contains(JSON))
+                .forEach(operation -> expect(operation, "200", admin.get().uri(operation.path(), parents)
+                        .exchange().expectBody(byte[].class).returnResult()));
+    }
+
+    /** Every download in every format (and for every kind it documents), with the media type the format names. */
+    private void downloadEverything(Map<String, Object> parents) {
+        Map<String, String> mediaTypes = Map.of("csv", CSV, "xlsx", XLSX);
+        document.operations().stream()
+                .filter(operation -> operation.method().equals("get") && operation.mediaTypes("200").contains(CSV))
+                .forEach(operation -> {
+                    List<Object> kinds = operation.parameter("path", "kind")
+                            .<List<Object>>map(kind -> List.copyOf((List<?>) map(kind.get("schema")).get("enum")))
+                            .orElse(List.of("none"));
+                    for (Object kind : kinds) {
+                        for (Map.Entry<String, String> format : mediaTypes.entrySet()) {
+                            Map<String, Object> variables = new HashMap<>(parents);
+                            variables.put("kind", kind);
+                            EntityExchangeResult<byte[]> answer = expect(operation, "200", admin.get()
+                                    .uri(builder -> builder.path(operation.path())
+                                            .queryParam("format", format.getKey()).build(variables))
+                                    .exchange().expectBody(byte[].class).returnResult());
+                            assertThat(answer.getResponseHeaders().getContentType()).as("%s as %s", operation, format)
+                                    .hasToString(format.getValue());
+                            assertThat(answer.getResponseBody()).isNotEmpty();
+                        }
+                    }
+                });
+    }
+
+    /** Uploads the enterprise template's header row alone: a file the import accepts and that writes no record. */
+    private void importAFile() {
+        byte[] template = admin.get().uri("/api/imports/enterprises/template?format=csv").exchange()
+                .expectStatus().isOk().expectBody(byte[].class).returnResult().getResponseBody();
+        String header = new String(template, StandardCharsets.UTF_8).lines().findFirst().orElseThrow();
+        MultipartBodyBuilder file = new MultipartBodyBuilder();
+        file.part("file", new ByteArrayResource((header + "\r\n").getBytes(StandardCharsets.UTF_8)) {
+            @Override
+            public String getFilename() {
+                return "enterprises.csv";
+            }
+        }).contentType(MediaType.parseMediaType(CSV));
+        Operation upload = document.operation("startImport");
+        EntityExchangeResult<byte[]> answer = expect(upload, upload.success(), admin.post()
+                .uri(upload.path(), Map.of("kind", "enterprises"))
+                .body(BodyInserters.fromMultipartData(file.build()))
+                .exchange().expectBody(byte[].class).returnResult());
+        Operation job = document.operation("getImportJob");
+        Object id = json(answer).get("id");
+        assertThat(answer.getResponseHeaders().getLocation()).hasToString("/api/imports/jobs/" + id);
+        expect(job, job.success(), admin.get().uri(job.path(), Map.of("id", id)).exchange()
+                .expectBody(byte[].class).returnResult());
+    }
+
+    // --- answers --------------------------------------------------------------------------------------------------
+
+    /**
+     * The answer has the status, a media type the document gives for it (or no body where it gives none), every
+     * header it documents, and an ETag only where it documents one.
+     */
+    private EntityExchangeResult<byte[]> expect(Operation operation, String status,
+                                                EntityExchangeResult<byte[]> answer) {
+        exercised.add(operation.id());
+        assertThat(answer.getStatus().value()).as("%s answers %s, with %s", operation, status, text(answer))
+                .isEqualTo(Integer.parseInt(status));
+        assertThat(operation.responses()).as("%s documents %s", operation, status).containsKey(status);
+        Set<String> documented = operation.mediaTypes(status);
+        MediaType sent = answer.getResponseHeaders().getContentType();
+        if (documented.isEmpty()) {
+            assertThat(answer.getResponseBody()).as("%s %s has no body", operation, status).isNullOrEmpty();
+        } else {
+            assertThat(sent).as("%s %s has a media type", operation, status).isNotNull();
+            assertThat(documented).as("%s %s media types", operation, status)
+                    .contains(sent.getType() + "/" + sent.getSubtype());
+        }
+        Map<String, Object> response = operation.response(status);
+        if (response.get("headers") != null) {
+            map(response.get("headers")).keySet().forEach(header -> assertThat(answer.getResponseHeaders()
+                    .getFirst(header)).as("%s %s sends %s", operation, status, header).isNotBlank());
+        }
+        if (answer.getResponseHeaders().getETag() != null) {
+            assertThat(operation.documentsHeader(status, "ETag")).as("%s %s documents its ETag", operation, status)
+                    .isTrue();
+        }
+        return answer;
+    }
+
+    private static void assertRefused(String what, EntityExchangeResult<byte[]> answer, String field) {
+        assertThat(answer.getStatus().value()).as("%s is refused, not %s", what, text(answer)).isEqualTo(400);
+        assertThat(answer.getResponseHeaders().getContentType()).as(what).hasToString(PROBLEM_JSON);
+        List<?> errors = (List<?>) json(answer).get("errors");
+        assertThat(errors).as("%s names %s: %s", what, field, text(answer))
+                .anySatisfy(error -> assertThat((String) map(error).get("field")).startsWith(field));
+    }
+
+    /** Path variables that name no record (and the first kind, for imports). */
+    private static Map<String, Object> noSuchRecord(Operation operation) {
+        Map<String, Object> variables = new HashMap<>();
+        for (String name : List.of("id", "programmeId", "eventId")) {
+            variables.put(name, NO_SUCH_ID);
+        }
+        variables.put("kind", operation.parameter("path", "kind")
+                .<Object>map(kind -> ((List<?>) map(kind.get("schema")).get("enum")).get(0)).orElse("none"));
+        return variables;
+    }
+
+    /**
+     * The example with its references ({@code …Id}, {@code …Ids}) pointed at records that do not exist: a body the
+     * server wrongly accepted would then be refused for a reference instead of written (and the test still fails,
+     * since that refusal names another field). The ids stay distinct, so no other rule is broken.
+     */
+    private static Map<String, Object> referringToNoRecord(Map<String, Object> example) {
+        example.replaceAll((field, value) -> {
+            if (field.endsWith("Id") && value instanceof Number) {
+                return NO_SUCH_ID;
+            }
+            if (field.endsWith("Ids") && value instanceof List<?> ids) {
+                return new ArrayList<>(LongStream.range(0, ids.size())
+                        .mapToObj(i -> NO_SUCH_ID + i).toList());
+            }
+            return value;
+        });
+        return example;
+    }
+
+    private static Map<String, Object> json(EntityExchangeResult<byte[]> answer) {
+        return map(JSON_MAPPER.readValue(answer.getResponseBody(), Map.class));
+    }
+
+    private static String text(EntityExchangeResult<byte[]> answer) {
+        byte[] body = answer.getResponseBody();
+        return body == null ? "no body" : new String(body, StandardCharsets.UTF_8);
+    }
+}
