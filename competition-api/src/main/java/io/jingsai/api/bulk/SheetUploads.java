@@ -50,9 +50,12 @@ class SheetUploads {
             return Mono.error(RejectedRequestException.of(FIELD,
                     "must be sent as multipart/form-data with a boundary parameter in Content-Type"));
         }
+        // A part without a Content-Disposition name fails while Spring files the parts by name, with an
+        // IllegalStateException: for this request that is one more way the multipart body is malformed.
         return part
-                .onErrorMap(DecodingException.class, e -> RejectedRequestException.of(FIELD,
-                        "must be the only part of a well-formed multipart body that ends with its closing boundary"))
+                .onErrorMap(e -> e instanceof DecodingException || e instanceof IllegalStateException,
+                        e -> RejectedRequestException.of(FIELD, "must be the only part of a well-formed multipart "
+                                + "body that ends with its closing boundary"))
                 .flatMap(SheetUploads::requireFile)
                 .flatMap(file -> {
                     SheetFormat format = formatOf(file.filename());

@@ -16,6 +16,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.web.server.ResponseStatusException;
 
 import io.jingsai.api.web.ProblemDetailsExceptionHandler;
@@ -26,12 +27,17 @@ import io.jingsai.api.web.ProblemDetailsExceptionHandler;
  *
  * <p>Stateless HTTP Basic (no session, no CSRF token: the API serves no forms). Failures are problem+json: 401 with
  * a {@code WWW-Authenticate} challenge, 403 when the account lacks the right.
+ *
+ * <p>No request cache either: the default one asks for a web session on every request, and creating one (made and
+ * thrown away each time) hops to other threads, {@code boundedElastic} then {@code parallel}, so every request went
+ * on, and its response was written, off its connection's event loop. That hop also opened the window in which
+ * Reactor Netty 1.3.6 stopped reading kept-alive connections (see {@code web.ResumeReadingAfterRequest}).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
     static final String[] PUBLIC_READS = {
-            "/api/reference/**", "/api/public/**",
+            "/", "/api/reference/**", "/api/public/**",
             "/actuator/health", "/actuator/health/**", "/actuator/info",
             "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**"};
 
@@ -48,6 +54,7 @@ class SecurityConfiguration {
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
                 .httpBasic(basic -> basic.authenticationEntryPoint((exchange, e) -> problems.handle(exchange,
                         challenge())))
                 .exceptionHandling(handling -> handling

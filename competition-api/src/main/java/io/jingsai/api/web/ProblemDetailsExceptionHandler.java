@@ -1,27 +1,41 @@
 package io.jingsai.api.web;
 
+import java.net.URI;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.Map;
 import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.ResolvableType;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.codec.Encoder;
+import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.codec.EncoderHttpMessageWriter;
 import org.springframework.http.codec.HttpMessageWriter;
 import org.springframework.http.codec.ServerCodecConfigurer;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedException;
 import org.springframework.stereotype.Component;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.ObjectError;
 import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.web.reactive.resource.NoResourceFoundException;
 import org.springframework.web.reactive.result.view.ViewResolver;
+import org.springframework.web.server.MethodNotAllowedException;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
@@ -75,7 +89,11 @@ public class ProblemDetailsExceptionHandler implements WebExceptionHandler {
             return Mono.error(error);
         }
         ProblemDetail problem = toProblem(error);
-        problem.setInstance(exchange.getRequest().getURI().resolve(exchange.getRequest().getPath().value()));
+        if (!(error instanceof ServerExchangeRejectedException)) {
+            // The path alone: the full request URI would echo the client's Host header into the body. Not when the
+            // path itself was refused: rejected input is never echoed.
+            problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
+        }
         return ServerResponse.status(problem.getStatus())
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .headers(headers -> addErrorHeaders(error, headers))
@@ -110,6 +128,19 @@ public class ProblemDetailsExceptionHandler implements WebExceptionHandler {
         if (error instanceof VersionRequiredException) {
             return problem(HttpStatus.PRECONDITION_REQUIRED, "Version required", error.getMessage());
         }
+        if (error instanceof ServerExchangeRejectedException) {
+            return problem(HttpStatus.BAD_REQUEST, "Invalid request", "the request target contains a character or "
+                    + "sequence that is not allowed (an encoded '/', '.', '%' or NUL, ';', '\\' or '//'), or a header "
+                    + "or parameter holds control characters");
+        }
+        if (error instanceof NoResourceFoundException) {
+            return problem(HttpStatus.NOT_FOUND, "no such resource");
+        }
+        if (error instanceof MethodNotAllowedException method) {
+            return problem(HttpStatus.METHOD_NOT_ALLOWED, "this resource supports only "
+                    + method.getSupportedMethods().stream().map(HttpMethod::name).sorted()
+                            .collect(Collectors.joining(", ")));
+        }
         if (error instanceof ServerWebInputException input) {
             return unreadableInput(input);
         }
@@ -136,6 +167,34 @@ public class ProblemDetailsExceptionHandler implements WebExceptionHandler {
                 || find(error, R2dbcNonTransientResourceException.class) != null;
     }
 
+    /** The problem as the codecs would write it, for responses sent below Spring (see {@link EdgeConfiguration}). */
+    @SuppressWarnings("unchecked")
+    byte[] json(ProblemDetail problem) {
+        ResolvableType type = ResolvableType.forInstance(problem);
+        Encoder<ProblemDetail> encoder = context.messageWriters().stream()
+                .filter(writer -> writer.canWrite(type, MediaType.APPLICATION_PROBLEM_JSON))
+                .filter(EncoderHttpMessageWriter.class::isInstance)
+                .map(writer -> ((EncoderHttpMessageWriter<ProblemDetail>) writer).getEncoder())
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("no JSON encoder is configured for problem details"));
+        DataBuffer buffer = encoder.encodeValue(problem, DefaultDataBufferFactory.sharedInstance, type,
+                MediaType.APPLICATION_PROBLEM_JSON, Map.of());
+        byte[] bytes = new byte[buffer.readableByteCount()];
+        buffer.read(bytes);
+        DataBufferUtils.release(buffer);
+        return bytes;
+    }
+
+    /** A problem titled with the status's reason phrase. */
+    static ProblemDetail problem(HttpStatusCode status, String detail) {
+        return problem(status, reasonPhrase(status), detail);
+    }
+
+    private static String reasonPhrase(HttpStatusCode status) {
+        HttpStatus known = HttpStatus.resolve(status.value());
+        return known != null ? known.getReasonPhrase() : "Error";
+    }
+
     private static ProblemDetail unreadableInput(ServerWebInputException input) {
         if (find(input, DataBufferLimitException.class) != null) {
             return problem(HttpStatus.CONTENT_TOO_LARGE, "Request too large", "the request body exceeds the size limit");
@@ -151,10 +210,7 @@ public class ProblemDetailsExceptionHandler implements WebExceptionHandler {
 
     private static ProblemDetail fromStatus(ResponseStatusException status) {
         HttpStatusCode code = status.getStatusCode();
-        HttpStatus known = HttpStatus.resolve(code.value());
-        String title = known != null ? known.getReasonPhrase() : "Error";
-        String detail = status.getReason() != null ? status.getReason() : title;
-        return problem(code, title, detail);
+        return problem(code, status.getReason() != null ? status.getReason() : reasonPhrase(code));
     }
 
     private static ProblemDetail invalid(List<FieldProblem> problems) {

@@ -72,6 +72,11 @@ class UploadRefusalTests {
     }
 
     @Test
+    void aPartWithoutHeadersIsRefused() {
+        expectFileRefused(multipart("b0undary", "--b0undary\r\n\r\nx\r\n" + closing("b0undary")), "multipart");
+    }
+
+    @Test
     void aMultipartRequestWithNoPartsAtAllIsRefused() {
         expectFileRefused(multipart("b0undary", "--b0undary--\r\n"), "");
     }
