@@ -10,10 +10,11 @@ import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.codec.multipart.FilePart;
 import org.springframework.stereotype.Component;
-import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.ErrorResponseException;
 
 import io.jingsai.api.shared.RejectedRequestException;
 import io.jingsai.api.spreadsheet.SheetColumn;
@@ -37,7 +38,7 @@ public class SheetDownloads {
         return switch (name.toLowerCase(Locale.ROOT)) {
             case "xlsx" -> SheetFormat.XLSX;
             case "csv" -> SheetFormat.CSV;
-            default -> throw RejectedRequestException.of("format", "must be xlsx or csv");
+            default -> throw RejectedRequestException.of("format", "oneOf", List.of("xlsx", "csv"));
         };
     }
 
@@ -49,8 +50,9 @@ public class SheetDownloads {
         if (lower.endsWith(".csv")) {
             return SheetFormat.CSV;
         }
-        throw new ResponseStatusException(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-                "upload a .xlsx or .csv file; '" + fileName + "' is neither");
+        // The file name is not repeated: it may name a person.
+        throw new ErrorResponseException(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                ProblemDetail.forStatus(HttpStatus.UNSUPPORTED_MEDIA_TYPE), null, "upload.fileType", null);
     }
 
     Mono<byte[]> read(FilePart file) {

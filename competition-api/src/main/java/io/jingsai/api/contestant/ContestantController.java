@@ -1,5 +1,7 @@
 package io.jingsai.api.contestant;
 
+import java.util.List;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -51,7 +53,7 @@ class ContestantController {
     @Operation(summary = "One contestant; reveal=idNumber shows the full ID number, birth date and phone")
     Mono<ResponseEntity<ContestantView>> find(@PathVariable long id, @RequestParam(required = false) String reveal) {
         if (reveal != null && !REVEAL_ID_NUMBER.equals(reveal)) {
-            throw RejectedRequestException.of("reveal", "the only value is idNumber");
+            throw RejectedRequestException.of("reveal", "oneOf", List.of(REVEAL_ID_NUMBER));
         }
         return contestants.find(id, reveal != null).map(view -> ETags.ok(view, view.version()));
     }
@@ -77,7 +79,7 @@ class ContestantController {
                                         @RequestParam(required = false) @Positive Long tradeId,
                                         @RequestParam(required = false) String reveal) {
         if (reveal != null && !REVEAL_ID_NUMBER.equals(reveal)) {
-            throw RejectedRequestException.of("reveal", "the only value is idNumber");
+            throw RejectedRequestException.of("reveal", "oneOf", List.of(REVEAL_ID_NUMBER));
         }
         return downloads.export("contestants", SheetDownloads.format(format), ContestantExport.COLUMNS,
                 export.rows(enterpriseId, tradeId, reveal != null));

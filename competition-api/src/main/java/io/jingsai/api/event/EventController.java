@@ -1,5 +1,7 @@
 package io.jingsai.api.event;
 
+import java.util.Locale;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -16,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 import io.jingsai.api.shared.PageQuery;
 import io.jingsai.api.shared.PageView;
 import io.jingsai.api.web.ETags;
+import io.jingsai.api.web.ProblemMessages;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -28,22 +31,25 @@ import reactor.core.publisher.Mono;
 class EventController {
 
     private final EventService events;
+    private final ProblemMessages messages;
 
-    EventController(EventService events) {
+    EventController(EventService events, ProblemMessages messages) {
         this.events = events;
+        this.messages = messages;
     }
 
     @PostMapping
     @Operation(summary = "Set up an event; an invalid scheme is refused with every problem listed in errors, "
             + "scheme warnings come back in the event's warnings")
-    Mono<ResponseEntity<EventView>> create(@Valid @RequestBody EventCommand command) {
-        return events.create(command).map(view -> ETags.created("/api/events/" + view.id(), view, view.version()));
+    Mono<ResponseEntity<EventView>> create(@Valid @RequestBody EventCommand command, Locale locale) {
+        return events.create(command).map(view -> worded(view, locale))
+                .map(view -> ETags.created("/api/events/" + view.id(), view, view.version()));
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "One event, with its version as ETag")
-    Mono<ResponseEntity<EventView>> find(@PathVariable long id) {
-        return events.find(id).map(view -> ETags.ok(view, view.version()));
+    Mono<ResponseEntity<EventView>> find(@PathVariable long id, Locale locale) {
+        return events.find(id).map(view -> worded(view, locale)).map(view -> ETags.ok(view, view.version()));
     }
 
     @GetMapping
@@ -54,9 +60,11 @@ class EventController {
                                    @RequestParam(required = false) String q,
                                    @RequestParam(defaultValue = "0") int page,
                                    @RequestParam(defaultValue = "20") int size,
-                                   @RequestParam(required = false) String sort) {
+                                   @RequestParam(required = false) String sort,
+                                   Locale locale) {
         PageQuery paging = PageQuery.of(page, size, sort, EventService.SORTABLE, "name");
-        return events.list(new EventFilter(programmeId, tradeId, status, q), paging);
+        return events.list(new EventFilter(programmeId, tradeId, status, q), paging)
+                .map(found -> found.map(view -> worded(view, locale)));
     }
 
     @PutMapping("/{id}")
@@ -64,9 +72,16 @@ class EventController {
             + "a scheme change once marking has started")
     Mono<ResponseEntity<EventView>> change(@PathVariable long id,
                                            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                                           @Valid @RequestBody EventCommand command) {
+                                           @Valid @RequestBody EventCommand command,
+                                           Locale locale) {
         long version = ETags.ifMatch(ifMatch);
-        return events.change(id, version, command).map(view -> ETags.ok(view, view.version()));
+        return events.change(id, version, command).map(view -> worded(view, locale))
+                .map(view -> ETags.ok(view, view.version()));
+    }
+
+    /** Warnings are worded in the reader's language, like errors. */
+    private EventView worded(EventView view, Locale locale) {
+        return view.withWarnings(messages.worded(view.warnings(), ProblemMessages.language(locale)));
     }
 
     @DeleteMapping("/{id}")

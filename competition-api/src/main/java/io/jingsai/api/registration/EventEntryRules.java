@@ -1,12 +1,13 @@
 package io.jingsai.api.registration;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 
 import io.jingsai.api.shared.ConflictException;
+import io.jingsai.api.shared.ExistingReferences;
+import io.jingsai.api.shared.ExplainedException;
 import io.jingsai.api.shared.FieldProblem;
 import io.jingsai.api.shared.NotFoundException;
 import io.jingsai.api.shared.RejectedRequestException;
@@ -50,8 +51,7 @@ class EventEntryRules {
 
     Mono<Event> requireTakingEntries(Event event) {
         if (!TAKING_ENTRIES.contains(event.status())) {
-            return Mono.error(new ConflictException("event " + event.id() + " is " + event.status()
-                    + "; registrations are open only while it is DRAFT or OPEN"));
+            return Mono.error(new ConflictException("event.notTakingEntries", event.id(), event.status()));
         }
         return Mono.just(event);
     }
@@ -60,12 +60,10 @@ class EventEntryRules {
         boolean team = "TEAM".equals(event.entryKind());
         // Exactly one entrant is given (the command checks that): report the one that does not fit the event.
         if (team && command.teamId() == null) {
-            return Mono.error(RejectedRequestException.of("contestantId",
-                    "event " + event.id() + " is a team event: enter a team (teamId)"));
+            return Mono.error(RejectedRequestException.of("contestantId", "entrant.teamEvent", event.id()));
         }
         if (!team && command.contestantId() == null) {
-            return Mono.error(RejectedRequestException.of("teamId",
-                    "event " + event.id() + " is an individual event: enter a contestant (contestantId)"));
+            return Mono.error(RejectedRequestException.of("teamId", "entrant.individualEvent", event.id()));
         }
         String field = team ? "teamId" : "contestantId";
         String table = team ? "team" : "contestant";
@@ -74,14 +72,12 @@ class EventEntryRules {
                 .bind("id", entrant)
                 .map(row -> java.util.Optional.ofNullable(row.get("trade_id", Long.class)))
                 .one()
-                .switchIfEmpty(Mono.error(() -> RejectedRequestException.of(field, "no " + table + " has id " + entrant)))
-                .flatMap(trade -> {
-                    List<FieldProblem> problems = new ArrayList<>();
-                    trade.filter(id -> id != event.tradeId()).ifPresent(id -> problems.add(new FieldProblem(field,
-                            table + " " + entrant + " is in trade " + id + ", the event is for trade " + event.tradeId())));
-                    return problems.isEmpty() ? Mono.empty()
-                            : Mono.error(new RejectedRequestException(problems.get(0).rule(), problems));
-                });
+                .switchIfEmpty(Mono.error(() -> RejectedRequestException.of(
+                        ExistingReferences.missing(field, table, entrant))))
+                .flatMap(trade -> trade.isPresent() && trade.get() != event.tradeId()
+                        ? Mono.error(RejectedRequestException.of(FieldProblem.of(field, "entrant.otherTrade",
+                                ExplainedException.resource(table), entrant, trade.get(), event.tradeId())))
+                        : Mono.empty());
     }
 
     Mono<Integer> nextRegistrationNumber(long eventId) {

@@ -81,7 +81,7 @@ class RegistrationService {
                 .flatMap(row -> registrations.save(row.change(change, clock.instant())))
                 .onErrorMap(DuplicateKeyException.class, e -> duplicate(e, eventId))
                 .onErrorMap(OptimisticLockingFailureException.class,
-                        e -> new StaleVersionException(RESOURCE + " " + id + " was changed meanwhile; read it again"))
+                        e -> StaleVersionException.changedMeanwhile(RESOURCE, id))
                 .map(mapper::toView);
     }
 
@@ -93,22 +93,22 @@ class RegistrationService {
                 .doOnNext(row -> Versions.require(RESOURCE, id, expectedVersion, row.version()))
                 .flatMap(registrations::delete)
                 .onErrorMap(DataIntegrityViolationException.class,
-                        e -> new ConflictException(RESOURCE + " " + id + " has marks; withdraw it instead"));
+                        e -> new ConflictException("registration.hasMarks", id));
     }
 
     private Mono<RegistrationRow> load(long eventId, long id) {
         return registrations.findByIdAndEventId(id, eventId)
-                .switchIfEmpty(Mono.error(() -> new NotFoundException(RESOURCE, id + " in event " + eventId)));
+                .switchIfEmpty(Mono.error(() -> NotFoundException.because("notFound.registration", id, eventId)));
     }
 
     private static ConflictException duplicate(DuplicateKeyException e, long eventId) {
         String message = String.valueOf(e.getMessage());
         if (message.contains("registration_station_unique")) {
-            return new ConflictException("that station number is already taken in event " + eventId);
+            return new ConflictException("registration.stationTaken", eventId);
         }
         if (message.contains("registration_number_unique")) {
-            return new ConflictException("another registration took that number at the same moment; try again");
+            return new ConflictException("registration.numberRace");
         }
-        return new ConflictException("this entrant is already registered for event " + eventId);
+        return new ConflictException("registration.duplicate", eventId);
     }
 }

@@ -92,13 +92,16 @@ class OpenApiConfiguration {
     private static Schema problemSchema() {
         ObjectSchema error = new ObjectSchema();
         error.setProperties(Map.of("field", new StringSchema().example("creditCode"),
-                "rule", new StringSchema().example("check character must be L")));
+                "rule", new StringSchema().example("creditCode.checkCharacter")
+                        .description("stable, language-free key of the broken rule"),
+                "message", new StringSchema().example("第 18 位（校验码）应为 L")
+                        .description("the rule in the language of Accept-Language (Chinese unless English is asked for)")));
         ObjectSchema problem = new ObjectSchema();
         problem.setProperties(Map.of(
                 "type", new StringSchema().example("about:blank"),
-                "title", new StringSchema().example("Invalid request"),
+                "title", new StringSchema().example("请求无效"),
                 "status", new IntegerSchema().example(400),
-                "detail", new StringSchema().example("creditCode: check character must be L"),
+                "detail", new StringSchema().example("creditCode：第 18 位（校验码）应为 L"),
                 "instance", new StringSchema().example("/api/enterprises"),
                 "errors", new ArraySchema().items(error)));
         return problem.description("RFC 9457 problem details");
