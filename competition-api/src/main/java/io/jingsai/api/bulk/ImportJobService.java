@@ -58,7 +58,7 @@ class ImportJobService {
     BulkImportKind kind(String name) {
         BulkImportKind kind = kinds.get(name);
         if (kind == null) {
-            throw new NotFoundException("import kind", name + " (known: " + String.join(", ", kinds.keySet()) + ")");
+            throw NotFoundException.because("notFound.importKind", kinds.keySet().stream().sorted().toList());
         }
         return kind;
     }
@@ -73,7 +73,7 @@ class ImportJobService {
     }
 
     Mono<ImportJobView> find(UUID id) {
-        return jobs.findById(id).switchIfEmpty(Mono.error(() -> new NotFoundException("import job", id)))
+        return jobs.findById(id).switchIfEmpty(Mono.error(() -> new NotFoundException("importJob", id)))
                 .map(this::toView);
     }
 

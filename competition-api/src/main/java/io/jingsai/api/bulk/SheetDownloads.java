@@ -8,6 +8,7 @@ import java.util.Locale;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
@@ -30,7 +31,7 @@ public class SheetDownloads {
         return switch (name.toLowerCase(Locale.ROOT)) {
             case "xlsx" -> SheetFormat.XLSX;
             case "csv" -> SheetFormat.CSV;
-            default -> throw RejectedRequestException.of("format", "must be xlsx or csv");
+            default -> throw RejectedRequestException.of("format", "oneOf", List.of("xlsx", "csv"));
         };
     }
 

@@ -7,12 +7,13 @@ import org.springframework.core.codec.DecodingException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.multipart.FilePart;
 import org.springframework.http.codec.multipart.Part;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
-import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.ErrorResponseException;
 
 import io.jingsai.api.shared.RejectedRequestException;
 import io.jingsai.api.spreadsheet.SheetFormat;
@@ -48,13 +49,11 @@ class SheetUploads {
      */
     Mono<Upload> receive(MediaType contentType, Mono<Part> part) {
         if (contentType == null || contentType.getParameter("boundary") == null) {
-            return Mono.error(RejectedRequestException.of(FIELD,
-                    "must be sent as multipart/form-data with a boundary parameter in Content-Type"));
+            return Mono.error(RejectedRequestException.of(FIELD, "upload.boundary"));
         }
         return part
                 .onErrorMap(SheetUploads::isMalformedMultipart,
-                        e -> RejectedRequestException.of(FIELD, "must be the only part of a well-formed multipart "
-                                + "body that ends with its closing boundary"))
+                        e -> RejectedRequestException.of(FIELD, "upload.malformed"))
                 .flatMap(SheetUploads::requireFile)
                 .flatMap(file -> {
                     SheetFormat format = formatOf(file.filename());
@@ -74,16 +73,14 @@ class SheetUploads {
 
     private static Mono<FilePart> requireFile(Part part) {
         if (!(part instanceof FilePart file)) {
-            return Mono.error(RejectedRequestException.of(FIELD,
-                    "must be a file (a part with a filename), not a plain form field"));
+            return Mono.error(RejectedRequestException.of(FIELD, "upload.notAFile"));
         }
         String name = file.filename();
         if (name.codePointCount(0, name.length()) > MAX_FILE_NAME_LENGTH) {
-            return Mono.error(RejectedRequestException.of(FIELD,
-                    "file name must be at most " + MAX_FILE_NAME_LENGTH + " characters"));
+            return Mono.error(RejectedRequestException.of(FIELD, "upload.fileNameLength", MAX_FILE_NAME_LENGTH));
         }
         if (name.chars().anyMatch(Character::isISOControl)) {
-            return Mono.error(RejectedRequestException.of(FIELD, "file name must not contain control characters"));
+            return Mono.error(RejectedRequestException.of(FIELD, "upload.fileNameControl"));
         }
         return Mono.just(file);
     }
@@ -97,8 +94,8 @@ class SheetUploads {
         if (lower.endsWith(".csv")) {
             return SheetFormat.CSV;
         }
-        throw new ResponseStatusException(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-                "upload a .xlsx or .csv file: the file name must end in .xlsx or .csv");
+        throw new ErrorResponseException(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                ProblemDetail.forStatus(HttpStatus.UNSUPPORTED_MEDIA_TYPE), null, "upload.fileType", null);
     }
 
     /** The part's content; more than the limit is refused with DataBufferLimitException (413). */

@@ -1,5 +1,7 @@
 package io.jingsai.api.contestant;
 
+import java.util.List;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -64,7 +66,7 @@ class ContestantController {
                                                       schema = @Schema(allowableValues = REVEAL_ID_NUMBER))
                                               @RequestParam(required = false) String reveal) {
         if (reveal != null && !REVEAL_ID_NUMBER.equals(reveal)) {
-            throw RejectedRequestException.of("reveal", "the only value is idNumber");
+            throw RejectedRequestException.of("reveal", "oneOf", List.of(REVEAL_ID_NUMBER));
         }
         return contestants.find(id, reveal != null).map(view -> ETags.ok(view, view.version()));
     }
@@ -97,7 +99,7 @@ class ContestantController {
                                                 schema = @Schema(allowableValues = REVEAL_ID_NUMBER))
                                         @RequestParam(required = false) String reveal) {
         if (reveal != null && !REVEAL_ID_NUMBER.equals(reveal)) {
-            throw RejectedRequestException.of("reveal", "the only value is idNumber");
+            throw RejectedRequestException.of("reveal", "oneOf", List.of(REVEAL_ID_NUMBER));
         }
         return downloads.export("contestants", SheetDownloads.format(format), ContestantExport.COLUMNS,
                 export.rows(enterpriseId, tradeId, reveal != null));

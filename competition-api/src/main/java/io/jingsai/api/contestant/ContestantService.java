@@ -76,7 +76,7 @@ class ContestantService {
 
     @Transactional
     Mono<Void> remove(long id, long expectedVersion) {
-        return rows.delete(id, expectedVersion, "is a team member or registered for an event; withdraw them first");
+        return rows.delete(id, expectedVersion, "contestant.stillReferenced");
     }
 
     private Mono<Void> requireReferences(ContestantCommand command) {
@@ -86,6 +86,6 @@ class ContestantService {
 
     private static ConflictException duplicate() {
         // The number itself is not repeated: error bodies never carry personal data.
-        return new ConflictException("a contestant with this ID number is already registered");
+        return new ConflictException("contestant.duplicate");
     }
 }

@@ -60,11 +60,10 @@ class EnterpriseService {
 
     @Transactional
     Mono<Void> remove(long id, long expectedVersion) {
-        return rows.delete(id, expectedVersion,
-                "still has contestants, teams, judges or projects; remove or move them first");
+        return rows.delete(id, expectedVersion, "enterprise.stillReferenced");
     }
 
     private static ConflictException duplicate(EnterpriseCommand command) {
-        return new ConflictException("an enterprise with credit code " + command.creditCode() + " is already registered");
+        return new ConflictException("enterprise.duplicate");
     }
 }

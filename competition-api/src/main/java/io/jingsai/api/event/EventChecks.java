@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
+import io.jingsai.api.shared.EngineMessages;
 import io.jingsai.api.shared.FieldProblem;
 import io.jingsai.scoring.Rounding;
 import io.jingsai.scoring.award.AwardBand;
@@ -17,6 +18,7 @@ import io.jingsai.scoring.award.BandQuota;
 import io.jingsai.scoring.award.CutOffPolicy;
 import io.jingsai.scoring.award.TitleRule;
 import io.jingsai.scoring.indicator.TeamRule;
+import io.jingsai.scoring.ranking.Order;
 import io.jingsai.scoring.ranking.TieBreakChain;
 import io.jingsai.scoring.ranking.TieBreakKey;
 import io.jingsai.scoring.scheme.Aspect;
@@ -49,7 +51,7 @@ final class EventChecks {
         ValidationReport report = scheme.validate();
         List<FieldProblem> warnings = new ArrayList<>();
         for (ValidationProblem problem : report.problems()) {
-            FieldProblem named = new FieldProblem(problem.path().isEmpty() ? "scheme" : "scheme." + problem.path(),
+            FieldProblem named = EngineMessages.at(problem.path().isEmpty() ? "scheme" : "scheme." + problem.path(),
                     problem.message());
             (problem.severity() == Severity.ERROR ? errors : warnings).add(named);
         }
@@ -114,7 +116,7 @@ final class EventChecks {
             return null;
         }
         if (a.kind() == null) {
-            problems.add(new FieldProblem(path + ".kind", "must be MEAN, MEDIAN, TRIMMED_MEAN or TRIMMED_SUM"));
+            problems.add(FieldProblem.of(path + ".kind", "oneOf", List.of(PanelAggregation.Kind.values())));
             return null;
         }
         return new PanelAggregation(a.kind(), a.k());
@@ -125,7 +127,7 @@ final class EventChecks {
         try {
             return new Rounding(r.scale() == null ? 2 : r.scale(), r.mode() == null ? RoundingMode.HALF_UP : r.mode());
         } catch (IllegalArgumentException e) {
-            problems.add(new FieldProblem("scheme.rounding", e.getMessage()));
+            problems.add(EngineMessages.at("scheme.rounding", e.getMessage()));
             return Rounding.DEFAULT;
         }
     }
@@ -138,14 +140,14 @@ final class EventChecks {
             return;
         }
         if (entryKind == EntryKind.INDIVIDUAL) {
-            problems.add(new FieldProblem("rules.teamScore", "only a TEAM event scores teams"));
+            problems.add(new FieldProblem("rules.teamScore", "teamScore.individualEvent"));
         } else if (team.kind() == null) {
-            problems.add(new FieldProblem("rules.teamScore.kind", "must be SUM, MEAN or BEST_N"));
+            problems.add(FieldProblem.of("rules.teamScore.kind", "oneOf", List.of(TeamRule.Kind.values())));
         } else {
             try {
                 new TeamRule(team.kind(), team.n() == null ? 0 : team.n());
             } catch (IllegalArgumentException e) {
-                problems.add(new FieldProblem("rules.teamScore.n", e.getMessage()));
+                problems.add(EngineMessages.at("rules.teamScore.n", e.getMessage()));
             }
         }
     }
@@ -168,16 +170,16 @@ final class EventChecks {
             RulesDocument.TieBreakDocument key = documents.get(i);
             String path = "rules.tieBreak[" + i + "]";
             if (key == null) {
-                problems.add(new FieldProblem(path, "must not be null"));
+                problems.add(new FieldProblem(path, "required"));
                 continue;
             }
             if (key.order() == null) {
-                problems.add(new FieldProblem(path + ".order", "must be ASCENDING or DESCENDING"));
+                problems.add(FieldProblem.of(path + ".order", "oneOf", List.of(Order.values())));
             }
             if (key.key() == null || !known.contains(key.key())) {
-                problems.add(new FieldProblem(path + ".key", "must be one of " + known));
+                problems.add(FieldProblem.of(path + ".key", "oneOf", List.copyOf(known)));
             } else if (!seen.add(key.key())) {
-                problems.add(new FieldProblem(path + ".key", "'" + key.key() + "' is already an earlier key"));
+                problems.add(FieldProblem.of(path + ".key", "tieBreak.keyTwice", key.key()));
             } else if (key.order() != null) {
                 keys.add(new TieBreakKey<>(key.key(), key.order(), entry -> null));
             }
@@ -202,8 +204,8 @@ final class EventChecks {
                 titles.add(new TitleRule<>(title.title(), title.maxRank() == null ? Integer.MAX_VALUE : title.maxRank(),
                         entry -> true));
             } catch (IllegalArgumentException | NullPointerException e) {
-                problems.add(new FieldProblem(title == null ? path
-                        : path + (isBlank(title.title()) ? ".title" : ".maxRank"), String.valueOf(e.getMessage())));
+                problems.add(title == null ? new FieldProblem(path, "required") : EngineMessages.at(
+                        path + (isBlank(title.title()) ? ".title" : ".maxRank"), e.getMessage()));
             }
         }
         if (bands.size() == awards.bands().size()) {
@@ -215,7 +217,7 @@ final class EventChecks {
                         awards.cutOff() == CutOffPolicy.BREAK_BY_CHAIN ? chain : null,
                         entry -> null, entry -> true, entry -> true, titles);
             } catch (IllegalArgumentException e) {
-                problems.add(new FieldProblem("rules.awards", e.getMessage()));
+                problems.add(EngineMessages.at("rules.awards", e.getMessage()));
             }
         }
     }
@@ -225,19 +227,18 @@ final class EventChecks {
         BigDecimal total = bands.stream().map(RulesDocument.BandDocument::share).filter(Objects::nonNull)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
         if (total.compareTo(BigDecimal.ONE) > 0) {
-            problems.add(new FieldProblem("rules.awards.bands", "the shares add up to " + total.toPlainString()
-                    + "; together the bands may take at most 1 (100%) of the entries"));
+            problems.add(FieldProblem.of("rules.awards.bands", "awards.sharesOverAll", total.toPlainString()));
         }
     }
 
     private static AwardBand band(RulesDocument.BandDocument b, String path, List<FieldProblem> problems) {
         if (b == null) {
-            problems.add(new FieldProblem(path, "must not be null"));
+            problems.add(new FieldProblem(path, "required"));
             return null;
         }
         int quotas = (b.places() != null ? 1 : 0) + (b.share() != null ? 1 : 0) + (b.threshold() != null ? 1 : 0);
         if (quotas != 1) {
-            problems.add(new FieldProblem(path, "give exactly one of places, share or threshold, not " + quotas));
+            problems.add(FieldProblem.of(path, "awards.oneQuota", quotas));
             return null;
         }
         BandQuota quota;
@@ -247,13 +248,13 @@ final class EventChecks {
                             b.shareRounding() == null ? RoundingMode.HALF_UP : b.shareRounding())
                     : new BandQuota.Threshold(b.threshold());
         } catch (IllegalArgumentException e) {
-            problems.add(new FieldProblem(path + (b.places() != null ? ".places" : ".share"), e.getMessage()));
+            problems.add(EngineMessages.at(path + (b.places() != null ? ".places" : ".share"), e.getMessage()));
             return null;
         }
         try {
             return new AwardBand(b.name(), quota, b.minimumStarters() == null ? 0 : b.minimumStarters());
         } catch (IllegalArgumentException e) {
-            problems.add(new FieldProblem(path + (isBlank(b.name()) ? ".name" : ".minimumStarters"), e.getMessage()));
+            problems.add(EngineMessages.at(path + (isBlank(b.name()) ? ".name" : ".minimumStarters"), e.getMessage()));
             return null;
         }
     }

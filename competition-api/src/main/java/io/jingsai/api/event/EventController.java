@@ -1,5 +1,7 @@
 package io.jingsai.api.event;
 
+import java.util.Locale;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -16,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 import io.jingsai.api.shared.PageQuery;
 import io.jingsai.api.shared.PageView;
 import io.jingsai.api.web.ETags;
+import io.jingsai.api.web.ProblemMessages;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -29,9 +32,11 @@ import reactor.core.publisher.Mono;
 class EventController {
 
     private final EventService events;
+    private final ProblemMessages messages;
 
-    EventController(EventService events) {
+    EventController(EventService events, ProblemMessages messages) {
         this.events = events;
+        this.messages = messages;
     }
 
     @PostMapping
@@ -41,15 +46,16 @@ class EventController {
                     + "with every problem listed in errors; warnings come back in the event's warnings. A name the "
                     + "programme already has, or a CLOSED programme, is a 409.")
     @ApiResponse(responseCode = "201", description = "Set up", useReturnTypeSchema = true)
-    Mono<ResponseEntity<EventView>> create(@Valid @RequestBody EventCommand command) {
-        return events.create(command).map(view -> ETags.created("/api/events/" + view.id(), view, view.version()));
+    Mono<ResponseEntity<EventView>> create(@Valid @RequestBody EventCommand command, Locale locale) {
+        return events.create(command).map(view -> worded(view, locale))
+                .map(view -> ETags.created("/api/events/" + view.id(), view, view.version()));
     }
 
     @GetMapping("/{id}")
     @Operation(operationId = "getEvent", summary = "One event",
             description = "The event with this id, with its scheme, rules and warnings, and its version as ETag.")
-    Mono<ResponseEntity<EventView>> find(@PathVariable long id) {
-        return events.find(id).map(view -> ETags.ok(view, view.version()));
+    Mono<ResponseEntity<EventView>> find(@PathVariable long id, Locale locale) {
+        return events.find(id).map(view -> worded(view, locale)).map(view -> ETags.ok(view, view.version()));
     }
 
     @GetMapping
@@ -62,9 +68,11 @@ class EventController {
                                    @RequestParam(required = false) String q,
                                    @RequestParam(defaultValue = "0") int page,
                                    @RequestParam(defaultValue = "20") int size,
-                                   @RequestParam(required = false) String sort) {
+                                   @RequestParam(required = false) String sort,
+                                   Locale locale) {
         PageQuery paging = PageQuery.of(page, size, sort, EventService.SORTABLE, "name");
-        return events.list(new EventFilter(programmeId, tradeId, status, q), paging);
+        return events.list(new EventFilter(programmeId, tradeId, status, q), paging)
+                .map(found -> found.map(view -> worded(view, locale)));
     }
 
     @PutMapping("/{id}")
@@ -74,9 +82,16 @@ class EventController {
                     + "change once marking has started, is a 409.")
     Mono<ResponseEntity<EventView>> change(@PathVariable long id,
                                            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                                           @Valid @RequestBody EventCommand command) {
+                                           @Valid @RequestBody EventCommand command,
+                                           Locale locale) {
         long version = ETags.ifMatch(ifMatch);
-        return events.change(id, version, command).map(view -> ETags.ok(view, view.version()));
+        return events.change(id, version, command).map(view -> worded(view, locale))
+                .map(view -> ETags.ok(view, view.version()));
+    }
+
+    /** Warnings are worded in the reader's language, like errors. */
+    private EventView worded(EventView view, Locale locale) {
+        return view.withWarnings(messages.worded(view.warnings(), ProblemMessages.language(locale)));
     }
 
     @DeleteMapping("/{id}")

@@ -12,6 +12,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.jingsai.api.shared.ConflictException;
+import io.jingsai.api.shared.ExistingReferences;
+import io.jingsai.api.shared.ExplainedException;
 import io.jingsai.api.shared.FieldProblem;
 import io.jingsai.api.shared.Listing;
 import io.jingsai.api.shared.PageQuery;
@@ -54,12 +56,12 @@ class EventService {
     Mono<EventView> create(EventCommand command) {
         List<FieldProblem> initial = new ArrayList<>();
         if (command.status() != null && command.status() != EventStatus.DRAFT) {
-            initial.add(new FieldProblem("status", "an event starts in DRAFT"));
+            initial.add(FieldProblem.of("status", "status.initial", EventStatus.DRAFT));
         }
         return requireValid(command, initial)
                 .then(queries.programmeClosed(command.programmeId()))
-                .flatMap(closed -> closed ? Mono.error(new ConflictException("programme " + command.programmeId()
-                        + " is CLOSED and takes no new events")) : Mono.just(true))
+                .flatMap(closed -> closed ? Mono.error(new ConflictException("programme.closedForEvents",
+                        command.programmeId())) : Mono.just(true))
                 .then(Mono.defer(() -> events.save(EventRow.create(command, json.write(command.scheme()),
                         json.write(command.rules()), clock.instant()))))
                 .onErrorMap(DuplicateKeyException.class, e -> duplicate(command))
@@ -90,15 +92,13 @@ class EventService {
         return rows.loadAt(id, expectedVersion)
                 .doOnNext(row -> {
                     if (row.status().hasMarks()) {
-                        throw new ConflictException(RESOURCE + " " + id + " is " + row.status()
-                                + " and may have marks; an event can be removed only before marking starts");
+                        throw new ConflictException("event.removeAfterMarking", id, row.status());
                     }
                 })
                 .flatMap(row -> queries.registrations(id).flatMap(count -> count == 0 ? events.delete(row)
-                        : Mono.error(new ConflictException(RESOURCE + " " + id + " has " + count
-                                + " registration(s); withdraw them first"))))
-                .onErrorMap(DataIntegrityViolationException.class, e -> new ConflictException(RESOURCE + " " + id
-                        + " still has registrations; withdraw them first"));
+                        : Mono.error(new ConflictException("event.hasRegistrations", id, count))))
+                .onErrorMap(DataIntegrityViolationException.class,
+                        e -> new ConflictException("event.stillHasRegistrations", id));
     }
 
 
@@ -108,7 +108,7 @@ class EventService {
         problems.addAll(EventChecks.scheme(command.scheme()).errors());
         problems.addAll(EventChecks.rules(command.rules(), command.entryKind(), command.scheme()));
         if (command.startsAt() != null && command.endsAt() != null && !command.endsAt().isAfter(command.startsAt())) {
-            problems.add(new FieldProblem("endsAt", "must be after startsAt"));
+            problems.add(new FieldProblem("endsAt", "event.endsBeforeStart"));
         }
         Mono<Optional<Long>> projectProgramme = command.projectId() == null ? Mono.just(Optional.empty())
                 : queries.programmeOfProject(command.projectId());
@@ -116,41 +116,32 @@ class EventService {
                         projectProgramme)
                 .flatMap(found -> {
                     if (!found.getT1()) {
-                        problems.add(new FieldProblem("programmeId", "no programme with id " + command.programmeId()));
+                        problems.add(ExistingReferences.missing("programmeId", "programme", command.programmeId()));
                     }
                     if (!found.getT2()) {
-                        problems.add(new FieldProblem("tradeId", "no trade with id " + command.tradeId()));
+                        problems.add(ExistingReferences.missing("tradeId", "trade", command.tradeId()));
                     }
                     if (command.projectId() != null && found.getT3().isEmpty()) {
-                        problems.add(new FieldProblem("projectId", "no project with id " + command.projectId()));
+                        problems.add(ExistingReferences.missing("projectId", "project", command.projectId()));
                     } else if (command.projectId() != null && !found.getT3().get().equals(command.programmeId())) {
-                        problems.add(new FieldProblem("projectId", "project " + command.projectId()
-                                + " belongs to programme " + found.getT3().get() + ", not " + command.programmeId()));
+                        problems.add(FieldProblem.of("projectId", "event.projectOfOtherProgramme", command.projectId(),
+                                found.getT3().get(), command.programmeId()));
                     }
-                    return problems.isEmpty() ? Mono.<Void>empty() : Mono.error(rejected(problems));
+                    return problems.isEmpty() ? Mono.<Void>empty() : Mono.error(new RejectedRequestException(problems));
                 });
     }
 
     private void requireAllowedChange(EventRow row, EventCommand command) {
         if (command.status() != null && !row.status().mayBecome(command.status())) {
-            throw new ConflictException(RESOURCE + " " + row.id() + " is " + row.status() + " and cannot become "
-                    + command.status() + "; allowed next: "
-                    + (row.status().next().isEmpty() ? "none" : row.status().next()));
+            throw new ConflictException("status.transition", ExplainedException.resource(RESOURCE), row.id(),
+                    row.status(), command.status(), ExplainedException.listOrNone(List.copyOf(row.status().next())));
         }
         if (row.status().hasMarks() && !json.same(row.scheme(), command.scheme())) {
-            throw new ConflictException(RESOURCE + " " + row.id() + " is " + row.status()
-                    + ": its marking scheme is frozen once marking starts");
+            throw new ConflictException("event.schemeFrozen", row.id(), row.status());
         }
-    }
-
-    private static RejectedRequestException rejected(List<FieldProblem> problems) {
-        String summary = problems.size() == 1 ? problems.get(0).field() + ": " + problems.get(0).rule()
-                : problems.size() + " problems with the event; see errors";
-        return new RejectedRequestException(summary, problems);
     }
 
     private static ConflictException duplicate(EventCommand command) {
-        return new ConflictException("programme " + command.programmeId() + " already has an event named '"
-                + command.name() + "'");
+        return new ConflictException("event.duplicate", command.programmeId());
     }
 }

@@ -13,6 +13,9 @@ import java.util.Set;
  */
 public final class AdministrativeDivisionCode {
 
+    /** Rule keys of division codes start with this: {@code divisionCode.province}. */
+    public static final String SUBJECT = "divisionCode";
+
     private static final Set<String> PROVINCES = Set.of(
             "11", "12", "13", "14", "15",
             "21", "22", "23",
@@ -36,19 +39,24 @@ public final class AdministrativeDivisionCode {
      */
     public static Parsed<AdministrativeDivisionCode> parse(String raw) {
         if (raw == null || Texts.trim(raw).isEmpty()) {
-            return Parsed.invalid("required", "administrative division code must not be blank");
+            return invalid("required", "administrative division code must not be blank");
         }
         String code = Texts.trim(raw);
         if (code.length() != 6 || !Texts.allDigits(code)) {
-            return Parsed.invalid("format", "administrative division code must be 6 digits, was '" + code + "'");
+            return invalid("format", "administrative division code must be 6 digits, was '" + code + "'");
         }
         String province = code.substring(0, 2);
         if (!PROVINCES.contains(province)) {
-            return Parsed.invalid("province", "province code " + province
+            return invalid("province", "province code " + province
                     + " (first 2 digits) is not a province of China: expected 11-15, 21-23, 31-37, 41-46, "
                     + "50-54, 61-65, 71, 81 or 82");
         }
         return Parsed.valid(new AdministrativeDivisionCode(code));
+    }
+
+    /** A rejection for the API, whose message names no characters of the code. */
+    private static Parsed<AdministrativeDivisionCode> invalid(String rule, String message) {
+        return Parsed.invalid(Rejection.of(SUBJECT, rule, message));
     }
 
     /**

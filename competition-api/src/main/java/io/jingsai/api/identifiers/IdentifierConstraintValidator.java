@@ -5,9 +5,13 @@ import jakarta.validation.ConstraintValidatorContext;
 
 import java.lang.annotation.Annotation;
 
+import org.hibernate.validator.constraintvalidation.HibernateConstraintValidatorContext;
+
 /**
  * Shared body of the identifier constraints: {@code null} is valid, anything else must parse, and a rejection
- * replaces the constraint's generic message with the precise one.
+ * replaces the constraint's generic message with the precise one. The {@link Rejection} itself rides along as the
+ * violation's dynamic payload, so the API's error handler reports its rule key and values rather than the English
+ * text.
  */
 abstract class IdentifierConstraintValidator<A extends Annotation> implements ConstraintValidator<A, CharSequence> {
 
@@ -22,6 +26,7 @@ abstract class IdentifierConstraintValidator<A extends Annotation> implements Co
         Parsed<?> parsed = parse(value.toString(), context);
         if (parsed instanceof Parsed.Invalid<?> invalid) {
             context.disableDefaultConstraintViolation();
+            context.unwrap(HibernateConstraintValidatorContext.class).withDynamicPayload(invalid.rejection());
             context.buildConstraintViolationWithTemplate(escapeTemplate(invalid.rejection().message()))
                     .addConstraintViolation();
             return false;

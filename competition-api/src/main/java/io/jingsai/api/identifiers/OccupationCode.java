@@ -15,6 +15,9 @@ package io.jingsai.api.identifiers;
  */
 public final class OccupationCode {
 
+    /** Rule keys of occupation codes start with this: {@code occupationCode.majorGroup}. */
+    public static final String SUBJECT = "occupationCode";
+
     private final String value;
 
     private OccupationCode(String value) {
@@ -30,27 +33,32 @@ public final class OccupationCode {
      */
     public static Parsed<OccupationCode> parse(String raw) {
         if (raw == null || Texts.trim(raw).isEmpty()) {
-            return Parsed.invalid("required", "occupation code must not be blank");
+            return invalid("required", "occupation code must not be blank");
         }
         String code = Texts.trim(raw);
         String[] parts = code.split("-", -1);
         if (parts.length < 2 || parts.length > 4) {
-            return Parsed.invalid("format", "occupation code must have 2 to 4 parts joined by '-', "
+            return invalid("format", "occupation code must have 2 to 4 parts joined by '-', "
                     + "like 6-31, 6-31-01 or 6-31-01-03, was '" + code + "'");
         }
         String major = parts[0];
         if (major.length() != 1 || major.charAt(0) < '1' || major.charAt(0) > '8') {
-            return Parsed.invalid("major-group",
+            return invalid("major-group",
                     "occupation code must start with a major group digit 1-8, was '" + major + "'");
         }
         for (int i = 1; i < parts.length; i++) {
             String part = parts[i];
             if (part.length() != 2 || !Texts.allDigits(part)) {
-                return Parsed.invalid("group", "part " + (i + 1) + " of occupation code '" + code
-                        + "' must be two digits, was '" + part + "'");
+                return invalid("group", "part " + (i + 1) + " of occupation code '" + code
+                        + "' must be two digits, was '" + part + "'", i + 1);
             }
         }
         return Parsed.valid(new OccupationCode(code));
+    }
+
+    /** A rejection for the API: its only value is the number of a part, never characters of the code. */
+    private static Parsed<OccupationCode> invalid(String rule, String message, Object... arguments) {
+        return Parsed.invalid(Rejection.of(SUBJECT, rule, message, arguments));
     }
 
     /**

@@ -26,6 +26,9 @@ import java.util.Objects;
  */
 public final class ResidentIdNumber {
 
+    /** Rule keys of ID numbers start with this: {@code idNumber.checkCharacter}. */
+    public static final String SUBJECT = "idNumber";
+
     private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
     private static final String CHECK_CHARACTERS = "10X98765432";
     private static final LocalDate EARLIEST_BIRTH_DATE = LocalDate.of(1900, 1, 1);
@@ -61,22 +64,23 @@ public final class ResidentIdNumber {
     public static Parsed<ResidentIdNumber> parse(String raw, LocalDate today) {
         Objects.requireNonNull(today, "today");
         if (raw == null || Texts.trim(raw).isEmpty()) {
-            return Parsed.invalid("required", "resident ID number must not be blank");
+            return invalid("required", "resident ID number must not be blank");
         }
         String number = Texts.normalise(raw);
         if (number.length() != 18) {
-            return Parsed.invalid("length", "resident ID number must be 18 characters, was " + number.length());
+            return invalid("length", "resident ID number must be 18 characters, was " + number.length(),
+                    number.length());
         }
         if (!Texts.allDigits(number.substring(0, 17))) {
-            return Parsed.invalid("character-set", "resident ID number must have digits in positions 1-17");
+            return invalid("character-set", "resident ID number must have digits in positions 1-17");
         }
         char last = number.charAt(17);
         if (last != 'X' && (last < '0' || last > '9')) {
-            return Parsed.invalid("character-set", "last character of a resident ID number must be a digit or X");
+            return invalid("character-set", "last character of a resident ID number must be a digit or X");
         }
         Parsed<AdministrativeDivisionCode> region = AdministrativeDivisionCode.parse(number.substring(0, 6));
         if (region instanceof Parsed.Invalid<AdministrativeDivisionCode> invalid) {
-            return Parsed.invalid("region", "region (digits 1-6) must be an administrative division code: "
+            return invalid("region", "region (digits 1-6) must be an administrative division code: "
                     + invalid.rejection().message());
         }
         LocalDate birthDate;
@@ -84,19 +88,27 @@ public final class ResidentIdNumber {
             birthDate = LocalDate.of(Integer.parseInt(number.substring(6, 10)),
                     Integer.parseInt(number.substring(10, 12)), Integer.parseInt(number.substring(12, 14)));
         } catch (DateTimeException notADate) {
-            return Parsed.invalid("birth-date", "birth date (digits 7-14) is not a real date");
+            return invalid("birth-date", "birth date (digits 7-14) is not a real date", today);
         }
         if (birthDate.isBefore(EARLIEST_BIRTH_DATE)) {
-            return Parsed.invalid("birth-date", "birth date (digits 7-14) must not be before 1900-01-01");
+            return invalid("birth-date", "birth date (digits 7-14) must not be before 1900-01-01", today);
         }
         if (birthDate.isAfter(today)) {
-            return Parsed.invalid("birth-date", "birth date (digits 7-14) must not be after " + today);
+            return invalid("birth-date", "birth date (digits 7-14) must not be after " + today, today);
         }
         char check = checkCharacter(number.substring(0, 17));
         if (last != check) {
-            return Parsed.invalid("check-character", "check character must be " + check + ", was " + last);
+            return invalid("check-character", "check character must be " + check + ", was " + last);
         }
         return Parsed.valid(new ResidentIdNumber(number, birthDate));
+    }
+
+    /**
+     * A rejection for the API: its values are the length or today's date, never characters of the number (not even
+     * the check character, which the import report's message shows).
+     */
+    private static Parsed<ResidentIdNumber> invalid(String rule, String message, Object... arguments) {
+        return Parsed.invalid(Rejection.of(SUBJECT, rule, message, arguments));
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.jingsai.api.identifiers;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -25,6 +26,9 @@ import java.util.Map;
  * Equality is by the normalised 18 characters.
  */
 public final class UnifiedSocialCreditCode {
+
+    /** Rule keys of credit codes start with this: {@code creditCode.checkCharacter}. */
+    public static final String SUBJECT = "creditCode";
 
     /** The 31 characters of GB 32100; a character's position is its numeric value. */
     private static final String ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
@@ -61,47 +65,56 @@ public final class UnifiedSocialCreditCode {
      */
     public static Parsed<UnifiedSocialCreditCode> parse(String raw) {
         if (raw == null || Texts.trim(raw).isEmpty()) {
-            return Parsed.invalid("required", "unified social credit code must not be blank");
+            return invalid("required", "unified social credit code must not be blank");
         }
         String code = Texts.normalise(raw);
         if (code.length() != 18) {
-            return Parsed.invalid("length",
-                    "unified social credit code must be 18 characters, was " + code.length());
+            return invalid("length",
+                    "unified social credit code must be 18 characters, was " + code.length(), code.length());
         }
         for (int i = 0; i < code.length(); i++) {
             if (ALPHABET.indexOf(code.charAt(i)) < 0) {
-                return Parsed.invalid("character-set", "character " + (i + 1) + " " + Texts.show(code.charAt(i))
-                        + " is not allowed: use digits and the letters A-H, J-N, P-R, T, U, W-Y");
+                return invalid("character-set", "character " + (i + 1) + " " + Texts.show(code.charAt(i))
+                        + " is not allowed: use digits and the letters A-H, J-N, P-R, T, U, W-Y", i + 1);
             }
         }
         String types = INSTITUTION_TYPES.get(code.charAt(0));
         if (types == null) {
-            return Parsed.invalid("registration-authority", "registration authority code (character 1) '"
+            return invalid("registration-authority", "registration authority code (character 1) '"
                     + code.charAt(0) + "' is not defined: expected 1-9, A, N or Y");
         }
         if (types.indexOf(code.charAt(1)) < 0) {
-            return Parsed.invalid("institution-type", "institution type (character 2) '" + code.charAt(1)
+            return invalid("institution-type", "institution type (character 2) '" + code.charAt(1)
                     + "' is not defined for registration authority '" + code.charAt(0) + "': expected one of "
-                    + String.join(", ", types.split("")));
+                    + String.join(", ", types.split("")), List.of(types.split("")));
         }
         String division = code.substring(2, 8);
         if (!division.equals(CENTRAL_LEVEL_DIVISION)) {
             Parsed<AdministrativeDivisionCode> parsedDivision = AdministrativeDivisionCode.parse(division);
             if (parsedDivision instanceof Parsed.Invalid<AdministrativeDivisionCode> invalid) {
-                return Parsed.invalid("division", "characters 3-8 must be an administrative division code: "
+                return invalid("division", "characters 3-8 must be an administrative division code: "
                         + invalid.rejection().message());
             }
         }
         char organisationCheck = organisationCodeCheckCharacter(code.substring(8, 16));
         if (code.charAt(16) != organisationCheck) {
-            return Parsed.invalid("organisation-code", "organisation code check character (character 17) must be "
-                    + organisationCheck + ", was " + code.charAt(16));
+            return invalid("organisation-code", "organisation code check character (character 17) must be "
+                    + organisationCheck + ", was " + code.charAt(16), String.valueOf(organisationCheck));
         }
         char check = checkCharacter(code.substring(0, 17));
         if (code.charAt(17) != check) {
-            return Parsed.invalid("check-character", "check character must be " + check + ", was " + code.charAt(17));
+            return invalid("check-character", "check character must be " + check + ", was " + code.charAt(17),
+                    String.valueOf(check));
         }
         return Parsed.valid(new UnifiedSocialCreditCode(code));
+    }
+
+    /**
+     * A rejection for the API: its values are the length, a position, the institution types allowed, or the check
+     * character expected; never characters of the code.
+     */
+    private static Parsed<UnifiedSocialCreditCode> invalid(String rule, String message, Object... arguments) {
+        return Parsed.invalid(Rejection.of(SUBJECT, rule, message, arguments));
     }
 
     /**

@@ -22,7 +22,7 @@ record JudgeCommand(
         @Positive Long enterpriseId,
         @NotNull Qualification qualification,
         @Pattern(regexp = "1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8}",
-                message = "must be a mobile number (11 digits starting 13-19) or a landline such as 029-88886666")
+                message = "{phone.format}")
         String phone,
         @Email @Size(max = 200) String email) {
 

@@ -1,5 +1,7 @@
 package io.jingsai.api.judge;
 
+import java.util.List;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -53,7 +55,7 @@ class JudgeController {
                     + "reveal=contact.")
     Mono<ResponseEntity<JudgeView>> find(@PathVariable long id, @RequestParam(required = false) String reveal) {
         if (reveal != null && !REVEAL_CONTACT.equals(reveal)) {
-            throw RejectedRequestException.of("reveal", "the only value is contact");
+            throw RejectedRequestException.of("reveal", "oneOf", List.of(REVEAL_CONTACT));
         }
         return judges.find(id, reveal != null).map(view -> ETags.ok(view, view.version()));
     }

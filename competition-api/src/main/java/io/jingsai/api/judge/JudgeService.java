@@ -76,7 +76,7 @@ class JudgeService {
 
     @Transactional
     Mono<Void> remove(long id, long expectedVersion) {
-        return rows.delete(id, expectedVersion, "is on a panel or has given marks; it cannot be removed");
+        return rows.delete(id, expectedVersion, "judge.stillReferenced");
     }
 
     private Mono<Void> requireEnterprise(JudgeCommand command) {

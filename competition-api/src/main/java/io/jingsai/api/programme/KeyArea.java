@@ -17,7 +17,7 @@ record KeyArea(
 
     /** What a key-area code may hold; the projects' key-area filter takes the same. */
     static final String CODE = "[A-Za-z0-9_-]*";
-    static final String CODE_RULE = "letters, digits, _ and - only";
+    static final String CODE_RULE = "{keyArea.code}";
     static final int CODE_LENGTH = 50;
 
     KeyArea {

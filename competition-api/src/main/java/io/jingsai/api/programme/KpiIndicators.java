@@ -3,6 +3,7 @@ package io.jingsai.api.programme;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.jingsai.api.shared.EngineMessages;
 import io.jingsai.api.shared.FieldProblem;
 import io.jingsai.scoring.indicator.Indicator;
 import io.jingsai.scoring.indicator.IndicatorScheme;
@@ -27,7 +28,7 @@ final class KpiIndicators {
                 accepted.add(toEngine(kpi));
             } catch (IllegalArgumentException e) {
                 // With a baseline, the only rules left to break are about where the target lies.
-                problems.add(new FieldProblem("indicators[" + i + "]" + (kpi.baseline() != null ? ".target" : ""),
+                problems.add(EngineMessages.at("indicators[" + i + "]" + (kpi.baseline() != null ? ".target" : ""),
                         e.getMessage()));
             }
         }
@@ -35,7 +36,7 @@ final class KpiIndicators {
             try {
                 IndicatorScheme.outOf100(accepted);
             } catch (IllegalArgumentException e) {
-                problems.add(new FieldProblem("indicators", e.getMessage()));
+                problems.add(EngineMessages.at("indicators", e.getMessage()));
             }
         }
         return problems;

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.jingsai.api.shared.ConflictException;
+import io.jingsai.api.shared.ExplainedException;
 import io.jingsai.api.shared.FieldProblem;
 import io.jingsai.api.shared.Listing;
 import io.jingsai.api.shared.NotFoundException;
@@ -55,7 +56,7 @@ class ProgrammeService {
     Mono<ProgrammeView> create(ProgrammeCommand command) {
         List<FieldProblem> problems = consistencyProblems(command);
         if (command.status() != null && command.status() != ProgrammeStatus.PLANNING) {
-            problems.add(new FieldProblem("status", "a programme starts in PLANNING"));
+            problems.add(FieldProblem.of("status", "status.initial", ProgrammeStatus.PLANNING));
         }
         return rejectIfAny(problems)
                 .then(Mono.defer(() -> programmes.save(
@@ -83,7 +84,7 @@ class ProgrammeService {
                 .flatMap(row -> programmes.save(row.update(command, json.write(command.keyAreas()), clock.instant())))
                 .onErrorMap(DuplicateKeyException.class, e -> duplicate(command))
                 .onErrorMap(OptimisticLockingFailureException.class,
-                        e -> new StaleVersionException(RESOURCE + " " + id + " was changed meanwhile; read it again"))
+                        e -> StaleVersionException.changedMeanwhile(RESOURCE, id))
                 .map(mapper::toView);
     }
 
@@ -93,10 +94,9 @@ class ProgrammeService {
                 .doOnNext(row -> Versions.require(RESOURCE, id, expectedVersion, row.version()))
                 .flatMap(row -> queries.projectsAndEvents(id).flatMap(counts -> counts[0] + counts[1] == 0
                         ? programmes.delete(row)
-                        : Mono.error(new ConflictException(RESOURCE + " " + id + " still has " + counts[0]
-                                + " project(s) and " + counts[1] + " event(s); remove them first"))))
-                .onErrorMap(DataIntegrityViolationException.class, e -> new ConflictException(RESOURCE + " " + id
-                        + " still has projects or events; remove them first"));
+                        : Mono.error(new ConflictException("programme.hasProjectsOrEvents", id, counts[0], counts[1]))))
+                .onErrorMap(DataIntegrityViolationException.class,
+                        e -> new ConflictException("programme.stillHasProjectsOrEvents", id));
     }
 
     Mono<ProgrammeRow> load(long id) {
@@ -117,14 +117,13 @@ class ProgrammeService {
         List<FieldProblem> problems = new ArrayList<>();
         TierQuotas quotas = command.quotas();
         if (quotas.demonstration() > quotas.key()) {
-            problems.add(new FieldProblem("quotas.demonstration", "must not exceed the key quota (" + quotas.key()
-                    + "): demonstration projects are chosen from the key projects"));
+            problems.add(FieldProblem.of("quotas.demonstration", "quotas.demonstrationAboveKey", quotas.key()));
         }
         Set<String> codes = new HashSet<>();
         for (int i = 0; i < command.keyAreas().size(); i++) {
             String code = command.keyAreas().get(i).code();
             if (!codes.add(code)) {
-                problems.add(new FieldProblem("keyAreas[" + i + "].code", "duplicate key area code '" + code + "'"));
+                problems.add(FieldProblem.of("keyAreas[" + i + "].code", "keyArea.codeTwice", code));
             }
         }
         return problems;
@@ -133,15 +132,13 @@ class ProgrammeService {
     /** Completes empty when there is nothing wrong; otherwise fails with every problem. */
     static Mono<Void> rejectIfAny(List<FieldProblem> problems) {
         return problems.isEmpty() ? Mono.empty()
-                : Mono.error(new RejectedRequestException(problems.size() == 1
-                        ? problems.get(0).field() + ": " + problems.get(0).rule()
-                        : problems.size() + " fields are invalid", problems));
+                : Mono.error(new RejectedRequestException(problems));
     }
 
     private static void requireTransition(ProgrammeRow row, ProgrammeStatus target) {
         if (target != null && !row.status().mayBecome(target)) {
-            throw new ConflictException(RESOURCE + " " + row.id() + " is " + row.status() + " and cannot become "
-                    + target + "; allowed next: " + (row.status().next().isEmpty() ? "none" : row.status().next()));
+            throw new ConflictException("status.transition", ExplainedException.resource(RESOURCE), row.id(),
+                    row.status(), target, ExplainedException.listOrNone(List.copyOf(row.status().next())));
         }
     }
 
@@ -150,13 +147,12 @@ class ProgrammeService {
         command.keyAreas().forEach(area -> kept.add(area.code()));
         return queries.keyAreasInUse(row.id()).flatMap(used -> {
             List<String> removed = used.stream().filter(code -> !kept.contains(code)).sorted().toList();
-            return removed.isEmpty() ? Mono.empty() : Mono.error(new ConflictException("key area(s) " + removed
-                    + " of " + RESOURCE + " " + row.id() + " are used by projects; move those projects first"));
+            return removed.isEmpty() ? Mono.empty()
+                    : Mono.error(new ConflictException("programme.keyAreasInUse", row.id(), removed));
         });
     }
 
     private static ConflictException duplicate(ProgrammeCommand command) {
-        return new ConflictException("a programme named '" + command.name() + "' already exists for "
-                + command.year());
+        return new ConflictException("programme.duplicate", command.year());
     }
 }

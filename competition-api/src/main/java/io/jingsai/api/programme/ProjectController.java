@@ -63,7 +63,7 @@ class ProjectController {
                                      @RequestParam(required = false) String q,
                                      @RequestParam(required = false)
                                      @Pattern(regexp = "[A-Z_]{0,32}",
-                                             message = "must be an aspect code, see /api/reference/aspects")
+                                             message = "{aspect.code}")
                                      String aspect,
                                      @RequestParam(required = false)
                                      @Pattern(regexp = KeyArea.CODE, message = KeyArea.CODE_RULE)

@@ -12,6 +12,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.jingsai.api.shared.ConflictException;
+import io.jingsai.api.shared.ExistingReferences;
+import io.jingsai.api.shared.ExplainedException;
 import io.jingsai.api.shared.FieldProblem;
 import io.jingsai.api.shared.Listing;
 import io.jingsai.api.shared.NotFoundException;
@@ -81,7 +83,7 @@ class ProjectService {
                         .then(projects.save(row.update(command, json.write(command.indicators()), clock.instant()))))
                 .onErrorMap(DuplicateKeyException.class, e -> duplicate(command))
                 .onErrorMap(OptimisticLockingFailureException.class,
-                        e -> new StaleVersionException(RESOURCE + " " + id + " was changed meanwhile; read it again"))
+                        e -> StaleVersionException.changedMeanwhile(RESOURCE, id))
                 .map(mapper::toView);
     }
 
@@ -90,15 +92,14 @@ class ProjectService {
         return load(programmeId, id)
                 .doOnNext(row -> Versions.require(RESOURCE, id, expectedVersion, row.version()))
                 .flatMap(row -> queries.eventsOfProject(id).flatMap(events -> events == 0 ? projects.delete(row)
-                        : Mono.error(new ConflictException(RESOURCE + " " + id + " still has " + events
-                                + " event(s); remove them or move them out of the project first"))))
-                .onErrorMap(DataIntegrityViolationException.class, e -> new ConflictException(RESOURCE + " " + id
-                        + " still has events; remove them or move them out of the project first"));
+                        : Mono.error(new ConflictException("project.hasEvents", id, events))))
+                .onErrorMap(DataIntegrityViolationException.class,
+                        e -> new ConflictException("project.stillHasEvents", id));
     }
 
     private Mono<ProjectRow> load(long programmeId, long id) {
         return projects.findByIdAndProgrammeId(id, programmeId)
-                .switchIfEmpty(Mono.error(() -> new NotFoundException(RESOURCE, programmeId + "/" + id)));
+                .switchIfEmpty(Mono.error(() -> NotFoundException.because("notFound.project", id, programmeId)));
     }
 
     /** Every reference and indicator problem at once: the organizer fixes them in one go. */
@@ -107,15 +108,15 @@ class ProjectService {
                 .flatMap(found -> {
                     List<FieldProblem> problems = new ArrayList<>();
                     if (!found.getT1().contains(command.aspect())) {
-                        problems.add(new FieldProblem("aspect", "must be one of " + found.getT1()));
+                        problems.add(FieldProblem.of("aspect", "oneOf", List.copyOf(found.getT1())));
                     }
                     if (!found.getT2()) {
-                        problems.add(new FieldProblem("hostEnterpriseId",
-                                "no enterprise with id " + command.hostEnterpriseId() + " is registered"));
+                        problems.add(ExistingReferences.missing("hostEnterpriseId", "enterprise",
+                                command.hostEnterpriseId()));
                     }
                     List<String> areas = json.keyAreas(programme.keyAreas()).stream().map(KeyArea::code).toList();
                     if (command.keyArea() != null && !areas.contains(command.keyArea())) {
-                        problems.add(new FieldProblem("keyArea", "must be one of the programme's key areas " + areas));
+                        problems.add(FieldProblem.of("keyArea", "project.keyArea", ExplainedException.listOrNone(areas)));
                     }
                     problems.addAll(KpiIndicators.problems(command.indicators()));
                     return ProgrammeService.rejectIfAny(problems);
@@ -123,12 +124,12 @@ class ProjectService {
     }
 
     private static ConflictException duplicate(ProjectCommand command) {
-        return new ConflictException("the programme already has a project named '" + command.name() + "'");
+        return new ConflictException("project.duplicate");
     }
 
     private static void requireNotClosed(ProgrammeRow programme) {
         if (programme.status() == ProgrammeStatus.CLOSED) {
-            throw new ConflictException("programme " + programme.id() + " is CLOSED and takes no new projects");
+            throw new ConflictException("programme.closedForProjects", programme.id());
         }
     }
 }

@@ -8,6 +8,8 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 
 import io.jingsai.api.shared.ConflictException;
+import io.jingsai.api.shared.ExistingReferences;
+import io.jingsai.api.shared.ExplainedException;
 import io.jingsai.api.shared.FieldProblem;
 import io.jingsai.api.shared.NotFoundException;
 import io.jingsai.api.shared.RejectedRequestException;
@@ -57,9 +59,8 @@ class EventEntryRules {
      */
     Mono<Event> requireBeforeMarking(Event event, long registrationId) {
         if (!TAKING_ENTRIES.contains(event.status())) {
-            return Mono.error(new ConflictException("event " + event.id() + " is " + event.status()
-                    + ": once marking has begun a registration is no longer changed by replacing it; withdraw it with"
-                    + " POST /api/events/" + event.id() + "/registrations/" + registrationId + "/withdrawal"));
+            return Mono.error(new ConflictException("registration.withdrawInstead", event.id(), event.status(),
+                    registrationId));
         }
         return Mono.just(event);
     }
@@ -67,16 +68,14 @@ class EventEntryRules {
     /** Published results are final: nobody is withdrawn from them afterwards. */
     Mono<Event> requireResultsNotPublished(Event event) {
         if (PUBLISHED.equals(event.status())) {
-            return Mono.error(new ConflictException("event " + event.id()
-                    + " is PUBLISHED: its results are final and its registrations no longer change"));
+            return Mono.error(new ConflictException("registration.resultsFinal", event.id()));
         }
         return Mono.just(event);
     }
 
     Mono<Event> requireTakingEntries(Event event) {
         if (!TAKING_ENTRIES.contains(event.status())) {
-            return Mono.error(new ConflictException("event " + event.id() + " is " + event.status()
-                    + "; registrations are open only while it is DRAFT or OPEN"));
+            return Mono.error(new ConflictException("event.notTakingEntries", event.id(), event.status()));
         }
         return Mono.just(event);
     }
@@ -85,12 +84,10 @@ class EventEntryRules {
         boolean team = "TEAM".equals(event.entryKind());
         // Exactly one entrant is given (the command checks that): report the one that does not fit the event.
         if (team && command.teamId() == null) {
-            return Mono.error(RejectedRequestException.of("contestantId",
-                    "event " + event.id() + " is a team event: enter a team (teamId)"));
+            return Mono.error(RejectedRequestException.of("contestantId", "entrant.teamEvent", event.id()));
         }
         if (!team && command.contestantId() == null) {
-            return Mono.error(RejectedRequestException.of("teamId",
-                    "event " + event.id() + " is an individual event: enter a contestant (contestantId)"));
+            return Mono.error(RejectedRequestException.of("teamId", "entrant.individualEvent", event.id()));
         }
         return team ? requireTeamInTrade(event, command.teamId())
                 : requireContestantInTrade(event, command.contestantId());
@@ -101,11 +98,11 @@ class EventEntryRules {
                 .bind("id", contestant)
                 .map(row -> row.get("trade_id", Long.class))
                 .one()
-                .switchIfEmpty(Mono.error(() -> RejectedRequestException.of("contestantId",
-                        "no contestant has id " + contestant)))
+                .switchIfEmpty(Mono.error(() -> RejectedRequestException.of(
+                        ExistingReferences.missing("contestantId", "contestant", contestant))))
                 .flatMap(trade -> trade == event.tradeId() ? Mono.<Void>empty()
-                        : Mono.error(RejectedRequestException.of("contestantId", "contestant " + contestant
-                                + " is in trade " + trade + ", the event is for trade " + event.tradeId())));
+                        : Mono.error(RejectedRequestException.of(FieldProblem.of("contestantId", "entrant.otherTrade",
+                                ExplainedException.resource("contestant"), contestant, trade, event.tradeId()))));
     }
 
     /**
@@ -125,18 +122,18 @@ class EventEntryRules {
                 .map(row -> new TeamTrades(Optional.ofNullable(row.get("trade_id", Long.class)),
                         List.of(row.get("members_elsewhere", Long[].class))))
                 .one()
-                .switchIfEmpty(Mono.error(() -> RejectedRequestException.of("teamId", "no team has id " + team)))
+                .switchIfEmpty(Mono.error(() -> RejectedRequestException.of(
+                        ExistingReferences.missing("teamId", "team", team))))
                 .flatMap(trades -> {
                     List<FieldProblem> problems = new ArrayList<>();
                     trades.team().filter(trade -> trade != event.tradeId()).ifPresent(trade -> problems.add(
-                            new FieldProblem("teamId", "team " + team + " is in trade " + trade
-                                    + ", the event is for trade " + event.tradeId())));
+                            FieldProblem.of("teamId", "entrant.otherTrade", ExplainedException.resource("team"), team,
+                                    trade, event.tradeId())));
                     if (!trades.membersElsewhere().isEmpty()) {
-                        problems.add(new FieldProblem("teamId", "team " + team + " has members in other trades than "
-                                + "the event's trade " + event.tradeId() + ": contestants " + trades.membersElsewhere()));
+                        problems.add(FieldProblem.of("teamId", "team.membersInOtherTrades", team, event.tradeId(),
+                                trades.membersElsewhere()));
                     }
-                    return problems.isEmpty() ? Mono.<Void>empty()
-                            : Mono.error(new RejectedRequestException(problems.get(0).rule(), problems));
+                    return problems.isEmpty() ? Mono.<Void>empty() : Mono.error(new RejectedRequestException(problems));
                 });
     }
 

@@ -11,7 +11,7 @@ import jakarta.validation.constraints.Pattern;
 @Schema(name = "RegistrationChange", example = """
         {"stationNumber": "B-03", "status": "REGISTERED"}""")
 record RegistrationChange(
-        @Pattern(regexp = "[A-Za-z0-9-]{1,20}", message = "must be 1 to 20 letters, digits or dashes")
+        @Pattern(regexp = "[A-Za-z0-9-]{1,20}", message = "{stationNumber.format}")
         String stationNumber,
         @NotNull RegistrationStatus status) {
 

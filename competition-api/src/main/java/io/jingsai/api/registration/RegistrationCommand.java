@@ -1,7 +1,7 @@
 package io.jingsai.api.registration;
 
+import io.jingsai.api.shared.CrossFieldRule;
 import io.swagger.v3.oas.annotations.media.Schema;
-import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 
@@ -15,7 +15,7 @@ import jakarta.validation.constraints.Positive;
 record RegistrationCommand(
         @Positive Long contestantId,
         @Positive Long teamId,
-        @Pattern(regexp = "[A-Za-z0-9-]{1,20}", message = "must be 1 to 20 letters, digits or dashes")
+        @Pattern(regexp = "[A-Za-z0-9-]{1,20}", message = "{stationNumber.format}")
         String stationNumber,
         Boolean observer) {
 
@@ -23,7 +23,7 @@ record RegistrationCommand(
         stationNumber = stationNumber == null || stationNumber.isBlank() ? null : stationNumber.strip();
     }
 
-    @AssertTrue(message = "give exactly one of contestantId and teamId")
+    @CrossFieldRule(field = "contestantId", message = "{entrant.exactlyOne}")
     @Schema(hidden = true)
     boolean isOneEntrant() {
         return (contestantId == null) != (teamId == null);

@@ -75,8 +75,7 @@ class RegistrationService {
     @Transactional
     Mono<RegistrationView> change(long eventId, long id, long expectedVersion, RegistrationChange change) {
         if (change.status() == RegistrationStatus.WITHDRAWN) {
-            return Mono.error(RejectedRequestException.of("status", "WITHDRAWN is set only by withdrawing the "
-                    + "registration (POST …/withdrawal), which records who withdrew it, when and why"));
+            return Mono.error(RejectedRequestException.of("status", "registration.withdrawOnly"));
         }
         return rules.lockEvent(eventId)
                 .flatMap(event -> rules.requireBeforeMarking(event, id))
@@ -111,7 +110,7 @@ class RegistrationService {
                 .then(loadAt(eventId, id, expectedVersion))
                 .flatMap(registrations::delete)
                 .onErrorMap(DataIntegrityViolationException.class,
-                        e -> new ConflictException(RESOURCE + " " + id + " has marks; withdraw it instead"));
+                        e -> new ConflictException("registration.hasMarks", id));
     }
 
     private Mono<RegistrationRow> loadAt(long eventId, long id, long expectedVersion) {
@@ -120,28 +119,28 @@ class RegistrationService {
 
     private static Mono<RegistrationRow> requireNotWithdrawn(RegistrationRow row) {
         if (row.status() == RegistrationStatus.WITHDRAWN) {
-            return Mono.error(new ConflictException(RESOURCE + " " + row.id() + " is withdrawn; a withdrawal is final"));
+            return Mono.error(new ConflictException("registration.withdrawn", row.id()));
         }
         return Mono.just(row);
     }
 
     private static StaleVersionException stale(long id) {
-        return new StaleVersionException(RESOURCE + " " + id + " was changed meanwhile; read it again");
+        return StaleVersionException.changedMeanwhile(RESOURCE, id);
     }
 
     private Mono<RegistrationRow> load(long eventId, long id) {
         return registrations.findByIdAndEventId(id, eventId)
-                .switchIfEmpty(Mono.error(() -> new NotFoundException(RESOURCE, id + " in event " + eventId)));
+                .switchIfEmpty(Mono.error(() -> NotFoundException.because("notFound.registration", id, eventId)));
     }
 
     private static ConflictException duplicate(DuplicateKeyException e, long eventId) {
         String message = String.valueOf(e.getMessage());
         if (message.contains("registration_station_unique")) {
-            return new ConflictException("that station number is already taken in event " + eventId);
+            return new ConflictException("registration.stationTaken", eventId);
         }
         if (message.contains("registration_number_unique")) {
-            return new ConflictException("another registration took that number at the same moment; try again");
+            return new ConflictException("registration.numberRace");
         }
-        return new ConflictException("this entrant is already registered for event " + eventId);
+        return new ConflictException("registration.duplicate", eventId);
     }
 }

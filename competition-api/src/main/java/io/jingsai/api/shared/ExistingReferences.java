@@ -1,8 +1,5 @@
 package io.jingsai.api.shared;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 
@@ -43,11 +40,10 @@ public class ExistingReferences {
         return Flux.fromArray(references)
                 .filter(reference -> reference.id() != null)
                 .concatMap(reference -> exists(reference).filter(found -> !found).map(missing -> reference))
-                .map(reference -> new FieldProblem(reference.field(),
-                        "no " + reference.table().sql + " has id " + reference.id()))
+                .map(reference -> missing(reference.field(), reference.table().sql, reference.id()))
                 .collectList()
                 .flatMap(problems -> problems.isEmpty() ? Mono.<Void>empty()
-                        : Mono.error(new RejectedRequestException(summary(problems), problems)));
+                        : Mono.error(new RejectedRequestException(problems)));
     }
 
     private Mono<Boolean> exists(Reference reference) {
@@ -57,9 +53,8 @@ public class ExistingReferences {
                 .one();
     }
 
-    private static String summary(List<FieldProblem> problems) {
-        List<String> parts = new ArrayList<>();
-        problems.forEach(p -> parts.add(p.field() + ": " + p.rule()));
-        return String.join("; ", parts);
+    /** The field names a row of {@code resource} (such as {@code team}) that does not exist. */
+    public static FieldProblem missing(String field, String resource, Object id) {
+        return FieldProblem.of(field, "reference.missing", ExplainedException.resource(resource), id);
     }
 }

@@ -19,7 +19,8 @@ public final class ListFilters {
         }
         Parsed<AdministrativeDivisionCode> code = AdministrativeDivisionCode.parse(raw);
         if (code instanceof Parsed.Invalid<AdministrativeDivisionCode> invalid) {
-            throw RejectedRequestException.of("regionCode", invalid.rejection().message());
+            throw RejectedRequestException.of("regionCode", invalid.rejection().key(),
+                    invalid.rejection().arguments().toArray());
         }
         return code.orElseThrow().value();
     }

@@ -24,14 +24,14 @@ public record PageQuery(int page, int size, Sort sort) {
     public static PageQuery of(int page, int size, String sort, Map<String, String> sortable, String defaultSort) {
         List<FieldProblem> problems = new ArrayList<>();
         if (page < 0) {
-            problems.add(new FieldProblem("page", "must be 0 or more"));
+            problems.add(FieldProblem.of("page", "min", 0));
         }
         if (size < 1 || size > MAX_SIZE) {
-            problems.add(new FieldProblem("size", "must be between 1 and " + MAX_SIZE));
+            problems.add(FieldProblem.of("size", "number.range", 1, MAX_SIZE));
         }
         Sort order = parseSort(sort == null || sort.isBlank() ? defaultSort : sort, sortable, problems);
         if (!problems.isEmpty()) {
-            throw new RejectedRequestException("invalid paging or sorting", problems.stream().distinct().toList());
+            throw new RejectedRequestException(problems.stream().distinct().toList());
         }
         return new PageQuery(page, size, order.and(Sort.by("id")));
     }
@@ -49,11 +49,9 @@ public record PageQuery(int page, int size, Sort sort) {
             String column = sortable.get(field);
             String direction = pieces.length > 1 ? pieces[1].strip().toLowerCase(Locale.ROOT) : "asc";
             if (column == null) {
-                problems.add(new FieldProblem("sort", "must name a sortable field, as field or field,asc|desc, "
-                        + "several separated by ; (sortable: "
-                        + String.join(", ", sortable.keySet().stream().sorted().toList()) + ")"));
+                problems.add(FieldProblem.of("sort", "sort.field", sortable.keySet().stream().sorted().toList()));
             } else if (pieces.length > 2 || !(direction.equals("asc") || direction.equals("desc"))) {
-                problems.add(new FieldProblem("sort", "direction must be asc or desc, as in " + field + ",desc"));
+                problems.add(FieldProblem.of("sort", "sort.direction", field));
             } else {
                 order = order.and(Sort.by(direction.equals("asc") ? Sort.Direction.ASC : Sort.Direction.DESC, column));
             }

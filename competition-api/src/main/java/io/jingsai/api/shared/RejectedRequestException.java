@@ -10,13 +10,23 @@ public class RejectedRequestException extends RuntimeException {
 
     private final List<FieldProblem> problems;
 
+    public RejectedRequestException(List<FieldProblem> problems) {
+        this(problems.size() == 1 ? problems.get(0).field() + ": " + problems.get(0).rule()
+                : problems.size() + " problems", problems);
+    }
+
+    /** {@code summary} is for logs only; the client is told the problems. */
     public RejectedRequestException(String summary, List<FieldProblem> problems) {
         super(summary);
         this.problems = List.copyOf(problems);
     }
 
-    public static RejectedRequestException of(String field, String rule) {
-        return new RejectedRequestException(field + ": " + rule, List.of(new FieldProblem(field, rule)));
+    public static RejectedRequestException of(String field, String rule, Object... arguments) {
+        return new RejectedRequestException(List.of(FieldProblem.of(field, rule, arguments)));
+    }
+
+    public static RejectedRequestException of(FieldProblem problem) {
+        return new RejectedRequestException(List.of(problem));
     }
 
     public List<FieldProblem> problems() {

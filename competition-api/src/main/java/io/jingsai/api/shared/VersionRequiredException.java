@@ -4,9 +4,9 @@ package io.jingsai.api.shared;
  * An update or delete came without {@code If-Match} (428): changes must say which version they were based on, so that
  * two organizers editing at once never silently overwrite each other.
  */
-public class VersionRequiredException extends RuntimeException {
+public class VersionRequiredException extends ExplainedException {
 
     public VersionRequiredException() {
-        super("send If-Match with the ETag of the version you read");
+        super("version.required");
     }
 }

@@ -40,14 +40,17 @@ public final class VersionedRows<R> {
     /** Saves a changed row; if another writer saved first, {@link StaleVersionException}. */
     public Mono<R> save(long id, R changed) {
         return repository.save(changed).onErrorMap(OptimisticLockingFailureException.class,
-                e -> new StaleVersionException(resource + " " + id + " was changed meanwhile; read it again"));
+                e -> StaleVersionException.changedMeanwhile(resource, id));
     }
 
-    /** Deletes the row at {@code expectedVersion}; if other rows refer to it, {@link ConflictException}. */
-    public Mono<Void> delete(long id, long expectedVersion, String stillReferencedReason) {
+    /**
+     * Deletes the row at {@code expectedVersion}; if other rows refer to it, {@link ConflictException} with the
+     * feature's message key {@code stillReferenced} (its value: the id).
+     */
+    public Mono<Void> delete(long id, long expectedVersion, String stillReferenced) {
         return loadAt(id, expectedVersion)
                 .flatMap(repository::delete)
                 .onErrorMap(DataIntegrityViolationException.class,
-                        e -> new ConflictException(resource + " " + id + " " + stillReferencedReason));
+                        e -> new ConflictException(stillReferenced, id));
     }
 }

@@ -3,8 +3,8 @@ package io.jingsai.api.team;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.jingsai.api.shared.CrossFieldRule;
 import io.swagger.v3.oas.annotations.media.Schema;
-import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -30,7 +30,7 @@ record TeamCommand(
         memberIds = memberIds == null ? null : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(memberIds));
     }
 
-    @AssertTrue(message = "must not list a contestant twice")
+    @CrossFieldRule(field = "memberIds", message = "{memberIds.distinct}")
     @Schema(hidden = true)
     boolean isMemberIdsDistinct() {
         return memberIds == null || memberIds.stream().distinct().count() == memberIds.size();

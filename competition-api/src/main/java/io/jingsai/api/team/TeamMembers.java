@@ -9,6 +9,7 @@ import java.util.Map;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 
+import io.jingsai.api.shared.ExistingReferences;
 import io.jingsai.api.shared.FieldProblem;
 import io.jingsai.api.shared.RejectedRequestException;
 import reactor.core.publisher.Mono;
@@ -35,15 +36,15 @@ class TeamMembers {
                     for (int i = 0; i < memberIds.size(); i++) {
                         Long enterprise = enterprises.get(memberIds.get(i));
                         if (enterprise == null) {
-                            problems.add(new FieldProblem("memberIds[" + i + "]",
-                                    "no contestant has id " + memberIds.get(i)));
+                            problems.add(ExistingReferences.missing("memberIds[" + i + "]", "contestant",
+                                    memberIds.get(i)));
                         } else if (enterprise != enterpriseId) {
-                            problems.add(new FieldProblem("memberIds[" + i + "]",
-                                    "contestant " + memberIds.get(i) + " works for another enterprise"));
+                            problems.add(FieldProblem.of("memberIds[" + i + "]", "team.memberOfOtherEnterprise",
+                                    memberIds.get(i)));
                         }
                     }
                     return problems.isEmpty() ? Mono.empty()
-                            : Mono.error(new RejectedRequestException("invalid team members", problems));
+                            : Mono.error(new RejectedRequestException(problems));
                 });
     }
 

@@ -82,7 +82,7 @@ class TeamService {
 
     @Transactional
     Mono<Void> remove(long id, long expectedVersion) {
-        return rows.delete(id, expectedVersion, "is registered for an event; withdraw it first");
+        return rows.delete(id, expectedVersion, "team.stillReferenced");
     }
 
     private Mono<Void> requireValid(TeamCommand command) {
@@ -97,7 +97,6 @@ class TeamService {
     }
 
     private static ConflictException duplicate(TeamCommand command) {
-        return new ConflictException("enterprise " + command.enterpriseId() + " already has a team named "
-                + command.name());
+        return new ConflictException("team.duplicate", command.enterpriseId());
     }
 }

@@ -67,11 +67,10 @@ class TradeService {
 
     @Transactional
     Mono<Void> remove(long id, long expectedVersion) {
-        return rows.delete(id, expectedVersion, "is used by contestants, teams or events; it cannot be removed");
+        return rows.delete(id, expectedVersion, "trade.stillReferenced");
     }
 
     private static ConflictException duplicate(TradeCommand command) {
-        return new ConflictException("a trade named " + command.nameZh() + " / " + command.nameEn()
-                + (command.code() == null ? "" : " or with code " + command.code()) + " already exists");
+        return new ConflictException(command.code() == null ? "trade.duplicate" : "trade.duplicateOrCode");
     }
 }

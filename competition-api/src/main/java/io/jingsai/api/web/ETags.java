@@ -64,11 +64,10 @@ public final class ETags {
         }
         Matcher entityTag = ENTITY_TAG.matcher(tag);
         if (!entityTag.matches()) {
-            throw RejectedRequestException.of("If-Match", "must be one ETag as read, such as \"3\"");
+            throw RejectedRequestException.of("If-Match", "ifMatch.format");
         }
         if (entityTag.group(1) != null || !VERSION.matcher(entityTag.group(2)).matches()) {
-            throw new StaleVersionException("If-Match does not match the current version: a weak ETag (W/\"…\") "
-                    + "never matches, send the ETag exactly as read, such as \"3\"");
+            throw new StaleVersionException("version.noSuchTag");
         }
         return Long.parseLong(entityTag.group(2));
     }

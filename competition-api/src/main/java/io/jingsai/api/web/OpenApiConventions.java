@@ -221,7 +221,10 @@ final class OpenApiConventions implements OpenApiCustomizer {
     private static Schema problemSchema() {
         ObjectSchema error = new ObjectSchema();
         error.setProperties(Map.of("field", new StringSchema().example("creditCode"),
-                "rule", new StringSchema().example("check character must be L, was 8")));
+                "rule", new StringSchema().description("a stable, language-free key; match on this")
+                        .example("creditCode.checkCharacter"),
+                "message", new StringSchema().description("the rule in the language of Accept-Language")
+                        .example("第 18 位（校验码）应为 L")));
         error.setRequired(List.of("field", "rule"));
         ObjectSchema problem = new ObjectSchema();
         problem.setProperties(Map.of(

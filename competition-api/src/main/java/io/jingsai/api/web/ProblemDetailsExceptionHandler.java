@@ -4,8 +4,9 @@ import java.net.URI;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -28,8 +29,7 @@ import org.springframework.http.codec.HttpMessageWriter;
 import org.springframework.http.codec.ServerCodecConfigurer;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedException;
 import org.springframework.stereotype.Component;
-import org.springframework.validation.FieldError;
-import org.springframework.validation.ObjectError;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -41,7 +41,9 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 import org.springframework.web.server.WebExceptionHandler;
 
+import io.jingsai.api.shared.BrokenRule;
 import io.jingsai.api.shared.ConflictException;
+import io.jingsai.api.shared.ExplainedException;
 import io.jingsai.api.shared.FieldProblem;
 import io.jingsai.api.shared.NotFoundException;
 import io.jingsai.api.shared.RejectedRequestException;
@@ -56,7 +58,10 @@ import tools.jackson.core.JacksonException;
 /**
  * The one place where errors become responses: every failure, from a controller, a filter or the framework, is
  * rendered as RFC 9457 {@code application/problem+json}. Bodies carry a title, a detail a user can act on and, for
- * invalid input, an {@code errors} list of {@code {field, rule}}; never class names, stack traces or rejected values.
+ * invalid input, an {@code errors} list of {@code {field, rule, message}}; never class names, stack traces or
+ * rejected values. Titles, details and messages are worded once, here, in the language {@code Accept-Language} asks
+ * for (Chinese by default, English on request; see {@link ProblemMessages}); fields and rule keys are the same in
+ * every language.
  *
  * <p>Runs before Spring Boot's default error handler so nothing falls through to an HTML or plain JSON error page.
  */
@@ -67,8 +72,10 @@ public class ProblemDetailsExceptionHandler implements WebExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsExceptionHandler.class);
 
     private final ServerResponse.Context context;
+    private final ProblemMessages messages;
 
-    ProblemDetailsExceptionHandler(ServerCodecConfigurer codecs) {
+    ProblemDetailsExceptionHandler(ServerCodecConfigurer codecs, ProblemMessages messages) {
+        this.messages = messages;
         List<HttpMessageWriter<?>> writers = codecs.getWriters();
         this.context = new ServerResponse.Context() {
             @Override
@@ -88,7 +95,8 @@ public class ProblemDetailsExceptionHandler implements WebExceptionHandler {
         if (exchange.getResponse().isCommitted()) {
             return Mono.error(error);
         }
-        ProblemDetail problem = toProblem(error);
+        Locale language = ProblemMessages.language(exchange);
+        ProblemDetail problem = toProblem(error, language);
         if (!(error instanceof ServerExchangeRejectedException)) {
             // The path alone: the full request URI would echo the client's Host header into the body. Not when the
             // path itself was refused: rejected input is never echoed.
@@ -96,68 +104,51 @@ public class ProblemDetailsExceptionHandler implements WebExceptionHandler {
         }
         return ServerResponse.status(problem.getStatus())
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .headers(headers -> addErrorHeaders(error, headers))
+                .headers(headers -> addErrorHeaders(error, headers, language))
                 .bodyValue(problem)
                 .flatMap(response -> response.writeTo(exchange, context));
     }
 
-    ProblemDetail toProblem(Throwable error) {
+    ProblemDetail toProblem(Throwable error, Locale language) {
         if (error instanceof WebExchangeBindException binding) {
-            return invalid(fieldProblems(binding.getAllErrors()));
+            return invalid(ConstraintRules.of(binding), language);
         }
         if (error instanceof HandlerMethodValidationException validation) {
-            return invalid(validation.getParameterValidationResults().stream()
-                    .flatMap(result -> result.getResolvableErrors().stream()
-                            .map(e -> new FieldProblem(result.getMethodParameter().getParameterName(),
-                                    String.valueOf(e.getDefaultMessage()))))
-                    .toList());
+            return invalid(ConstraintRules.of(validation), language);
         }
         if (error instanceof RejectedRequestException rejected) {
-            return withErrors(problem(HttpStatus.BAD_REQUEST, "Invalid request", rejected.getMessage()),
-                    rejected.problems());
+            return invalid(rejected.problems(), language);
         }
-        if (error instanceof NotFoundException) {
-            return problem(HttpStatus.NOT_FOUND, "Not found", error.getMessage());
+        if (error instanceof NotFoundException notFound) {
+            return explained(HttpStatus.NOT_FOUND, notFound, language);
         }
-        if (error instanceof ConflictException) {
-            return problem(HttpStatus.CONFLICT, "Conflict", error.getMessage());
+        if (error instanceof ConflictException conflict) {
+            return explained(HttpStatus.CONFLICT, conflict, language);
         }
-        if (error instanceof StaleVersionException) {
-            return problem(HttpStatus.PRECONDITION_FAILED, "Stale version", error.getMessage());
+        if (error instanceof StaleVersionException stale) {
+            return explained(HttpStatus.PRECONDITION_FAILED, stale, language);
         }
-        if (error instanceof VersionRequiredException) {
-            return problem(HttpStatus.PRECONDITION_REQUIRED, "Version required", error.getMessage());
+        if (error instanceof VersionRequiredException required) {
+            return explained(HttpStatus.PRECONDITION_REQUIRED, required, language);
         }
         if (error instanceof ServerExchangeRejectedException) {
-            return problem(HttpStatus.BAD_REQUEST, "Invalid request", "the request target contains a character or "
-                    + "sequence that is not allowed (an encoded '/', '.', '%' or NUL, ';', '\\' or '//'), or a header "
-                    + "or parameter holds control characters");
-        }
-        if (error instanceof NoResourceFoundException) {
-            return problem(HttpStatus.NOT_FOUND, "no such resource");
-        }
-        if (error instanceof MethodNotAllowedException method) {
-            return problem(HttpStatus.METHOD_NOT_ALLOWED, "this resource supports only "
-                    + method.getSupportedMethods().stream().map(HttpMethod::name).sorted()
-                            .collect(Collectors.joining(", ")));
+            return problem(HttpStatus.BAD_REQUEST, language, "request.rejectedTarget");
         }
         if (error instanceof ServerWebInputException input) {
-            return unreadableInput(input);
+            return unreadableInput(input, language);
         }
-        if (error instanceof ResponseStatusException status) {
-            return fromStatus(status);
+        if (error instanceof ErrorResponse response) {
+            return fromStatus(response, language);
         }
         if (isDatabaseUnavailable(error)) {
-            return problem(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable",
-                    "the database is busy or cannot be reached; try again in a few seconds");
+            return problem(HttpStatus.SERVICE_UNAVAILABLE, language, "database.unavailable");
         }
         if (error instanceof DataBufferLimitException) {
-            return problem(HttpStatus.CONTENT_TOO_LARGE, "Request too large", "the request body exceeds the size limit");
+            return problem(HttpStatus.CONTENT_TOO_LARGE, language, "request.tooLarge");
         }
         String reference = UUID.randomUUID().toString();
         log.error("Unhandled error, reference {}", reference, error);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
-                "the server failed to handle the request; quote reference " + reference + " when reporting it");
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, language, "server.failed", reference);
     }
 
     /** No connection could be had in time, or the server is gone: a state to retry, not a server bug. */
@@ -195,38 +186,50 @@ public class ProblemDetailsExceptionHandler implements WebExceptionHandler {
         return known != null ? known.getReasonPhrase() : "Error";
     }
 
-    private static ProblemDetail unreadableInput(ServerWebInputException input) {
+    private ProblemDetail unreadableInput(ServerWebInputException input, Locale language) {
         if (find(input, DataBufferLimitException.class) != null) {
-            return problem(HttpStatus.CONTENT_TOO_LARGE, "Request too large", "the request body exceeds the size limit");
+            return problem(HttpStatus.CONTENT_TOO_LARGE, language, "request.tooLarge");
         }
         JacksonException json = find(input, JacksonException.class);
         FieldProblem field = json != null ? UnreadableInput.jsonField(json) : UnreadableInput.parameter(input);
         if (field != null) {
-            return invalid(List.of(field));
+            return invalid(List.of(field), language);
         }
-        return problem(HttpStatus.BAD_REQUEST, "Invalid request",
-                json != null ? UnreadableInput.jsonBody(json) : "the request is malformed or its body is missing");
+        BrokenRule body = json != null ? UnreadableInput.jsonBody(json) : UnreadableInput.unreadable(input);
+        return problem(HttpStatus.BAD_REQUEST, language, body.key(), body.arguments().toArray());
     }
 
-    private static ProblemDetail fromStatus(ResponseStatusException status) {
-        HttpStatusCode code = status.getStatusCode();
-        return problem(code, status.getReason() != null ? status.getReason() : reasonPhrase(code));
+    /**
+     * A status from the framework or a filter. Its detail is the catalogue's message for the exception's detail
+     * message code, if there is one (Spring's convention {@code problemDetail.<class name>}, with the exception's
+     * values, such as the methods a resource takes); otherwise the status's own: never the framework's English
+     * reason, which may name a Java class, or a path such as "No static resource …".
+     */
+    private ProblemDetail fromStatus(ErrorResponse response, Locale language) {
+        HttpStatusCode status = response.getStatusCode();
+        Object[] values = response.getDetailMessageArguments();
+        String detail = messages.find(language, response.getDetailMessageCode(),
+                        values == null ? List.of() : Arrays.asList(values))
+                .orElseGet(() -> messages.statusDetail(status, language));
+        return problem(status, messages.title(status, language), detail);
     }
 
-    private static ProblemDetail invalid(List<FieldProblem> problems) {
-        String detail = problems.size() == 1
-                ? problems.get(0).field() + ": " + problems.get(0).rule()
-                : problems.size() + " fields are invalid";
-        return withErrors(problem(HttpStatus.BAD_REQUEST, "Invalid request", detail), problems);
+    private ProblemDetail explained(HttpStatus status, ExplainedException explained, Locale language) {
+        return problem(status, messages.title(status, language), messages.text(language, explained));
     }
 
-    private static List<FieldProblem> fieldProblems(List<ObjectError> errors) {
-        return errors.stream()
-                .map(e -> e instanceof FieldError f
-                        ? new FieldProblem(f.getField(), String.valueOf(f.getDefaultMessage()))
-                        : new FieldProblem(e.getObjectName(), String.valueOf(e.getDefaultMessage())))
-                .sorted(Comparator.comparing(FieldProblem::field).thenComparing(FieldProblem::rule))
-                .toList();
+    private ProblemDetail invalid(List<FieldProblem> problems, Locale language) {
+        List<FieldProblem> worded = messages.worded(problems, language);
+        FieldProblem first = worded.isEmpty() ? null : worded.get(0);
+        String detail = worded.size() != 1 ? messages.text(language, "invalid.several", worded.size())
+                : first.field().isEmpty() ? first.message()
+                : messages.text(language, "invalid.one", first.field(), first.message());
+        return withErrors(problem(HttpStatus.BAD_REQUEST, messages.title(HttpStatus.BAD_REQUEST, language), detail),
+                worded);
+    }
+
+    private ProblemDetail problem(HttpStatus status, Locale language, String detailKey, Object... values) {
+        return problem(status, messages.title(status, language), messages.text(language, detailKey, values));
     }
 
     private static ProblemDetail problem(HttpStatusCode status, String title, String detail) {
@@ -240,13 +243,15 @@ public class ProblemDetailsExceptionHandler implements WebExceptionHandler {
         return problem;
     }
 
-    private static void addErrorHeaders(Throwable error, HttpHeaders headers) {
+    private static void addErrorHeaders(Throwable error, HttpHeaders headers, Locale language) {
         if (isDatabaseUnavailable(error)) {
             headers.set(HttpHeaders.RETRY_AFTER, "5");
         }
-        if (error instanceof ResponseStatusException status) {
-            headers.addAll(status.getHeaders());
+        if (error instanceof ErrorResponse response) {
+            headers.addAll(response.getHeaders());
         }
+        headers.setContentLanguage(language);
+        headers.add(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE);
     }
 
     private static <T extends Throwable> T find(Throwable error, Class<T> type) {

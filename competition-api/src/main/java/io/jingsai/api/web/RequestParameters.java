@@ -73,22 +73,22 @@ class RequestParameters {
         List<FieldProblem> problems = new ArrayList<>();
         query.forEach((name, values) -> problems.addAll(problems(name, values, allowed)));
         if (!problems.isEmpty()) {
-            throw new RejectedRequestException(problems.size() == 1 ? problems.get(0).field() + ": "
-                    + problems.get(0).rule() : problems.size() + " query parameters are invalid", problems);
+            throw new RejectedRequestException(problems);
         }
     }
 
     private static List<FieldProblem> problems(String name, List<String> values, Set<String> allowed) {
         if (!allowed.contains(name)) {
-            return List.of(new FieldProblem(UnreadableInput.shownName(name), allowed.isEmpty() ? "this operation takes no query parameters"
-                    : "is not a parameter of this operation; its parameters are " + String.join(", ", allowed)));
+            String shown = UnreadableInput.shownName(name);
+            return List.of(allowed.isEmpty() ? new FieldProblem(shown, "parameter.none")
+                    : FieldProblem.of(shown, "parameter.unknown", List.copyOf(allowed)));
         }
         if (values.size() > 1) {
-            return List.of(new FieldProblem(name, "is given more than once"));
+            return List.of(new FieldProblem(name, "parameter.repeated"));
         }
         return values.stream().filter(Objects::nonNull)
                 .flatMap(value -> InputRules.textProblem(value, false).stream())
-                .map(rule -> new FieldProblem(name, rule))
+                .map(rule -> rule.at(name))
                 .toList();
     }
 

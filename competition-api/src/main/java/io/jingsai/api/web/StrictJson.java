@@ -11,6 +11,7 @@ import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomize
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.jingsai.api.shared.BrokenRule;
 import io.jingsai.api.shared.InputRules;
 import io.jingsai.api.shared.MultilineText;
 import tools.jackson.core.JsonParser;
@@ -71,19 +72,22 @@ class StrictJson {
                         .addDeserializer(Instant.class, new RuledDateTime()));
     }
 
-    /** A value that broke one of the input rules; its message is the rule, in words for the user. */
+    /** A value that broke one of the input rules; the error handler reports the rule for the value's field. */
     static final class InputRuleViolation extends MismatchedInputException {
 
-        InputRuleViolation(JsonParser parser, String rule, Class<?> targetType) {
-            super(parser, rule, targetType);
+        private final transient BrokenRule rule;
+
+        InputRuleViolation(JsonParser parser, BrokenRule rule, Class<?> targetType) {
+            super(parser, rule.key(), targetType);
+            this.rule = rule;
         }
 
-        String rule() {
-            return getOriginalMessage();
+        BrokenRule rule() {
+            return rule;
         }
     }
 
-    private static <T> T obeying(JsonParser parser, T value, Optional<String> problem, Class<?> type) {
+    private static <T> T obeying(JsonParser parser, T value, Optional<BrokenRule> problem, Class<?> type) {
         if (problem.isPresent()) {
             throw new InputRuleViolation(parser, problem.get(), type);
         }

@@ -8,16 +8,18 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Collectors;
 
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.server.MissingRequestValueException;
 import org.springframework.web.server.ServerWebInputException;
 
+import io.jingsai.api.shared.BrokenRule;
 import io.jingsai.api.shared.FieldProblem;
 import io.jingsai.api.shared.InputRules;
 import tools.jackson.core.JacksonException;
@@ -29,8 +31,9 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 /**
  * Explains input the application could not even read (a JSON body, a query or path parameter) as the field to
  * blame and the rule it broke, in the API's own terms: JSON paths such as {@code scheme.criteria[0].name}, the
- * parameter's name, and types as "a whole number" or "text", never a Java class. Rejected values are not repeated;
- * an unknown or repeated field is named, since its name is what is wrong.
+ * parameter's name, and rule keys for what the value must be ({@code type.wholeNumber}, {@code type.text},
+ * {@code oneOf} with the allowed values), never a Java class. Rejected values are not repeated; an unknown or
+ * repeated field is named, since its name is what is wrong.
  */
 final class UnreadableInput {
 
@@ -47,105 +50,117 @@ final class UnreadableInput {
                 && read.getOriginalMessage().startsWith(DUPLICATE) && read.processor() != null) {
             // The parser stops at the repeated name: its context holds it, the path only its parent.
             String name = shownName(read.processor().streamReadContext().currentName());
-            return new FieldProblem(path.isEmpty() ? name : path + "." + name, "is given more than once");
+            return new FieldProblem(path.isEmpty() ? name : path + "." + name, "field.repeated");
         }
         if (json instanceof UnrecognizedPropertyException unknown) {
-            return new FieldProblem(path,
-                    "is not a field here; the fields are " + known(unknown.getKnownPropertyIds()));
+            return FieldProblem.of(path, "field.unknown", known(unknown.getKnownPropertyIds()));
         }
         if (json instanceof StrictJson.InputRuleViolation violation) {
-            return new FieldProblem(path, violation.rule());
+            return violation.rule().at(path);
         }
         if (path.isEmpty()) {
             return null;
         }
         if (json instanceof InputCoercionException coercion) {
-            return new FieldProblem(path, outOfRange(coercion.getTargetType()));
+            return outOfRange(coercion.getTargetType()).at(path);
         }
         if (json instanceof MismatchedInputException mismatch) {
-            return new FieldProblem(path, expected(mismatch.getTargetType()));
+            return expected(mismatch.getTargetType()).at(path);
         }
         return null;
     }
 
-    /** Why a JSON body without a field to blame was refused. */
-    static String jsonBody(JacksonException json) {
+    /** Why a JSON body without a field to blame was refused: the message key and its values. */
+    static BrokenRule jsonBody(JacksonException json) {
         if (json instanceof MismatchedInputException) {
-            return "the request body must be one JSON object";
+            return BrokenRule.of("json.notOneObject");
         }
-        return json.getLocation() == null ? "the request body is not valid JSON"
-                : "the request body is not valid JSON (line %d, column %d)".formatted(
-                        json.getLocation().getLineNr(), json.getLocation().getColumnNr());
+        return json.getLocation() == null ? BrokenRule.of("json.syntax")
+                : BrokenRule.of("json.syntaxAt", json.getLocation().getLineNr(), json.getLocation().getColumnNr());
     }
 
-    /** A query, path or header parameter that is missing or could not be converted; null if none is to blame. */
+    /**
+     * A query, path or header parameter that is missing or could not be converted; null if none is to blame, as when
+     * the body is missing or {@code null} (the body is no field, and its Java parameter name is no name of the API).
+     */
     static FieldProblem parameter(ServerWebInputException input) {
         MethodParameter parameter = input.getMethodParameter();
-        if (parameter == null) {
+        if (parameter == null || isBody(parameter)) {
             return null;
         }
         String name = parameterName(parameter);
         if (input instanceof MissingRequestValueException) {
-            return new FieldProblem(name, "is required");
+            return new FieldProblem(name, "required");
         }
         TypeMismatchException mismatch = find(input, TypeMismatchException.class);
-        return new FieldProblem(name,
-                mismatch == null ? "is missing or malformed" : expected(mismatch.getRequiredType()));
+        return mismatch == null ? new FieldProblem(name, "type.other") : expected(mismatch.getRequiredType()).at(name);
+    }
+
+    /** Why input without a field to blame was refused: a body that is missing or null, or a malformed request. */
+    static BrokenRule unreadable(ServerWebInputException input) {
+        MethodParameter parameter = input.getMethodParameter();
+        return BrokenRule.of(parameter != null && isBody(parameter) ? "json.notOneObject" : "request.malformed");
+    }
+
+    private static boolean isBody(MethodParameter parameter) {
+        return parameter.hasParameterAnnotation(RequestBody.class);
     }
 
     /** What a value of the type looks like on the wire. */
-    static String expected(Class<?> type) {
+    static BrokenRule expected(Class<?> type) {
         if (type == null) {
-            return "has the wrong type or format";
+            return BrokenRule.of("type.other");
         }
         if (type.isEnum()) {
-            return "must be one of " + Arrays.stream(type.getEnumConstants())
-                    .map(constant -> ((Enum<?>) constant).name())
-                    .collect(Collectors.joining(", "));
+            return BrokenRule.of("oneOf", Arrays.stream(type.getEnumConstants())
+                    .map(constant -> ((Enum<?>) constant).name()).toList());
         }
         if (CharSequence.class.isAssignableFrom(type)) {
-            return "must be text (a JSON string)";
+            return BrokenRule.of("type.text");
         }
         if (type == Long.class || type == long.class || type == Integer.class || type == int.class
                 || type == Short.class || type == short.class || type == BigInteger.class) {
-            return "must be a whole number, written in digits 0-9 only";
+            return BrokenRule.of("type.wholeNumber");
         }
         if (type == BigDecimal.class || type == Double.class || type == double.class) {
             return InputRules.decimalRule();
         }
         if (type == Boolean.class || type == boolean.class) {
-            return "must be true or false";
+            return BrokenRule.of("type.boolean");
         }
         if (Temporal.class.isAssignableFrom(type)) {
             return InputRules.dateTimeRule();
         }
         if (Collection.class.isAssignableFrom(type) || type.isArray()) {
-            return "must be a list";
+            return BrokenRule.of("type.list");
         }
-        return Map.class.isAssignableFrom(type) || !type.getName().startsWith("java.") ? "must be an object"
-                : "has the wrong type or format";
+        boolean object = Map.class.isAssignableFrom(type) || !type.getName().startsWith("java.");
+        return BrokenRule.of(object ? "type.object" : "type.other");
     }
 
-    private static String outOfRange(Class<?> type) {
-        boolean isInt = type == Integer.class || type == int.class;
-        return isInt ? "must be a whole number from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE
-                : type == Long.class || type == long.class
-                ? "must be a whole number from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE
+    private static BrokenRule outOfRange(Class<?> type) {
+        if (type == Integer.class || type == int.class) {
+            return BrokenRule.of("number.range", Integer.MIN_VALUE, Integer.MAX_VALUE);
+        }
+        return type == Long.class || type == long.class ? BrokenRule.of("number.range", Long.MIN_VALUE, Long.MAX_VALUE)
                 : expected(type);
     }
 
-    private static String parameterName(MethodParameter parameter) {
+    /** The name the client gives a query, path or header parameter. */
+    static String parameterName(MethodParameter parameter) {
         RequestParam query = parameter.getParameterAnnotation(RequestParam.class);
         PathVariable path = parameter.getParameterAnnotation(PathVariable.class);
         RequestHeader header = parameter.getParameterAnnotation(RequestHeader.class);
+        RequestPart part = parameter.getParameterAnnotation(RequestPart.class);
         String declared = query != null ? query.name()
                 : path != null ? path.name()
-                : header != null ? header.name() : "";
+                : header != null ? header.name()
+                : part != null ? part.name() : "";
         return declared.isEmpty() ? Objects.requireNonNullElse(parameter.getParameterName(), "parameter") : declared;
     }
 
-    private static String known(Collection<Object> names) {
-        return names.stream().map(String::valueOf).sorted().collect(Collectors.joining(", "));
+    private static List<String> known(Collection<Object> names) {
+        return names.stream().map(String::valueOf).sorted().toList();
     }
 
     static String jsonPath(List<JacksonException.Reference> path) {

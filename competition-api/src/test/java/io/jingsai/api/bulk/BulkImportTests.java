@@ -207,11 +207,14 @@ class BulkImportTests {
     @Test
     void wrongFileTypeAndUnknownKindAreRefused() {
         web.post().uri("/api/imports/enterprises")
-                .body(BodyInserters.fromMultipartData(multipart("notes.txt", "hello".getBytes(StandardCharsets.UTF_8))))
+                .body(BodyInserters.fromMultipartData(multipart("张三的名单.txt", "hello".getBytes(StandardCharsets.UTF_8))))
                 .exchange()
                 .expectStatus().isEqualTo(415)
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
-        web.get().uri("/api/imports/planets/template").exchange().expectStatus().isNotFound();
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                // A file name may name a person: it is not repeated.
+                .expectBody().jsonPath("$.detail").isEqualTo("请上传 .xlsx 或 .csv 文件");
+        web.get().uri("/api/imports/planets/template").exchange().expectStatus().isNotFound()
+                .expectBody().jsonPath("$.detail").isEqualTo("没有这种导入类型；可导入：contestants、enterprises、judges");
     }
 
     @Test

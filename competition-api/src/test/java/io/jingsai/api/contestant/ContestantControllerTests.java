@@ -111,7 +111,8 @@ class ContestantControllerTests {
                 .expectStatus().isBadRequest()
                 .expectBody()
                 .jsonPath("$.errors[0].field").isEqualTo("idNumber")
-                .jsonPath("$.errors[0].rule").value(rule -> assertThat((String) rule).contains("check character"))
+                .jsonPath("$.errors[0].rule").isEqualTo("idNumber.checkCharacter")
+                .jsonPath("$.errors[0].message").isEqualTo("第 18 位（校验码）不正确")
                 .jsonPath("$.detail").value(detail -> assertThat((String) detail).doesNotContain(wrong));
     }
 

@@ -94,19 +94,29 @@ class EnterpriseControllerTests {
 
         web.post().uri("/api/enterprises").bodyValue(enterprise(TestIdentities.unique("乙"), code)).exchange()
                 .expectStatus().isEqualTo(409)
-                .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains(code));
+                .expectBody()
+                .jsonPath("$.title").isEqualTo("冲突")
+                .jsonPath("$.detail").isEqualTo("已有使用该统一社会信用代码的企业");
     }
 
     @Test
     void wrongCheckCharacterIsRejectedNamingTheFieldAndRule() {
-        String wrong = TestIdentities.withWrongCheckCharacter(TestIdentities.creditCode());
+        String valid = TestIdentities.creditCode();
+        String wrong = TestIdentities.withWrongCheckCharacter(valid);
 
         web.post().uri("/api/enterprises").bodyValue(enterprise(TestIdentities.unique("丙"), wrong)).exchange()
                 .expectStatus().isBadRequest()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
                 .jsonPath("$.errors[0].field").isEqualTo("creditCode")
-                .jsonPath("$.errors[0].rule").value(rule -> assertThat((String) rule).contains("check character"));
+                .jsonPath("$.errors[0].rule").isEqualTo("creditCode.checkCharacter")
+                .jsonPath("$.errors[0].message").isEqualTo("第 18 位（校验码）应为 " + valid.charAt(17));
+        web.post().uri("/api/enterprises").header("Accept-Language", "en")
+                .bodyValue(enterprise(TestIdentities.unique("丙"), wrong)).exchange()
+                .expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].rule").isEqualTo("creditCode.checkCharacter")
+                .jsonPath("$.errors[0].message").isEqualTo("check character (character 18) must be " + valid.charAt(17));
     }
 
     @Test
@@ -127,8 +137,9 @@ class EnterpriseControllerTests {
                 .expectStatus().isBadRequest()
                 .expectBody()
                 .jsonPath("$.errors[0].field").isEqualTo("ownership")
-                .jsonPath("$.errors[0].rule").value(rule -> assertThat((String) rule)
-                        .startsWith("must be one of STATE_OWNED, COLLECTIVE, PRIVATE"));
+                .jsonPath("$.errors[0].rule").isEqualTo("oneOf")
+                .jsonPath("$.errors[0].message").value(message -> assertThat((String) message)
+                        .startsWith("须为以下之一：STATE_OWNED、COLLECTIVE、PRIVATE"));
     }
 
     @Test

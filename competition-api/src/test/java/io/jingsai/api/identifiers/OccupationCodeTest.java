@@ -65,6 +65,6 @@ class OccupationCodeTest {
     }
 
     private static void assertRejected(String code, String rule, String message) {
-        assertThat(rejection(code)).isEqualTo(new Rejection(rule, message));
+        assertThat(rejection(code)).extracting(Rejection::rule, Rejection::message).containsExactly(rule, message);
     }
 }

@@ -100,6 +100,8 @@ class UnifiedSocialCreditCodeTest {
     @Test
     void rejectsWrongCheckCharacter() {
         assertRejected("91100000100003962U", "check-character", "check character must be T, was U");
+        assertThat(rejection("91100000100003962U")).extracting(Rejection::key, Rejection::arguments)
+                .containsExactly("creditCode.checkCharacter", java.util.List.of("T"));
     }
 
     @Test
@@ -150,6 +152,6 @@ class UnifiedSocialCreditCodeTest {
     }
 
     private static void assertRejected(String code, String rule, String message) {
-        assertThat(rejection(code)).isEqualTo(new Rejection(rule, message));
+        assertThat(rejection(code)).extracting(Rejection::rule, Rejection::message).containsExactly(rule, message);
     }
 }

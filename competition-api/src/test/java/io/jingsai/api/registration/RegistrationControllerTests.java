@@ -65,7 +65,7 @@ class RegistrationControllerTests {
         web.post().uri("/api/events/{e}/registrations", event)
                 .bodyValue(Map.of("contestantId", third, "stationNumber", "A-01")).exchange()
                 .expectStatus().isEqualTo(409)
-                .expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).contains("station number"));
+                .expectBody().jsonPath("$.detail").isEqualTo("赛项 " + event + " 中该工位号已被占用");
         web.get().uri("/api/events/{e}/registrations", event).exchange()
                 .expectStatus().isOk()
                 .expectBody()
@@ -94,15 +94,24 @@ class RegistrationControllerTests {
 
         web.post().uri("/api/events/{e}/registrations", event).bodyValue(Map.of("contestantId", welderElsewhere))
                 .exchange().expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.errors[0].field").isEqualTo("contestantId");
+                .expectBody()
+                .jsonPath("$.errors[0].field").isEqualTo("contestantId")
+                .jsonPath("$.errors[0].rule").isEqualTo("entrant.otherTrade")
+                .jsonPath("$.errors[0].message")
+                .isEqualTo("选手 " + welderElsewhere + " 属于工种 " + otherTrade + "，而本赛项的工种是 " + trade);
         web.post().uri("/api/events/{e}/registrations", event).bodyValue(Map.of("teamId", team))
                 .exchange().expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.errors[0].field").isEqualTo("teamId");
+                .expectBody()
+                .jsonPath("$.errors[0].field").isEqualTo("teamId")
+                .jsonPath("$.errors[0].rule").isEqualTo("entrant.individualEvent");
         web.post().uri("/api/events/{e}/registrations", event).bodyValue(Map.of("contestantId", 999_999_999L))
-                .exchange().expectStatus().isBadRequest();
+                .exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].rule").isEqualTo("reference.missing");
         web.post().uri("/api/events/{e}/registrations", event).bodyValue(Map.of()).exchange()
                 .expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.errors[0].field").isEqualTo("oneEntrant");
+                .expectBody()
+                .jsonPath("$.errors[0].field").isEqualTo("contestantId")
+                .jsonPath("$.errors[0].rule").isEqualTo("entrant.exactlyOne");
         web.post().uri("/api/events/{e}/registrations", 999_999_999L)
                 .bodyValue(Map.of("contestantId", welderElsewhere)).exchange()
                 .expectStatus().isNotFound();

@@ -67,12 +67,16 @@ class TeamControllerTests {
                 .expectStatus().isBadRequest()
                 .expectBody()
                 .jsonPath("$.errors[0].field").isEqualTo("memberIds[1]")
-                .jsonPath("$.errors[1].field").isEqualTo("memberIds[2]");
+                .jsonPath("$.errors[0].rule").isEqualTo("team.memberOfOtherEnterprise")
+                .jsonPath("$.errors[1].field").isEqualTo("memberIds[2]")
+                .jsonPath("$.errors[1].rule").isEqualTo("reference.missing");
         web.post().uri("/api/teams").bodyValue(Map.of("name", "重复班组", "enterpriseId", enterprise,
                         "scoreRule", "SUM", "memberIds", List.of(own, own)))
                 .exchange()
                 .expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.errors[0].field").isEqualTo("memberIdsDistinct");
+                .expectBody()
+                .jsonPath("$.errors[0].field").isEqualTo("memberIds")
+                .jsonPath("$.errors[0].rule").isEqualTo("memberIds.distinct");
         web.get().uri("/api/teams?enterpriseId={e}", enterprise).exchange()
                 .expectBody().jsonPath("$.total").isEqualTo(0);
     }

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.codec.ServerCodecConfigurer;
 import org.springframework.util.unit.DataSize;
 
+import org.springframework.context.support.ResourceBundleMessageSource;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.DecoderResult;
@@ -30,7 +31,16 @@ import io.netty.handler.codec.http.TooLongHttpLineException;
 class BareErrorProblemsTest {
 
     private final EdgeProblems problems = new EdgeProblems(
-            new ProblemDetailsExceptionHandler(ServerCodecConfigurer.create()), DataSize.ofKilobytes(4));
+            new ProblemDetailsExceptionHandler(ServerCodecConfigurer.create(), new ProblemMessages(catalogue())),
+            DataSize.ofKilobytes(4));
+
+    private static ResourceBundleMessageSource catalogue() {
+        ResourceBundleMessageSource catalogue = new ResourceBundleMessageSource();
+        catalogue.setBasename("messages");
+        catalogue.setDefaultEncoding("UTF-8");
+        catalogue.setFallbackToSystemLocale(false);
+        return catalogue;
+    }
     private final EmbeddedChannel channel = new EmbeddedChannel(new BareErrorProblems(problems));
 
     @Test
