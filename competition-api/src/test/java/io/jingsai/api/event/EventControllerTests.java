@@ -276,7 +276,7 @@ class EventControllerTests {
                 Map.of("name", "一等奖", "share", 0.5), Map.of("name", "二等奖", "places", 3),
                 Map.of("name", "三等奖", "share", 0.6))));
 
-        expectRejected(body, "rules.awards.bands", "add up to 1.1");
+        expectRejected(body, "rules.awards.bands", "awards.sharesOverAll");
 
         ((Map<String, Object>) body.get("rules")).put("awards", Map.of("bands", List.of(
                 Map.of("name", "一等奖", "share", 0.4), Map.of("name", "二等奖", "share", 0.6))));

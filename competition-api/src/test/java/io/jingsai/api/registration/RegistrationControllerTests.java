@@ -135,8 +135,9 @@ class RegistrationControllerTests {
                 .expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors.length()").isEqualTo(1)
                 .jsonPath("$.errors[0].field").isEqualTo("teamId")
-                .jsonPath("$.errors[0].rule").value(rule -> assertThat((String) rule)
-                        .contains("other trades", "contestants [" + electrician + "]"));
+                .jsonPath("$.errors[0].rule").isEqualTo("team.membersInOtherTrades")
+                .jsonPath("$.errors[0].message").value(message -> assertThat((String) message)
+                        .contains(String.valueOf(electrician)));
         web.post().uri("/api/events/{e}/registrations", teamEvent)
                 .bodyValue(Map.of("teamId", withoutTradeAllOutsiders)).exchange()
                 .expectStatus().isBadRequest()
@@ -144,8 +145,9 @@ class RegistrationControllerTests {
         web.post().uri("/api/events/{e}/registrations", teamEvent)
                 .bodyValue(Map.of("teamId", namedForAnotherTrade)).exchange()
                 .expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.errors[0].rule").value(rule -> assertThat((String) rule)
-                        .contains("is in trade " + otherTrade));
+                .expectBody().jsonPath("$.errors[0].rule").isEqualTo("entrant.otherTrade")
+                .jsonPath("$.errors[0].message").value(message -> assertThat((String) message)
+                        .contains(String.valueOf(otherTrade)));
         web.post().uri("/api/events/{e}/registrations", teamEvent)
                 .bodyValue(Map.of("teamId", 999_999_999L)).exchange()
                 .expectStatus().isBadRequest()
@@ -166,7 +168,7 @@ class RegistrationControllerTests {
                 .bodyValue(Map.of("status", "WITHDRAWN", "stationNumber", "B-2")).exchange()
                 .expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("status")
-                .jsonPath("$.errors[0].rule").value(rule -> assertThat((String) rule).contains("withdrawal"));
+                .jsonPath("$.errors[0].rule").isEqualTo("registration.withdrawOnly");
         web.put().uri("/api/events/{e}/registrations/{id}", event, id).header("If-Match", "\"0\"")
                 .bodyValue(Map.of("status", "OBSERVER", "stationNumber", "B-2")).exchange()
                 .expectStatus().isOk()

@@ -95,7 +95,7 @@ class EdgeProblemTests {
 
             JsonNode problem = JSON.readTree(response.body());
             assertThat(problem.get("instance").asString()).isEqualTo("/api/no-such-thing");
-            assertThat(problem.get("detail").asString()).isEqualTo("no such resource");
+            assertThat(problem.get("detail").asString()).isEqualTo("没有这个资源");
         }
     }
 
