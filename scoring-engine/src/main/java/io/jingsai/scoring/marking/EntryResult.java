@@ -21,10 +21,11 @@ import java.util.Map;
  * @param aspects    one per aspect of the scheme, in scheme order
  * @param applied    approved deductions that were applied
  * @param holds      why the result is not complete or not eligible, one line each (empty when complete)
+ * @param problems   marks and deductions that do not fit the scheme (each also a hold); empty for a well-formed entry
  */
 public record EntryResult(String entryId, ResultStatus status, ExactValue exactTotal, BigDecimal total,
                           Map<String, BigDecimal> components, List<AspectResult> aspects, List<Deduction> applied,
-                          List<String> holds) {
+                          List<String> holds, List<MarkProblem> problems) {
 
     public EntryResult {
         components = components.isEmpty() ? NO_COMPONENTS
@@ -32,6 +33,7 @@ public record EntryResult(String entryId, ResultStatus status, ExactValue exactT
         aspects = List.copyOf(aspects);
         applied = List.copyOf(applied);
         holds = List.copyOf(holds);
+        problems = List.copyOf(problems);
     }
 
     /** Shared by results of schemes without components; behaves as the empty copy it replaces (get(null) is null). */
@@ -46,5 +48,18 @@ public record EntryResult(String entryId, ResultStatus status, ExactValue exactT
     /** The published score of a component, or null if the scheme has no such component. */
     public BigDecimal component(String componentId) {
         return components.get(componentId);
+    }
+
+    /**
+     * The result of the aspect with this id, or null if the scheme has no such aspect (every aspect of the scheme has
+     * a result, scored or not). A linear search: a scheme has a few dozen aspects at most.
+     */
+    public AspectResult aspect(String aspectId) {
+        for (AspectResult aspect : aspects) {
+            if (aspect.aspectId().equals(aspectId)) {
+                return aspect;
+            }
+        }
+        return null;
     }
 }

@@ -4,23 +4,28 @@ import io.jingsai.scoring.ExactValue;
 import io.jingsai.scoring.scheme.PanelAggregation;
 
 import java.math.BigDecimal;
-import java.util.Arrays;
 import java.util.List;
 
 /**
- * Panel aggregation: how several judges' marks for one aspect become one exact mark.
+ * Panel aggregation: how several judges' marks for one aspect become one exact mark. The one implementation of each
+ * panel rule: {@link EntryScorer} applies the same methods to the marks it scores.
  *
- * <p>Results are exact ({@link ExactValue}) and independent of the order of the marks. Marks are not range-checked
- * here except for judgement scores; {@link EntryScorer} checks them against the aspect.
+ * <p>Every rule is "sort, drop some marks at each end, add up the rest, divide": a mean drops none; a trimmed mean or
+ * sum drops {@code k} at each end; a median drops all but the middle one or two. Results are exact
+ * ({@link ExactValue}) and independent of the order of the marks. Marks are not range-checked here except for
+ * judgement scores; {@link EntryScorer} checks them against the aspect.
  *
- * <p>Invalid input: too few marks for the rule is a {@link PanelOutcome.Rejected} value naming the rule and the
- * count (e.g. {@code trimmed mean dropping 2+2 needs at least 5 marks, got 4}); a null list or null mark, or a
- * malformed rule, is an {@link IllegalArgumentException}.
+ * <p>Invalid input is a {@link PanelOutcome.Rejected} value naming the rule: too few marks for the rule (e.g.
+ * {@code trimmed mean dropping 2+2 needs at least 5 marks, got 4}), or a mark with more than 9 digits before or after
+ * the decimal point (no real mark has them). A null list or null mark, or a malformed rule, is an
+ * {@link IllegalArgumentException}.
  */
 public final class Panel {
 
-    private static final BigDecimal[] SCORES = {BigDecimal.ZERO, BigDecimal.ONE, BigDecimal.valueOf(2),
-            BigDecimal.valueOf(3)};
+    /** {@link #judgementSum} found too few judges, a score that is not 0-3, or a spread to review. */
+    static final long TOO_FEW_JUDGES = -1;
+    static final long NOT_A_SCORE = -2;
+    static final long SPREAD_TOO_WIDE = -3;
 
     private Panel() {
     }
@@ -28,7 +33,8 @@ public final class Panel {
     /**
      * Aggregates marks by the rule (mean, median, trimmed mean, trimmed sum).
      *
-     * @return {@link PanelOutcome.Aggregated} or, if there are too few marks, {@link PanelOutcome.Rejected}
+     * @return {@link PanelOutcome.Aggregated} or, if there are too few marks or a mark is out of bounds,
+     * {@link PanelOutcome.Rejected}
      */
     public static PanelOutcome aggregate(PanelAggregation rule, List<BigDecimal> marks) {
         Checks.requireNonNull(rule, "rule");
@@ -38,7 +44,12 @@ public final class Panel {
             throw new IllegalArgumentException("malformed panel rule " + rule + ": trimmed rules need k >= 1, "
                     + "mean and median take k = 0");
         }
-        return aggregate(rule, toArray(marks));
+        SortedMarks sorted = SortedMarks.of(toArray(marks));
+        String problem = unheld(sorted);
+        if (problem == null) {
+            problem = tooFew(rule, sorted.count);
+        }
+        return problem != null ? new PanelOutcome.Rejected(problem) : new PanelOutcome.Aggregated(aggregate(rule, sorted));
     }
 
     /**
@@ -53,107 +64,92 @@ public final class Panel {
     public static PanelOutcome judgement(List<BigDecimal> scores, BigDecimal maxMark, int allowedSpread,
                                          int minimumJudges) {
         Checks.requirePositive(maxMark, "maxMark");
-        return judgement(toArray(scores), maxMark, allowedSpread, minimumJudges);
+        SortedMarks sorted = SortedMarks.of(toArray(scores));
+        long sum = judgementSum(sorted, allowedSpread, minimumJudges);
+        return sum >= 0 ? new PanelOutcome.Aggregated(judgementMark(maxMark, sum, sorted.count))
+                : judgementProblem(sum, sorted, allowedSpread, minimumJudges);
+    }
+
+    /** Why the marks cannot be aggregated at all (a mark out of bounds), or null. */
+    static String unheld(SortedMarks marks) {
+        return marks.unheld == null ? null : "mark " + marks.unheld.stripTrailingZeros().toPlainString()
+                + " has more than " + SortedMarks.MAX_INTEGER_DIGITS + " digits before or " + SortedMarks.MAX_SCALE
+                + " after the decimal point";
+    }
+
+    /** Why the rule cannot aggregate {@code n} marks, or null if it can. */
+    static String tooFew(PanelAggregation rule, int n) {
+        return n >= rule.minimumMarks() ? null
+                : rule.describe() + " needs at least " + rule.minimumMarks() + " marks, got " + n;
+    }
+
+    /** How many marks the rule drops at each end of {@code n} sorted marks. */
+    static int dropped(PanelAggregation rule, int n) {
+        return switch (rule.kind()) {
+            case MEAN -> 0;
+            case MEDIAN -> (n - 1) / 2; // the middle mark, or the two middle marks of an even count
+            case TRIMMED_MEAN, TRIMMED_SUM -> rule.k();
+        };
+    }
+
+    /** What the sum of the marks that count is divided by: their number, or 1 for a sum. */
+    static long divisor(PanelAggregation rule, int n) {
+        return rule.kind() == PanelAggregation.Kind.TRIMMED_SUM ? 1 : n - 2L * dropped(rule, n);
+    }
+
+    /** The rule applied to held marks, at least {@link PanelAggregation#minimumMarks()} of them. */
+    static ExactValue aggregate(PanelAggregation rule, SortedMarks marks) {
+        int n = marks.count;
+        return ExactValue.ratio(marks.countedSum(dropped(rule, n)), divisor(rule, n));
     }
 
     /**
-     * Array version: the scaled-{@code long} fast path ({@link ScaledPanel}) when the marks allow it, else
-     * {@link #aggregateExactly}; both give the same exact value. May reorder {@code marks}.
+     * The sum of a judgement panel's scores when there are enough judges, each score is an integer 0, 1, 2 or 3 and
+     * the spread is allowed; otherwise {@link #TOO_FEW_JUDGES}, {@link #NOT_A_SCORE} or {@link #SPREAD_TOO_WIDE}, in
+     * that order of precedence.
      */
-    static PanelOutcome aggregate(PanelAggregation rule, BigDecimal[] marks) {
-        PanelOutcome tooFew = tooFew(rule, marks.length);
-        if (tooFew != null) {
-            return tooFew;
+    static long judgementSum(SortedMarks scores, int allowedSpread, int minimumJudges) {
+        if (scores.count < minimumJudges) {
+            return TOO_FEW_JUDGES;
         }
-        ScaledMarks scaled = ScaledMarks.of(marks);
-        // the scaled copy is this call's own: it may be sorted in place
-        ExactValue fast = scaled == null ? null : ScaledPanel.sortingInPlace().aggregate(rule, scaled);
-        return fast != null ? new PanelOutcome.Aggregated(fast) : aggregateExactly(rule, marks);
+        if (scores.unheld != null || firstNotAScore(scores) != Long.MIN_VALUE) {
+            return NOT_A_SCORE;
+        }
+        long one = scores.one();
+        return (scores.highest - scores.lowest) / one > allowedSpread ? SPREAD_TOO_WIDE : scores.total / one;
     }
 
-    /** The {@code BigDecimal} path, for marks of any scale and size; sorts {@code marks} in place. */
-    static PanelOutcome aggregateExactly(PanelAggregation rule, BigDecimal[] marks) {
-        int n = marks.length;
-        PanelOutcome tooFew = tooFew(rule, n);
-        if (tooFew != null) {
-            return tooFew;
+    /** The lowest score that is not an integer 0-3, unscaled, or {@link Long#MIN_VALUE} if all are (no mark is). */
+    private static long firstNotAScore(SortedMarks scores) {
+        long one = scores.one();
+        if (scores.count == 0 || scores.lowest >= 0 && scores.highest <= 3 * one && one == 1) {
+            return Long.MIN_VALUE;
         }
-        return new PanelOutcome.Aggregated(switch (rule.kind()) {
-            case MEAN -> ExactValue.ratio(sum(marks, 0, n), n);
-            case MEDIAN -> median(marks);
-            case TRIMMED_MEAN -> trimmed(rule.k(), marks).dividedBy(n - 2L * rule.k());
-            case TRIMMED_SUM -> trimmed(rule.k(), marks);
-        });
-    }
-
-    private static PanelOutcome tooFew(PanelAggregation rule, int n) {
-        if (n < rule.minimumMarks()) {
-            return new PanelOutcome.Rejected(rule.describe() + " needs at least " + rule.minimumMarks()
-                    + " marks, got " + n);
-        }
-        return null;
-    }
-
-    static PanelOutcome judgement(BigDecimal[] scores, BigDecimal maxMark, int allowedSpread, int minimumJudges) {
-        int n = scores.length;
-        if (n < minimumJudges) {
-            return new PanelOutcome.Rejected("judgement needs at least " + minimumJudges + " judges, got " + n);
-        }
-        int lowest = Integer.MAX_VALUE;
-        int highest = Integer.MIN_VALUE;
-        int sum = 0;
-        for (BigDecimal score : scores) {
-            int value = score.intValue();
-            if (value < 0 || value > 3 || score.compareTo(SCORES[value]) != 0) {
-                return new PanelOutcome.Rejected("judgement score must be an integer 0-3, got " + score.toPlainString());
+        for (long value : scores.sorted) {
+            if (value < 0 || value > 3 * one || value % one != 0) {
+                return value;
             }
-            lowest = Math.min(lowest, value);
-            highest = Math.max(highest, value);
-            sum += value;
         }
-        if (highest - lowest > allowedSpread) {
-            return new PanelOutcome.NeedsReview(highest - lowest, allowedSpread);
-        }
-        return new PanelOutcome.Aggregated(ExactValue.ratio(maxMark.multiply(BigDecimal.valueOf(sum)), 3L * n));
+        return Long.MIN_VALUE;
     }
 
-    private static ExactValue median(BigDecimal[] marks) {
-        sort(marks);
-        int n = marks.length;
-        if (n % 2 == 1) {
-            return ExactValue.of(marks[n / 2]);
-        }
-        return ExactValue.ratio(marks[n / 2 - 1].add(marks[n / 2]), 2);
+    /** {@code maxMark × sum / 3n}: the mean of n scores over 3, times the max mark. */
+    static ExactValue judgementMark(BigDecimal maxMark, long sum, int n) {
+        return ExactValue.ratio(maxMark.multiply(BigDecimal.valueOf(sum)), 3L * n);
     }
 
-    private static ExactValue trimmed(int k, BigDecimal[] marks) {
-        sort(marks);
-        return ExactValue.of(sum(marks, k, marks.length - k));
-    }
-
-    /** Insertion sort: panels are small (3 to a dozen marks), where it beats a general-purpose sort. */
-    static void sort(BigDecimal[] marks) {
-        if (marks.length > 16) {
-            Arrays.sort(marks);
-            return;
+    /** The outcome {@link #judgementSum} stands for when it is negative. */
+    static PanelOutcome judgementProblem(long code, SortedMarks scores, int allowedSpread, int minimumJudges) {
+        if (code == TOO_FEW_JUDGES) {
+            return new PanelOutcome.Rejected("judgement needs at least " + minimumJudges + " judges, got "
+                    + scores.count);
         }
-        for (int i = 1; i < marks.length; i++) {
-            BigDecimal current = marks[i];
-            int j = i - 1;
-            while (j >= 0 && marks[j].compareTo(current) > 0) {
-                marks[j + 1] = marks[j];
-                j--;
-            }
-            marks[j + 1] = current;
+        if (code == NOT_A_SCORE) {
+            BigDecimal offending = scores.unheld != null ? scores.unheld : scores.named(firstNotAScore(scores));
+            return new PanelOutcome.Rejected("judgement score must be an integer 0-3, got "
+                    + offending.stripTrailingZeros().toPlainString());
         }
-    }
-
-    private static BigDecimal sum(BigDecimal[] marks, int from, int to) {
-        BigDecimal sum = BigDecimal.ZERO;
-        for (int i = from; i < to; i++) {
-            sum = sum.add(marks[i]);
-        }
-        return sum;
+        return new PanelOutcome.NeedsReview((int) ((scores.highest - scores.lowest) / scores.one()), allowedSpread);
     }
 
     private static BigDecimal[] toArray(List<BigDecimal> marks) {

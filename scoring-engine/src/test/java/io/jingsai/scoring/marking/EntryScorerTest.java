@@ -17,6 +17,7 @@ import java.util.List;
 import static io.jingsai.scoring.marking.AspectMarks.ofValues;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 class EntryScorerTest {
 
@@ -181,24 +182,89 @@ class EntryScorerTest {
     }
 
     @Test
-    void marksThatDoNotFitTheSchemeAreProgrammingErrors() {
+    void marksThatDoNotFitTheSchemeAreReportedProblemsNotExceptions() {
         EntryScorer scorer = new EntryScorer(electricianScheme());
-        assertThatThrownBy(() -> scorer.score(EntryMarks.of("e1", List.of(ofValues("zz", "1")))))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("entry e1: unknown aspect 'zz' (not in scheme 'electrician')");
-        assertThatThrownBy(() -> scorer.score(EntryMarks.of("e1", List.of(ofValues("b2", "1")))))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("entry e1: aspect 'b2' is a DEDUCTION module; record deductions, not marks");
-        assertThatThrownBy(() -> scorer.score(EntryMarks.of("e1", List.of(ofValues("a1", "1"), ofValues("a1", "2")))))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("entry e1: two mark sets for aspect 'a1'");
-        assertThatThrownBy(() -> scorer.score(EntryMarks.of("e1", List.of(ofValues("a3", "1", "1", "1")
-                .withMultiplier(d("2"))))))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("entry e1: judgement aspect 'a3' takes no multiplier, got 2");
-        assertThatThrownBy(() -> scorer.score(EntryMarks.of("e1", List.of())
-                .withDeductions(List.of(new Deduction("a1", null, "r", "j", CHIEF)))))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("entry e1: deduction on aspect 'a1', which is MEASUREMENT, not a DEDUCTION module");
+        EntryResult unknown = scorer.score(EntryMarks.of("e1", List.of(ofValues("zz", "1"))));
+        assertThat(unknown.problems()).containsExactly(new MarkProblem("zz", MarkProblem.ASPECT_UNKNOWN,
+                "marks for aspect 'zz', which is not in scheme 'electrician'"));
+        assertThat(unknown.status()).isEqualTo(ResultStatus.INCOMPLETE);
+        assertThat(unknown.holds()).contains("zz: marks.aspectUnknown - marks for aspect 'zz', which is not in scheme 'electrician'");
+
+        EntryResult onModule = scorer.score(EntryMarks.of("e1", List.of(ofValues("b2", "1"))));
+        assertThat(onModule.problems()).extracting(MarkProblem::aspectId, MarkProblem::rule)
+                .containsExactly(tuple("b2", MarkProblem.MARKS_ON_DEDUCTION_MODULE));
+        assertThat(onModule.aspect("b2").exactMark()).isEqualTo(ExactValue.of(d("10"))); // the marks are ignored
+
+        EntryResult twice = scorer.score(EntryMarks.of("e1", List.of(ofValues("a1", "1"), ofValues("a1", "2"))));
+        assertThat(twice.problems()).extracting(MarkProblem::aspectId, MarkProblem::rule)
+                .containsExactly(tuple("a1", MarkProblem.ASPECT_TWICE));
+        assertThat(twice.aspect("a1").status()).isEqualTo(AspectStatus.REJECTED);
+
+        EntryResult multiplied = scorer.score(EntryMarks.of("e1", List.of(ofValues("a3", "1", "1", "1")
+                .withMultiplier(d("2")))));
+        assertThat(multiplied.problems()).containsExactly(new MarkProblem("a3", MarkProblem.JUDGEMENT_MULTIPLIER,
+                "judgement aspect 'a3' takes no multiplier, got 2"));
+        assertThat(multiplied.aspect("a3").status()).isEqualTo(AspectStatus.REJECTED);
+
+        EntryResult misfiled = scorer.score(EntryMarks.of("e1", List.of()).withDeductions(List.of(
+                new Deduction("a1", null, "r", "j", CHIEF), new Deduction("zz", null, "r", "j", CHIEF))));
+        assertThat(misfiled.problems()).extracting(MarkProblem::aspectId, MarkProblem::rule).containsExactly(
+                tuple("a1", MarkProblem.DEDUCTION_OUTSIDE_MODULE), tuple("zz", MarkProblem.DEDUCTION_ASPECT_UNKNOWN));
+        assertThat(misfiled.applied()).isEmpty();
+    }
+
+    @Test
+    void aFullEntryWithOneStrayMarkSetIsNotComplete() {
+        EntryScorer scorer = new EntryScorer(electricianScheme());
+        List<AspectMarks> marks = new java.util.ArrayList<>(fullMarks("e1").aspects());
+        marks.add(ofValues("zz", "1")); // after marks in scheme order, and more sets than the scheme has aspects
+        EntryResult result = scorer.score(EntryMarks.of("e1", marks));
+        assertThat(result.status()).isEqualTo(ResultStatus.INCOMPLETE);
+        assertThat(result.eligibleForAwards()).isFalse();
+        assertThat(result.aspects()).allMatch(a -> a.status() == AspectStatus.SCORED);
+        assertThat(result.total()).isEqualTo(scorer.score(fullMarks("e1")).total());
+        // the same problems whichever order the sets come in
+        java.util.Collections.reverse(marks);
+        assertThat(scorer.score(EntryMarks.of("e1", marks)).problems()).isEqualTo(result.problems());
+    }
+
+    @Test
+    void aspectsAreFoundByIdAndIdsNeedNotBeTheSchemesOwnStrings() {
+        EntryScorer scorer = new EntryScorer(electricianScheme());
+        List<AspectMarks> copies = new java.util.ArrayList<>();
+        for (AspectMarks marks : fullMarks("e1").aspects()) {
+            copies.add(new AspectMarks(new String(marks.aspectId()), marks.marks(), marks.multiplier()));
+        }
+        EntryResult result = scorer.score(EntryMarks.of("e1", copies));
+        assertThat(result).isEqualTo(scorer.score(fullMarks("e1")));
+        assertThat(result.status()).isEqualTo(ResultStatus.COMPLETE);
+        assertThat(result.aspect("a2").mark()).isEqualByComparingTo("17.00");
+        assertThat(result.aspect("b2").aspectId()).isEqualTo("b2");
+        assertThat(result.aspect("zz")).isNull();
+    }
+
+    @Test
+    void entriesWithTheSameCountedSumShareOneResult() {
+        EntryScorer scorer = new EntryScorer(electricianScheme());
+        // a2 (trimmed mean 1+1): 16 + 17 + 18 counted in both; a3 (judgement): 2 + 3 + 2 in both
+        EntryResult first = scorer.score(EntryMarks.of("e1", List.of(ofValues("a2", "15", "16", "17", "18", "20"),
+                ofValues("a3", "2", "3", "2"))));
+        EntryResult second = scorer.score(EntryMarks.of("e2", List.of(ofValues("a2", "18", "17", "16", "0", "19"),
+                ofValues("a3", "3", "2", "2"))));
+        assertThat(second.aspect("a2")).isSameAs(first.aspect("a2"));
+        assertThat(second.aspect("a3")).isSameAs(first.aspect("a3"));
+        // the same unscaled sum at another scale is another mark: 5.1 / 3, not 51 / 3
+        EntryResult scaled = scorer.score(EntryMarks.of("e3", List.of(ofValues("a2", "1.5", "1.6", "1.7", "1.8", "2.0"))));
+        assertThat(scaled.aspect("a2").exactMark()).isEqualTo(ExactValue.of(d("1.7")));
+        assertThat(first.aspect("a2").mark()).isEqualByComparingTo("17.00");
+    }
+
+    @Test
+    void aPendingDeductionAppliesNoneOfItsModulesDeductions() {
+        EntryResult result = new EntryScorer(electricianScheme()).score(fullMarks("e1").withDeductions(List.of(
+                new Deduction("b2", null, "no gloves", "j1", CHIEF), new Deduction("b2", null, "live work", "j2", null))));
+        assertThat(result.aspect("b2").status()).isEqualTo(AspectStatus.PENDING_APPROVAL);
+        assertThat(result.applied()).isEmpty();
     }
 
     @Test

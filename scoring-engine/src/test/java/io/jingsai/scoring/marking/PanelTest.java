@@ -1,6 +1,7 @@
 package io.jingsai.scoring.marking;
 
 import io.jingsai.scoring.ExactValue;
+import io.jingsai.scoring.Fraction;
 import io.jingsai.scoring.Rounding;
 import io.jingsai.scoring.scheme.PanelAggregation;
 import org.junit.jupiter.api.Test;
@@ -170,5 +171,98 @@ class PanelTest {
         // mean/3 × max, checked the other way round: mark × 3n / max == sum of scores
         BigDecimal sum = scores.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
         assertThat(mark.times(BigDecimal.valueOf(3L * n)).dividedBy(max)).isEqualTo(ExactValue.of(sum));
+    }
+
+    /**
+     * The ten-line reference: sort, drop k at each end (a median keeps the middle one or two), mean or sum, in
+     * {@link Fraction}s. Seeded panels of every rule, uniform and mixed scales (0-4 places), ties, negative marks,
+     * and marks large enough that their sum overflows a {@code long}.
+     */
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void aggregationEqualsTheReferenceSortDropAndAdd(long seed) {
+        Random random = new Random(seed);
+        PanelAggregation rule = RULES.get(random.nextInt(RULES.size()));
+        int n = rule.minimumMarks() + random.nextInt(rule.kind() == PanelAggregation.Kind.MEAN ? 14 : 7);
+        boolean mixed = random.nextBoolean();
+        int scale = random.nextInt(5);
+        boolean large = random.nextInt(8) == 0;
+        List<BigDecimal> marks = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            int s = mixed ? random.nextInt(5) : scale;
+            long bound = large ? 999_999_999L * (long) Math.pow(10, s) : 10L * (long) Math.pow(10, s);
+            long unscaled = random.nextInt(3) == 0 ? bound / 2 : (long) (random.nextDouble() * bound);
+            marks.add(BigDecimal.valueOf(random.nextInt(12) == 0 ? -unscaled : unscaled, s));
+        }
+        List<BigDecimal> sorted = marks.stream().sorted().toList();
+        Fraction expected = ReferenceScorer.aggregate(rule, sorted);
+        assertThat(Fraction.of(aggregated(Panel.aggregate(rule, marks)))).as(marks.toString()).isEqualTo(expected);
+    }
+
+    /** The reference judgement: every score one of 0, 1, 2, 3; max − min within the spread; mean / 3 × max mark. */
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void judgementEqualsTheReference(long seed) {
+        Random random = new Random(seed);
+        int n = 1 + random.nextInt(8);
+        int minimum = 3 + random.nextInt(2);
+        int spread = random.nextInt(3);
+        List<BigDecimal> scores = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            BigDecimal score = BigDecimal.valueOf(random.nextInt(4));
+            int odd = random.nextInt(30);
+            scores.add(odd == 0 ? new BigDecimal("1.5") : odd == 1 ? new BigDecimal("4") : odd == 2 ? score.setScale(2)
+                    : score);
+        }
+        BigDecimal max = BigDecimal.valueOf(1 + random.nextInt(2000), 2);
+        PanelOutcome outcome = Panel.judgement(scores, max, spread, minimum);
+
+        List<BigDecimal> sorted = scores.stream().sorted().toList();
+        boolean allScores = sorted.stream().allMatch(s -> s.signum() >= 0 && s.compareTo(BigDecimal.valueOf(3)) <= 0
+                && s.stripTrailingZeros().scale() <= 0);
+        if (n < minimum || !allScores) {
+            assertThat(outcome).isInstanceOf(PanelOutcome.Rejected.class);
+        } else if (sorted.get(n - 1).subtract(sorted.get(0)).compareTo(BigDecimal.valueOf(spread)) > 0) {
+            assertThat(outcome).isEqualTo(new PanelOutcome.NeedsReview(
+                    sorted.get(n - 1).subtract(sorted.get(0)).intValueExact(), spread));
+        } else {
+            Fraction sum = Fraction.ZERO;
+            for (BigDecimal score : scores) {
+                sum = sum.plus(Fraction.of(score));
+            }
+            assertThat(Fraction.of(aggregated(outcome)))
+                    .isEqualTo(sum.dividedBy(Fraction.of(n)).dividedBy(Fraction.of(3)).times(Fraction.of(max)));
+        }
+    }
+
+    @Test
+    void mixedScalesTiesAndNegativeScalesAggregateByValue() {
+        // 7.00 and 7 tie, 9.5 and 9.50 tie: dropping 1+1 leaves 7 + 8 + 9.5 whichever copy goes
+        assertThat(aggregated(Panel.aggregate(PanelAggregation.trimmedSum(1), marks("7.00", "7", "8", "9.5", "9.50"))))
+                .isEqualTo(v("24.5"));
+        assertThat(aggregated(Panel.aggregate(PanelAggregation.median(), marks("1E+1", "9", "8.5")))).isEqualTo(v("9"));
+        // trailing zeros beyond nine places are still the same mark
+        assertThat(aggregated(Panel.aggregate(PanelAggregation.mean(), marks("5.00000000000", "6")))).isEqualTo(v("5.5"));
+    }
+
+    @Test
+    void aSumBeyondALongIsStillExact() {
+        BigDecimal big = new BigDecimal("999999999.999999999"); // held, but ten of them overflow a long
+        List<BigDecimal> marks = java.util.Collections.nCopies(10, big);
+        assertThat(aggregated(Panel.aggregate(PanelAggregation.mean(), marks))).isEqualTo(ExactValue.of(big));
+        assertThat(aggregated(Panel.aggregate(PanelAggregation.trimmedSum(1), marks)))
+                .isEqualTo(ExactValue.of(big.multiply(BigDecimal.valueOf(8))));
+    }
+
+    @Test
+    void marksBeyondNineDigitsEitherSideOfThePointAreRejected() {
+        assertThat(Panel.aggregate(PanelAggregation.mean(), marks("1", "0.0000000001")))
+                .isEqualTo(new PanelOutcome.Rejected(
+                        "mark 0.0000000001 has more than 9 digits before or 9 after the decimal point"));
+        assertThat(Panel.aggregate(PanelAggregation.mean(), marks("1234567890", "1")))
+                .isEqualTo(new PanelOutcome.Rejected(
+                        "mark 1234567890 has more than 9 digits before or 9 after the decimal point"));
+        assertThat(Panel.judgement(marks("2", "2", "2.0000000001"), new BigDecimal("6"), 1, 3))
+                .isEqualTo(new PanelOutcome.Rejected("judgement score must be an integer 0-3, got 2.0000000001"));
     }
 }
