@@ -36,7 +36,8 @@ public record AwardOutcome<T>(int starters, int eligible, List<BandAward<T>> ban
      * One band's winners.
      *
      * @param band      the band's name
-     * @param quota     places by its rule (for a threshold band, the number who reached it)
+     * @param quota     places by its rule (for a threshold band, the number who reached it; for a cumulative share,
+     *                  the places from where the bands before it stopped up to its overall place, at least 0)
      * @param winners   in ranking order
      * @param overflow  places beyond the quota because of ties at the cut-off
      * @param shortfall places left empty: tied entries excluded, or too few eligible entries

@@ -13,7 +13,8 @@ import java.util.List;
  * and do not count towards shares. A band whose minimum starters is not met is void: it takes no places and the next
  * band is filled as if it were absent. Ties at a band's last place follow the plan's {@link CutOffPolicy}; "tied"
  * means equal rank in the given ranking. A band that overflows under INCLUDE_ALL does not shrink the bands after it:
- * they keep their own quotas and start after the last entry taken.
+ * they keep their own quotas and start after the last entry taken; a {@link BandQuota.CumulativeShare} band, sized
+ * relative to the whole field, ends at its own overall place whatever the bands before it took.
  *
  * <p>Titles go to eligible entries whose rank among the eligible entries (standard "1224" numbering over the
  * ranking's ranks, so ties share) is at most the rule's max rank and who meet its condition.
@@ -45,7 +46,8 @@ public final class Awards {
                 eligible.add(entry);
             }
         }
-        BandFiller<T> filler = new BandFiller<>(eligible, plan);
+        // a copy: breaking a tie by the chain reorders the filler's list, and titles go in ranking order
+        BandFiller<T> filler = new BandFiller<>(new ArrayList<>(eligible), plan);
         List<AwardOutcome.BandAward<T>> bands = new ArrayList<>();
         for (AwardBand band : plan.bands()) {
             if (starters < band.minimumStarters()) {
@@ -96,14 +98,24 @@ public final class Awards {
                 }
                 return take(band.name(), end - next, end, "");
             }
-            int quota = band.quota() instanceof BandQuota.Count count ? count.places()
-                    : ((BandQuota.Share) band.quota()).places(eligible.size());
+            int quota = places(band.quota());
             int end = Math.min(next + quota, eligible.size());
             String note = end - next < quota ? "only " + (end - next) + " eligible entries left" : "";
             if (end > next && end < eligible.size() && sameRank(end - 1, end)) {
                 return cutOffTie(band.name(), quota, end);
             }
             return take(band.name(), quota, end, note);
+        }
+
+        /** The places a band of counted places has, given where the bands before it stopped. */
+        private int places(BandQuota quota) {
+            if (quota instanceof BandQuota.Count count) {
+                return count.places();
+            }
+            if (quota instanceof BandQuota.Share share) {
+                return share.places(eligible.size());
+            }
+            return Math.max(0, ((BandQuota.CumulativeShare) quota).lastPlace(eligible.size()) - next);
         }
 
         private AwardOutcome.BandAward<T> cutOffTie(String band, int quota, int end) {

@@ -10,11 +10,18 @@ import java.util.Objects;
  * <ul>
  *   <li>{@link Count}: a fixed number of places (top N).</li>
  *   <li>{@link Share}: a share of the <em>eligible</em> entries, rounded to whole places by the stated mode
- *       (e.g. 10% of 25 eligible = 2.5 → HALF_UP gives 3, DOWN gives 2).</li>
+ *       (e.g. 10% of 25 eligible = 2.5 → HALF_UP gives 3, DOWN gives 2), after the bands before it.</li>
+ *   <li>{@link CumulativeShare}: sized relative to the whole field, not to the bands before it: this band and the
+ *       bands before it together reach the given share of the eligible entries (rounded by the stated mode), so the
+ *       band takes the places from where the bands before it stopped up to that overall place. Prizes as cumulative
+ *       shares (first prize the top 10%, first and second together the top 30%), or an honourable mention (优胜奖)
+ *       for everyone after the prizes up to half the eligible field, rounded down ({@code 0.5, DOWN}). If the bands
+ *       before it already reach that place (e.g. a tie at their cut-off was included), the band has no places.</li>
  *   <li>{@link Threshold}: every remaining eligible entry whose score is at least the minimum.</li>
  * </ul>
  */
-public sealed interface BandQuota permits BandQuota.Count, BandQuota.Share, BandQuota.Threshold {
+public sealed interface BandQuota permits BandQuota.Count, BandQuota.Share, BandQuota.CumulativeShare,
+        BandQuota.Threshold {
 
     /** @param places {@code >= 0} */
     record Count(int places) implements BandQuota {
@@ -42,7 +49,22 @@ public sealed interface BandQuota permits BandQuota.Count, BandQuota.Share, Band
         }
 
         int places(int eligible) {
-            return share.multiply(BigDecimal.valueOf(eligible)).setScale(0, rounding).intValueExact();
+            return wholePlaces(share, rounding, eligible);
+        }
+    }
+
+    /**
+     * @param share    of eligible entries that this band and the bands before it reach together, in {@code (0, 1]}
+     * @param rounding how a fractional overall place becomes whole; UNNECESSARY is refused
+     */
+    record CumulativeShare(BigDecimal share, RoundingMode rounding) implements BandQuota {
+        public CumulativeShare {
+            new Share(share, rounding); // the same checks and messages as a share of the field
+        }
+
+        /** The last overall place (1-based) among the eligible entries that this band reaches. */
+        int lastPlace(int eligible) {
+            return wholePlaces(share, rounding, eligible);
         }
     }
 
@@ -63,5 +85,10 @@ public sealed interface BandQuota permits BandQuota.Count, BandQuota.Share, Band
 
     static BandQuota threshold(String minimum) {
         return new Threshold(new BigDecimal(minimum));
+    }
+
+    /** {@code share × eligible} rounded to whole places by the mode. */
+    private static int wholePlaces(BigDecimal share, RoundingMode rounding, int eligible) {
+        return share.multiply(BigDecimal.valueOf(eligible)).setScale(0, rounding).intValueExact();
     }
 }
