@@ -1,5 +1,6 @@
 package io.jingsai.scoring.standardisation;
 
+import io.jingsai.scoring.Fraction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -109,5 +110,96 @@ class StandardisationTest {
                 }
             }
         }
+    }
+
+    private static final java.math.MathContext WIDE = new java.math.MathContext(60);
+
+    /**
+     * Centre, spread and every standardised score against a reference written from the definitions in exact
+     * fractions: the mean (sum / n), the middle value or mean of the two middle values, the population variance
+     * (mean of squared deviations, exact; its square root to 60 digits), 1.4826 × the median of absolute deviations;
+     * then {@code centreValue + (raw − centre) / spread × points}, rounded once. Seeded events of 1-20 results with
+     * ties, negative and large scores, flat events, both transforms and several scales.
+     */
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void centreSpreadAndScoresEqualTheReference(long seed) {
+        Random random = new Random(seed);
+        List<RawResult> results = new ArrayList<>();
+        int n = 1 + random.nextInt(20);
+        boolean flat = random.nextInt(10) == 0;
+        long magnitude = random.nextInt(6) == 0 ? 1_000_000_000L : 10_000;
+        for (int i = 0; i < n; i++) {
+            long unscaled = flat ? 4200 : random.nextInt(4) == 0 ? 5000 : (long) (random.nextDouble() * magnitude);
+            results.add(new RawResult("ev", "x" + i, BigDecimal.valueOf(random.nextInt(15) == 0 ? -unscaled : unscaled,
+                    random.nextInt(3))));
+        }
+        boolean mean = random.nextBoolean();
+        StandardScale scale = new StandardScale(mean ? StandardScale.Centre.MEAN : StandardScale.Centre.MEDIAN,
+                random.nextBoolean() ? StandardScale.Spread.STANDARD_DEVIATION : StandardScale.Spread.SCALED_MAD,
+                new BigDecimal(random.nextBoolean() ? "500" : "700"), BigDecimal.valueOf(5 + random.nextInt(200)),
+                2 + random.nextInt(3), new io.jingsai.scoring.Rounding(random.nextInt(4), java.math.RoundingMode.HALF_UP));
+        EventStandardisation outcome = Standardisation.standardise(results, scale).get(0);
+
+        List<BigDecimal> raw = results.stream().map(RawResult::score).sorted().toList();
+        Fraction centre = mean ? meanOf(raw) : medianOf(raw);
+        BigDecimal spread;
+        if (scale.spread() == StandardScale.Spread.STANDARD_DEVIATION) {
+            Fraction average = meanOf(raw);
+            Fraction squares = Fraction.ZERO;
+            for (BigDecimal value : raw) {
+                Fraction deviation = Fraction.of(value).minus(average);
+                squares = squares.plus(deviation.times(deviation));
+            }
+            spread = decimal(squares.dividedBy(Fraction.of(n))).sqrt(WIDE);
+        } else {
+            Fraction median = medianOf(raw);
+            List<BigDecimal> deviations = raw.stream().map(v -> decimal(Fraction.of(v).minus(median)).abs()).sorted()
+                    .toList();
+            spread = decimal(medianOf(deviations).times(Fraction.of("1.4826")));
+        }
+        if (n < scale.minimumResults() || spread.signum() == 0) {
+            assertThat(outcome).isInstanceOf(EventStandardisation.Flagged.class);
+            return;
+        }
+        EventStandardisation.Standardised standardised = (EventStandardisation.Standardised) outcome;
+        assertClose(standardised.centre(), decimal(centre));
+        assertClose(standardised.spread(), spread);
+        for (EventStandardisation.StandardScore score : standardised.scores()) {
+            BigDecimal exact = scale.centreValue().add(decimal(Fraction.of(score.raw()).minus(centre))
+                    .divide(spread, WIDE).multiply(scale.pointsPerSpread()), WIDE);
+            BigDecimal nudge = new BigDecimal("1E-25");
+            BigDecimal below = scale.rounding().apply(exact.subtract(nudge));
+            BigDecimal above = scale.rounding().apply(exact.add(nudge));
+            // within 10^-25 of a rounding boundary either neighbour is right; 34-digit arithmetic cannot tell them apart
+            assertThat(score.standardised()).as(score.toString()).isIn(below, above);
+            if (below.equals(above)) {
+                assertThat(score.standardised()).isEqualTo(below);
+            }
+        }
+    }
+
+    private static Fraction meanOf(List<BigDecimal> values) {
+        Fraction sum = Fraction.ZERO;
+        for (BigDecimal value : values) {
+            sum = sum.plus(Fraction.of(value));
+        }
+        return sum.dividedBy(Fraction.of(values.size()));
+    }
+
+    private static Fraction medianOf(List<BigDecimal> sorted) {
+        int n = sorted.size();
+        return n % 2 == 1 ? Fraction.of(sorted.get(n / 2))
+                : Fraction.of(sorted.get(n / 2 - 1)).plus(Fraction.of(sorted.get(n / 2))).dividedBy(Fraction.of(2));
+    }
+
+    private static BigDecimal decimal(Fraction value) {
+        return new BigDecimal(value.numerator()).divide(new BigDecimal(value.denominator()), WIDE);
+    }
+
+    /** Equal to 30 significant digits: the engine works to 34. */
+    private static void assertClose(BigDecimal actual, BigDecimal expected) {
+        BigDecimal tolerance = expected.abs().max(BigDecimal.ONE).movePointLeft(30);
+        assertThat(actual.subtract(expected).abs()).as(actual + " vs " + expected).isLessThanOrEqualTo(tolerance);
     }
 }
