@@ -1,5 +1,7 @@
 package io.jingsai.scoring.marking;
 
+import io.jingsai.scoring.standardisation.Standardisation;
+
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
@@ -21,7 +23,6 @@ import java.util.TreeMap;
  */
 public final class JudgeNormalisation {
 
-    private static final MathContext MC = MathContext.DECIMAL128;
 
     private JudgeNormalisation() {
     }
@@ -83,9 +84,8 @@ public final class JudgeNormalisation {
                             + ", no spread to normalise");
                 } else {
                     for (PanelMark mark : own) {
-                        BigDecimal z = mark.mark().subtract(stats.mean, MC).divide(stats.sd, MC);
                         normalised.add(new NormalisedMark(mark.aspectId(), mark.entryId(), mark.judgeId(), mark.mark(),
-                                pooled.mean.add(z.multiply(pooled.sd, MC), MC)));
+                                Standardisation.rescale(mark.mark(), stats.mean, stats.sd, pooled.mean, pooled.sd)));
                     }
                 }
             }
@@ -93,21 +93,11 @@ public final class JudgeNormalisation {
         return reasons.isEmpty() ? new Outcome.Normalised(normalised) : new Outcome.Rejected(reasons);
     }
 
-    /** Population mean and standard deviation. */
+    /** Population mean and standard deviation of a judge's or a panel's marks. */
     private record Stats(BigDecimal mean, BigDecimal sd) {
         static Stats of(List<PanelMark> marks) {
-            BigDecimal n = BigDecimal.valueOf(marks.size());
-            BigDecimal sum = BigDecimal.ZERO;
-            for (PanelMark mark : marks) {
-                sum = sum.add(mark.mark());
-            }
-            BigDecimal mean = sum.divide(n, MC);
-            BigDecimal squares = BigDecimal.ZERO;
-            for (PanelMark mark : marks) {
-                BigDecimal d = mark.mark().subtract(mean, MC);
-                squares = squares.add(d.multiply(d, MC), MC);
-            }
-            return new Stats(mean, squares.divide(n, MC).sqrt(MC));
+            Standardisation.Moments moments = Standardisation.moments(marks.stream().map(PanelMark::mark).toList());
+            return new Stats(moments.mean(), moments.standardDeviation());
         }
     }
 }

@@ -56,15 +56,14 @@ public final class Standardisation {
         List<BigDecimal> raw = results.stream().map(RawResult::score).sorted().toList();
         BigDecimal centre = scale.centre() == StandardScale.Centre.MEAN ? mean(raw) : median(raw);
         BigDecimal spread = scale.spread() == StandardScale.Spread.STANDARD_DEVIATION
-                ? standardDeviation(raw) : MAD_SCALE.multiply(median(absoluteDeviations(raw, median(raw))), MC);
+                ? moments(raw).standardDeviation() : MAD_SCALE.multiply(median(absoluteDeviations(raw, median(raw))), MC);
         if (spread.signum() == 0) {
             return new EventStandardisation.Flagged(eventId, results.size(),
                     "spread is zero (" + scale.spread() + "), results cannot be standardised");
         }
         List<EventStandardisation.StandardScore> scores = new ArrayList<>();
         for (RawResult result : results) {
-            BigDecimal z = result.score().subtract(centre, MC).divide(spread, MC);
-            BigDecimal value = scale.centreValue().add(z.multiply(scale.pointsPerSpread(), MC), MC);
+            BigDecimal value = rescale(result.score(), centre, spread, scale.centreValue(), scale.pointsPerSpread());
             scores.add(new EventStandardisation.StandardScore(result.entryId(), result.score(),
                     scale.rounding().apply(value)));
         }
@@ -72,27 +71,55 @@ public final class Standardisation {
     }
 
     static BigDecimal mean(List<BigDecimal> values) {
+        return moments(values).mean();
+    }
+
+    /**
+     * The population mean and standard deviation of values, to {@link MathContext#DECIMAL128} (34 significant
+     * digits), summed in the given order (callers that want a result independent of input order sort first).
+     *
+     * @throws IllegalArgumentException if there are no values
+     */
+    public static Moments moments(List<BigDecimal> values) {
+        if (values.isEmpty()) {
+            throw new IllegalArgumentException("moments need at least one value");
+        }
         BigDecimal sum = BigDecimal.ZERO;
         for (BigDecimal v : values) {
             sum = sum.add(v);
         }
-        return sum.divide(BigDecimal.valueOf(values.size()), MC);
+        BigDecimal mean = sum.divide(BigDecimal.valueOf(values.size()), MC);
+        BigDecimal squares = BigDecimal.ZERO;
+        for (BigDecimal v : values) {
+            BigDecimal d = v.subtract(mean, MC);
+            squares = squares.add(d.multiply(d, MC), MC);
+        }
+        return new Moments(mean, squares.divide(BigDecimal.valueOf(values.size()), MC).sqrt(MC));
+    }
+
+    /**
+     * A population mean and standard deviation (34 significant digits).
+     *
+     * @param mean              the mean
+     * @param standardDeviation the population standard deviation, {@code >= 0}
+     */
+    public record Moments(BigDecimal mean, BigDecimal standardDeviation) {
+    }
+
+    /**
+     * A value moved from one scale to another: {@code newCentre + (value − centre) / spread × newSpread}, to 34
+     * significant digits, not rounded. The spread must not be zero (callers flag a flat set instead).
+     */
+    public static BigDecimal rescale(BigDecimal value, BigDecimal centre, BigDecimal spread, BigDecimal newCentre,
+                                     BigDecimal newSpread) {
+        BigDecimal z = value.subtract(centre, MC).divide(spread, MC);
+        return newCentre.add(z.multiply(newSpread, MC), MC);
     }
 
     /** Median of an ascending list. */
     static BigDecimal median(List<BigDecimal> sorted) {
         int n = sorted.size();
         return n % 2 == 1 ? sorted.get(n / 2) : sorted.get(n / 2 - 1).add(sorted.get(n / 2)).divide(TWO, MC);
-    }
-
-    private static BigDecimal standardDeviation(List<BigDecimal> sorted) {
-        BigDecimal mean = mean(sorted);
-        BigDecimal squares = BigDecimal.ZERO;
-        for (BigDecimal v : sorted) {
-            BigDecimal d = v.subtract(mean, MC);
-            squares = squares.add(d.multiply(d, MC), MC);
-        }
-        return squares.divide(BigDecimal.valueOf(sorted.size()), MC).sqrt(MC);
     }
 
     private static List<BigDecimal> absoluteDeviations(List<BigDecimal> values, BigDecimal centre) {
