@@ -23,7 +23,6 @@ import java.util.TreeMap;
  */
 public final class JudgeNormalisation {
 
-
     private JudgeNormalisation() {
     }
 
