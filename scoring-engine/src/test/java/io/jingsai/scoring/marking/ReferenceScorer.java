@@ -16,9 +16,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A test oracle: the scoring rules of docs/domain.md written out the plain way, one aspect at a time, in
- * {@link Fraction}s, sharing no code with {@link EntryScorer}, {@link Panel} or {@code ExactValue}. Slow and obvious
- * on purpose: sort the marks, drop what the rule drops, add up, divide.
+ * A test oracle: the scoring rules (as the project's domain notes state them) written out the plain way, one aspect
+ * at a time, in {@link Fraction}s, sharing no code with {@link EntryScorer}, {@link Panel} or {@code ExactValue}.
+ * Slow and obvious on purpose: sort the marks, drop what the rule drops, add up, divide.
  */
 final class ReferenceScorer {
 
