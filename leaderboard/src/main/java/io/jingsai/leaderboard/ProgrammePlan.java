@@ -1,5 +1,7 @@
 package io.jingsai.leaderboard;
 
+import io.jingsai.scoring.award.CutOffPolicy;
+import io.jingsai.scoring.ranking.Order;
 import java.util.Objects;
 
 /**

@@ -1,5 +1,6 @@
 package io.jingsai.leaderboard;
 
+import io.jingsai.scoring.award.CutOffPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
@@ -26,8 +27,8 @@ import reactor.core.scheduler.Schedulers;
 class ConcurrencyTest {
 
     private static final int ENTRIES = 2_000;
-    private static final RankingOrder ORDER = RankingOrder.of(Criterion.higherFirst("total", 2),
-            Criterion.lowerFirst("seconds", 0));
+    private static final RankingOrder ORDER = RankingOrder.of(ScaledKey.descending("total", 2),
+            ScaledKey.ascending("seconds", 0));
     private static final String[] TRADES = {"welder", "electrician", "machinist"};
 
     @Test
