@@ -1,7 +1,6 @@
 package io.jingsai.leaderboard;
 
 import io.jingsai.scoring.award.CutOffPolicy;
-import io.jingsai.scoring.ranking.Order;
 import java.util.Objects;
 
 /**
