@@ -1,5 +1,7 @@
 package io.jingsai.leaderboard;
 
+import io.jingsai.scoring.ranking.TiePolicy;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -131,6 +133,30 @@ abstract class AbstractView implements BoardView {
             }
         }
         return lo;
+    }
+
+    @Override
+    public List<List<Standing>> unresolvedTies() {
+        if (spec.tiePolicy() == TiePolicy.SHARE) {
+            return List.of();
+        }
+        return read(o -> tiedGroups(o.collect(0, o.size())));
+    }
+
+    /** The runs of two or more standings with one rank: the tie groups, whatever the style. */
+    private static List<List<Standing>> tiedGroups(List<Standing> standings) {
+        List<List<Standing>> groups = new ArrayList<>();
+        for (int start = 0; start < standings.size(); ) {
+            int end = start + 1;
+            while (end < standings.size() && standings.get(end).rank() == standings.get(start).rank()) {
+                end++;
+            }
+            if (end - start > 1) {
+                groups.add(List.copyOf(standings.subList(start, end)));
+            }
+            start = end;
+        }
+        return List.copyOf(groups);
     }
 
     static void checkPage(int offset, int limit) {

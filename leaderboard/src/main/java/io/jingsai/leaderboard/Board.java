@@ -279,6 +279,11 @@ public final class Board implements BoardView {
         }
     }
 
+    /** The height of the main tree; used by tests. */
+    int height() {
+        return read(s -> s.main.all.height());
+    }
+
     /** Checks every internal invariant under the read lock; used by tests. */
     void checkInvariants() {
         long stamp = lock.readLock();
@@ -362,6 +367,11 @@ public final class Board implements BoardView {
     @Override
     public BoardView filter(String facet, String value) {
         return live.filter(facet, value);
+    }
+
+    @Override
+    public List<List<Standing>> unresolvedTies() {
+        return live.unresolvedTies();
     }
 
     @Override

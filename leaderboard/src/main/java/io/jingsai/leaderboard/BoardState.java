@@ -1,5 +1,6 @@
 package io.jingsai.leaderboard;
 
+import io.jingsai.scoring.ranking.RankStyle;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -100,12 +101,12 @@ final class BoardState implements OrderTree.SlotOrder {
         this.width = spec.order().size();
         this.stride = 2 + width;
         this.facetCount = spec.facets().size();
-        this.dense = spec.style() == RankingStyle.DENSE;
+        this.dense = spec.style() == RankStyle.DENSE;
         this.tierLabels = Tiers.labels(spec);
         int cells = (int) Math.max(16, Math.min(maxCells(), (long) (expected / 0.7) + 1));
         records = emptyRecords(cells);
         facetCodes = new FacetCodes(facetCount, cells + 2);
-        main = new RankIndex(this, dense);
+        main = new RankIndex(this, spec.style());
         dimensions = new FacetDimension[facetCount];
         for (int i = 0; i < facetCount; i++) {
             dimensions[i] = new FacetDimension();
@@ -534,7 +535,7 @@ final class BoardState implements OrderTree.SlotOrder {
         }
         int next = dimension.indexes.length + 1;
         RankIndex[] grown = Arrays.copyOf(dimension.indexes, next);
-        grown[next - 1] = new RankIndex(this, dense);
+        grown[next - 1] = new RankIndex(this, spec.style());
         String[] values = Arrays.copyOf(dimension.values, next);
         values[next - 1] = value;
         dimension.indexes = grown;

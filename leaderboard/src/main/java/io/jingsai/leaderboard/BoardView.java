@@ -1,5 +1,7 @@
 package io.jingsai.leaderboard;
 
+import io.jingsai.scoring.ranking.RankStyle;
+import io.jingsai.scoring.ranking.Order;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -11,7 +13,7 @@ import java.util.OptionalInt;
  *
  * <p><b>Order and ties.</b> Entries are in display order: best {@link SortKey} first, exact ties by display key,
  * then by id. {@code position} is the unique 1-based place in that order; {@code rank} is shared by ties
- * (standard competition ranking "1224" or dense "1223", per {@link RankingStyle}).
+ * (standard competition ranking "1224" or dense "1223", per {@link RankStyle}).
  *
  * <p><b>Consistency.</b> Every method reads one consistent state: the standings of a page, their ranks and the
  * page's total all belong to the same moment; a page never mixes states before and after an update. Two calls may
@@ -105,6 +107,15 @@ public interface BoardView {
      * @throws IllegalStateException    if this view is already filtered (views filter one facet of the board)
      */
     BoardView filter(String facet, String value);
+
+    /**
+     * The tie groups of this view that its rule does not allow, best group first, each in display order: under
+     * {@link io.jingsai.scoring.ranking.TiePolicy#FORCE_DISTINCT} (排名不并列) every group of two or more entries tied
+     * on the whole key; under {@code SHARE}, none. Tied entries keep the provisional rank they share (see
+     * {@link BoardRule}) until the chief judge resolves the tie. O(n) on a board that forbids shared ranks (an
+     * event's board), O(1) otherwise.
+     */
+    List<List<Standing>> unresolvedTies();
 
     /** Increases with every change of the live content; constant while a view is frozen. */
     long version();

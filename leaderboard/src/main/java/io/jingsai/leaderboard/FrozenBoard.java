@@ -1,11 +1,13 @@
 package io.jingsai.leaderboard;
 
+import io.jingsai.scoring.ranking.RankStyle;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntPredicate;
 
 /**
  * An immutable copy of a board in display order, taken in one consistent read when the board is frozen. Queries
@@ -37,21 +39,18 @@ final class FrozenBoard {
         int n = state.main.size();
         stride = state.stride;
         records = new long[n * stride];
-        ranks = new int[n];
         facetCodes = new int[n * facetCount];
         positions = new LongIntMap(n);
         OrderTree.Cursor cursor = state.main.all.cursorAt(0);
-        int previous = -1;
         for (int i = 0; i < n; i++, cursor.advance()) {
             int slot = cursor.slot();
             System.arraycopy(state.records, slot * stride, records, i * stride, stride);
             for (int d = 0; d < facetCount; d++) {
                 facetCodes[i * facetCount + d] = state.facetCode(slot, d);
             }
-            ranks[i] = previous < 0 ? 1 : state.sameKey(previous, slot) ? ranks[i - 1] : state.dense ? ranks[i - 1] + 1 : i + 1;
             positions.put(records[i * stride], i);
-            previous = slot;
         }
+        ranks = ranks(n, i -> !sameKey(i - 1, i), spec.style());
         codes = Arrays.stream(state.dimensions).map(d -> (Map<String, Integer>) new HashMap<>(d.codes)).toList();
         tiers = LiveOrdering.main(state).tiers();
         members = tiers.stream().mapToInt(TierStatus::members).toArray();
@@ -79,14 +78,26 @@ final class FrozenBoard {
                 subset[count++] = i;
             }
         }
-        subset = Arrays.copyOf(subset, count);
-        int[] subsetRanks = new int[count];
-        for (int i = 0; i < count; i++) {
-            subsetRanks[i] = i == 0 ? 1
-                    : sameKey(subset[i - 1], subset[i]) ? subsetRanks[i - 1]
-                    : spec.style() == RankingStyle.DENSE ? subsetRanks[i - 1] + 1 : i + 1;
+        int[] members = Arrays.copyOf(subset, count);
+        return new View(members, ranks(count, i -> !sameKey(members[i - 1], members[i]), spec.style()));
+    }
+
+    /**
+     * The ranks of {@code n} entries in display order, where {@code startsGroup} tells whether entry {@code i > 0}
+     * is not tied with entry {@code i - 1}; each tie group numbered by {@link RankStyle#rankOf}.
+     */
+    static int[] ranks(int n, IntPredicate startsGroup, RankStyle style) {
+        int[] ranks = new int[n];
+        int groups = 0;
+        for (int start = 0; start < n; ) {
+            int end = start + 1;
+            while (end < n && !startsGroup.test(end)) {
+                end++;
+            }
+            Arrays.fill(ranks, start, end, style.rankOf(start, groups++, end - start));
+            start = end;
         }
-        return new View(subset, subsetRanks);
+        return ranks;
     }
 
     private boolean sameKey(int a, int b) {

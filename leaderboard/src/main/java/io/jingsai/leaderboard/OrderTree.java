@@ -105,6 +105,15 @@ final class OrderTree {
         return size;
     }
 
+    /** Levels from the root to the leaves: 1 for a tree that is one leaf. For tests. */
+    int height() {
+        int height = 1;
+        for (Node node = root; node instanceof Inner inner; node = inner.children[0]) {
+            height++;
+        }
+        return height;
+    }
+
     // ---------------------------------------------------------------- comparisons
 
     private int compare(long elementPrimary, int elementSlot, long probePrimary, int probeSlot, int bias) {

@@ -1,5 +1,7 @@
 package io.jingsai.leaderboard;
 
+import io.jingsai.scoring.award.CutOffPolicy;
+import io.jingsai.scoring.ranking.RankStyle;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -59,13 +61,13 @@ public final class ProgrammeBoards {
         this.runtime = runtime;
         Quotas q = plan.quotas();
         CutOffPolicy policy = plan.cutOffPolicy();
-        stars = Board.create(new BoardSpec(name("stars"), plan.starsOrder(), RankingStyle.COMPETITION,
+        stars = Board.create(new BoardSpec(name("stars"), plan.starsOrder(), RankStyle.STANDARD,
                 List.of(new Tier(STARS_TIER, q.stars(), policy)), List.of(TRADE, REGION, KEY_AREA)), runtime);
-        projects = Board.create(new BoardSpec(name("projects"), plan.projectsOrder(), RankingStyle.COMPETITION,
+        projects = Board.create(new BoardSpec(name("projects"), plan.projectsOrder(), RankStyle.STANDARD,
                 List.of(new Tier(DEMONSTRATION_TIER, q.demonstrationProjects(), policy),
                         new Tier(KEY_TIER, q.keyProjects(), policy)),
                 List.of(REGION, KEY_AREA, ASPECT)), runtime);
-        enterprises = Board.create(new BoardSpec(name("enterprises"), plan.enterprisesOrder(), RankingStyle.COMPETITION,
+        enterprises = Board.create(new BoardSpec(name("enterprises"), plan.enterprisesOrder(), RankStyle.STANDARD,
                 List.of(new Tier(ENTERPRISES_TIER, q.enterprises(), policy)), List.of(REGION, KEY_AREA)), runtime);
     }
 
@@ -99,17 +101,19 @@ public final class ProgrammeBoards {
     }
 
     /**
-     * Opens the board of one event (one trade's contest), ranked by the event's own chain and style.
+     * Opens the board of one event (one trade's contest), ranked by the event's own ranking rule: its chain, rank
+     * style and tie policy, as {@link BoardRule} turns them into a board.
      *
      * @throws IllegalArgumentException if the event code is blank
      * @throws IllegalStateException    if the event already has a board
      */
-    public Board openEvent(String event, RankingOrder order, RankingStyle style) {
+    public Board openEvent(String event, BoardRule<?> rule) {
         Objects.requireNonNull(event, "event");
+        Objects.requireNonNull(rule, "rule");
         if (event.isBlank()) {
             throw new IllegalArgumentException("event code must not be blank");
         }
-        var spec = new BoardSpec(name("events/" + event), order, style, List.of(), List.of(REGION));
+        var spec = rule.spec(name("events/" + event)).withFacets(REGION);
         Board board = Board.create(spec, runtime);
         if (events.putIfAbsent(event, board) != null) {
             throw new IllegalStateException("event '" + event + "' of programme '" + plan.programme()

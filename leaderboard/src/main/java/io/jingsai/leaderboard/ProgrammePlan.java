@@ -1,5 +1,6 @@
 package io.jingsai.leaderboard;
 
+import io.jingsai.scoring.award.CutOffPolicy;
 import java.util.Objects;
 
 /**

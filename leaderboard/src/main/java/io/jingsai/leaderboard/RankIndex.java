@@ -1,28 +1,33 @@
 package io.jingsai.leaderboard;
 
+import io.jingsai.scoring.ranking.RankStyle;
+
 /**
  * One ranked list of a board's slots (the main board, or one value of a facet): an {@link OrderTree} of every
  * entry, plus, for dense ranking, a second tree holding only the first entry of each tie group, so that a dense
- * rank is "tie groups before mine + 1" in O(log n).
+ * rank is "tie groups before mine + 1" in O(log n). Ranks are numbered as {@link RankStyle#rankOf} defines them:
+ * standard from the entries strictly better, modified from the entries better or tied, dense from the groups before.
  */
 final class RankIndex {
 
     final OrderTree all;
     private final OrderTree leaders; // null unless dense
     private final BoardState state;
+    private final RankStyle style;
 
-    RankIndex(BoardState state, boolean dense) {
+    RankIndex(BoardState state, RankStyle style) {
         this.state = state;
+        this.style = style;
         this.all = new OrderTree(state);
-        this.leaders = dense ? new OrderTree(state) : null;
+        this.leaders = style == RankStyle.DENSE ? new OrderTree(state) : null;
     }
 
     int size() {
         return all.size();
     }
 
-    boolean dense() {
-        return leaders != null;
+    RankStyle style() {
+        return style;
     }
 
     /** Adds a slot; returns its 0-based position. */
@@ -35,11 +40,11 @@ final class RankIndex {
     }
 
     /**
-     * The rank of the slot most recently {@link #add added}, at {@code position}: in competition ranking, without
-     * another descent when its leaf shows where its run of ties starts.
+     * The rank of the slot most recently {@link #add added}, at {@code position}: in standard competition ranking,
+     * without another descent when its leaf shows where its run of ties starts.
      */
     int rankOfAdded(long p, int slot, int position) {
-        if (leaders == null) {
+        if (style == RankStyle.STANDARD) {
             int ties = all.tiesBefore();
             if (ties >= 0) {
                 return position - ties + 1;
@@ -106,8 +111,11 @@ final class RankIndex {
 
     /** 1-based rank of a slot in this index, in the index's ranking style. */
     int rank(long p, int slot) {
-        OrderTree tree = leaders == null ? all : leaders;
-        return tree.countBefore(p, slot, OrderTree.BEFORE_TIES) + 1;
+        return switch (style) {
+            case STANDARD -> countBetter(p, slot) + 1;
+            case DENSE -> leaders.countBefore(p, slot, OrderTree.BEFORE_TIES) + 1;
+            case MODIFIED -> countUpToTies(p, slot);
+        };
     }
 
     /** Number of entries ranked at least as well as the slot (its tie group included). */
@@ -120,7 +128,7 @@ final class RankIndex {
         return all.countBefore(p, slot, OrderTree.BEFORE_TIES);
     }
 
-    /** 0-based position of the first entry with dense or competition rank {@code rank}, or -1. */
+    /** 0-based position of the first entry with rank {@code rank} in the index's style, or -1. */
     int firstPositionWithRank(int rank) {
         if (rank < 1) {
             return -1;
@@ -129,8 +137,13 @@ final class RankIndex {
             if (rank > all.size()) {
                 return -1;
             }
+            // standard: the group's first member stands at position rank - 1; modified: its last member does
             int slot = all.slotAt(rank - 1);
-            return rank(state.primary(slot), slot) == rank ? rank - 1 : -1;
+            long p = state.primary(slot);
+            if (rank(p, slot) != rank) {
+                return -1;
+            }
+            return style == RankStyle.STANDARD ? rank - 1 : countBetter(p, slot);
         }
         if (rank > leaders.size()) {
             return -1;

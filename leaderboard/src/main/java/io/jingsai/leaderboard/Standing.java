@@ -1,12 +1,13 @@
 package io.jingsai.leaderboard;
 
+import io.jingsai.scoring.ranking.RankStyle;
 import java.util.Optional;
 
 /**
  * Where an entry stands on a board (or a filtered view) at the moment of one consistent read.
  *
  * <p>{@code position} is the 1-based place in display order and is unique; {@code rank} is shared by ties
- * ({@link RankingStyle}). In a filtered view both are counted within the view, while {@code tier} is always the
+ * ({@link RankStyle}). In a filtered view both are counted within the view, while {@code tier} is always the
  * entry's tier on the main board: tiers and their quotas belong to the main board.
  *
  * @param id         the entry's id

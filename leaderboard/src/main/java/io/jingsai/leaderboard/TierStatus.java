@@ -1,14 +1,15 @@
 package io.jingsai.leaderboard;
 
+import io.jingsai.scoring.award.CutOffPolicy;
 import java.util.Optional;
 
 /**
  * The state of one tier at the moment of a read.
  *
  * <p>{@code members} counts the entries in the tier; they are always positions {@code 1..members} of the board.
- * With {@link CutOffPolicy#INCLUDE_ALL} a tie at the cut-off can make {@code members} exceed {@code quota}
- * ({@link #overflow()}); with {@link CutOffPolicy#EXCLUDE_ALL} it can leave places empty ({@link #vacancies()}),
- * as can a board with fewer entries than the quota.
+ * With {@link CutOffPolicy#INCLUDE_ALL} (and {@link CutOffPolicy#BREAK_BY_CHAIN}, see {@link Tier}) a tie at the
+ * cut-off can make {@code members} exceed {@code quota} ({@link #overflow()}); with {@link CutOffPolicy#EXCLUDE_ALL}
+ * it can leave places empty ({@link #vacancies()}), as can a board with fewer entries than the quota.
  *
  * @param tier    the tier's name
  * @param quota   the tier's quota

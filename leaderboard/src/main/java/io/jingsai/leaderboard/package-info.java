@@ -9,14 +9,14 @@
  * ProgrammeBoards boards = ProgrammeBoards.create(ProgrammePlan.of("SX-2024")
  *         .withQuotas(Quotas.DEFAULT)                              // 10 / 100 / 1,000 / 10,000
  *         .withCutOffPolicy(CutOffPolicy.INCLUDE_ALL), runtime);
- * RankingOrder chain = RankingOrder.of(Criterion.higherFirst("total", 2), Criterion.lowerFirst("seconds", 0),
- *         Criterion.higherFirst("practical", 2), Criterion.higherFirst("theory", 2));
- * Board welding = boards.openEvent("welder-2024", chain, RankingStyle.COMPETITION);
+ * RankingRule<Result> rule = eventRules.ranking();                // the scoring engine's rule of the event
+ * BoardRule<Result> boardRule = BoardRule.of(rule, 2);            // published figures, two decimal places
+ * Board welding = boards.openEvent("welder-2024", boardRule);
  * }</pre>
  *
  * <h2>Publishing results</h2>
  * <pre>{@code
- * SortKey key = chain.key(total, seconds, practical, theory);     // exact decimals, never rounded here
+ * SortKey key = boardRule.key(result);                            // published decimals, never rounded here
  * welding.upsert(Entry.of(contestantId, registrationNo, key).withFacet("region", "Xi'an"));
  * int rank = welding.upsertAndRank(contestantId, registrationNo, key); // update and answer the new rank atomically
  * welding.remove(contestantId);                                    // withdrawn
@@ -35,15 +35,20 @@
  *
  * <h2>Semantics in one place</h2>
  * <ul>
+ *   <li><b>One ranking language:</b> boards use the scoring engine's terms: {@code ranking.Order},
+ *       {@code ranking.RankStyle}, {@code ranking.TiePolicy} and {@code award.CutOffPolicy}; {@link
+ *       io.jingsai.leaderboard.BoardRule} turns an event's {@code RankingRule} into a board that ranks as the
+ *       engine does (published figures, missing values last, what 排名不并列 shows).</li>
  *   <li><b>Order:</b> best {@link io.jingsai.leaderboard.SortKey} first; exact ties by display key (e.g. the
- *       registration number), then by id. Ties share a rank ("1224" or dense "1223"); display order never
- *       changes a rank.</li>
+ *       registration number), then by id. Ties share a rank ("1224", dense "1223" or modified "1334"); display
+ *       order never changes a rank.</li>
  *   <li><b>Tiers</b> are nested prefixes of the board; a cut-off inside a tie group either takes the whole group
- *       ({@code INCLUDE_ALL}, overflow reported) or none of it ({@code EXCLUDE_ALL}).</li>
+ *       ({@code INCLUDE_ALL}, and {@code BREAK_BY_CHAIN}, since board ties are tied on the whole chain; overflow
+ *       reported) or none of it ({@code EXCLUDE_ALL}).</li>
  *   <li><b>Consistency:</b> writes are linearizable per board (board and filtered views change together); every
  *       read sees one state; readers never block writers.</li>
  *   <li><b>Invalid input</b> fails fast with {@link java.lang.IllegalArgumentException} naming the board,
- *       criterion or facet concerned; unknown ids give empty results, never exceptions.</li>
+ *       key or facet concerned; unknown ids give empty results, never exceptions.</li>
  * </ul>
  *
  * <p>Internals (package-private): a counted B+-tree ({@code OrderTree}) over slots of an open-addressing table
@@ -52,3 +57,5 @@
  * a replay-latest sink per board for the feed.
  */
 package io.jingsai.leaderboard;
+
+import io.jingsai.scoring.award.CutOffPolicy;

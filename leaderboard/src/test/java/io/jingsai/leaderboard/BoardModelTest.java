@@ -1,5 +1,8 @@
 package io.jingsai.leaderboard;
 
+import io.jingsai.scoring.award.CutOffPolicy;
+import io.jingsai.scoring.ranking.RankStyle;
+import io.jingsai.scoring.ranking.Order;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
@@ -36,19 +39,36 @@ class BoardModelTest {
     @ParameterizedTest
     @MethodSource("seeds")
     void agreesWithBruteForceAfterEveryStep(long seed) {
-        var random = new Random(seed);
+        everyStep(new Random(seed), 30, 200);
+    }
+
+    /**
+     * The every-step check on boards of several tree leaves (ids 0..399: about 280 entries, five leaves or more
+     * under an inner root), so that splits, sharing with siblings, merges, separators and the leaf chain are checked
+     * after every write, not only the single leaf a board of 30 ids has.
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {31, 32, 33, 34})
+    void agreesWithBruteForceAfterEveryStepOnBoardsOfSeveralLeaves(long seed) {
+        int height = everyStep(new Random(seed), 400, 700);
+        assertThat(height).as("the main tree grew beyond one leaf").isGreaterThanOrEqualTo(2);
+    }
+
+    /** Random steps on a board of ids {@code 0..ids-1} (and a few odd ones); returns the main tree's greatest height. */
+    private static int everyStep(Random random, int ids, int steps) {
         BoardSpec spec = randomSpec(random);
         var board = Board.create(spec, runtime());
         var reference = new ReferenceBoard(spec);
         ReferenceBoard frozen = null;
-        for (int step = 0; step < 200; step++) {
+        int height = 0;
+        for (int step = 0; step < steps; step++) {
             int op = random.nextInt(100);
             if (op < 45) {
-                Entry e = randomEntry(spec, random, true);
+                Entry e = randomEntry(spec, random, true, ids);
                 board.upsert(e);
                 reference.upsert(e);
             } else if (op < 53) {
-                Entry e = randomEntry(spec, random, false);
+                Entry e = randomEntry(spec, random, false, ids);
                 reference.upsert(e);
                 if (random.nextBoolean()) {
                     board.upsert(e.id(), e.displayKey(), e.key());
@@ -58,7 +78,7 @@ class BoardModelTest {
                     assertThat(board.upsertAndRank(e.id(), e.displayKey(), e.key())).isEqualTo(expectedRank);
                 }
             } else if (op < 68) {
-                long id = randomId(random);
+                long id = randomId(random, ids);
                 SortKey key = randomKey(spec.order(), random);
                 boolean present = reference.entries().stream().anyMatch(e -> e.id() == id);
                 boolean sameKey = present && reference.entries().stream()
@@ -66,12 +86,12 @@ class BoardModelTest {
                 assertThat(board.rescore(id, key)).isEqualTo(present && !sameKey);
                 reference.rescore(id, key);
             } else if (op < 90) {
-                long id = randomId(random);
+                long id = randomId(random, ids);
                 boolean present = reference.entries().stream().anyMatch(e -> e.id() == id);
                 assertThat(board.remove(id)).isEqualTo(present);
                 reference.remove(id);
             } else if (op < 93) {
-                List<Entry> all = randomEntries(spec, random, random.nextInt(40));
+                List<Entry> all = randomEntries(spec, random, random.nextInt(ids + 10), ids);
                 board.rebuild(all.stream());
                 reference.replaceAll(all);
             } else if (op < 96) {
@@ -85,14 +105,16 @@ class BoardModelTest {
                 frozen = null;
             }
             board.checkInvariants();
-            verify(board, reference, random);
+            height = Math.max(height, board.height());
+            verify(board, reference, random, ids);
             if (frozen == null) {
                 assertThat(board.publicView()).isSameAs(board);
             } else {
                 assertThat(board.publicView().frozenAt()).contains(NOW);
-                verify(board.publicView(), frozen, random);
+                verify(board.publicView(), frozen, random, ids);
             }
         }
+        return height;
     }
 
     @ParameterizedTest
@@ -144,7 +166,8 @@ class BoardModelTest {
         var random = new Random(seed);
         BoardSpec random0 = randomSpec(random);
         // mostly competition ranking, where moves take the fast path; dense boards check the fallback
-        BoardSpec spec = random0.withStyle(seed % 3 == 0 ? RankingStyle.DENSE : RankingStyle.COMPETITION);
+        BoardSpec spec = random0.withStyle(seed % 3 == 0 ? RankStyle.DENSE
+                : seed % 3 == 1 ? RankStyle.MODIFIED : RankStyle.STANDARD);
         SPECS.put(spec.name(), spec);
         var board = Board.create(spec, runtime());
         var reference = new ReferenceBoard(spec);
@@ -219,7 +242,7 @@ class BoardModelTest {
         return order.keyOfUnscaled(values);
     }
 
-    private static void verify(BoardView view, ReferenceBoard reference, Random random) {
+    private static void verify(BoardView view, ReferenceBoard reference, Random random, int ids) {
         List<Standing> expected = reference.standings(null, null);
         int n = expected.size();
         assertThat(view.count()).isEqualTo(n);
@@ -238,7 +261,7 @@ class BoardModelTest {
         assertThat(view.top(limit)).isEqualTo(expected.subList(0, Math.min(n, limit)));
 
         for (int probe = 0; probe < 3; probe++) {
-            long id = randomId(random);
+            long id = randomId(random, ids);
             Optional<Standing> standing = expected.stream().filter(s -> s.id() == id).findFirst();
             assertThat(view.standing(id)).isEqualTo(standing);
             assertThat(view.rank(id).isPresent() ? Optional.of(view.rank(id).getAsInt()) : Optional.empty())
@@ -277,7 +300,7 @@ class BoardModelTest {
             assertThat(ranks.stream().map(filtered::atRank).toList()).isEqualTo(ranks.stream()
                     .map(r -> expectedFiltered.stream().filter(s -> s.rank() == r).findFirst())
                     .toList());
-            long id = randomId(random);
+            long id = randomId(random, ids);
             Optional<Standing> standing = expectedFiltered.stream().filter(s -> s.id() == id).findFirst();
             assertThat(filtered.standing(id)).isEqualTo(standing);
             assertThat(filtered.around(id, 1)).isEqualTo(standing
@@ -311,34 +334,34 @@ class BoardModelTest {
 
     private static BoardSpec randomSpec(Random random) {
         int width = 1 + random.nextInt(3);
-        var criteria = new ArrayList<Criterion>();
+        var criteria = new ArrayList<ScaledKey>();
         for (int i = 0; i < width; i++) {
-            Direction direction = random.nextBoolean() ? Direction.HIGHER_FIRST : Direction.LOWER_FIRST;
-            criteria.add(new Criterion("c" + i, direction, random.nextInt(3)));
+            Order direction = random.nextBoolean() ? Order.DESCENDING : Order.ASCENDING;
+            criteria.add(new ScaledKey("c" + i, direction, random.nextInt(3)));
         }
         var tiers = new ArrayList<Tier>();
         int quota = 0;
         for (int t = random.nextInt(3); t > 0; t--) {
-            quota += 1 + random.nextInt(6);
-            tiers.add(new Tier("t" + quota, quota,
-                    random.nextBoolean() ? CutOffPolicy.INCLUDE_ALL : CutOffPolicy.EXCLUDE_ALL));
+            // quotas may be 0 or repeat the previous tier's; every cut-off policy of the engine
+            quota += random.nextInt(4) == 0 ? 0 : 1 + random.nextInt(6);
+            tiers.add(new Tier("t" + t, quota, CutOffPolicy.values()[random.nextInt(CutOffPolicy.values().length)]));
         }
         List<String> facets = random.nextBoolean() ? List.of("trade", "region") : List.of();
         String name = "board-" + random.nextLong();
         var spec = new BoardSpec(name, new RankingOrder(criteria),
-                random.nextBoolean() ? RankingStyle.COMPETITION : RankingStyle.DENSE, tiers, facets);
+                RankStyle.values()[random.nextInt(RankStyle.values().length)], tiers, facets);
         SPECS.put(name, spec);
         return spec;
     }
 
-    private static long randomId(Random random) {
-        return random.nextInt(12) == 0 ? ODD_IDS[random.nextInt(ODD_IDS.length)] : random.nextInt(30);
+    private static long randomId(Random random, int ids) {
+        return random.nextInt(12) == 0 ? ODD_IDS[random.nextInt(ODD_IDS.length)] : random.nextInt(ids);
     }
 
     private static SortKey randomKey(RankingOrder order, Random random) {
         long[] values = new long[order.size()];
         for (int i = 0; i < values.length; i++) {
-            values[i] = random.nextInt(4) - 1;
+            values[i] = random.nextInt(12) == 0 ? SortKey.MISSING : random.nextInt(4) - 1;
         }
         return order.keyOfUnscaled(values);
     }
@@ -353,17 +376,17 @@ class BoardModelTest {
         return facets;
     }
 
-    private static Entry randomEntry(BoardSpec spec, Random random, boolean withFacets) {
-        return new Entry(randomId(random), random.nextInt(3), randomKey(spec.order(), random),
+    private static Entry randomEntry(BoardSpec spec, Random random, boolean withFacets, int ids) {
+        return new Entry(randomId(random, ids), random.nextInt(3), randomKey(spec.order(), random),
                 withFacets ? randomFacets(spec, random) : Map.of());
     }
 
-    private static List<Entry> randomEntries(BoardSpec spec, Random random, int n) {
-        var ids = new HashSet<Long>();
+    private static List<Entry> randomEntries(BoardSpec spec, Random random, int n, int ids) {
+        var seen = new HashSet<Long>();
         var out = new ArrayList<Entry>();
         for (int i = 0; i < n; i++) {
-            Entry e = randomEntry(spec, random, true);
-            if (ids.add(e.id())) {
+            Entry e = randomEntry(spec, random, true, ids);
+            if (seen.add(e.id())) {
                 out.add(e);
             }
         }

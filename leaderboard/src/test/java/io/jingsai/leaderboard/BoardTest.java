@@ -1,5 +1,11 @@
 package io.jingsai.leaderboard;
 
+import io.jingsai.scoring.award.CutOffPolicy;
+import io.jingsai.scoring.ranking.RankStyle;
+import io.jingsai.scoring.ranking.Order;
+import io.jingsai.scoring.ranking.RankingRule;
+import io.jingsai.scoring.ranking.TieBreakChain;
+import io.jingsai.scoring.ranking.TieBreakKey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
@@ -8,6 +14,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,14 +27,14 @@ class BoardTest {
     private static final Instant NOW = Instant.parse("2026-03-01T08:00:00Z");
     private static final BoardRuntime RUNTIME = BoardRuntime.of(Clock.fixed(NOW, ZoneOffset.UTC));
     // total ↓ (2 decimals), completion time ↑ (seconds)
-    private static final RankingOrder CHAIN = RankingOrder.of(Criterion.higherFirst("total", 2),
-            Criterion.lowerFirst("seconds", 0));
+    private static final RankingOrder CHAIN = RankingOrder.of(ScaledKey.descending("total", 2),
+            ScaledKey.ascending("seconds", 0));
 
     private static SortKey key(String total, long seconds) {
         return CHAIN.key(new BigDecimal(total), BigDecimal.valueOf(seconds));
     }
 
-    private static Board welders(RankingStyle style) {
+    private static Board welders(RankStyle style) {
         Board board = Board.create(BoardSpec.of("welders", CHAIN).withStyle(style), RUNTIME);
         board.upsert(1, 101, key("92.50", 3_000));
         board.upsert(2, 102, key("95.00", 3_100));
@@ -39,14 +46,14 @@ class BoardTest {
 
     @Test
     void competitionRankingSharesRanksAndSkipsAfterTies() {
-        assertThat(welders(RankingStyle.COMPETITION).top(10))
+        assertThat(welders(RankStyle.STANDARD).top(10))
                 .extracting(Standing::id, Standing::rank, Standing::position)
                 .containsExactly(tuple(2L, 1, 1), tuple(3L, 2, 2), tuple(4L, 3, 3), tuple(1L, 3, 4), tuple(5L, 5, 5));
     }
 
     @Test
     void denseRankingDoesNotSkip() {
-        Board board = welders(RankingStyle.DENSE);
+        Board board = welders(RankStyle.DENSE);
         assertThat(board.top(10)).extracting(Standing::id, Standing::rank)
                 .containsExactly(tuple(2L, 1), tuple(3L, 2), tuple(4L, 3), tuple(1L, 3), tuple(5L, 4));
         assertThat(board.atRank(4)).map(Standing::id).contains(5L);
@@ -54,7 +61,7 @@ class BoardTest {
 
     @Test
     void atRankIsEmptyForASkippedRankAndAroundStopsAtTheEnds() {
-        Board board = welders(RankingStyle.COMPETITION);
+        Board board = welders(RankStyle.STANDARD);
         assertThat(board.atRank(3)).map(Standing::id).contains(4L);
         assertThat(board.atRank(4)).isEmpty();
         assertThat(board.around(2, 2)).extracting(Standing::id).containsExactly(2L, 3L, 4L);
@@ -178,7 +185,7 @@ class BoardTest {
 
     @Test
     void rebuildReplacesEverythingAtOnce() {
-        Board board = welders(RankingStyle.COMPETITION);
+        Board board = welders(RankStyle.STANDARD);
         long before = board.version();
         var entries = IntStream.range(0, 10_000)
                 .mapToObj(i -> Entry.of(i, i, CHAIN.keyOfUnscaled(i % 100, i % 7))).toList();
@@ -194,7 +201,7 @@ class BoardTest {
 
     @Test
     void invalidInputIsRejectedWithAMessageThatSaysWhatWasWrong() {
-        Board board = welders(RankingStyle.COMPETITION);
+        Board board = welders(RankStyle.STANDARD);
         SortKey alien = RankingOrder.score(2).keyOfUnscaled(1);
         assertThatThrownBy(() -> board.upsert(9, 9, alien)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("does not belong to the ranking order of board 'welders'");
@@ -204,21 +211,21 @@ class BoardTest {
         assertThatThrownBy(() -> board.page(0, 10_001)).hasMessage("limit must be 0..10000 but was 10001");
         assertThatThrownBy(() -> board.tier("gold")).hasMessageContaining("board 'welders' has no tier 'gold'");
         assertThatThrownBy(() -> key("92.555", 1))
-                .hasMessageContaining("value 92.555 of criterion 'total' does not fit scale 2 exactly");
+                .hasMessageContaining("value 92.555 of key 'total' does not fit scale 2 exactly");
         assertThatThrownBy(() -> CHAIN.keyOfUnscaled(1)).hasMessage("ranking order [total, seconds] needs 2 values but got 1");
         assertThatThrownBy(() -> board.rebuild(List.of(Entry.of(1, 1, key("1", 1)), Entry.of(1, 2, key("2", 1)))))
                 .hasMessageContaining("entry id 1 appears twice");
         assertThat(board.count()).isEqualTo(5); // a failed rebuild changes nothing
         assertThatThrownBy(() -> BoardSpec.of("b", CHAIN).withTiers(Tier.of("key", 100), Tier.of("demo", 10)))
                 .hasMessageContaining("most exclusive first");
-        assertThatThrownBy(() -> new Quotas(10, 10, 1, 1)).hasMessageContaining("must exceed the demonstration quota");
-        assertThatThrownBy(() -> new Criterion("x", Direction.HIGHER_FIRST, 19)).hasMessageContaining("0..18");
+        assertThatThrownBy(() -> new Quotas(11, 10, 1, 1)).hasMessageContaining("quotas.demonstrationAboveKey");
+        assertThatThrownBy(() -> new ScaledKey("x", Order.DESCENDING, 19)).hasMessageContaining("0..18");
         assertThatThrownBy(() -> key("1", 1).compareTo(alien)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void pagesAreImmutableSnapshotsThatLaterWritesDoNotChange() {
-        Board board = welders(RankingStyle.COMPETITION);
+        Board board = welders(RankStyle.STANDARD);
         Page page = board.page(1, 3);
         List<Standing> before = List.copyOf(page.entries());
         board.upsert(3, 103, key("99.00", 1)); // moves to the top: every later position shifts
@@ -290,10 +297,38 @@ class BoardTest {
         assertThat(key("92.50", 3_000).score()).isEqualTo(new BigDecimal("92.50"));
         assertThat(key("-3.25", 0).unscaled(0)).isEqualTo(-325);
         assertThat(key("92.50", 3_000)).hasToString("SortKey[total=92.50, seconds=3000]");
-        SortKey extreme = CHAIN.keyOfUnscaled(Long.MIN_VALUE, Long.MAX_VALUE);
-        Board board = welders(RankingStyle.COMPETITION);
-        board.upsert(Long.MIN_VALUE, 0, extreme);
+        // the extremes of a long are reserved (missing values); everything between them is a value
+        SortKey lowest = CHAIN.keyOfUnscaled(Long.MIN_VALUE + 1, Long.MAX_VALUE - 1);
+        Board board = welders(RankStyle.STANDARD);
+        board.upsert(Long.MIN_VALUE, 0, lowest);
         assertThat(board.rank(Long.MIN_VALUE)).hasValue(6);
+        board.upsert(-7, 0, CHAIN.keyOfUnscaled(Long.MAX_VALUE - 1, Long.MIN_VALUE + 1));
+        assertThat(board.rank(-7)).hasValue(1);
+        assertThatThrownBy(() -> CHAIN.keyOfUnscaled(1, Long.MAX_VALUE)).hasMessageContaining("reserved");
+        assertThatThrownBy(() -> CHAIN.key(new BigDecimal(Long.MIN_VALUE).movePointLeft(2), BigDecimal.ONE))
+                .hasMessageContaining("does not fit");
+    }
+
+    /**
+     * A missing value (no completion time recorded) ranks after every present value of its key, whatever the key's
+     * order, and ties with another missing value, as the scoring engine's {@code TieBreakKey} ranks it.
+     */
+    @Test
+    void aMissingValueRanksAfterEveryPresentValueOfItsKey() {
+        Board board = welders(RankStyle.STANDARD);
+        board.upsert(6, 106, CHAIN.key(new BigDecimal("92.50"), null));   // no time, among the 92.50s
+        board.upsert(7, 107, CHAIN.key(null, BigDecimal.ONE));            // no total at all
+        board.upsert(8, 108, CHAIN.key(new BigDecimal("92.50"), null));   // tied with 6
+        assertThat(board.top(10)).extracting(Standing::id, Standing::rank).containsExactly(tuple(2L, 1),
+                tuple(3L, 2), tuple(4L, 3), tuple(1L, 3), tuple(6L, 5), tuple(8L, 5), tuple(5L, 7), tuple(7L, 8));
+        SortKey noTime = board.standing(6).orElseThrow().key();
+        assertThat(noTime.isMissing(1)).isTrue();
+        assertThat(noTime.value(1)).isNull();
+        assertThat(noTime.values()).containsExactly(new BigDecimal("92.50"), null);
+        assertThat(noTime).hasToString("SortKey[total=92.50, seconds=missing]");
+        // a descending key too: the missing total is last, not first
+        assertThat(board.freeze()).isEqualTo(NOW);
+        assertThat(board.publicView().page(0, 10).entries()).isEqualTo(board.page(0, 10).entries());
     }
 
     @Test
@@ -305,10 +340,17 @@ class BoardTest {
         assertThat(boards.enterprises().spec().tiers()).containsExactly(Tier.of("enterprises", 10_000));
         assertThat(boards.stars().spec().facets()).containsExactly("trade", "region", "keyArea");
         assertThat(boards.projects().name()).isEqualTo("SX-2024/projects");
-        Board welding = boards.openEvent("welder", CHAIN, RankingStyle.COMPETITION);
+        RankingRule<BigDecimal[]> rule = RankingRule.standard(TieBreakChain.of(
+                        TieBreakKey.descending("total", (BigDecimal[] r) -> r[0]),
+                        TieBreakKey.ascending("seconds", (BigDecimal[] r) -> r[1])),
+                Comparator.comparing((BigDecimal[] r) -> r[0]));
+        Board welding = boards.openEvent("welder", BoardRule.of(rule, 2));
         assertThat(welding.name()).isEqualTo("SX-2024/events/welder");
+        assertThat(welding.spec().order()).isEqualTo(RankingOrder.of(ScaledKey.descending("total", 2),
+                ScaledKey.ascending("seconds", 2)));
+        assertThat(welding.spec().facets()).containsExactly("region");
         assertThat(boards.event("welder")).containsSame(welding);
-        assertThatThrownBy(() -> boards.openEvent("welder", CHAIN, RankingStyle.DENSE))
+        assertThatThrownBy(() -> boards.openEvent("welder", BoardRule.of(rule.withStyle(RankStyle.DENSE), 2)))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("already has a board");
         assertThat(boards.all()).hasSize(4);
         boards.freezeAll();

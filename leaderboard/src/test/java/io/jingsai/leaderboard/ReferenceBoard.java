@@ -1,5 +1,6 @@
 package io.jingsai.leaderboard;
 
+import io.jingsai.scoring.award.CutOffPolicy;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -64,17 +65,26 @@ final class ReferenceBoard {
         return out;
     }
 
-    /** Competition rank: 1 + entries strictly better; dense rank: 1 + distinct better keys. */
+    /**
+     * From the definitions, over the view in display order: standard rank = 1 + entries strictly better (the index
+     * of the first entry of the tie group); modified rank = entries better or tied, itself included (the index after
+     * the group's last entry); dense rank = 1 + distinct better keys (groups before).
+     */
     private int[] ranks(List<Entry> view) {
         int[] ranks = new int[view.size()];
-        int better = 0;
-        int distinctBetter = 0;
-        for (int i = 0; i < view.size(); i++) {
-            if (i > 0 && view.get(i).key().compareTo(view.get(i - 1).key()) != 0) {
-                better = i;
-                distinctBetter++;
+        int groupsBefore = 0;
+        for (int start = 0; start < view.size(); groupsBefore++) {
+            int end = start + 1;
+            while (end < view.size() && view.get(end).key().compareTo(view.get(start).key()) == 0) {
+                end++;
             }
-            ranks[i] = spec.style() == RankingStyle.COMPETITION ? better + 1 : distinctBetter + 1;
+            int rank = switch (spec.style()) {
+                case STANDARD -> start + 1;
+                case MODIFIED -> end;
+                case DENSE -> groupsBefore + 1;
+            };
+            java.util.Arrays.fill(ranks, start, end, rank);
+            start = end;
         }
         return ranks;
     }
@@ -91,9 +101,10 @@ final class ReferenceBoard {
         for (int t = 0; t < members.length; t++) {
             Tier tier = spec.tiers().get(t);
             int n = all.size();
-            if (n <= tier.quota()) {
-                members[t] = n;
-            } else if (tier.policy() == CutOffPolicy.INCLUDE_ALL) {
+            if (n <= tier.quota() || tier.quota() == 0) {
+                members[t] = Math.min(n, tier.quota());
+            } else if (tier.policy() != CutOffPolicy.EXCLUDE_ALL) {
+                // INCLUDE_ALL, and BREAK_BY_CHAIN: entries tied on a board are tied on its whole chain
                 SortKey last = all.get(tier.quota() - 1).key();
                 members[t] = (int) all.stream().filter(e -> e.key().compareTo(last) <= 0).count();
             } else {

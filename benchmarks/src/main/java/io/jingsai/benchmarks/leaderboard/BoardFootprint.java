@@ -68,10 +68,10 @@ public final class BoardFootprint {
     }
 
     private static RankingOrder chain() {
-        return RankingOrder.of(io.jingsai.leaderboard.Criterion.higherFirst("total", 2),
-                io.jingsai.leaderboard.Criterion.lowerFirst("seconds", 0),
-                io.jingsai.leaderboard.Criterion.higherFirst("practical", 2),
-                io.jingsai.leaderboard.Criterion.higherFirst("theory", 2));
+        return RankingOrder.of(io.jingsai.leaderboard.ScaledKey.descending("total", 2),
+                io.jingsai.leaderboard.ScaledKey.ascending("seconds", 0),
+                io.jingsai.leaderboard.ScaledKey.descending("practical", 2),
+                io.jingsai.leaderboard.ScaledKey.descending("theory", 2));
     }
 
     private static void report(String label, int n, RankingOrder order, boolean facets, boolean rebuild,

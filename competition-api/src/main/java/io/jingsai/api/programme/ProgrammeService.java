@@ -115,10 +115,7 @@ class ProgrammeService {
     /** Rules that span fields; Bean Validation has already checked each field on its own. */
     private static List<FieldProblem> consistencyProblems(ProgrammeCommand command) {
         List<FieldProblem> problems = new ArrayList<>();
-        TierQuotas quotas = command.quotas();
-        if (quotas.demonstration() > quotas.key()) {
-            problems.add(FieldProblem.of("quotas.demonstration", "quotas.demonstrationAboveKey", quotas.key()));
-        }
+        problems.addAll(command.quotas().problems());
         Set<String> codes = new HashSet<>();
         for (int i = 0; i < command.keyAreas().size(); i++) {
             String code = command.keyAreas().get(i).code();

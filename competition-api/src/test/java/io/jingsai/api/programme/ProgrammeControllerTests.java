@@ -126,6 +126,24 @@ class ProgrammeControllerTests {
                 "不能超过重点项目数（100）：示范性项目从重点项目中评出");
     }
 
+    /**
+     * The quota rule of the leaderboard core ({@code Quotas}): demonstration projects are the best of the key
+     * projects, all of them at most; the boards of such a programme can be built.
+     */
+    @Test
+    void asManyDemonstrationAsKeyProjectsIsAccepted() {
+        Map<String, Object> body = programmeBody(TestIdentities.unique("配额"));
+        body.put("quotas", Map.of("demonstration", 3, "key", 3));
+        long id = fixtures.programme(body);
+
+        web.get().uri("/api/programmes/{id}", id).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.quotas.demonstration").isEqualTo(3)
+                .jsonPath("$.quotas.key").isEqualTo(3);
+        assertThat(new io.jingsai.leaderboard.Quotas(3, 3, 1000, 10_000).keyProjects()).isEqualTo(3);
+    }
+
     @Test
     void quotasMustBePositive() {
         Map<String, Object> body = programmeBody(TestIdentities.unique("配额"));

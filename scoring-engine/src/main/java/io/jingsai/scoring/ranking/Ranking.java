@@ -7,8 +7,10 @@ import java.util.List;
 /**
  * Ranks entries by a {@link RankingRule}.
  *
- * <p>Entries are sorted by the chain, exact ties by the display order. Ranks: STANDARD gives a tied group the
- * position of its first member and skips ("1224"); DENSE counts groups ("1223"). Under FORCE_DISTINCT, any exact tie
+ * <p>Entries are sorted by the chain, exact ties by the display order. Ranks are numbered by the rule's
+ * {@link RankStyle#rankOf}: STANDARD gives a tied group the position of its first member and skips ("1224"); DENSE
+ * counts groups ("1223"); MODIFIED gives it the position of its last member ("1334"). A missing key value ranks
+ * after every present one ({@link TieBreakKey}). Under FORCE_DISTINCT, any exact tie
  * yields {@link RankingOutcome.UnresolvedTies} with every tied group instead of a ranking. The result does not depend
  * on the input order (given a total display order). Null entries are refused with {@link IllegalArgumentException}.
  */
@@ -37,10 +39,9 @@ public final class Ranking {
             }
         }
         List<RankedEntry<T>> ranked = new ArrayList<>(sorted.size());
-        int dense = 0;
+        int groupsBefore = 0;
         for (List<T> group : groups) {
-            dense++;
-            int rank = rule.style() == RankStyle.STANDARD ? ranked.size() + 1 : dense;
+            int rank = rule.style().rankOf(ranked.size(), groupsBefore++, group.size());
             for (T entry : group) {
                 ranked.add(new RankedEntry<>(rank, ranked.size() + 1, entry));
             }

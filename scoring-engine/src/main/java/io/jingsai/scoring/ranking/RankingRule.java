@@ -7,7 +7,7 @@ import java.util.Objects;
  * How an event ranks its entries.
  *
  * @param chain        the tie-break chain; entries tied on all of it are exact ties
- * @param style        STANDARD "1224" or DENSE "1223"
+ * @param style        how tied ranks are numbered: STANDARD "1224", DENSE "1223" or MODIFIED "1334"
  * @param tiePolicy    SHARE, or FORCE_DISTINCT to refuse a ranking with exact ties
  * @param displayOrder order among exact ties, e.g. by registration number; it never changes a rank. It should be a
  *                     total order (two different entries never compare equal) so the display is reproducible.

@@ -64,6 +64,35 @@ class RankingTest {
     }
 
     @Test
+    void modifiedCompetitionRankingSharesTheLowestRankOfTheGroup() {
+        RankingOutcome<Contestant> outcome = Ranking.rank(field(),
+                RankingRule.standard(CHAIN, BY_REGISTRATION).withStyle(RankStyle.MODIFIED));
+        // Zhao and Wang, tied on the whole chain at positions 3 and 4, both take 4; the gap (no 3rd) comes first
+        assertThat(names(outcome)).containsExactly("1:1:Li", "2:2:Zhang", "4:3:Zhao", "4:4:Wang", "5:5:Chen", "6:6:Liu");
+    }
+
+    /**
+     * The four-item example that names the three styles, from the standard definition (Wikipedia, "Ranking",
+     * section "Strategies for assigning rankings"): A ranks ahead of B and C, which compare equal, which both rank
+     * ahead of D. Standard competition ranking gives 1, 2, 2, 4 ("1224"); modified competition ranking gives 1, 3,
+     * 3, 4 ("1334": "each item's ranking number is equal to the number of items ranked equal to it or above it");
+     * dense ranking gives 1, 2, 2, 3 ("1223").
+     */
+    @Test
+    void theFourItemExampleOfTheStandardDefinition() {
+        TieBreakChain<Contestant> totalOnly = TieBreakChain.of(TieBreakKey.descending("total", Contestant::total));
+        List<Contestant> abcd = List.of(Contestant.of("A", 1, "90", "0", "0", "0"),
+                Contestant.of("B", 2, "80", "0", "0", "0"), Contestant.of("C", 3, "80", "0", "0", "0"),
+                Contestant.of("D", 4, "70", "0", "0", "0"));
+        RankingRule<Contestant> rule = RankingRule.standard(totalOnly, BY_REGISTRATION);
+        assertThat(names(Ranking.rank(abcd, rule))).containsExactly("1:1:A", "2:2:B", "2:3:C", "4:4:D");
+        assertThat(names(Ranking.rank(abcd, rule.withStyle(RankStyle.MODIFIED))))
+                .containsExactly("1:1:A", "3:2:B", "3:3:C", "4:4:D");
+        assertThat(names(Ranking.rank(abcd, rule.withStyle(RankStyle.DENSE))))
+                .containsExactly("1:1:A", "2:2:B", "2:3:C", "3:4:D");
+    }
+
+    @Test
     void aShorterChainLeavesMoreTies() {
         TieBreakChain<Contestant> totalOnly = TieBreakChain.of(TieBreakKey.descending("total", Contestant::total));
         assertThat(names(Ranking.rank(field(), RankingRule.standard(totalOnly, BY_REGISTRATION))))
@@ -119,7 +148,7 @@ class RankingTest {
                     random.nextInt(6) == 0 ? null : BigDecimal.valueOf(random.nextInt(3)),
                     BigDecimal.valueOf(random.nextInt(3)), BigDecimal.valueOf(random.nextInt(2))));
         }
-        RankStyle style = random.nextBoolean() ? RankStyle.STANDARD : RankStyle.DENSE;
+        RankStyle style = RankStyle.values()[random.nextInt(RankStyle.values().length)];
         RankingRule<Contestant> rule = RankingRule.standard(CHAIN, BY_REGISTRATION).withStyle(style);
         List<RankedEntry<Contestant>> ranked = ((RankingOutcome.Ranked<Contestant>) Ranking.rank(field, rule)).entries();
 
@@ -128,7 +157,7 @@ class RankingTest {
             RankedEntry<Contestant> entry = ranked.get(i);
             assertThat(entry.position()).isEqualTo(i + 1);
             if (i == 0) {
-                assertThat(entry.rank()).isEqualTo(1);
+                assertThat(entry.rank()).isEqualTo(style == RankStyle.MODIFIED ? entry.rank() : 1);
                 continue;
             }
             RankedEntry<Contestant> previous = ranked.get(i - 1);
@@ -137,16 +166,23 @@ class RankingTest {
             if (c == 0) {
                 assertThat(entry.rank()).isEqualTo(previous.rank());
                 assertThat(previous.entry().registration()).isLessThan(entry.entry().registration());
-            } else {
-                assertThat(entry.rank()).isEqualTo(style == RankStyle.STANDARD ? i + 1 : previous.rank() + 1);
+            } else if (style == RankStyle.DENSE) {
+                assertThat(entry.rank()).isEqualTo(previous.rank() + 1);
             }
         }
-        // standard rank = 1 + number of entries strictly better on the chain
-        if (style == RankStyle.STANDARD) {
-            for (RankedEntry<Contestant> entry : ranked) {
-                long better = field.stream().filter(o -> CHAIN.compare(o, entry.entry()) < 0).count();
-                assertThat(entry.rank()).isEqualTo(better + 1);
-            }
+        // the definitions: standard = 1 + entries strictly better; modified = entries better or tied (itself
+        // included); dense = 1 + distinct better keys
+        for (RankedEntry<Contestant> entry : ranked) {
+            long better = field.stream().filter(o -> CHAIN.compare(o, entry.entry()) < 0).count();
+            long upToTies = field.stream().filter(o -> CHAIN.compare(o, entry.entry()) <= 0).count();
+            long distinctBetter = field.stream().filter(o -> CHAIN.compare(o, entry.entry()) < 0)
+                    .map(o -> java.util.Arrays.asList(o.total(), o.time(), o.practical(), o.theory())).distinct().count();
+            long expected = switch (style) {
+                case STANDARD -> better + 1;
+                case MODIFIED -> upToTies;
+                case DENSE -> distinctBetter + 1;
+            };
+            assertThat(entry.rank()).isEqualTo(expected);
         }
         List<Contestant> shuffled = new ArrayList<>(field);
         Collections.shuffle(shuffled, random);
