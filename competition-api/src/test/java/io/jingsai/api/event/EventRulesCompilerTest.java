@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.jingsai.api.programme.RegistryFixtures;
 import io.jingsai.api.shared.FieldProblem;
 import io.jingsai.scoring.award.AwardOutcome;
 import io.jingsai.scoring.award.Awards;
@@ -26,21 +27,6 @@ import tools.jackson.databind.json.JsonMapper;
 class EventRulesCompilerTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    /** The electrician scheme of the API's examples: theory 30% (T1a, 100), practical 70% (P1a 60, P1b 30, P1c 10). */
-    private static final String SCHEME = """
-            {"declaredTotal": 100,
-             "components": [{"id": "theory", "kind": "THEORY", "weight": 0.3, "declaredMax": 100},
-                            {"id": "practical", "kind": "PRACTICAL", "weight": 0.7, "declaredMax": 100}],
-             "criteria": [
-               {"id": "T", "name": "理论", "componentId": "theory", "subCriteria": [{"id": "T1", "name": "笔试",
-                 "aspects": [{"id": "T1a", "description": "试卷", "type": "MEASUREMENT", "maxMark": 100}]}]},
-               {"id": "P", "name": "实操", "componentId": "practical", "subCriteria": [{"id": "P1", "name": "安装",
-                 "aspects": [{"id": "P1a", "description": "功能", "type": "MEASUREMENT", "maxMark": 60},
-                             {"id": "P1b", "description": "工艺", "type": "JUDGEMENT", "maxMark": 30,
-                              "levelDescriptors": ["不合格", "合格", "良好", "优秀"]},
-                             {"id": "P1c", "description": "安全", "type": "DEDUCTION", "maxMark": 10,
-                              "deductionPerViolation": 5}]}]}]}""";
 
     private static final String RULES = """
             {"tieBreak": [{"key": "total", "order": "DESCENDING"}, {"key": "completionTime", "order": "ASCENDING"},
@@ -110,8 +96,7 @@ class EventRulesCompilerTest {
 
     @Test
     void warningsComeWithAnEventThatCompiles() {
-        SchemeDocument heavyTheory = JSON.readValue(SCHEME.replace("0.3", "0.4").replace("0.7", "0.6"),
-                SchemeDocument.class);
+        SchemeDocument heavyTheory = scheme("0.4", "0.6");
 
         EventRulesCompiler.Compilation compiled = EventRulesCompiler.compile(heavyTheory, rules(), EntryKind.INDIVIDUAL);
 
@@ -193,8 +178,13 @@ class EventRulesCompilerTest {
                 AspectMarks.ofValues("P1b", judged.split(" "))));
     }
 
+    /** The electrician scheme of the API's tests: theory (T1a, 100), practical (P1a 60, P1b 30, P1c 10). */
+    private static SchemeDocument scheme(String theoryWeight, String practicalWeight) {
+        return JSON.convertValue(RegistryFixtures.scheme(theoryWeight, practicalWeight), SchemeDocument.class);
+    }
+
     private static SchemeDocument scheme() {
-        return JSON.readValue(SCHEME, SchemeDocument.class);
+        return scheme("0.3", "0.7");
     }
 
     private static RulesDocument rules() {
