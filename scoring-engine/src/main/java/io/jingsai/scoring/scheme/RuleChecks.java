@@ -38,6 +38,17 @@ public final class RuleChecks {
     private RuleChecks() {
     }
 
+    /**
+     * For a constructor that states its rules through these checks: nothing if the check found nothing.
+     *
+     * @throws IllegalArgumentException with the first problem's message
+     */
+    public static void require(List<ValidationProblem> found) {
+        if (!found.isEmpty()) {
+            throw new IllegalArgumentException(found.get(0).message());
+        }
+    }
+
     /** {@code Rounding}: a scale in 0..10; a mode that is set and says how to round (not UNNECESSARY). */
     public static List<ValidationProblem> rounding(int scale, RoundingMode mode) {
         List<ValidationProblem> problems = new ArrayList<>();

@@ -135,6 +135,13 @@ class RuleChecksTest {
     }
 
     @Test
+    void aConstructorCanRequireACheckAndThrowsItsFirstProblem() {
+        RuleChecks.require(RuleChecks.places(0));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> RuleChecks.require(RuleChecks.title(" ", 0)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("title must not be blank");
+    }
+
+    @Test
     void problemsMoveUnderAContainingPath() {
         ValidationProblem problem = RuleChecks.places(-1).get(0);
         assertThat(problem.under("rules.awards.bands[0]").path()).isEqualTo("rules.awards.bands[0].places");
