@@ -37,9 +37,23 @@ class EventJson {
         return json.readValue(column.asArray(), RulesDocument.class);
     }
 
+    /** Warnings as stored: each field, rule key and the values its message names (never worded). */
+    Json writeWarnings(List<FieldProblem> warnings) {
+        return write(warnings.stream().map(w -> new StoredWarning(w.field(), w.rule(), w.arguments())).toList());
+    }
+
+    /** The stored warnings; null for an event written before they were stored. */
     @Named("warnings")
-    List<FieldProblem> warnings(Json scheme) {
-        return EventChecks.scheme(scheme(scheme)).warnings();
+    List<FieldProblem> warnings(Json stored) {
+        if (stored == null) {
+            return null;
+        }
+        return List.of(json.readValue(stored.asArray(), StoredWarning[].class)).stream()
+                .map(w -> new FieldProblem(w.field(), w.rule(), null, w.arguments())).toList();
+    }
+
+    /** A warning's stored form: {@link FieldProblem} keeps its values out of JSON answers, storage needs them. */
+    record StoredWarning(String field, String rule, List<Object> arguments) {
     }
 
     /** Whether a stored scheme and a proposed one say the same (formatting and number scale aside). */

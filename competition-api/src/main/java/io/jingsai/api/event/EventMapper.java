@@ -6,6 +6,6 @@ import org.mapstruct.Mapping;
 @Mapper(uses = EventJson.class)
 interface EventMapper {
 
-    @Mapping(target = "warnings", source = "scheme", qualifiedByName = "warnings")
+    @Mapping(target = "warnings", source = "warnings", qualifiedByName = "warnings")
     EventView toView(EventRow row);
 }

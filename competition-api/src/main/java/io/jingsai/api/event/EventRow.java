@@ -10,18 +10,18 @@ import io.r2dbc.postgresql.codec.Json;
 
 @Table("event")
 record EventRow(@Id Long id, Long programmeId, Long projectId, Long tradeId, String name, EntryKind entryKind,
-                Json scheme, Json rules, String venue, Instant startsAt, Instant endsAt, EventStatus status,
-                @Version Long version, Instant createdAt, Instant updatedAt) {
+                Json scheme, Json rules, Json warnings, String venue, Instant startsAt, Instant endsAt,
+                EventStatus status, @Version Long version, Instant createdAt, Instant updatedAt) {
 
-    static EventRow create(EventCommand command, Json scheme, Json rules, Instant now) {
+    static EventRow create(EventCommand command, Json scheme, Json rules, Json warnings, Instant now) {
         return new EventRow(null, command.programmeId(), command.projectId(), command.tradeId(), command.name(),
-                command.entryKind(), scheme, rules, command.venue(), command.startsAt(), command.endsAt(),
+                command.entryKind(), scheme, rules, warnings, command.venue(), command.startsAt(), command.endsAt(),
                 EventStatus.DRAFT, null, now, now);
     }
 
-    EventRow update(EventCommand command, Json newScheme, Json newRules, Instant now) {
+    EventRow update(EventCommand command, Json newScheme, Json newRules, Json newWarnings, Instant now) {
         return new EventRow(id, command.programmeId(), command.projectId(), command.tradeId(), command.name(),
-                command.entryKind(), newScheme, newRules, command.venue(), command.startsAt(), command.endsAt(),
-                command.status() == null ? status : command.status(), version, createdAt, now);
+                command.entryKind(), newScheme, newRules, newWarnings, command.venue(), command.startsAt(),
+                command.endsAt(), command.status() == null ? status : command.status(), version, createdAt, now);
     }
 }

@@ -23,8 +23,9 @@ import io.jingsai.api.shared.RejectedRequestException;
 import reactor.core.publisher.Mono;
 
 /**
- * Events (赛项): a scheme and rules the scoring engine accepts, references that exist and belong together, names
- * unique in a programme, forward-only status, a scheme frozen once marking starts, and removal only before marking
+ * Events (赛项): a scheme and rules that compile into the scoring engine's objects ({@link EventRulesCompiler}; the
+ * {@link EventRulebook} keeps them for the version written, the scheme's warnings are stored with the row),
+ * references that exist and belong together, names unique in a programme, forward-only status, a scheme frozen once marking starts, and removal only before marking
  * and without registrations.
  */
 @Service
@@ -39,16 +40,18 @@ class EventService {
     private final EventQueries queries;
     private final EventMapper mapper;
     private final EventJson json;
+    private final EventRulebook rulebook;
     private final Listing listing;
     private final Clock clock;
 
-    EventService(EventRepository events, EventQueries queries, EventMapper mapper, EventJson json, Listing listing,
-                 Clock clock) {
+    EventService(EventRepository events, EventQueries queries, EventMapper mapper, EventJson json,
+                 EventRulebook rulebook, Listing listing, Clock clock) {
         this.events = events;
         this.rows = new VersionedRows<>(RESOURCE, events, EventRow::version);
         this.queries = queries;
         this.mapper = mapper;
         this.json = json;
+        this.rulebook = rulebook;
         this.listing = listing;
         this.clock = clock;
     }
@@ -58,33 +61,37 @@ class EventService {
         if (command.status() != null && command.status() != EventStatus.DRAFT) {
             initial.add(FieldProblem.of("status", "status.initial", EventStatus.DRAFT));
         }
-        return requireValid(command, initial)
+        EventRulesCompiler.Compilation compiled = compile(command);
+        return requireValid(command, compiled, initial)
                 .then(queries.programmeClosed(command.programmeId()))
                 .flatMap(closed -> closed ? Mono.error(new ConflictException("programme.closedForEvents",
                         command.programmeId())) : Mono.just(true))
                 .then(Mono.defer(() -> events.save(EventRow.create(command, json.write(command.scheme()),
-                        json.write(command.rules()), clock.instant()))))
+                        json.write(command.rules()), json.writeWarnings(compiled.warnings()), clock.instant()))))
                 .onErrorMap(DuplicateKeyException.class, e -> duplicate(command))
-                .map(mapper::toView);
+                .doOnNext(row -> rulebook.keep(row.id(), row.version(), compiled.rules()))
+                .map(this::view);
     }
 
     Mono<EventView> find(long id) {
-        return rows.load(id).map(mapper::toView);
+        return rows.load(id).map(this::view);
     }
 
     Mono<PageView<EventView>> list(EventFilter filter, PageQuery page) {
-        return listing.page(EventRow.class, filter.criteria(), page).map(found -> found.map(mapper::toView));
+        return listing.page(EventRow.class, filter.criteria(), page).map(found -> found.map(this::view));
     }
 
     @Transactional
     Mono<EventView> change(long id, long expectedVersion, EventCommand command) {
+        EventRulesCompiler.Compilation compiled = compile(command);
         return rows.loadAt(id, expectedVersion)
-                .flatMap(row -> requireValid(command, List.of()).thenReturn(row))
+                .flatMap(row -> requireValid(command, compiled, List.of()).thenReturn(row))
                 .doOnNext(row -> requireAllowedChange(row, command))
                 .flatMap(row -> rows.save(id, row.update(command, json.write(command.scheme()),
-                        json.write(command.rules()), clock.instant())))
+                        json.write(command.rules()), json.writeWarnings(compiled.warnings()), clock.instant())))
                 .onErrorMap(DuplicateKeyException.class, e -> duplicate(command))
-                .map(mapper::toView);
+                .doOnNext(row -> rulebook.keep(row.id(), row.version(), compiled.rules()))
+                .map(this::view);
     }
 
     @Transactional
@@ -102,11 +109,25 @@ class EventService {
     }
 
 
-    /** Every problem at once: scheme, rules, schedule and references. */
-    private Mono<Void> requireValid(EventCommand command, List<FieldProblem> initial) {
+    private static EventRulesCompiler.Compilation compile(EventCommand command) {
+        return EventRulesCompiler.compile(command.scheme(), command.rules(), command.entryKind());
+    }
+
+    /**
+     * The event as the API shows it. An event written before warnings were stored has its warnings computed here,
+     * until it is next written.
+     */
+    private EventView view(EventRow row) {
+        EventView view = mapper.toView(row);
+        return view.warnings() != null ? view : view.withWarnings(EventRulesCompiler.compile(
+                json.scheme(row.scheme()), json.rules(row.rules()), row.entryKind()).warnings());
+    }
+
+    /** Every problem at once: scheme and rules (compiled), schedule and references. */
+    private Mono<Void> requireValid(EventCommand command, EventRulesCompiler.Compilation compiled,
+                                    List<FieldProblem> initial) {
         List<FieldProblem> problems = new ArrayList<>(initial);
-        problems.addAll(EventChecks.scheme(command.scheme()).errors());
-        problems.addAll(EventChecks.rules(command.rules(), command.entryKind(), command.scheme()));
+        problems.addAll(compiled.errors());
         if (command.startsAt() != null && command.endsAt() != null && !command.endsAt().isAfter(command.startsAt())) {
             problems.add(new FieldProblem("endsAt", "event.endsBeforeStart"));
         }

@@ -9,15 +9,17 @@ import io.jingsai.scoring.indicator.TeamRule;
 import io.jingsai.scoring.ranking.Order;
 import io.jingsai.scoring.ranking.RankStyle;
 import io.jingsai.scoring.ranking.TiePolicy;
+import io.jingsai.scoring.standardisation.StandardScale;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 
 /**
  * How an event turns scores into results: team scores, judge normalisation, the tie-break chain, rank numbering,
- * and awards. Checked with the scoring engine's own model. Missing parts take defaults: tie-break {@code total ↓},
- * STANDARD ranks ("1224"), ties SHARE a rank, no award bands, INCLUDE_ALL at cut-offs, a team scores the SUM of its
- * members.
+ * awards and standardisation. Compiled by {@link EventRulesCompiler} into the engine's objects. Missing parts take
+ * defaults, here, once: tie-break {@code total ↓}, STANDARD ranks ("1224"), ties SHARE a rank, no award bands,
+ * INCLUDE_ALL at cut-offs, share rounding HALF_UP, no minimum of starters, a team scores the SUM of its members, the
+ * standardisation described at {@link StandardisationDocument}.
  *
  * @param teamScore       TEAM events only: SUM, MEAN or BEST_N (with {@code n})
  * @param normaliseJudges per-judge z-score normalisation, for panels that mark disjoint groups
@@ -26,7 +28,8 @@ import jakarta.validation.constraints.Size;
  */
 @Schema(name = "EventRules")
 record RulesDocument(TeamScoreDocument teamScore, Boolean normaliseJudges, List<@Valid TieBreakDocument> tieBreak,
-                     RankStyle rankStyle, TiePolicy tiePolicy, @Valid AwardsDocument awards) {
+                     RankStyle rankStyle, TiePolicy tiePolicy, @Valid AwardsDocument awards,
+                     StandardisationDocument standardisation) {
 
     static final String TOTAL = "total";
     static final String COMPLETION_TIME = "completionTime";
@@ -40,19 +43,25 @@ record RulesDocument(TeamScoreDocument teamScore, Boolean normaliseJudges, List<
         rankStyle = rankStyle == null ? RankStyle.STANDARD : rankStyle;
         tiePolicy = tiePolicy == null ? TiePolicy.SHARE : tiePolicy;
         awards = awards == null ? new AwardsDocument(List.of(), null, List.of()) : awards;
+        standardisation = standardisation == null ? new StandardisationDocument(null, null, null, null, null)
+                : standardisation;
     }
 
     static RulesDocument defaults() {
-        return new RulesDocument(null, null, null, null, null, null);
+        return new RulesDocument(null, null, null, null, null, null, null);
     }
 
     /** The same rules with a team score rule (the default SUM for a TEAM event that names none). */
     RulesDocument withTeamScore(TeamScoreDocument rule) {
-        return new RulesDocument(rule, normaliseJudges, tieBreak, rankStyle, tiePolicy, awards);
+        return new RulesDocument(rule, normaliseJudges, tieBreak, rankStyle, tiePolicy, awards, standardisation);
     }
 
+    /** A missing {@code n} is 0: only BEST_N counts members. */
     @Schema(name = "TeamScoreRule")
     record TeamScoreDocument(TeamRule.Kind kind, Integer n) {
+        TeamScoreDocument {
+            n = n == null ? 0 : n;
+        }
     }
 
     @Schema(name = "TieBreakKey")
@@ -83,10 +92,32 @@ record RulesDocument(TeamScoreDocument teamScore, Boolean normaliseJudges, List<
     record BandDocument(@Size(max = AWARD_NAME) String name, Integer places, BigDecimal share,
                         RoundingMode shareRounding,
                         BigDecimal threshold, Integer minimumStarters) {
+        BandDocument {
+            shareRounding = shareRounding == null && share != null ? RoundingMode.HALF_UP : shareRounding;
+            minimumStarters = minimumStarters == null ? 0 : minimumStarters;
+        }
     }
 
-    /** A title for eligible entries ranked at most {@code maxRank}. */
+    /** A title for eligible entries ranked at most {@code maxRank}; without one, every eligible entry earns it. */
     @Schema(name = "TitleRule")
     record TitleDocument(@Size(max = AWARD_NAME) String title, Integer maxRank) {
+    }
+
+    /**
+     * How the event's results are standardised, so that stars of different trades can be ranked together:
+     * {@code centreValue + (raw − centre) / spread × pointsPerSpread}, rounded HALF_UP to 2 places. Defaults: MEAN
+     * and STANDARD_DEVIATION onto 700 ± 100 (the WorldSkills-style 700-centred scale), with at least 5 results
+     * (fewer are flagged, not standardised). Events compared with each other should use the same scale.
+     */
+    @Schema(name = "Standardisation")
+    record StandardisationDocument(StandardScale.Centre centre, StandardScale.Spread spread, BigDecimal centreValue,
+                                   BigDecimal pointsPerSpread, Integer minimumResults) {
+        StandardisationDocument {
+            centre = centre == null ? StandardScale.Centre.MEAN : centre;
+            spread = spread == null ? StandardScale.Spread.STANDARD_DEVIATION : spread;
+            centreValue = centreValue == null ? BigDecimal.valueOf(700) : centreValue;
+            pointsPerSpread = pointsPerSpread == null ? BigDecimal.valueOf(100) : pointsPerSpread;
+            minimumResults = minimumResults == null ? 5 : minimumResults;
+        }
     }
 }

@@ -5,8 +5,10 @@ import java.math.RoundingMode;
 import java.util.List;
 
 import io.jingsai.api.shared.MultilineText;
+import io.jingsai.scoring.Rounding;
 import io.jingsai.scoring.scheme.AspectType;
 import io.jingsai.scoring.scheme.ComponentKind;
+import io.jingsai.scoring.scheme.MarkingScheme;
 import io.jingsai.scoring.scheme.PanelAggregation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
@@ -15,8 +17,10 @@ import jakarta.validation.constraints.Size;
 /**
  * A marking scheme (评分标准) as organizers write it: criteria → sub-criteria → aspects, each with a max mark, adding
  * up to the declared total, optionally split into weighted components (theory / practical / oral). Stored as sent;
- * checked by the scoring engine, which reports every problem at once with its path (e.g.
- * {@code scheme.criteria[2].subCriteria[0].aspects[1].maxMark}).
+ * compiled by {@link EventRulesCompiler}, which reports every problem at once with its path (e.g.
+ * {@code scheme.criteria[2].subCriteria[0].aspects[1].maxMark}). Missing fields take the engine's defaults
+ * ({@link MarkingScheme#DEFAULT_AGGREGATION} and the other {@code DEFAULT_…} constants, {@link Rounding#DEFAULT}),
+ * here, once, so that the API shows the values that apply.
  *
  * <p>Bean Validation checks only how long its texts may be, as for every text of the API; the engine is the one
  * judge of the scheme's structure and numbers, since a partial check here would report some of those problems in a
@@ -42,11 +46,12 @@ record SchemeDocument(BigDecimal declaredTotal, List<@Valid ComponentDocument> c
     SchemeDocument {
         components = components == null ? List.of() : components;
         criteria = criteria == null ? List.of() : criteria;
-        defaultAggregation = defaultAggregation == null ? new AggregationDocument(PanelAggregation.Kind.MEAN, 0)
-                : defaultAggregation;
-        judgementSpread = judgementSpread == null ? 1 : judgementSpread;
-        minimumJudgementPanel = minimumJudgementPanel == null ? 3 : minimumJudgementPanel;
-        rounding = rounding == null ? new RoundingDocument(2, RoundingMode.HALF_UP) : rounding;
+        defaultAggregation = defaultAggregation == null ? new AggregationDocument(
+                MarkingScheme.DEFAULT_AGGREGATION.kind(), MarkingScheme.DEFAULT_AGGREGATION.k()) : defaultAggregation;
+        judgementSpread = judgementSpread == null ? MarkingScheme.DEFAULT_JUDGEMENT_SPREAD : judgementSpread;
+        minimumJudgementPanel = minimumJudgementPanel == null ? MarkingScheme.DEFAULT_MINIMUM_JUDGEMENT_PANEL
+                : minimumJudgementPanel;
+        rounding = rounding == null ? new RoundingDocument(null, null) : rounding;
     }
 
     /** A weighted part of the total; weights add up to 1; a THEORY weight above 0.3 draws a warning. */
@@ -96,7 +101,12 @@ record SchemeDocument(BigDecimal declaredTotal, List<@Valid ComponentDocument> c
         }
     }
 
+    /** A missing scale or mode takes the engine's default ({@link Rounding#DEFAULT}). */
     @Schema(name = "Rounding")
     record RoundingDocument(Integer scale, RoundingMode mode) {
+        RoundingDocument {
+            scale = scale == null ? Rounding.DEFAULT.scale() : scale;
+            mode = mode == null ? Rounding.DEFAULT.mode() : mode;
+        }
     }
 }

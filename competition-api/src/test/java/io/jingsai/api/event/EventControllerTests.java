@@ -135,31 +135,97 @@ class EventControllerTests {
                 .expectStatus().isBadRequest()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
-                .jsonPath("$.errors[*].field").value(fields -> assertThat((Iterable<Object>) fields)
-                        .containsExactlyInAnyOrder(
-                                "scheme.defaultAggregation.k",
-                                "scheme.minimumJudgementPanel",
-                                "scheme.criteria[0].subCriteria[0].aspects[0].maxMark",
-                                "scheme.criteria[0].subCriteria[0].aspects[1].levelDescriptors",
-                                "scheme.criteria[0].subCriteria[0].aspects[2].id",
-                                "scheme.criteria[0].subCriteria[0].aspects[2].deductionPerViolation",
-                                "scheme.criteria[1].subCriteria",
-                                "scheme.declaredTotal",
-                                // the rules break a tie on the 'practical' component, which this scheme lacks
-                                "rules.tieBreak[2].key"))
-                .jsonPath("$.errors[?(@.field == 'scheme.criteria[0].subCriteria[0].aspects[0].maxMark')].rule")
-                .isEqualTo(List.of("positive"))
-                .jsonPath("$.errors[?(@.field == 'scheme.declaredTotal')].rule")
-                .isEqualTo(List.of("scheme.total"))
+                .jsonPath("$.errors").value(errors -> assertThat(fieldsAndRules(errors)).containsExactlyInAnyOrder(
+                        "scheme.defaultAggregation.k scheme.k",
+                        "scheme.minimumJudgementPanel scheme.judgementPanel",
+                        "scheme.criteria[0].subCriteria[0].aspects[0].maxMark positive",
+                        "scheme.criteria[0].subCriteria[0].aspects[1].levelDescriptors scheme.levelDescriptors",
+                        "scheme.criteria[0].subCriteria[0].aspects[2].id scheme.duplicateId",
+                        "scheme.criteria[0].subCriteria[0].aspects[2].deductionPerViolation required",
+                        "scheme.criteria[1].subCriteria notEmpty",
+                        "scheme.declaredTotal scheme.total",
+                        // the rules break a tie on the 'practical' component, which this scheme lacks
+                        "rules.tieBreak[2].key oneOf"))
                 .jsonPath("$.errors[?(@.field == 'scheme.declaredTotal')].message")
                 .isEqualTo(List.of("各评分点满分之和为 40，与总分 100 不符"))
-                .jsonPath("$.errors[?(@.field == 'scheme.criteria[0].subCriteria[0].aspects[2].id')].rule")
-                .isEqualTo(List.of("scheme.duplicateId"))
-                .jsonPath("$.errors[?(@.field == 'scheme.defaultAggregation.k')].rule")
-                .isEqualTo(List.of("scheme.k"))
-                .jsonPath("$.errors[*].rule").value(rules -> assertThat((Iterable<Object>) rules)
-                        .doesNotContain("engine.other"));
+                .jsonPath("$.errors[?(@.field == 'rules.tieBreak[2].key')].message")
+                .isEqualTo(List.of("须为以下之一：total、A、B、completionTime"));
         assertNothingWritten((String) body.get("name"));
+    }
+
+    @Test
+    void problemsOfTheRoundingTheRulesAndTheStandardisationAreReportedTogetherByField() {
+        Map<String, Object> body = valid();
+        ((Map<String, Object>) body.get("scheme")).put("rounding", Map.of("scale", 11, "mode", "UNNECESSARY"));
+        Map<String, Object> rules = (Map<String, Object>) body.get("rules");
+        rules.put("awards", Map.of("cutOff", "BREAK_BY_CHAIN", "bands", List.of(
+                Map.of("name", "一等奖", "places", 1), Map.of("name", "二等奖", "share", 0.2, "shareRounding", "UNNECESSARY"),
+                Map.of("name", "三等奖", "threshold", 80, "minimumStarters", -1))));
+        rules.put("standardisation", Map.of("centre", "MEDIAN", "spread", "SCALED_MAD", "pointsPerSpread", -100,
+                "minimumResults", 1));
+
+        web.post().uri("/api/events").header("Accept-Language", "en").bodyValue(body).exchange()
+                .expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors").value(errors -> assertThat(fieldsAndRules(errors)).containsExactly(
+                        "scheme.rounding.scale number.range",
+                        "scheme.rounding.mode rounding.unnecessary",
+                        "rules.awards.bands[1].shareRounding awards.shareRounding",
+                        "rules.awards.bands[2].minimumStarters positiveOrZero",
+                        "rules.standardisation.pointsPerSpread positive",
+                        "rules.standardisation.minimumResults min"))
+                .jsonPath("$.errors[0].message").isEqualTo("must be a whole number from 0 to 10")
+                .jsonPath("$.errors[5].message").isEqualTo("must be at least 2");
+        assertNothingWritten((String) body.get("name"));
+    }
+
+    @Test
+    void warningsAreStoredWhenTheEventIsWrittenNotComputedOnRead() {
+        Map<String, Object> body = valid();
+        body.put("scheme", RegistryFixtures.scheme("0.4", "0.6"));
+        long id = fixtures.event(body);
+        assertThat(storedWarnings(id)).contains("scheme.theoryWeight").contains("40%");
+
+        database.sql("UPDATE event SET warnings = '[]' WHERE id = :id").bind("id", id).then().block();
+        web.get().uri("/api/events/{id}", id).exchange()
+                .expectBody().jsonPath("$.warnings.length()").isEqualTo(0);
+
+        // an event stored before warnings were kept has them computed when read
+        database.sql("UPDATE event SET warnings = NULL WHERE id = :id").bind("id", id).then().block();
+        web.get().uri("/api/events/{id}", id).exchange()
+                .expectBody().jsonPath("$.warnings[0].rule").isEqualTo("scheme.theoryWeight");
+
+        body.put("scheme", RegistryFixtures.scheme("0.3", "0.7"));
+        put(id, 0, body).expectStatus().isOk().expectBody().jsonPath("$.warnings.length()").isEqualTo(0);
+        assertThat(storedWarnings(id)).isEqualTo("[]");
+    }
+
+    @Test
+    void missingRulesShowTheDefaultsThatApply() {
+        Map<String, Object> body = valid();
+        body.remove("rules");
+        ((Map<String, Object>) body.get("scheme")).put("rounding", Map.of("mode", "DOWN"));
+
+        web.post().uri("/api/events").bodyValue(body).exchange()
+                .expectStatus().isCreated()
+                .expectBody()
+                .jsonPath("$.scheme.rounding.scale").isEqualTo(2)
+                .jsonPath("$.scheme.rounding.mode").isEqualTo("DOWN")
+                .jsonPath("$.rules.tieBreak[0].key").isEqualTo("total")
+                .jsonPath("$.rules.tiePolicy").isEqualTo("SHARE")
+                .jsonPath("$.rules.standardisation.centre").isEqualTo("MEAN")
+                .jsonPath("$.rules.standardisation.centreValue").isEqualTo(700)
+                .jsonPath("$.rules.standardisation.minimumResults").isEqualTo(5);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> fieldsAndRules(Object errors) {
+        return ((List<Map<String, Object>>) errors).stream().map(e -> e.get("field") + " " + e.get("rule")).toList();
+    }
+
+    private String storedWarnings(long id) {
+        return database.sql("SELECT warnings::text FROM event WHERE id = :id").bind("id", id)
+                .map(row -> row.get(0, String.class)).one().block();
     }
 
     @Test
@@ -289,7 +355,7 @@ class EventControllerTests {
         ((Map<String, Object>) body.get("rules")).put("awards",
                 Map.of("bands", List.of(Map.of("name", "一等奖", "places", 1), Map.of("name", "一等奖", "places", 2))));
 
-        expectRejected(body, "rules.awards", "awards.bandTwice");
+        expectRejected(body, "rules.awards.bands[1].name", "awards.bandTwice");
     }
 
     @Test

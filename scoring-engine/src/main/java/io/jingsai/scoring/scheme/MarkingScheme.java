@@ -20,19 +20,29 @@ import java.util.List;
  * @param criteria              at least one
  * @param defaultAggregation    panel rule for measurement aspects that do not set their own
  * @param judgementSpread       judgement scores further apart than this (max − min) need review; WorldSkills uses 1
- * @param minimumJudgementPanel fewest judges for a judgement aspect, at least 3
+ * @param minimumJudgementPanel fewest judges for a judgement aspect, at least {@link #FEWEST_JUDGES}
  * @param rounding              the one rounding of published figures; {@link Rounding#DEFAULT} is HALF_UP to 2 places
  */
 public record MarkingScheme(String id, BigDecimal declaredTotal, List<Component> components, List<Criterion> criteria,
                             PanelAggregation defaultAggregation, int judgementSpread, int minimumJudgementPanel,
                             Rounding rounding) {
 
+    /** Panel rule of measurement aspects when a scheme names none: the mean. */
+    public static final PanelAggregation DEFAULT_AGGREGATION = PanelAggregation.mean();
+    /** Judgement scores further apart than this need review when a scheme says nothing (WorldSkills: 1). */
+    public static final int DEFAULT_JUDGEMENT_SPREAD = 1;
+    /** Judges of a judgement aspect when a scheme says nothing. */
+    public static final int DEFAULT_MINIMUM_JUDGEMENT_PANEL = 3;
+    /** The fewest judges a scheme may set for a judgement aspect (a rule, not a default). */
+    public static final int FEWEST_JUDGES = 3;
+
     public MarkingScheme {
         components = Lists.copy(components);
         criteria = Lists.copy(criteria);
     }
 
-    /** Starts a scheme with the usual defaults: mean aggregation, spread 1, three judges, HALF_UP to 2 places. */
+    /** Starts a scheme with the defaults: {@link #DEFAULT_AGGREGATION}, {@link #DEFAULT_JUDGEMENT_SPREAD},
+     *  {@link #DEFAULT_MINIMUM_JUDGEMENT_PANEL} and {@link Rounding#DEFAULT}. */
     public static Builder builder(String id, BigDecimal declaredTotal) {
         return new Builder(id, declaredTotal);
     }
@@ -59,9 +69,9 @@ public record MarkingScheme(String id, BigDecimal declaredTotal, List<Component>
         private final BigDecimal declaredTotal;
         private final List<Component> components = new ArrayList<>();
         private final List<Criterion> criteria = new ArrayList<>();
-        private PanelAggregation defaultAggregation = PanelAggregation.mean();
-        private int judgementSpread = 1;
-        private int minimumJudgementPanel = 3;
+        private PanelAggregation defaultAggregation = DEFAULT_AGGREGATION;
+        private int judgementSpread = DEFAULT_JUDGEMENT_SPREAD;
+        private int minimumJudgementPanel = DEFAULT_MINIMUM_JUDGEMENT_PANEL;
         private Rounding rounding = Rounding.DEFAULT;
 
         private Builder(String id, BigDecimal declaredTotal) {

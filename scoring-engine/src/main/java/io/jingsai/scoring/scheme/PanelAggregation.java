@@ -61,14 +61,16 @@ public record PanelAggregation(Kind kind, int k) {
         };
     }
 
-    /** Null if this aggregation is well-formed, else the rule it breaks. */
-    String problem() {
+    /** Null if this aggregation is well-formed, else the rule its {@code k} breaks (path {@code k}). */
+    ValidationProblem problem() {
         if (kind == null) {
             return null;
         }
         return switch (kind) {
-            case MEAN, MEDIAN -> k == 0 ? null : kind + " takes no k, got " + k;
-            case TRIMMED_MEAN, TRIMMED_SUM -> k >= 1 ? null : kind + " needs k >= 1, got " + k;
+            case MEAN, MEDIAN -> k == 0 ? null
+                    : ValidationProblem.error("k", "scheme.noK", kind + " takes no k, got " + k, kind.name());
+            case TRIMMED_MEAN, TRIMMED_SUM -> k >= 1 ? null
+                    : ValidationProblem.error("k", "scheme.k", kind + " needs k >= 1, got " + k, kind.name());
         };
     }
 }

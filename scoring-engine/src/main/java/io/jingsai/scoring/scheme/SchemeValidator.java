@@ -33,25 +33,27 @@ final class SchemeValidator {
 
     private void checkSchemeFields() {
         if (isBlank(scheme.id())) {
-            error("id", "must not be blank");
+            error("id", "notBlank", "must not be blank");
         }
         requirePositive("declaredTotal", scheme.declaredTotal());
         if (scheme.defaultAggregation() == null) {
-            error("defaultAggregation", "must be set");
+            error("defaultAggregation", "required", "must be set");
         } else {
             checkAggregation("defaultAggregation", scheme.defaultAggregation());
         }
         if (scheme.judgementSpread() < 0) {
-            error("judgementSpread", "must be >= 0, got " + scheme.judgementSpread());
+            error("judgementSpread", "positiveOrZero", "must be >= 0, got " + scheme.judgementSpread());
         }
-        if (scheme.minimumJudgementPanel() < 3) {
-            error("minimumJudgementPanel", "judgement needs at least 3 judges, got " + scheme.minimumJudgementPanel());
+        if (scheme.minimumJudgementPanel() < MarkingScheme.FEWEST_JUDGES) {
+            error("minimumJudgementPanel", "scheme.judgementPanel", "judgement needs at least "
+                    + MarkingScheme.FEWEST_JUDGES + " judges, got " + scheme.minimumJudgementPanel(),
+                    String.valueOf(MarkingScheme.FEWEST_JUDGES));
         }
         if (scheme.rounding() == null) {
-            error("rounding", "must be set");
+            error("rounding", "required", "must be set");
         }
         if (scheme.criteria().isEmpty()) {
-            error("criteria", "must have at least one criterion");
+            error("criteria", "notEmpty", "must have at least one criterion");
         }
     }
 
@@ -64,17 +66,17 @@ final class SchemeValidator {
             String path = "components[" + i + "]";
             Component component = components.get(i);
             if (component == null) {
-                error(path, "must not be null");
+                error(path, "required", "must not be null");
                 weightsComplete = false;
                 continue;
             }
             if (isBlank(component.id())) {
-                error(path + ".id", "must not be blank");
+                error(path + ".id", "notBlank", "must not be blank");
             } else if (!ids.add(component.id())) {
-                error(path + ".id", "duplicate component id '" + component.id() + "'");
+                error(path + ".id", "scheme.duplicateId", "duplicate component id '" + component.id() + "'", component.id());
             }
             if (component.kind() == null) {
-                error(path + ".kind", "must be set");
+                error(path + ".kind", "required", "must be set");
             }
             requirePositive(path + ".declaredMax", component.declaredMax());
             if (!requirePositive(path + ".weight", component.weight())) {
@@ -83,12 +85,13 @@ final class SchemeValidator {
             }
             weights = weights.add(component.weight());
             if (component.kind() == ComponentKind.THEORY && component.weight().compareTo(THEORY_WEIGHT_WARNING) > 0) {
-                warning(path + ".weight", "theory weight " + percent(component.weight())
-                        + " is above 30%; contests usually weight theory at 30% or less");
+                warning(path + ".weight", "scheme.theoryWeight", "theory weight " + percent(component.weight())
+                        + " is above 30%; contests usually weight theory at 30% or less", percent(component.weight()));
             }
         }
         if (!components.isEmpty() && weightsComplete && weights.compareTo(BigDecimal.ONE) != 0) {
-            error("components", "weights add up to " + weights.toPlainString() + ", must add up to 1");
+            error("components", "scheme.weightsSum", "weights add up to " + weights.toPlainString() + ", must add up to 1",
+                    weights.toPlainString());
         }
         return ids;
     }
@@ -100,17 +103,17 @@ final class SchemeValidator {
             String path = "criteria[" + i + "]";
             Criterion criterion = criteria.get(i);
             if (criterion == null) {
-                error(path, "must not be null");
+                error(path, "required", "must not be null");
                 continue;
             }
             if (isBlank(criterion.id())) {
-                error(path + ".id", "must not be blank");
+                error(path + ".id", "notBlank", "must not be blank");
             } else if (!criterionIds.add(criterion.id())) {
-                error(path + ".id", "duplicate criterion id '" + criterion.id() + "'");
+                error(path + ".id", "scheme.duplicateId", "duplicate criterion id '" + criterion.id() + "'", criterion.id());
             }
             checkComponentReference(path, criterion, componentIds);
             if (criterion.subCriteria().isEmpty()) {
-                error(path + ".subCriteria", "must have at least one sub-criterion");
+                error(path + ".subCriteria", "notEmpty", "must have at least one sub-criterion");
             }
             for (int j = 0; j < criterion.subCriteria().size(); j++) {
                 checkSubCriterion(path + ".subCriteria[" + j + "]", criterion.subCriteria().get(j),
@@ -123,25 +126,28 @@ final class SchemeValidator {
         String ref = criterion.componentId();
         if (scheme.components().isEmpty()) {
             if (ref != null) {
-                error(path + ".componentId", "refers to component '" + ref + "' but the scheme has no components");
+                error(path + ".componentId", "scheme.noComponents",
+                        "refers to component '" + ref + "' but the scheme has no components", ref);
             }
         } else if (isBlank(ref)) {
-            error(path + ".componentId", "must name one of the scheme's components " + componentIds);
+            error(path + ".componentId", "oneOf", "must name one of the scheme's components " + componentIds,
+                    List.copyOf(componentIds));
         } else if (!componentIds.contains(ref)) {
-            error(path + ".componentId", "unknown component '" + ref + "', expected one of " + componentIds);
+            error(path + ".componentId", "oneOf", "unknown component '" + ref + "', expected one of " + componentIds,
+                    List.copyOf(componentIds));
         }
     }
 
     private void checkSubCriterion(String path, SubCriterion sub, String componentId) {
         if (sub == null) {
-            error(path, "must not be null");
+            error(path, "required", "must not be null");
             return;
         }
         if (isBlank(sub.id())) {
-            error(path + ".id", "must not be blank");
+            error(path + ".id", "notBlank", "must not be blank");
         }
         if (sub.aspects().isEmpty()) {
-            error(path + ".aspects", "must have at least one aspect");
+            error(path + ".aspects", "notEmpty", "must have at least one aspect");
         }
         for (int k = 0; k < sub.aspects().size(); k++) {
             checkAspect(path + ".aspects[" + k + "]", sub.aspects().get(k), componentId);
@@ -150,13 +156,14 @@ final class SchemeValidator {
 
     private void checkAspect(String path, Aspect aspect, String componentId) {
         if (aspect == null) {
-            error(path, "must not be null");
+            error(path, "required", "must not be null");
             return;
         }
         if (isBlank(aspect.id())) {
-            error(path + ".id", "must not be blank");
+            error(path + ".id", "notBlank", "must not be blank");
         } else if (!aspectIds.add(aspect.id())) {
-            error(path + ".id", "duplicate aspect id '" + aspect.id() + "' (aspect ids are unique in a scheme)");
+            error(path + ".id", "scheme.duplicateId",
+                    "duplicate aspect id '" + aspect.id() + "' (aspect ids are unique in a scheme)", aspect.id());
         }
         if (requirePositive(path + ".maxMark", aspect.maxMark())) {
             maxOfAll = maxOfAll.add(aspect.maxMark());
@@ -165,7 +172,7 @@ final class SchemeValidator {
             }
         }
         if (aspect.type() == null) {
-            error(path + ".type", "must be MEASUREMENT, JUDGEMENT or DEDUCTION");
+            error(path + ".type", "oneOf", "must be MEASUREMENT, JUDGEMENT or DEDUCTION", names(AspectType.values()));
             return;
         }
         switch (aspect.type()) {
@@ -187,9 +194,9 @@ final class SchemeValidator {
             BigDecimal mark = allowed.get(m);
             String markPath = path + ".allowedMarks[" + m + "]";
             if (mark == null) {
-                error(markPath, "must not be null");
+                error(markPath, "required", "must not be null");
             } else if (mark.signum() < 0 || (aspect.maxMark() != null && mark.compareTo(aspect.maxMark()) > 0)) {
-                error(markPath, "must be within [0, maxMark], got " + mark.toPlainString());
+                error(markPath, "scheme.allowedMark", "must be within [0, maxMark], got " + mark.toPlainString());
             }
         }
         rejectForeignFields(path, aspect, true, false, false);
@@ -198,12 +205,13 @@ final class SchemeValidator {
     private void checkJudgement(String path, Aspect aspect) {
         List<String> descriptors = aspect.levelDescriptors();
         if (descriptors.size() != 4) {
-            error(path + ".levelDescriptors",
-                    "judgement aspect needs 4 level descriptors (scores 0-3), got " + descriptors.size());
+            error(path + ".levelDescriptors", "scheme.levelDescriptors",
+                    "judgement aspect needs 4 level descriptors (scores 0-3), got " + descriptors.size(),
+                    String.valueOf(descriptors.size()));
         }
         for (int d = 0; d < descriptors.size(); d++) {
             if (isBlank(descriptors.get(d))) {
-                error(path + ".levelDescriptors[" + d + "]", "must not be blank");
+                error(path + ".levelDescriptors[" + d + "]", "notBlank", "must not be blank");
             }
         }
         rejectForeignFields(path, aspect, false, true, false);
@@ -212,9 +220,11 @@ final class SchemeValidator {
     private void checkDeduction(String path, Aspect aspect) {
         if (requirePositive(path + ".deductionPerViolation", aspect.deductionPerViolation())
                 && aspect.maxMark() != null && aspect.deductionPerViolation().compareTo(aspect.maxMark()) > 0) {
-            warning(path + ".deductionPerViolation", "one violation (" + aspect.deductionPerViolation().toPlainString()
-                    + ") costs more than the whole module (" + aspect.maxMark().toPlainString()
-                    + "); the module stops at zero");
+            String perViolation = aspect.deductionPerViolation().toPlainString();
+            String module = aspect.maxMark().toPlainString();
+            warning(path + ".deductionPerViolation", "scheme.deductionAboveModule", "one violation (" + perViolation
+                    + ") costs more than the whole module (" + module + "); the module stops at zero", perViolation,
+                    module);
         }
         rejectForeignFields(path, aspect, false, false, true);
     }
@@ -225,31 +235,32 @@ final class SchemeValidator {
         String type = aspect.type().name();
         if (!measurement) {
             if (aspect.aggregation() != null) {
-                error(path + ".aggregation", "only a MEASUREMENT aspect takes a panel aggregation, this is " + type);
+                otherType(path + ".aggregation", "MEASUREMENT", "a panel aggregation", type);
             }
             if (aspect.factor() != null) {
-                error(path + ".factor", "only a MEASUREMENT aspect takes a factor, this is " + type);
+                otherType(path + ".factor", "MEASUREMENT", "a factor", type);
             }
             if (!aspect.allowedMarks().isEmpty()) {
-                error(path + ".allowedMarks", "only a MEASUREMENT aspect takes allowed marks, this is " + type);
+                otherType(path + ".allowedMarks", "MEASUREMENT", "allowed marks", type);
             }
         }
         if (!judgement && !aspect.levelDescriptors().isEmpty()) {
-            error(path + ".levelDescriptors", "only a JUDGEMENT aspect takes level descriptors, this is " + type);
+            otherType(path + ".levelDescriptors", "JUDGEMENT", "level descriptors", type);
         }
         if (!deduction && aspect.deductionPerViolation() != null) {
-            error(path + ".deductionPerViolation", "only a DEDUCTION aspect takes points per violation, this is " + type);
+            otherType(path + ".deductionPerViolation", "DEDUCTION", "points per violation", type);
         }
     }
 
     private void checkAggregation(String path, PanelAggregation aggregation) {
         if (aggregation.kind() == null) {
-            error(path + ".kind", "must be MEAN, MEDIAN, TRIMMED_MEAN or TRIMMED_SUM");
+            error(path + ".kind", "oneOf", "must be MEAN, MEDIAN, TRIMMED_MEAN or TRIMMED_SUM",
+                    names(PanelAggregation.Kind.values()));
             return;
         }
-        String problem = aggregation.problem();
+        ValidationProblem problem = aggregation.problem();
         if (problem != null) {
-            error(path + ".k", problem);
+            problems.add(problem.under(path));
         }
     }
 
@@ -257,8 +268,10 @@ final class SchemeValidator {
         if (scheme.components().isEmpty()) {
             if (scheme.declaredTotal() != null && scheme.declaredTotal().signum() > 0
                     && maxOfAll.compareTo(scheme.declaredTotal()) != 0) {
-                error("declaredTotal", "max marks add up to " + maxOfAll.toPlainString() + " ≠ declared total "
-                        + scheme.declaredTotal().toPlainString());
+                String sum = maxOfAll.toPlainString();
+                String declared = scheme.declaredTotal().toPlainString();
+                error("declaredTotal", "scheme.total", "max marks add up to " + sum + " ≠ declared total " + declared,
+                        sum, declared);
             }
             return;
         }
@@ -270,21 +283,24 @@ final class SchemeValidator {
             }
             BigDecimal sum = maxByComponent.getOrDefault(component.id(), BigDecimal.ZERO);
             if (sum.signum() == 0) {
-                error("components[" + i + "]", "component '" + component.id() + "' has no criteria");
+                error("components[" + i + "]", "scheme.componentWithoutCriteria",
+                        "component '" + component.id() + "' has no criteria", component.id());
             } else if (sum.compareTo(component.declaredMax()) != 0) {
-                error("components[" + i + "].declaredMax", "max marks of component '" + component.id()
-                        + "' add up to " + sum.toPlainString() + " ≠ declared " + component.declaredMax().toPlainString());
+                String declared = component.declaredMax().toPlainString();
+                error("components[" + i + "].declaredMax", "scheme.componentTotal", "max marks of component '"
+                        + component.id() + "' add up to " + sum.toPlainString() + " ≠ declared " + declared,
+                        component.id(), sum.toPlainString(), declared);
             }
         }
     }
 
     private boolean requirePositive(String path, BigDecimal value) {
         if (value == null) {
-            error(path, "must be set");
+            error(path, "required", "must be set");
             return false;
         }
         if (value.signum() <= 0) {
-            error(path, "must be > 0, got " + value.toPlainString());
+            error(path, "positive", "must be > 0, got " + value.toPlainString());
             return false;
         }
         return true;
@@ -294,15 +310,26 @@ final class SchemeValidator {
         return share.movePointRight(2).stripTrailingZeros().toPlainString() + "%";
     }
 
-    private static boolean isBlank(String s) {
+    static boolean isBlank(String s) {
         return s == null || s.isBlank();
     }
 
-    private void error(String path, String message) {
-        problems.add(ValidationProblem.error(path, message));
+    /** A field that only another type of aspect takes. */
+    private void otherType(String path, String takingType, String what, String type) {
+        error(path, "scheme.otherAspectType", "only a " + takingType + " aspect takes " + what + ", this is " + type,
+                takingType, type);
     }
 
-    private void warning(String path, String message) {
-        problems.add(ValidationProblem.warning(path, message));
+    /** The names of enum constants, as a {@code oneOf} rule lists them. */
+    static List<String> names(Enum<?>[] constants) {
+        return java.util.Arrays.stream(constants).map(Enum::name).toList();
+    }
+
+    private void error(String path, String rule, String message, Object... values) {
+        problems.add(ValidationProblem.error(path, rule, message, values));
+    }
+
+    private void warning(String path, String rule, String message, Object... values) {
+        problems.add(ValidationProblem.warning(path, rule, message, values));
     }
 }

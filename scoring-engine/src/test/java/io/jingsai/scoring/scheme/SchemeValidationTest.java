@@ -82,6 +82,40 @@ class SchemeValidationTest {
     }
 
     @Test
+    void everyProblemNamesItsRuleKeyAndTheValuesItsWordingNeeds() {
+        MarkingScheme scheme = new MarkingScheme("s", d("100"), List.of(
+                Component.of("theory", ComponentKind.THEORY, "0.4", "100"),
+                Component.of("oral", ComponentKind.ORAL, "0.5", "20")), List.of(
+                Criterion.inComponent("theory", "T", "t", SubCriterion.of("T1", "t",
+                        Aspect.judgement("j", "j", d("90"), List.of("0", "1")).withFactor(d("2")),
+                        Aspect.measurement("m", "m", d("10")).withAggregation(new PanelAggregation(PanelAggregation.Kind.MEDIAN, 1)),
+                        Aspect.deduction("x", "x", d("1"), d("2")))),
+                Criterion.inComponent(null, "U", "u", SubCriterion.of("U1", "u", Aspect.measurement("j", "j", d("1"))))),
+                PanelAggregation.trimmedSum(0), 1, 2, io.jingsai.scoring.Rounding.DEFAULT);
+
+        assertThat(scheme.validate().problems())
+                .extracting(ValidationProblem::path, ValidationProblem::rule, ValidationProblem::values)
+                .containsExactly(
+                        tuple("defaultAggregation.k", "scheme.k", List.of("TRIMMED_SUM")),
+                        tuple("minimumJudgementPanel", "scheme.judgementPanel", List.of("3")),
+                        tuple("components[0].weight", "scheme.theoryWeight", List.of("40%")),
+                        tuple("components", "scheme.weightsSum", List.of("0.9")),
+                        tuple("criteria[0].subCriteria[0].aspects[0].levelDescriptors", "scheme.levelDescriptors",
+                                List.of("2")),
+                        tuple("criteria[0].subCriteria[0].aspects[0].factor", "scheme.otherAspectType",
+                                List.of("MEASUREMENT", "JUDGEMENT")),
+                        tuple("criteria[0].subCriteria[0].aspects[1].aggregation.k", "scheme.noK", List.of("MEDIAN")),
+                        tuple("criteria[0].subCriteria[0].aspects[2].deductionPerViolation",
+                                "scheme.deductionAboveModule", List.of("2", "1")),
+                        tuple("criteria[1].componentId", "oneOf", List.of(List.of("theory", "oral"))),
+                        tuple("criteria[1].subCriteria[0].aspects[0].id", "scheme.duplicateId", List.of("j")),
+                        tuple("components[0].declaredMax", "scheme.componentTotal", List.of("theory", "101", "100")),
+                        tuple("components[1]", "scheme.componentWithoutCriteria", List.of("oral")));
+        assertThat(scheme.validate().warnings()).extracting(ValidationProblem::rule)
+                .containsExactly("scheme.theoryWeight", "scheme.deductionAboveModule");
+    }
+
+    @Test
     void reportsAspectRulesPerType() {
         MarkingScheme scheme = MarkingScheme.builder("s", d("100"))
                 .criterion(Criterion.of("A", "a", SubCriterion.of("A1", "a1",
