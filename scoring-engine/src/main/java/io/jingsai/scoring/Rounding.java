@@ -1,8 +1,8 @@
 package io.jingsai.scoring;
 
+import io.jingsai.scoring.scheme.RuleChecks;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.Objects;
 
 /**
  * The one rounding a rule applies to turn an exact value into a published figure.
@@ -21,13 +21,7 @@ public record Rounding(int scale, RoundingMode mode) {
     public static final Rounding DEFAULT = new Rounding(2, RoundingMode.HALF_UP);
 
     public Rounding {
-        if (scale < 0 || scale > 10) {
-            throw new IllegalArgumentException("rounding scale must be between 0 and 10, got " + scale);
-        }
-        Objects.requireNonNull(mode, "rounding mode");
-        if (mode == RoundingMode.UNNECESSARY) {
-            throw new IllegalArgumentException("rounding mode UNNECESSARY cannot round an inexact mark; choose e.g. HALF_UP");
-        }
+        RuleChecks.require(RuleChecks.rounding(scale, mode));
     }
 
     /** HALF_UP to the given number of places. */

@@ -1,5 +1,6 @@
 package io.jingsai.scoring.award;
 
+import io.jingsai.scoring.scheme.RuleChecks;
 import java.util.Objects;
 
 /**
@@ -14,13 +15,8 @@ import java.util.Objects;
 public record AwardBand(String name, BandQuota quota, int minimumStarters) {
 
     public AwardBand {
-        if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("award band name must not be blank");
-        }
+        RuleChecks.require(RuleChecks.awardBand(name, minimumStarters));
         Objects.requireNonNull(quota, "quota of band " + name);
-        if (minimumStarters < 0) {
-            throw new IllegalArgumentException("minimumStarters of band " + name + " must be >= 0, got " + minimumStarters);
-        }
     }
 
     public static AwardBand of(String name, BandQuota quota) {

@@ -1,12 +1,11 @@
 package io.jingsai.scoring.award;
 
+import io.jingsai.scoring.scheme.RuleChecks;
 import io.jingsai.scoring.ranking.TieBreakChain;
 
 import java.math.BigDecimal;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -32,21 +31,9 @@ public record AwardPlan<T>(List<AwardBand> bands, CutOffPolicy cutOff, TieBreakC
     public AwardPlan {
         bands = List.copyOf(bands);
         titles = List.copyOf(titles);
-        Objects.requireNonNull(cutOff, "cutOff");
         Objects.requireNonNull(eligible, "eligible");
         Objects.requireNonNull(starter, "starter");
-        Set<String> names = new HashSet<>();
-        for (AwardBand band : bands) {
-            if (!names.add(band.name())) {
-                throw new IllegalArgumentException("award band name '" + band.name() + "' appears twice");
-            }
-            if (band.quota() instanceof BandQuota.Threshold && score == null) {
-                throw new IllegalArgumentException("band '" + band.name() + "' awards by threshold but the plan has no score");
-            }
-        }
-        if (cutOff == CutOffPolicy.BREAK_BY_CHAIN && breakChain == null) {
-            throw new IllegalArgumentException("cut-off policy BREAK_BY_CHAIN needs a break chain");
-        }
+        RuleChecks.require(RuleChecks.awardPlan(bands, cutOff, breakChain != null, score != null));
     }
 
     /** Starts a plan: no bands yet, INCLUDE_ALL at cut-offs, everyone a starter, no titles. */

@@ -1,5 +1,6 @@
 package io.jingsai.scoring.award;
 
+import io.jingsai.scoring.scheme.RuleChecks;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Objects;
@@ -26,9 +27,7 @@ public sealed interface BandQuota permits BandQuota.Count, BandQuota.Share, Band
     /** @param places {@code >= 0} */
     record Count(int places) implements BandQuota {
         public Count {
-            if (places < 0) {
-                throw new IllegalArgumentException("places must be >= 0, got " + places);
-            }
+            RuleChecks.require(RuleChecks.places(places));
         }
     }
 
@@ -38,14 +37,7 @@ public sealed interface BandQuota permits BandQuota.Count, BandQuota.Share, Band
      */
     record Share(BigDecimal share, RoundingMode rounding) implements BandQuota {
         public Share {
-            Objects.requireNonNull(share, "share");
-            Objects.requireNonNull(rounding, "rounding");
-            if (share.signum() <= 0 || share.compareTo(BigDecimal.ONE) > 0) {
-                throw new IllegalArgumentException("share must be in (0, 1], got " + share.toPlainString());
-            }
-            if (rounding == RoundingMode.UNNECESSARY) {
-                throw new IllegalArgumentException("share rounding must say how to round, UNNECESSARY is not a rule");
-            }
+            RuleChecks.require(RuleChecks.share(share, rounding));
         }
 
         int places(int eligible) {
@@ -59,7 +51,7 @@ public sealed interface BandQuota permits BandQuota.Count, BandQuota.Share, Band
      */
     record CumulativeShare(BigDecimal share, RoundingMode rounding) implements BandQuota {
         public CumulativeShare {
-            new Share(share, rounding); // the same checks and messages as a share of the field
+            RuleChecks.require(RuleChecks.share(share, rounding));
         }
 
         /** The last overall place (1-based) among the eligible entries that this band reaches. */

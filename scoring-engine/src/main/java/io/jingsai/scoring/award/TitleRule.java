@@ -1,5 +1,6 @@
 package io.jingsai.scoring.award;
 
+import io.jingsai.scoring.scheme.RuleChecks;
 import java.util.Objects;
 import java.util.function.Predicate;
 
@@ -16,12 +17,7 @@ import java.util.function.Predicate;
 public record TitleRule<T>(String title, int maxRank, Predicate<? super T> condition) {
 
     public TitleRule {
-        if (title == null || title.isBlank()) {
-            throw new IllegalArgumentException("title must not be blank");
-        }
-        if (maxRank < 1) {
-            throw new IllegalArgumentException("maxRank of title " + title + " must be >= 1, got " + maxRank);
-        }
+        RuleChecks.require(RuleChecks.title(title, maxRank));
         Objects.requireNonNull(condition, "condition of title " + title);
     }
 

@@ -1,5 +1,6 @@
 package io.jingsai.scoring.indicator;
 
+import io.jingsai.scoring.scheme.RuleChecks;
 import io.jingsai.scoring.ExactValue;
 
 import java.math.BigDecimal;
@@ -22,11 +23,7 @@ public record TeamRule(Kind kind, int n) {
     public enum Kind { SUM, MEAN, BEST_N }
 
     public TeamRule {
-        Objects.requireNonNull(kind, "kind");
-        if (kind == Kind.BEST_N ? n < 1 : n != 0) {
-            throw new IllegalArgumentException(kind == Kind.BEST_N ? "BEST_N needs n >= 1, got " + n
-                    : kind + " takes no n, got " + n);
-        }
+        RuleChecks.require(RuleChecks.teamRule(kind, n));
     }
 
     public static TeamRule sum() {

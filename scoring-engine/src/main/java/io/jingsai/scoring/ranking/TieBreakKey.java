@@ -1,5 +1,6 @@
 package io.jingsai.scoring.ranking;
 
+import io.jingsai.scoring.scheme.RuleChecks;
 import java.math.BigDecimal;
 import java.util.Objects;
 import java.util.function.Function;
@@ -19,10 +20,7 @@ import java.util.function.Function;
 public record TieBreakKey<T>(String name, Order order, Function<? super T, BigDecimal> value) {
 
     public TieBreakKey {
-        if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("tie-break key name must not be blank");
-        }
-        Objects.requireNonNull(order, "order of tie-break key " + name);
+        RuleChecks.require(RuleChecks.tieBreakKey(name, order));
         Objects.requireNonNull(value, "value of tie-break key " + name);
     }
 

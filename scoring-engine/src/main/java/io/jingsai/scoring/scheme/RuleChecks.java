@@ -129,14 +129,12 @@ public final class RuleChecks {
 
     /**
      * {@code AwardPlan}: band names unique ({@code bands[i].name}); a threshold band needs a score to compare
-     * ({@code bands[i]}); shares of the eligible entries add up to at most all of them ({@code bands}); a cut-off
-     * policy, and for BREAK_BY_CHAIN a chain to break by ({@code cutOff}).
+     * ({@code bands[i]}); a cut-off policy, and for BREAK_BY_CHAIN a chain to break by ({@code cutOff}).
      */
     public static List<ValidationProblem> awardPlan(List<AwardBand> bands, CutOffPolicy cutOff, boolean hasChain,
                                                     boolean hasScore) {
         List<ValidationProblem> problems = new ArrayList<>();
         Set<String> names = new HashSet<>();
-        BigDecimal shares = BigDecimal.ZERO;
         for (int i = 0; i < bands.size(); i++) {
             AwardBand band = bands.get(i);
             if (!names.add(band.name())) {
@@ -147,13 +145,6 @@ public final class RuleChecks {
                 problems.add(error("bands[" + i + "]", "awards.thresholdWithoutScore",
                         "band '" + band.name() + "' awards by threshold but the plan has no score", band.name()));
             }
-            if (band.quota() instanceof BandQuota.Share share) {
-                shares = shares.add(share.share());
-            }
-        }
-        if (shares.compareTo(BigDecimal.ONE) > 0) {
-            problems.add(error("bands", "awards.sharesOverAll", "band shares add up to " + shares.toPlainString()
-                    + ", more than all entries", shares.toPlainString()));
         }
         if (cutOff == null) {
             problems.add(error("cutOff", "oneOf", "must be one of " + names(CutOffPolicy.values()),
@@ -162,6 +153,23 @@ public final class RuleChecks {
             problems.add(error("cutOff", "awards.breakWithoutChain", "cut-off policy BREAK_BY_CHAIN needs a break chain"));
         }
         return problems;
+    }
+
+    /**
+     * An event's bands share out at most all eligible entries ({@code bands}). Not a condition of {@code AwardPlan},
+     * which gives later bands what is left (a shortfall), but an event whose shares add up to more than all its
+     * entries was set up wrongly.
+     */
+    public static List<ValidationProblem> sharesWithinField(List<AwardBand> bands) {
+        BigDecimal shares = BigDecimal.ZERO;
+        for (AwardBand band : bands) {
+            if (band.quota() instanceof BandQuota.Share share) {
+                shares = shares.add(share.share());
+            }
+        }
+        return shares.compareTo(BigDecimal.ONE) <= 0 ? List.of()
+                : List.of(error("bands", "awards.sharesOverAll", "band shares add up to " + shares.toPlainString()
+                        + ", more than all entries", shares.toPlainString()));
     }
 
     /** {@code TieBreakKey}: a name that is not blank and an order. */

@@ -1,5 +1,6 @@
 package io.jingsai.scoring.standardisation;
 
+import io.jingsai.scoring.scheme.RuleChecks;
 import io.jingsai.scoring.Rounding;
 
 import java.math.BigDecimal;
@@ -27,17 +28,8 @@ public record StandardScale(Centre centre, Spread spread, BigDecimal centreValue
     public enum Spread { STANDARD_DEVIATION, SCALED_MAD }
 
     public StandardScale {
-        Objects.requireNonNull(centre, "centre");
-        Objects.requireNonNull(spread, "spread");
-        Objects.requireNonNull(centreValue, "centreValue");
+        RuleChecks.require(RuleChecks.standardScale(centre, spread, centreValue, pointsPerSpread, minimumResults));
         Objects.requireNonNull(rounding, "rounding");
-        if (pointsPerSpread == null || pointsPerSpread.signum() <= 0) {
-            throw new IllegalArgumentException("pointsPerSpread must be > 0, got " + pointsPerSpread);
-        }
-        if (minimumResults < 2) {
-            throw new IllegalArgumentException("minimumResults must be >= 2 (a spread needs two results), got "
-                    + minimumResults);
-        }
     }
 
     /** Mean and standard deviation onto {@code centreValue ± pointsPerSpread}, rounded HALF_UP to 2 places. */
