@@ -158,19 +158,45 @@ class BulkImportTests {
     }
 
     @Test
-    void unknownReferencesAndRepeatedIdNumbersAreReportedPerRow() {
-        String id = TestIdentities.residentId();
+    void aRepeatedIdNumberRejectsTheFileNamingTheRowItRepeatsWithoutTheNumber() {
+        TestRegistry registry = new TestRegistry(web);
+        String code = creditCodeOf(registry.enterprise());
+        String first = TestIdentities.unique("王五");
+        String second = TestIdentities.unique("赵六");
+        String repeated = TestIdentities.residentId();
+        // Both rows are valid on their own: only the repetition can stop the first from being written.
         List<List<String>> rows = List.of(
-                List.of("王五", id, TestIdentities.creditCode(), "焊工", ""),
-                List.of("赵六", id, TestIdentities.creditCode(), "不存在的工种", "123"));
+                List.of(first, repeated, code, "焊工", ""),
+                List.of(TestIdentities.unique("孙七"), TestIdentities.residentId(), code, "焊工", ""),
+                List.of(second, repeated.toLowerCase(), code, "焊工", ""));
 
         Map<String, Object> job = importAndWait("contestants", "选手.csv",
                 file(SheetFormat.CSV, CONTESTANT_COLUMNS, rows));
 
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> problems = (List<Map<String, Object>>) job.get("problems");
-        assertThat(problems).extracting(p -> p.get("row") + ":" + p.get("column")).contains(
-                "2:企业统一社会信用代码", "3:企业统一社会信用代码", "3:工种", "3:手机号");
+        assertThat(job).containsEntry("status", "REJECTED").containsEntry("rowsRead", 3)
+                .containsEntry("rowsWritten", 0).containsEntry("problemCount", 1);
+        assertThat(problems(job)).containsExactly(Map.of("row", 4, "column", "身份证号", "rule", "duplicate",
+                "message", "the same value is already in row 2"));
+        assertThat(job.toString()).doesNotContain(repeated).doesNotContain(repeated.substring(6, 14));
+        for (String name : List.of(first, second)) {
+            web.get().uri(b -> b.path("/api/contestants").queryParam("q", name).build()).exchange()
+                    .expectStatus().isOk().expectBody().jsonPath("$.total").isEqualTo(0);
+        }
+    }
+
+    @Test
+    void unknownReferencesAreReportedPerRow() {
+        List<List<String>> rows = List.of(
+                List.of("王五", TestIdentities.residentId(), TestIdentities.creditCode(), "焊工", ""),
+                List.of("赵六", TestIdentities.residentId(), TestIdentities.creditCode(), "不存在的工种", "123"));
+
+        Map<String, Object> job = importAndWait("contestants", "选手.csv",
+                file(SheetFormat.CSV, CONTESTANT_COLUMNS, rows));
+
+        assertThat(job).containsEntry("status", "REJECTED").containsEntry("rowsWritten", 0);
+        assertThat(problems(job)).extracting(p -> p.get("row") + ":" + p.get("column") + ":" + p.get("rule"))
+                .containsExactly("2:企业统一社会信用代码:unknown", "3:企业统一社会信用代码:unknown", "3:工种:unknown",
+                        "3:手机号:invalid");
     }
 
     @Test
@@ -224,6 +250,16 @@ class BulkImportTests {
 
         assertThat(job).containsEntry("status", "REJECTED");
         assertThat(job.get("message").toString()).isNotBlank();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> problems(Map<String, Object> job) {
+        return (List<Map<String, Object>>) job.get("problems");
+    }
+
+    private String creditCodeOf(long enterprise) {
+        return web.get().uri("/api/enterprises/{id}", enterprise).exchange()
+                .expectBody(Map.class).returnResult().getResponseBody().get("creditCode").toString();
     }
 
     private Map<String, Object> importAndWait(String kind, String fileName, byte[] content) {
