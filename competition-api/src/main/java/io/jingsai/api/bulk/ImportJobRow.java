@@ -10,5 +10,6 @@ import io.r2dbc.postgresql.codec.Json;
 
 @Table("import_job")
 record ImportJobRow(@Id UUID id, String kind, String fileName, ImportStatus status, int rowsRead, int rowsWritten,
-                    int problemCount, Json problems, String message, Instant createdAt, Instant finishedAt) {
+                    int problemCount, Json problems, String message, Instant createdAt, Instant finishedAt,
+                    Instant heartbeatAt) {
 }

@@ -81,8 +81,8 @@ class EnterpriseImport implements BulkImportKind {
                 .map(registered -> {
                     valid.forEach((row, command) -> {
                         if (registered.contains(command.creditCode())) {
-                            report.reject(row, CREDIT_CODE, "duplicate", "an enterprise with credit code "
-                                    + command.creditCode() + " is already registered");
+                            report.reject(row, CREDIT_CODE, "duplicate",
+                                    "an enterprise with this credit code is already registered");
                         }
                     });
                     return PreparedImport.of(report.build(), List.copyOf(valid.values()), this::insert);

@@ -43,18 +43,17 @@ public final class AdministrativeDivisionCode {
         }
         String code = Texts.trim(raw);
         if (code.length() != 6 || !Texts.allDigits(code)) {
-            return invalid("format", "administrative division code must be 6 digits, was '" + code + "'");
+            return invalid("format", "administrative division code must be 6 digits");
         }
         String province = code.substring(0, 2);
         if (!PROVINCES.contains(province)) {
-            return invalid("province", "province code " + province
-                    + " (first 2 digits) is not a province of China: expected 11-15, 21-23, 31-37, 41-46, "
-                    + "50-54, 61-65, 71, 81 or 82");
+            return invalid("province", "the first 2 digits must be a province of China: 11-15, 21-23, 31-37, "
+                    + "41-46, 50-54, 61-65, 71, 81 or 82");
         }
         return Parsed.valid(new AdministrativeDivisionCode(code));
     }
 
-    /** A rejection for the API, whose message names no characters of the code. */
+    /** A rejection; neither its message nor its values name characters of the code. */
     private static Parsed<AdministrativeDivisionCode> invalid(String rule, String message) {
         return Parsed.invalid(Rejection.of(SUBJECT, rule, message));
     }

@@ -39,24 +39,23 @@ public final class OccupationCode {
         String[] parts = code.split("-", -1);
         if (parts.length < 2 || parts.length > 4) {
             return invalid("format", "occupation code must have 2 to 4 parts joined by '-', "
-                    + "like 6-31, 6-31-01 or 6-31-01-03, was '" + code + "'");
+                    + "like 6-31, 6-31-01 or 6-31-01-03");
         }
         String major = parts[0];
         if (major.length() != 1 || major.charAt(0) < '1' || major.charAt(0) > '8') {
             return invalid("major-group",
-                    "occupation code must start with a major group digit 1-8, was '" + major + "'");
+                    "occupation code must start with a major group digit 1-8");
         }
         for (int i = 1; i < parts.length; i++) {
             String part = parts[i];
             if (part.length() != 2 || !Texts.allDigits(part)) {
-                return invalid("group", "part " + (i + 1) + " of occupation code '" + code
-                        + "' must be two digits, was '" + part + "'", i + 1);
+                return invalid("group", "part " + (i + 1) + " of the occupation code must be two digits", i + 1);
             }
         }
         return Parsed.valid(new OccupationCode(code));
     }
 
-    /** A rejection for the API: its only value is the number of a part, never characters of the code. */
+    /** A rejection: its message and values name the number of a part at most, never characters of the code. */
     private static Parsed<OccupationCode> invalid(String rule, String message, Object... arguments) {
         return Parsed.invalid(Rejection.of(SUBJECT, rule, message, arguments));
     }

@@ -12,8 +12,9 @@ import java.util.Objects;
  * catalogue (e.g. {@code "creditCode.checkCharacter"}) with the values that message names.
  *
  * <p>The same rejection is reported by Bean Validation (REST requests) and by bulk import reports. Messages name the
- * rule precisely and, where it helps, the expected and actual value, e.g. {@code "check character must be 7, was 3"};
- * the API's {@code arguments} never hold the rejected value (see each identifier for what they hold).
+ * rule precisely and, where it helps, what the value should be, e.g. {@code "check character (character 18) must be
+ * 7"}; neither the message nor the {@code arguments} repeat the rejected value or any of its characters (the rule
+ * of docs/errors.md; see each identifier for what they hold).
  *
  * @param rule      short, stable rule of the identifier, e.g. {@code "check-character"}; never blank
  * @param message   what was wrong, in English, without a trailing full stop; never blank

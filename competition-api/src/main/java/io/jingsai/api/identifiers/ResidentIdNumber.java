@@ -98,14 +98,14 @@ public final class ResidentIdNumber {
         }
         char check = checkCharacter(number.substring(0, 17));
         if (last != check) {
-            return invalid("check-character", "check character must be " + check + ", was " + last);
+            return invalid("check-character", "check character (character 18) is wrong");
         }
         return Parsed.valid(new ResidentIdNumber(number, birthDate));
     }
 
     /**
-     * A rejection for the API: its values are the length or today's date, never characters of the number (not even
-     * the check character, which the import report's message shows).
+     * A rejection: its message and values name the length or today's date, never characters of the number, not even
+     * the check character it should have (the other 17 digits would give it away).
      */
     private static Parsed<ResidentIdNumber> invalid(String rule, String message, Object... arguments) {
         return Parsed.invalid(Rejection.of(SUBJECT, rule, message, arguments));

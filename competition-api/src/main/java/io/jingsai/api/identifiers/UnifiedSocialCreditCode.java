@@ -74,19 +74,19 @@ public final class UnifiedSocialCreditCode {
         }
         for (int i = 0; i < code.length(); i++) {
             if (ALPHABET.indexOf(code.charAt(i)) < 0) {
-                return invalid("character-set", "character " + (i + 1) + " " + Texts.show(code.charAt(i))
+                return invalid("character-set", "character " + (i + 1)
                         + " is not allowed: use digits and the letters A-H, J-N, P-R, T, U, W-Y", i + 1);
             }
         }
         String types = INSTITUTION_TYPES.get(code.charAt(0));
         if (types == null) {
-            return invalid("registration-authority", "registration authority code (character 1) '"
-                    + code.charAt(0) + "' is not defined: expected 1-9, A, N or Y");
+            return invalid("registration-authority",
+                    "registration authority code (character 1) is not defined: expected 1-9, A, N or Y");
         }
         if (types.indexOf(code.charAt(1)) < 0) {
-            return invalid("institution-type", "institution type (character 2) '" + code.charAt(1)
-                    + "' is not defined for registration authority '" + code.charAt(0) + "': expected one of "
-                    + String.join(", ", types.split("")), List.of(types.split("")));
+            return invalid("institution-type", "institution type (character 2) is not defined for the "
+                    + "registration authority of character 1: expected one of " + String.join(", ", types.split("")),
+                    List.of(types.split("")));
         }
         String division = code.substring(2, 8);
         if (!division.equals(CENTRAL_LEVEL_DIVISION)) {
@@ -99,11 +99,11 @@ public final class UnifiedSocialCreditCode {
         char organisationCheck = organisationCodeCheckCharacter(code.substring(8, 16));
         if (code.charAt(16) != organisationCheck) {
             return invalid("organisation-code", "organisation code check character (character 17) must be "
-                    + organisationCheck + ", was " + code.charAt(16), String.valueOf(organisationCheck));
+                    + organisationCheck, String.valueOf(organisationCheck));
         }
         char check = checkCharacter(code.substring(0, 17));
         if (code.charAt(17) != check) {
-            return invalid("check-character", "check character must be " + check + ", was " + code.charAt(17),
+            return invalid("check-character", "check character (character 18) must be " + check,
                     String.valueOf(check));
         }
         return Parsed.valid(new UnifiedSocialCreditCode(code));

@@ -2,10 +2,8 @@ package io.jingsai.api.bulk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,9 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.BodyInserters;
@@ -28,15 +24,11 @@ import io.jingsai.api.spreadsheet.Sheet;
 import io.jingsai.api.spreadsheet.SheetColumn;
 import io.jingsai.api.spreadsheet.SheetFormat;
 import io.jingsai.api.spreadsheet.SheetReader;
-import io.jingsai.api.spreadsheet.SheetWriter;
 
 @IntegrationTest
 class BulkImportTests {
 
-    private static final List<SheetColumn> ENTERPRISE_COLUMNS = List.of(
-            SheetColumn.required("企业名称", null, "x"), SheetColumn.required("统一社会信用代码", null, "x"),
-            SheetColumn.required("行政区划代码", null, "x"), SheetColumn.optional("行业", null, "x"),
-            SheetColumn.required("所有制", null, "x"));
+    private static final List<SheetColumn> ENTERPRISE_COLUMNS = ImportFiles.ENTERPRISE_COLUMNS;
     private static final List<SheetColumn> CONTESTANT_COLUMNS = List.of(
             SheetColumn.required("姓名", null, "x"), SheetColumn.required("身份证号", null, "x"),
             SheetColumn.required("企业统一社会信用代码", null, "x"), SheetColumn.required("工种", null, "x"),
@@ -158,19 +150,45 @@ class BulkImportTests {
     }
 
     @Test
-    void unknownReferencesAndRepeatedIdNumbersAreReportedPerRow() {
-        String id = TestIdentities.residentId();
+    void aRepeatedIdNumberRejectsTheFileNamingTheRowItRepeatsWithoutTheNumber() {
+        TestRegistry registry = new TestRegistry(web);
+        String code = creditCodeOf(registry.enterprise());
+        String first = TestIdentities.unique("王五");
+        String second = TestIdentities.unique("赵六");
+        String repeated = TestIdentities.residentId();
+        // Both rows are valid on their own: only the repetition can stop the first from being written.
         List<List<String>> rows = List.of(
-                List.of("王五", id, TestIdentities.creditCode(), "焊工", ""),
-                List.of("赵六", id, TestIdentities.creditCode(), "不存在的工种", "123"));
+                List.of(first, repeated, code, "焊工", ""),
+                List.of(TestIdentities.unique("孙七"), TestIdentities.residentId(), code, "焊工", ""),
+                List.of(second, repeated.toLowerCase(), code, "焊工", ""));
 
         Map<String, Object> job = importAndWait("contestants", "选手.csv",
                 file(SheetFormat.CSV, CONTESTANT_COLUMNS, rows));
 
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> problems = (List<Map<String, Object>>) job.get("problems");
-        assertThat(problems).extracting(p -> p.get("row") + ":" + p.get("column")).contains(
-                "2:企业统一社会信用代码", "3:企业统一社会信用代码", "3:工种", "3:手机号");
+        assertThat(job).containsEntry("status", "REJECTED").containsEntry("rowsRead", 3)
+                .containsEntry("rowsWritten", 0).containsEntry("problemCount", 1);
+        assertThat(problems(job)).containsExactly(Map.of("row", 4, "column", "身份证号", "rule", "duplicate",
+                "message", "the same value is already in row 2"));
+        assertThat(job.toString()).doesNotContain(repeated).doesNotContain(repeated.substring(6, 14));
+        for (String name : List.of(first, second)) {
+            web.get().uri(b -> b.path("/api/contestants").queryParam("q", name).build()).exchange()
+                    .expectStatus().isOk().expectBody().jsonPath("$.total").isEqualTo(0);
+        }
+    }
+
+    @Test
+    void unknownReferencesAreReportedPerRow() {
+        List<List<String>> rows = List.of(
+                List.of("王五", TestIdentities.residentId(), TestIdentities.creditCode(), "焊工", ""),
+                List.of("赵六", TestIdentities.residentId(), TestIdentities.creditCode(), "不存在的工种", "123"));
+
+        Map<String, Object> job = importAndWait("contestants", "选手.csv",
+                file(SheetFormat.CSV, CONTESTANT_COLUMNS, rows));
+
+        assertThat(job).containsEntry("status", "REJECTED").containsEntry("rowsWritten", 0);
+        assertThat(problems(job)).extracting(p -> p.get("row") + ":" + p.get("column") + ":" + p.get("rule"))
+                .containsExactly("2:企业统一社会信用代码:unknown", "3:企业统一社会信用代码:unknown", "3:工种:unknown",
+                        "3:手机号:invalid");
     }
 
     @Test
@@ -207,7 +225,7 @@ class BulkImportTests {
     @Test
     void wrongFileTypeAndUnknownKindAreRefused() {
         web.post().uri("/api/imports/enterprises")
-                .body(BodyInserters.fromMultipartData(multipart("张三的名单.txt", "hello".getBytes(StandardCharsets.UTF_8))))
+                .body(BodyInserters.fromMultipartData(ImportFiles.multipart("张三的名单.txt", "hello".getBytes(StandardCharsets.UTF_8))))
                 .exchange()
                 .expectStatus().isEqualTo(415)
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
@@ -226,50 +244,21 @@ class BulkImportTests {
         assertThat(job.get("message").toString()).isNotBlank();
     }
 
-    private Map<String, Object> importAndWait(String kind, String fileName, byte[] content) {
-        Map<?, ?> accepted = web.post().uri("/api/imports/{kind}", kind)
-                .body(BodyInserters.fromMultipartData(multipart(fileName, content)))
-                .exchange()
-                .expectStatus().isAccepted()
-                .expectBody(Map.class).returnResult().getResponseBody();
-        String id = accepted.get("id").toString();
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-        while (Instant.now().isBefore(deadline)) {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> job = web.get().uri("/api/imports/jobs/{id}", id).exchange()
-                    .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
-            if (!List.of("VALIDATING", "WRITING").contains(job.get("status"))) {
-                return job;
-            }
-            sleep();
-        }
-        throw new AssertionError("import job " + id + " did not finish in time");
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> problems(Map<String, Object> job) {
+        return (List<Map<String, Object>>) job.get("problems");
     }
 
-    private static org.springframework.util.MultiValueMap<String, org.springframework.http.HttpEntity<?>> multipart(
-            String fileName, byte[] content) {
-        MultipartBodyBuilder body = new MultipartBodyBuilder();
-        body.part("file", new ByteArrayResource(content) {
-            @Override
-            public String getFilename() {
-                return fileName;
-            }
-        });
-        return body.build();
+    private String creditCodeOf(long enterprise) {
+        return web.get().uri("/api/enterprises/{id}", enterprise).exchange()
+                .expectBody(Map.class).returnResult().getResponseBody().get("creditCode").toString();
+    }
+
+    private Map<String, Object> importAndWait(String kind, String fileName, byte[] content) {
+        return ImportFiles.awaitEnd(web, ImportFiles.submit(web, kind, fileName, content));
     }
 
     private static byte[] file(SheetFormat format, List<SheetColumn> columns, List<List<String>> rows) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        SheetWriter.write(format, columns, rows, out);
-        return out.toByteArray();
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(100);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        return ImportFiles.file(format, columns, rows);
     }
 }

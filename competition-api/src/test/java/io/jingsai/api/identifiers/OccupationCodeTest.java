@@ -32,7 +32,7 @@ class OccupationCodeTest {
     @ValueSource(strings = {"6", "6-31-01-03-01", "63101"})
     void rejectsWrongNumberOfLevels(String code) {
         assertRejected(code, "format", "occupation code must have 2 to 4 parts joined by '-', "
-                + "like 6-31, 6-31-01 or 6-31-01-03, was '" + code + "'");
+                + "like 6-31, 6-31-01 or 6-31-01-03");
     }
 
     @ParameterizedTest
@@ -40,13 +40,13 @@ class OccupationCodeTest {
     void rejectsMajorGroupOutside1To8(String code) {
         assertThat(rejection(code).rule()).isEqualTo("major-group");
         assertThat(rejection(code).message())
-                .isEqualTo("occupation code must start with a major group digit 1-8, was '" + code.split("-")[0] + "'");
+                .isEqualTo("occupation code must start with a major group digit 1-8");
     }
 
     @Test
     void rejectsGroupsThatAreNotTwoDigits() {
-        assertRejected("6-3-01-03", "group", "part 2 of occupation code '6-3-01-03' must be two digits, was '3'");
-        assertRejected("6-31-0A", "group", "part 3 of occupation code '6-31-0A' must be two digits, was '0A'");
+        assertRejected("6-3-01-03", "group", "part 2 of the occupation code must be two digits");
+        assertRejected("6-31-0A", "group", "part 3 of the occupation code must be two digits");
     }
 
     @Test

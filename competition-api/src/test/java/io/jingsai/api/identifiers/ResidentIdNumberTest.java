@@ -69,8 +69,9 @@ class ResidentIdNumberTest {
         Rejection rejection = rejection(withCheck("99010519491231002"));
 
         assertThat(rejection.rule()).isEqualTo("region");
-        assertThat(rejection.message()).startsWith("region (digits 1-6) must be an administrative division code: "
-                + "province code 99");
+        assertThat(rejection.message()).isEqualTo("region (digits 1-6) must be an administrative division code: "
+                + "the first 2 digits must be a province of China: 11-15, 21-23, 31-37, 41-46, 50-54, 61-65, 71, 81 "
+                + "or 82");
     }
 
     @ParameterizedTest
@@ -109,8 +110,8 @@ class ResidentIdNumberTest {
 
     @Test
     void rejectsWrongCheckCharacter() {
-        assertRejected("110105194912310023", "check-character", "check character must be X, was 3");
-        // The API names no character of the number, not even the check character.
+        assertRejected("110105194912310023", "check-character", "check character (character 18) is wrong");
+        // Nothing names a character of the number, not even the check character it should have.
         assertThat(rejection("110105194912310023")).extracting(Rejection::key, Rejection::arguments)
                 .containsExactly("idNumber.checkCharacter", java.util.List.of());
     }

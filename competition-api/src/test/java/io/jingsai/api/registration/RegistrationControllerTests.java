@@ -2,6 +2,7 @@ package io.jingsai.api.registration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -258,19 +259,29 @@ class RegistrationControllerTests {
 
     @Test
     void exportListsEntriesInNumberOrderWithMaskedIdNumbers() {
-        long first = registry.contestant(enterprise, trade);
-        register(Map.of("contestantId", first, "stationNumber", "A-09"));
-        String idNumber = web.get().uri("/api/contestants/{id}?reveal=idNumber", first).exchange()
-                .expectBody(Map.class).returnResult().getResponseBody().get("idNumber").toString();
+        List<Long> contestants = List.of(registry.contestant(enterprise, trade), registry.contestant(enterprise, trade),
+                registry.contestant(enterprise, trade));
+        // Stations in another order than the numbers, so neither a sort by station nor by name passes by chance.
+        List<String> stations = List.of("C-03", "A-01", "B-02");
+        List<Long> registrations = new ArrayList<>();
+        for (int i = 0; i < contestants.size(); i++) {
+            registrations.add(register(Map.of("contestantId", contestants.get(i), "stationNumber", stations.get(i))));
+        }
+        // Changing the first entry rewrites its row: read without an order, the table would now give it last.
+        web.put().uri("/api/events/{e}/registrations/{id}", event, registrations.get(0)).header("If-Match", "\"0\"")
+                .bodyValue(Map.of("status", "REGISTERED", "stationNumber", "C-09")).exchange()
+                .expectStatus().isOk();
+        List<String> idNumbers = contestants.stream().map(id -> web.get()
+                .uri("/api/contestants/{id}?reveal=idNumber", id).exchange()
+                .expectBody(Map.class).returnResult().getResponseBody().get("idNumber").toString()).toList();
 
         byte[] file = web.get().uri("/api/events/{e}/registrations/export?format=xlsx", event).exchange()
                 .expectStatus().isOk().expectBody(byte[].class).returnResult().getResponseBody();
 
         Sheet sheet = SheetReader.of(RegistrationExport.COLUMNS).read(file, SheetFormat.XLSX);
-        assertThat(sheet.rows()).hasSize(1);
-        assertThat(sheet.rows().get(0).value("报名号")).isEqualTo("1");
-        assertThat(sheet.rows().get(0).value("工位号")).isEqualTo("A-09");
-        assertThat(sheet.rows().get(0).value("身份证号")).isEqualTo(idNumber.substring(0, 6) + "********"
-                + idNumber.substring(14));
+        assertThat(sheet.rows()).extracting(row -> row.value("报名号")).containsExactly("1", "2", "3");
+        assertThat(sheet.rows()).extracting(row -> row.value("工位号")).containsExactly("C-09", "A-01", "B-02");
+        assertThat(sheet.rows()).extracting(row -> row.value("身份证号")).containsExactlyElementsOf(idNumbers.stream()
+                .map(number -> number.substring(0, 6) + "********" + number.substring(14)).toList());
     }
 }

@@ -42,7 +42,7 @@ class ImportReportTest {
         assertThat(report.mayWrite()).isFalse();
         assertThat(report.rowsRead()).isEqualTo(3);
         assertThat(report.problems()).containsExactly(
-                new RowProblem(3, "身份证号", "check-character", "check character must be X, was 3"));
+                new RowProblem(3, "身份证号", "check-character", "check character (character 18) is wrong"));
     }
 
     @Test
