@@ -260,7 +260,7 @@ class RegistrationControllerTests {
     void exportListsEntriesInNumberOrderWithMaskedIdNumbers() {
         long first = registry.contestant(enterprise, trade);
         register(Map.of("contestantId", first, "stationNumber", "A-09"));
-        String idNumber = web.get().uri("/api/contestants/{id}?reveal=idNumber", first).exchange()
+        String idNumber = web.get().uri("/api/contestants/{id}?reveal=idNumber&reason=核对身份", first).exchange()
                 .expectBody(Map.class).returnResult().getResponseBody().get("idNumber").toString();
 
         byte[] file = web.get().uri("/api/events/{e}/registrations/export?format=xlsx", event).exchange()
