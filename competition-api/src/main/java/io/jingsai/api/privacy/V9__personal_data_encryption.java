@@ -67,66 +67,61 @@ class V9__personal_data_encryption extends BaseJavaMigration {
     }
 
     private void sealContestants(Connection connection) throws SQLException {
-        long after = 0;
-        while (true) {
-            List<Object[]> batch = new ArrayList<>();
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT id, id_number, phone FROM contestant WHERE id > ? ORDER BY id LIMIT " + BATCH)) {
-                select.setLong(1, after);
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        String idNumber = rows.getString(2).strip();
-                        batch.add(new Object[] {rows.getLong(1), cipher.seal(idNumber), cipher.lookupHash(idNumber),
-                                cipher.seal(rows.getString(3))});
-                    }
-                }
-            }
-            if (batch.isEmpty()) {
-                return;
-            }
-            try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE contestant SET id_number = ?, id_number_hash = ?, phone = ? WHERE id = ?")) {
-                for (Object[] row : batch) {
-                    update.setString(1, (String) row[1]);
-                    update.setString(2, (String) row[2]);
-                    update.setString(3, (String) row[3]);
-                    update.setLong(4, (Long) row[0]);
-                    update.addBatch();
-                }
-                update.executeBatch();
-            }
-            after = (Long) batch.get(batch.size() - 1)[0];
-        }
+        rewrite(connection, "SELECT id, id_number, phone FROM contestant",
+                "UPDATE contestant SET id_number = ?, id_number_hash = ?, phone = ? WHERE id = ?", row -> {
+                    String idNumber = row.getString(2).strip();
+                    return new Object[] {cipher.seal(idNumber), cipher.lookupHash(idNumber),
+                            cipher.seal(row.getString(3))};
+                });
     }
 
     private void seal(Connection connection, SealedColumn column) throws SQLException {
+        rewrite(connection, "SELECT id, " + column.column() + " FROM " + column.table(),
+                "UPDATE " + column.table() + " SET " + column.column() + " = ? WHERE id = ?",
+                row -> new Object[] {cipher.seal(row.getString(2))});
+    }
+
+    /**
+     * Rewrites every row that {@code select} (id first) reads, {@value #BATCH} at a time in id order: {@code update}
+     * takes the values {@code sealing} gives, then the id.
+     */
+    private static void rewrite(Connection connection, String select, String update, Sealing sealing)
+            throws SQLException {
         long after = 0;
         while (true) {
             List<Object[]> batch = new ArrayList<>();
-            try (PreparedStatement select = connection.prepareStatement("SELECT id, " + column.column() + " FROM "
-                    + column.table() + " WHERE id > ? AND " + column.column() + " IS NOT NULL ORDER BY id LIMIT "
+            List<Long> ids = new ArrayList<>();
+            try (PreparedStatement query = connection.prepareStatement(select + " WHERE id > ? ORDER BY id LIMIT "
                     + BATCH)) {
-                select.setLong(1, after);
-                try (ResultSet rows = select.executeQuery()) {
+                query.setLong(1, after);
+                try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
-                        batch.add(new Object[] {rows.getLong(1), cipher.seal(rows.getString(2))});
+                        ids.add(rows.getLong(1));
+                        batch.add(sealing.values(rows));
                     }
                 }
             }
             if (batch.isEmpty()) {
                 return;
             }
-            try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE " + column.table() + " SET " + column.column() + " = ? WHERE id = ?")) {
-                for (Object[] row : batch) {
-                    update.setString(1, (String) row[1]);
-                    update.setLong(2, (Long) row[0]);
-                    update.addBatch();
+            try (PreparedStatement write = connection.prepareStatement(update)) {
+                for (int i = 0; i < batch.size(); i++) {
+                    Object[] values = batch.get(i);
+                    for (int v = 0; v < values.length; v++) {
+                        write.setString(v + 1, (String) values[v]);
+                    }
+                    write.setLong(values.length + 1, ids.get(i));
+                    write.addBatch();
                 }
-                update.executeBatch();
+                write.executeBatch();
             }
-            after = (Long) batch.get(batch.size() - 1)[0];
+            after = ids.get(ids.size() - 1);
         }
+    }
+
+    /** The new values of one row the migration rewrites. */
+    private interface Sealing {
+        Object[] values(ResultSet row) throws SQLException;
     }
 
     private static void execute(Connection connection, String sql) throws SQLException {
