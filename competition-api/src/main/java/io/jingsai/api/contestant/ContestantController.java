@@ -18,7 +18,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.jingsai.api.bulk.SheetDownloads;
 import io.jingsai.api.privacy.PersonalDataAccess;
-import io.jingsai.api.privacy.RevealAudit;
 import io.jingsai.api.privacy.RevealRequest;
 import io.jingsai.api.privacy.RevealSubjects;
 import io.jingsai.api.shared.PageQuery;
@@ -48,15 +47,13 @@ class ContestantController {
     private final ContestantExport export;
     private final SheetDownloads downloads;
     private final PersonalDataAccess access;
-    private final RevealAudit audit;
 
     ContestantController(ContestantService contestants, ContestantExport export, SheetDownloads downloads,
-                         PersonalDataAccess access, RevealAudit audit) {
+                         PersonalDataAccess access) {
         this.contestants = contestants;
         this.export = export;
         this.downloads = downloads;
         this.access = access;
-        this.audit = audit;
     }
 
     @PostMapping
@@ -123,10 +120,8 @@ class ContestantController {
         SheetFormat sheet = SheetDownloads.format(format);
         RevealRequest request = RevealRequest.of(reveal, reason, REVEAL_ID_NUMBER);
         Flux<List<String>> rows = request == null ? export.rows(enterpriseId, tradeId, false)
-                : audit.record(access.requireRevealer(caller, RevealSubjects.CONTESTANT_EXPORT, null),
-                        RevealSubjects.CONTESTANT_EXPORT, null, ContestantExport.scope(enterpriseId, tradeId),
-                        ContestantExport.REVEALED_FIELDS, request)
-                .thenMany(Flux.defer(() -> export.rows(enterpriseId, tradeId, true)));
+                : export.revealed(access.requireRevealer(caller, RevealSubjects.CONTESTANT_EXPORT, null),
+                        enterpriseId, tradeId, request);
         return downloads.export("contestants", sheet, ContestantExport.COLUMNS, rows);
     }
 

@@ -9,13 +9,16 @@ import org.springframework.stereotype.Component;
 
 import io.jingsai.api.identifiers.Masks;
 import io.jingsai.api.privacy.PersonalDataCipher;
+import io.jingsai.api.privacy.RevealAudit;
+import io.jingsai.api.privacy.RevealRequest;
+import io.jingsai.api.privacy.RevealSubjects;
 import io.jingsai.api.spreadsheet.SheetColumn;
 import reactor.core.publisher.Flux;
 
 /**
  * Contestants as a spreadsheet: the import columns first (so a revealed export can be edited and imported
- * elsewhere), then the enterprise's name and the sex. ID numbers and phones are masked unless revealed (the
- * controller records such an export in the reveal audit first).
+ * elsewhere), then the enterprise's name and the sex. ID numbers and phones are masked unless revealed, and a
+ * revealed export is recorded in the reveal audit first.
  */
 @Component
 class ContestantExport {
@@ -30,14 +33,23 @@ class ContestantExport {
 
     private final DatabaseClient database;
     private final PersonalDataCipher cipher;
+    private final RevealAudit audit;
 
-    ContestantExport(DatabaseClient database, PersonalDataCipher cipher) {
+    ContestantExport(DatabaseClient database, PersonalDataCipher cipher, RevealAudit audit) {
         this.database = database;
         this.cipher = cipher;
+        this.audit = audit;
+    }
+
+    /** The rows with ID numbers and phones in full, once the export is recorded in the reveal audit by its filter. */
+    Flux<List<String>> revealed(String by, Long enterpriseId, Long tradeId, RevealRequest request) {
+        return audit.record(by, RevealSubjects.CONTESTANT_EXPORT, null, scope(enterpriseId, tradeId), REVEALED_FIELDS,
+                        request)
+                .thenMany(Flux.defer(() -> rows(enterpriseId, tradeId, true)));
     }
 
     /** The filter that chose an export's rows, as the reveal audit records it ({@code null}: all contestants). */
-    static String scope(Long enterpriseId, Long tradeId) {
+    private static String scope(Long enterpriseId, Long tradeId) {
         List<String> filters = new ArrayList<>();
         if (enterpriseId != null) {
             filters.add("enterpriseId=" + enterpriseId);
