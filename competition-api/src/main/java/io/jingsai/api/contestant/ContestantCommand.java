@@ -31,4 +31,10 @@ record ContestantCommand(
         idNumber = idNumber == null ? null : idNumber.strip().toUpperCase(Locale.ROOT);
         phone = phone == null || phone.isBlank() ? null : phone.strip();
     }
+
+    /** Never the ID number or the phone: a command may end up in a log. */
+    @Override
+    public String toString() {
+        return "ContestantCommand[name=" + name + ", enterpriseId=" + enterpriseId + ", tradeId=" + tradeId + "]";
+    }
 }

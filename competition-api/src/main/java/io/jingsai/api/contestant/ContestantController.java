@@ -1,5 +1,6 @@
 package io.jingsai.api.contestant;
 
+import java.security.Principal;
 import java.util.List;
 
 import org.springframework.http.HttpHeaders;
@@ -16,9 +17,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.jingsai.api.bulk.SheetDownloads;
+import io.jingsai.api.privacy.PersonalDataAccess;
+import io.jingsai.api.privacy.RevealRequest;
+import io.jingsai.api.privacy.RevealSubjects;
 import io.jingsai.api.shared.PageQuery;
 import io.jingsai.api.shared.PageView;
-import io.jingsai.api.shared.RejectedRequestException;
+import io.jingsai.api.spreadsheet.SheetFormat;
 import io.jingsai.api.web.ETags;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -27,24 +31,29 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Positive;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 @RestController
 @RequestMapping("/api/contestants")
-@Tag(name = "Contestants", description = "Individual workers (选手); ID numbers are masked unless revealed explicitly")
+@Tag(name = "Contestants", description = "Individual workers (选手); ID numbers and phones are masked unless revealed "
+        + "explicitly, with a reason, and every reveal is audited")
 class ContestantController {
 
     private static final String REVEAL_ID_NUMBER = "idNumber";
-    private static final String REVEAL = "idNumber shows the full ID number and phone";
+    private static final String REVEAL = "idNumber shows the full ID number, birth date and phone (needs a reason)";
 
     private final ContestantService contestants;
     private final ContestantExport export;
     private final SheetDownloads downloads;
+    private final PersonalDataAccess access;
 
-    ContestantController(ContestantService contestants, ContestantExport export, SheetDownloads downloads) {
+    ContestantController(ContestantService contestants, ContestantExport export, SheetDownloads downloads,
+                         PersonalDataAccess access) {
         this.contestants = contestants;
         this.export = export;
         this.downloads = downloads;
+        this.access = access;
     }
 
     @PostMapping
@@ -59,16 +68,21 @@ class ContestantController {
 
     @GetMapping("/{id}")
     @Operation(operationId = "getContestant", summary = "One contestant",
-            description = "The contestant with this id, with its version as ETag. The ID number is masked unless "
-                    + "reveal=idNumber asks for it, which also shows the birth date and the phone.")
+            description = "The contestant with this id, with its version as ETag. The ID number and phone are masked "
+                    + "and the birth date hidden unless reveal=idNumber asks for them, with a reason; every reveal "
+                    + "is recorded in the reveal audit (who, when, why).")
     Mono<ResponseEntity<ContestantView>> find(@PathVariable long id,
                                               @Parameter(description = REVEAL,
                                                       schema = @Schema(allowableValues = REVEAL_ID_NUMBER))
-                                              @RequestParam(required = false) String reveal) {
-        if (reveal != null && !REVEAL_ID_NUMBER.equals(reveal)) {
-            throw RejectedRequestException.of("reveal", "oneOf", List.of(REVEAL_ID_NUMBER));
-        }
-        return contestants.find(id, reveal != null).map(view -> ETags.ok(view, view.version()));
+                                              @RequestParam(required = false) String reveal,
+                                              @Parameter(description = RevealRequest.REASON_DESCRIPTION,
+                                                      schema = @Schema(maxLength = RevealRequest.REASON_MAX))
+                                              @RequestParam(required = false) String reason,
+                                              Principal caller) {
+        RevealRequest request = RevealRequest.of(reveal, reason, REVEAL_ID_NUMBER);
+        Mono<ContestantView> found = request == null ? contestants.find(id) : contestants.reveal(id,
+                access.requireRevealer(caller, RevealSubjects.CONTESTANT, id), request);
+        return found.map(view -> ETags.ok(view, view.version()));
     }
 
     @GetMapping
@@ -91,18 +105,24 @@ class ContestantController {
     @Operation(operationId = "exportContestants", summary = "Contestants as a spreadsheet",
             description = "All contestants, or those of one enterprise or trade, as an xlsx or csv file with the "
                     + "import template's columns. ID numbers and phones are masked unless reveal=idNumber asks for "
-                    + "them, which makes the file re-importable.")
+                    + "them, with a reason, which makes the file re-importable; such an export is recorded in the "
+                    + "reveal audit with its filter.")
     Mono<ResponseEntity<byte[]>> export(@RequestParam(defaultValue = "xlsx") String format,
                                         @RequestParam(required = false) @Positive Long enterpriseId,
                                         @RequestParam(required = false) @Positive Long tradeId,
                                         @Parameter(description = REVEAL,
                                                 schema = @Schema(allowableValues = REVEAL_ID_NUMBER))
-                                        @RequestParam(required = false) String reveal) {
-        if (reveal != null && !REVEAL_ID_NUMBER.equals(reveal)) {
-            throw RejectedRequestException.of("reveal", "oneOf", List.of(REVEAL_ID_NUMBER));
-        }
-        return downloads.export("contestants", SheetDownloads.format(format), ContestantExport.COLUMNS,
-                export.rows(enterpriseId, tradeId, reveal != null));
+                                        @RequestParam(required = false) String reveal,
+                                        @Parameter(description = RevealRequest.REASON_DESCRIPTION,
+                                                schema = @Schema(maxLength = RevealRequest.REASON_MAX))
+                                        @RequestParam(required = false) String reason,
+                                        Principal caller) {
+        SheetFormat sheet = SheetDownloads.format(format);
+        RevealRequest request = RevealRequest.of(reveal, reason, REVEAL_ID_NUMBER);
+        Flux<List<String>> rows = request == null ? export.rows(enterpriseId, tradeId, false)
+                : export.revealed(access.requireRevealer(caller, RevealSubjects.CONTESTANT_EXPORT, null),
+                        enterpriseId, tradeId, request);
+        return downloads.export("contestants", sheet, ContestantExport.COLUMNS, rows);
     }
 
     @PutMapping("/{id}")

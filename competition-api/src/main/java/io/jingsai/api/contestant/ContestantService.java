@@ -8,11 +8,14 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.jingsai.api.identifiers.ResidentIdNumber;
+import io.jingsai.api.privacy.PersonalDataCipher;
+import io.jingsai.api.privacy.RevealAudit;
+import io.jingsai.api.privacy.RevealRequest;
+import io.jingsai.api.privacy.RevealSubjects;
 import io.jingsai.api.shared.ConflictException;
 import io.jingsai.api.shared.ExistingReferences;
 import io.jingsai.api.shared.ExistingReferences.Reference;
 import io.jingsai.api.shared.ExistingReferences.Table;
-import io.jingsai.api.shared.Likes;
 import io.jingsai.api.shared.Listing;
 import io.jingsai.api.shared.PageQuery;
 import io.jingsai.api.shared.PageView;
@@ -20,28 +23,35 @@ import io.jingsai.api.shared.VersionedRows;
 import reactor.core.publisher.Mono;
 
 /**
- * Registering contestants. A person is registered once (one row per resident ID number); their ID number is
- * personal data, masked in every view unless an organizer explicitly asks to see it.
+ * Registering contestants. A person is registered once (one row per resident ID number, unique by its keyed hash);
+ * their ID number and phone are personal data, sealed at rest and masked in every view unless an organizer asks to
+ * see them, with a reason, and the reveal is recorded.
  */
 @Service
 class ContestantService {
 
     static final String RESOURCE = "contestant";
+    /** What a reveal shows in full, as the reveal audit records it. */
+    static final String REVEALED_FIELDS = "idNumber,birthDate,phone";
     static final Map<String, String> SORTABLE = Map.of("name", "name", "createdAt", "created_at",
             "birthDate", "birth_date");
 
     private final ContestantRepository contestants;
     private final VersionedRows<ContestantRow> rows;
-    private final ContestantMapper mapper;
+    private final ContestantViews views;
+    private final PersonalDataCipher cipher;
+    private final RevealAudit audit;
     private final ExistingReferences references;
     private final Listing listing;
     private final Clock clock;
 
-    ContestantService(ContestantRepository contestants, ContestantMapper mapper, ExistingReferences references,
-                      Listing listing, Clock clock) {
+    ContestantService(ContestantRepository contestants, ContestantViews views, PersonalDataCipher cipher,
+                      RevealAudit audit, ExistingReferences references, Listing listing, Clock clock) {
         this.contestants = contestants;
         this.rows = new VersionedRows<>(RESOURCE, contestants, ContestantRow::version);
-        this.mapper = mapper;
+        this.views = views;
+        this.cipher = cipher;
+        this.audit = audit;
         this.references = references;
         this.listing = listing;
         this.clock = clock;
@@ -50,18 +60,25 @@ class ContestantService {
     Mono<ContestantView> register(ContestantCommand command) {
         ResidentIdNumber idNumber = ResidentIdNumber.of(command.idNumber(), clock);
         return requireReferences(command)
-                .then(Mono.defer(() -> contestants.save(ContestantRow.create(command, idNumber, clock.instant()))))
+                .then(Mono.defer(() -> contestants.save(ContestantRow.create(command, idNumber, cipher,
+                        clock.instant()))))
                 .onErrorMap(DuplicateKeyException.class, e -> duplicate())
-                .map(mapper::toView);
+                .map(views::masked);
     }
 
-    Mono<ContestantView> find(long id, boolean revealIdNumber) {
-        return rows.load(id).map(row -> revealIdNumber ? mapper.toRevealedView(row) : mapper.toView(row));
+    Mono<ContestantView> find(long id) {
+        return rows.load(id).map(views::masked);
+    }
+
+    /** The contestant in full, once the reveal is recorded (who, when, why); nothing is shown unrecorded. */
+    Mono<ContestantView> reveal(long id, String by, RevealRequest request) {
+        return rows.load(id).flatMap(row -> audit.record(by, RevealSubjects.CONTESTANT, id, null, REVEALED_FIELDS,
+                request).then(Mono.fromSupplier(() -> views.revealed(row))));
     }
 
     Mono<PageView<ContestantView>> list(ContestantFilter filter, PageQuery page) {
         return listing.page(ContestantRow.class, "contestant", filter.condition(), page)
-                .map(found -> found.map(mapper::toView));
+                .map(found -> found.map(views::masked));
     }
 
     @Transactional
@@ -69,9 +86,9 @@ class ContestantService {
         ResidentIdNumber idNumber = ResidentIdNumber.of(command.idNumber(), clock);
         return rows.loadAt(id, expectedVersion)
                 .flatMap(row -> requireReferences(command).thenReturn(row))
-                .flatMap(row -> rows.save(id, row.update(command, idNumber, clock.instant())))
+                .flatMap(row -> rows.save(id, row.update(command, idNumber, cipher, clock.instant())))
                 .onErrorMap(DuplicateKeyException.class, e -> duplicate())
-                .map(mapper::toView);
+                .map(views::masked);
     }
 
     @Transactional

@@ -31,4 +31,11 @@ record JudgeCommand(
         phone = phone == null || phone.isBlank() ? null : phone.strip();
         email = email == null || email.isBlank() ? null : email.strip().toLowerCase(Locale.ROOT);
     }
+
+    /** Never the phone or the e-mail address: a command may end up in a log. */
+    @Override
+    public String toString() {
+        return "JudgeCommand[name=" + name + ", enterpriseId=" + enterpriseId + ", qualification=" + qualification
+                + "]";
+    }
 }

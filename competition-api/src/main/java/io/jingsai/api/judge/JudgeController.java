@@ -1,6 +1,6 @@
 package io.jingsai.api.judge;
 
-import java.util.List;
+import java.security.Principal;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -15,11 +15,15 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.jingsai.api.privacy.PersonalDataAccess;
+import io.jingsai.api.privacy.RevealRequest;
+import io.jingsai.api.privacy.RevealSubjects;
 import io.jingsai.api.shared.PageQuery;
 import io.jingsai.api.shared.PageView;
-import io.jingsai.api.shared.RejectedRequestException;
 import io.jingsai.api.web.ETags;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -29,15 +33,17 @@ import reactor.core.publisher.Mono;
 @RestController
 @RequestMapping("/api/judges")
 @Tag(name = "Judges", description = "Judges (裁判) with their enterprise, for recusal; phone and e-mail are masked "
-        + "unless revealed explicitly")
+        + "unless revealed explicitly, with a reason, and every reveal is audited")
 class JudgeController {
 
     private static final String REVEAL_CONTACT = "contact";
 
     private final JudgeService judges;
+    private final PersonalDataAccess access;
 
-    JudgeController(JudgeService judges) {
+    JudgeController(JudgeService judges, PersonalDataAccess access) {
         this.judges = judges;
+        this.access = access;
     }
 
     @PostMapping
@@ -52,12 +58,19 @@ class JudgeController {
     @GetMapping("/{id}")
     @Operation(operationId = "getJudge", summary = "One judge",
             description = "The judge with this id, with its version as ETag; phone and e-mail are masked unless "
-                    + "reveal=contact.")
-    Mono<ResponseEntity<JudgeView>> find(@PathVariable long id, @RequestParam(required = false) String reveal) {
-        if (reveal != null && !REVEAL_CONTACT.equals(reveal)) {
-            throw RejectedRequestException.of("reveal", "oneOf", List.of(REVEAL_CONTACT));
-        }
-        return judges.find(id, reveal != null).map(view -> ETags.ok(view, view.version()));
+                    + "reveal=contact asks for them, with a reason; every reveal is recorded in the reveal audit.")
+    Mono<ResponseEntity<JudgeView>> find(@PathVariable long id,
+                                         @Parameter(description = "contact shows the full phone and e-mail (needs a "
+                                                 + "reason)", schema = @Schema(allowableValues = REVEAL_CONTACT))
+                                         @RequestParam(required = false) String reveal,
+                                         @Parameter(description = RevealRequest.REASON_DESCRIPTION,
+                                                 schema = @Schema(maxLength = RevealRequest.REASON_MAX))
+                                         @RequestParam(required = false) String reason,
+                                         Principal caller) {
+        RevealRequest request = RevealRequest.of(reveal, reason, REVEAL_CONTACT);
+        Mono<JudgeView> found = request == null ? judges.find(id)
+                : judges.reveal(id, access.requireRevealer(caller, RevealSubjects.JUDGE, id), request);
+        return found.map(view -> ETags.ok(view, view.version()));
     }
 
     @GetMapping

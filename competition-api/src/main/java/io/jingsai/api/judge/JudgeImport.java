@@ -15,11 +15,13 @@ import io.jingsai.api.bulk.BulkImportKind;
 import io.jingsai.api.bulk.KeyLookup;
 import io.jingsai.api.bulk.PreparedImport;
 import io.jingsai.api.bulk.RowCommands;
+import io.jingsai.api.privacy.PersonalDataCipher;
 import io.jingsai.api.spreadsheet.ImportReport;
 import io.jingsai.api.spreadsheet.Sheet;
 import io.jingsai.api.spreadsheet.SheetColumn;
 import io.jingsai.api.spreadsheet.SheetRow;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Judges from a file: the rules of {@code POST /api/judges}; the enterprise (for recusal) is named by its credit
@@ -46,12 +48,15 @@ class JudgeImport implements BulkImportKind {
     private final RowCommands commands;
     private final KeyLookup lookup;
     private final DatabaseClient database;
+    private final PersonalDataCipher cipher;
     private final Clock clock;
 
-    JudgeImport(RowCommands commands, KeyLookup lookup, DatabaseClient database, Clock clock) {
+    JudgeImport(RowCommands commands, KeyLookup lookup, DatabaseClient database, PersonalDataCipher cipher,
+                Clock clock) {
         this.commands = commands;
         this.lookup = lookup;
         this.database = database;
+        this.cipher = cipher;
         this.clock = clock;
     }
 
@@ -105,7 +110,15 @@ class JudgeImport implements BulkImportKind {
         return PreparedImport.of(report.build(), List.copyOf(valid.values()), this::insert);
     }
 
+    /** Seals the file's phones and e-mail addresses off the event loop, then writes. */
     private Mono<Integer> insert(List<JudgeCommand> judges) {
+        return Mono.fromCallable(() -> judges.stream().map(j -> new String[] {cipher.seal(j.phone()),
+                        cipher.seal(j.email())}).toList())
+                .subscribeOn(Schedulers.boundedElastic())
+                .flatMap(contacts -> insert(judges, contacts));
+    }
+
+    private Mono<Integer> insert(List<JudgeCommand> judges, List<String[]> sealedContacts) {
         return database.sql("""
                         INSERT INTO judge (name, enterprise_id, qualification, phone, email, created_at, updated_at)
                         SELECT name, enterprise_id, qualification, phone, email, :now, :now
@@ -115,8 +128,8 @@ class JudgeImport implements BulkImportKind {
                 .bind("names", judges.stream().map(JudgeCommand::name).toArray(String[]::new))
                 .bind("enterprises", judges.stream().map(JudgeCommand::enterpriseId).toArray(Long[]::new))
                 .bind("qualifications", judges.stream().map(j -> j.qualification().name()).toArray(String[]::new))
-                .bind("phones", judges.stream().map(JudgeCommand::phone).toArray(String[]::new))
-                .bind("emails", judges.stream().map(JudgeCommand::email).toArray(String[]::new))
+                .bind("phones", sealedContacts.stream().map(contact -> contact[0]).toArray(String[]::new))
+                .bind("emails", sealedContacts.stream().map(contact -> contact[1]).toArray(String[]::new))
                 .fetch().rowsUpdated()
                 .map(Long::intValue);
     }

@@ -6,6 +6,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 
 import io.jingsai.api.identifiers.Masks;
+import io.jingsai.api.privacy.PersonalDataCipher;
 import io.jingsai.api.spreadsheet.SheetColumn;
 import reactor.core.publisher.Flux;
 
@@ -25,9 +26,11 @@ class RegistrationExport {
             SheetColumn.required("状态", "status", "REGISTERED"));
 
     private final DatabaseClient database;
+    private final PersonalDataCipher cipher;
 
-    RegistrationExport(DatabaseClient database) {
+    RegistrationExport(DatabaseClient database, PersonalDataCipher cipher) {
         this.database = database;
+        this.cipher = cipher;
     }
 
     Flux<List<String>> rows(long eventId) {
@@ -45,7 +48,7 @@ class RegistrationExport {
                         String.valueOf(row.get("registration_number", Integer.class)),
                         orEmpty(row.get("station_number", String.class)),
                         row.get("entrant", String.class),
-                        orEmpty(Masks.idNumber(row.get("id_number", String.class))),
+                        orEmpty(Masks.idNumber(cipher.open(row.get("id_number", String.class)))),
                         row.get("enterprise", String.class),
                         row.get("status", String.class)))
                 .all();

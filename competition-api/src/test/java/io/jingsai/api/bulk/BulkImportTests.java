@@ -142,8 +142,8 @@ class BulkImportTests {
         // pinyin order of names: 李四 (li) before 张三 (zhang)
         assertThat(exported.rows()).extracting(r -> r.value("工种")).containsExactly("电工", "焊工");
 
-        byte[] revealed = web.get().uri("/api/contestants/export?format=csv&enterpriseId={e}&reveal=idNumber",
-                enterprise).exchange().expectBody(byte[].class).returnResult().getResponseBody();
+        byte[] revealed = web.get().uri("/api/contestants/export?format=csv&enterpriseId={e}&reveal=idNumber"
+                        + "&reason=导出后修改再导入", enterprise).exchange().expectBody(byte[].class).returnResult().getResponseBody();
         Map<String, Object> again = importAndWait("contestants", "export.csv", revealed);
         assertThat(again).containsEntry("status", "REJECTED").containsEntry("problemCount", 2);
         assertThat(again.get("problems").toString()).contains("already registered");

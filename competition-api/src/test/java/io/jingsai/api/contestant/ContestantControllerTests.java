@@ -54,7 +54,7 @@ class ContestantControllerTests {
                 .jsonPath("$.idNumberMasked").isEqualTo(true)
                 .jsonPath("$.birthDate").doesNotExist()
                 .jsonPath("$.sex").isEqualTo("FEMALE");
-        web.get().uri("/api/contestants/{id}?reveal=idNumber", id).exchange()
+        web.get().uri("/api/contestants/{id}?reveal=idNumber&reason=核对身份", id).exchange()
                 .expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.idNumber").isEqualTo(idNumber)
@@ -153,7 +153,7 @@ class ContestantControllerTests {
     void filtersByEnterpriseAndChangesWithVersion() {
         long id = registry.contestant(enterprise, trade);
         long other = registry.enterprise();
-        String idNumber = web.get().uri("/api/contestants/{id}?reveal=idNumber", id).exchange()
+        String idNumber = web.get().uri("/api/contestants/{id}?reveal=idNumber&reason=核对身份", id).exchange()
                 .expectBody(Map.class).returnResult().getResponseBody().get("idNumber").toString();
 
         web.put().uri("/api/contestants/{id}", id).header("If-Match", "\"0\"")

@@ -17,6 +17,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import io.jingsai.api.IntegrationTest;
 import io.jingsai.api.TestClients;
 import io.jingsai.api.TestIdentities;
+import io.jingsai.api.TestRegistry;
 import io.jingsai.api.programme.RegistryFixtures;
 
 @IntegrationTest
@@ -571,15 +572,9 @@ class EventControllerTests {
                 .exchange();
     }
 
+    /** Through the API: ID numbers are stored sealed, with their lookup hash, which a plain INSERT cannot give. */
     private long contestant() {
-        return database.sql("INSERT INTO contestant (name, id_number, birth_date, sex, enterprise_id, trade_id,"
-                        + " created_at, updated_at) VALUES (:name, :number, DATE '1990-01-01', 'MALE', :enterprise,"
-                        + " :trade, now(), now()) RETURNING id")
-                .bind("name", TestIdentities.unique("选手"))
-                .bind("number", TestIdentities.residentId())
-                .bind("enterprise", fixtures.enterprise())
-                .bind("trade", trade)
-                .map(row -> row.get(0, Long.class)).one().block();
+        return new TestRegistry(web).contestant(fixtures.enterprise(), trade);
     }
 
     private void expectRejected(Map<String, Object> body, String field, String rule) {

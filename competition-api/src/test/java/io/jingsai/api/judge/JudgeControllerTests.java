@@ -35,7 +35,7 @@ class JudgeControllerTests {
         long id = registry.create("/api/judges", Map.of("name", "李敏", "enterpriseId", enterprise,
                 "qualification", "PROVINCIAL", "email", "LiMin@Example.cn"));
 
-        web.get().uri("/api/judges/{id}?reveal=contact", id).exchange()
+        web.get().uri("/api/judges/{id}?reveal=contact&reason=通知评审安排", id).exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.email").isEqualTo("limin@example.cn")
                 .jsonPath("$.enterpriseId").isEqualTo(enterprise);
@@ -70,7 +70,7 @@ class JudgeControllerTests {
         web.get().uri(b -> b.path("/api/judges").queryParam("q", name).build()).exchange()
                 .expectBody(String.class).value(body -> assertThat(body)
                         .contains("139****9000", "w***@example.cn").doesNotContain("13900139000", "wangcp"));
-        web.get().uri("/api/judges/{id}?reveal=contact", id).exchange()
+        web.get().uri("/api/judges/{id}?reveal=contact&reason=通知评审安排", id).exchange()
                 .expectBody().jsonPath("$.phone").isEqualTo("13900139000").jsonPath("$.email")
                 .isEqualTo("wangcp@example.cn").jsonPath("$.contactMasked").isEqualTo(false);
         web.get().uri("/api/judges/{id}?reveal=everything", id).exchange()

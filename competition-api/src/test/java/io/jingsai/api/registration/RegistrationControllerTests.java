@@ -272,7 +272,7 @@ class RegistrationControllerTests {
                 .bodyValue(Map.of("status", "REGISTERED", "stationNumber", "C-09")).exchange()
                 .expectStatus().isOk();
         List<String> idNumbers = contestants.stream().map(id -> web.get()
-                .uri("/api/contestants/{id}?reveal=idNumber", id).exchange()
+                .uri("/api/contestants/{id}?reveal=idNumber&reason=核对身份", id).exchange()
                 .expectBody(Map.class).returnResult().getResponseBody().get("idNumber").toString()).toList();
 
         byte[] file = web.get().uri("/api/events/{e}/registrations/export?format=xlsx", event).exchange()

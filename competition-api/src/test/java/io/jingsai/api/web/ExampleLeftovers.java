@@ -6,6 +6,8 @@ import java.util.Map;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 
+import io.jingsai.api.privacy.PersonalDataCipher;
+
 /**
  * Rows that hold the unique keys of the document's examples: the trade's name and code, the enterprise's credit code,
  * the contestant's ID number and the programme's name and year, with everything that hangs on them. The examples
@@ -16,7 +18,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 final class ExampleLeftovers {
 
     private static final String ENTERPRISES = "SELECT id FROM enterprise WHERE credit_code = :creditCode";
-    private static final String CONTESTANTS = "SELECT id FROM contestant WHERE id_number = :idNumber "
+    private static final String CONTESTANTS = "SELECT id FROM contestant WHERE id_number_hash = :idNumberHash "
             + "OR enterprise_id IN (" + ENTERPRISES + ")";
     private static final String TEAMS = "SELECT id FROM team WHERE enterprise_id IN (" + ENTERPRISES + ")";
     private static final String PROGRAMMES = "SELECT id FROM programme WHERE name = :programme AND year = :year";
@@ -47,14 +49,16 @@ final class ExampleLeftovers {
         this.keys = keys;
     }
 
-    static ExampleLeftovers of(ApiDocument document) {
+    /** {@code cipher} gives the lookup hash of the example's ID number: the number itself is stored sealed. */
+    static ExampleLeftovers of(ApiDocument document, PersonalDataCipher cipher) {
         Map<String, Object> trade = document.example(document.operation("createTrade"));
         Map<String, Object> programme = document.example(document.operation("createProgramme"));
         return new ExampleLeftovers(Map.of(
                 "tradeName", trade.get("nameZh"),
                 "tradeCode", trade.get("code"),
                 "creditCode", document.example(document.operation("createEnterprise")).get("creditCode"),
-                "idNumber", document.example(document.operation("createContestant")).get("idNumber"),
+                "idNumberHash", cipher.lookupHash((String) document.example(document.operation("createContestant"))
+                        .get("idNumber")),
                 "programme", programme.get("name"),
                 "year", ((Number) programme.get("year")).intValue()));
     }

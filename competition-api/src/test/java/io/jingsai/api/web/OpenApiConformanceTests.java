@@ -34,6 +34,7 @@ import org.springframework.web.reactive.function.BodyInserters;
 import io.jingsai.api.IntegrationTest;
 import io.jingsai.api.TestClients;
 import io.jingsai.api.TestRegistry;
+import io.jingsai.api.privacy.PersonalDataCipher;
 import io.jingsai.api.web.ApiDocument.Operation;
 import io.jingsai.api.web.SchemaViolations.Violation;
 import tools.jackson.databind.json.JsonMapper;
@@ -62,6 +63,9 @@ class OpenApiConformanceTests {
     @Autowired
     DatabaseClient database;
 
+    @Autowired
+    PersonalDataCipher cipher;
+
     private ApiDocument document;
     private WebTestClient admin;
     private final Set<String> exercised = new TreeSet<>();
@@ -74,7 +78,7 @@ class OpenApiConformanceTests {
 
     @Test
     void everyOperationAnswersAsDocumentedAndEveryExampleIsAccepted() {
-        ExampleLeftovers leftovers = ExampleLeftovers.of(document);
+        ExampleLeftovers leftovers = ExampleLeftovers.of(document, cipher);
         leftovers.remove(database);
         try {
             walkThroughTheApi();
@@ -87,7 +91,7 @@ class OpenApiConformanceTests {
 
     @Test
     void theServerRefusesWhatTheRequestSchemasRuleOut() {
-        ExampleLeftovers leftovers = ExampleLeftovers.of(document);
+        ExampleLeftovers leftovers = ExampleLeftovers.of(document, cipher);
         SchemaViolations violations = new SchemaViolations(document);
         List<String> checked = new ArrayList<>();
         try {
@@ -205,6 +209,7 @@ class OpenApiConformanceTests {
         listEverything(parents);
         downloadEverything(parents);
         importAFile();
+        rotateTheDataKeys();
 
         for (Resource resource : resources) {
             remove("delete" + resource.name(), resource.variables(), versions.get(resource));
@@ -382,6 +387,13 @@ class OpenApiConformanceTests {
         Object id = json(answer).get("id");
         assertThat(answer.getResponseHeaders().getLocation()).hasToString("/api/imports/jobs/" + id);
         expect(job, job.success(), admin.get().uri(job.path(), Map.of("id", id)).exchange()
+                .expectBody(byte[].class).returnResult());
+    }
+
+    /** A rotation of the personal-data keys: nothing is left under another key after the walk's writes. */
+    private void rotateTheDataKeys() {
+        Operation rotation = document.operation("rotateDataKeys");
+        expect(rotation, rotation.success(), admin.post().uri(rotation.path()).exchange()
                 .expectBody(byte[].class).returnResult());
     }
 

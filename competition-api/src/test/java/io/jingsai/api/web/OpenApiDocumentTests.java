@@ -88,9 +88,9 @@ class OpenApiDocumentTests {
                         .isNotEmpty());
     }
 
-    /** A POST to a named step of a resource (its withdrawal) acts on it rather than creating a resource. */
+    /** A POST to a named step (a withdrawal, a key rotation) acts on something rather than creating a resource. */
     private static boolean isAction(Operation operation) {
-        return operation.path().endsWith("/withdrawal");
+        return operation.path().endsWith("/withdrawal") || operation.path().endsWith("/key-rotation");
     }
 
     @Test
