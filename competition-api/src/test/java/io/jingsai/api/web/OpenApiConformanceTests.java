@@ -202,6 +202,7 @@ class OpenApiConformanceTests {
 
         Map<String, Object> parents = new HashMap<>(inProgramme);
         parents.putAll(inEvent);
+        parents.put("chain", "event-" + event); // the withdrawal above began the event's audit chain
         listEverything(parents);
         downloadEverything(parents);
         importAFile();
@@ -432,6 +433,7 @@ class OpenApiConformanceTests {
         for (String name : List.of("id", "programmeId", "eventId")) {
             variables.put(name, NO_SUCH_ID);
         }
+        variables.put("chain", "event-" + NO_SUCH_ID);
         variables.put("kind", operation.parameter("path", "kind")
                 .<Object>map(kind -> ((List<?>) map(kind.get("schema")).get("enum")).get(0)).orElse("none"));
         return variables;
