@@ -10,6 +10,9 @@ import org.springframework.data.relational.core.query.Criteria;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.jingsai.api.audit.AuditChain;
+import io.jingsai.api.audit.AuditRecord;
+import io.jingsai.api.audit.AuditTrail;
 import io.jingsai.api.shared.ConflictException;
 import io.jingsai.api.shared.Listing;
 import io.jingsai.api.shared.NotFoundException;
@@ -23,7 +26,8 @@ import reactor.core.publisher.Mono;
 /**
  * Entering contestants and teams into events. Registration numbers are 1, 2, 3… per event in order of
  * registration (the event row is locked while one is handed out, and while a registration changes, so that a change
- * and the event's move to MARKING do not cross). A withdrawn entry keeps its row, numbers and marks.
+ * and the event's move to MARKING do not cross). A withdrawn entry keeps its row, numbers and marks, and the
+ * withdrawal joins the event's audit chain.
  */
 @Service
 class RegistrationService {
@@ -36,14 +40,16 @@ class RegistrationService {
     private final EventEntryRules rules;
     private final RegistrationMapper mapper;
     private final Listing listing;
+    private final AuditTrail audit;
     private final Clock clock;
 
     RegistrationService(RegistrationRepository registrations, EventEntryRules rules, RegistrationMapper mapper,
-                        Listing listing, Clock clock) {
+                        Listing listing, AuditTrail audit, Clock clock) {
         this.registrations = registrations;
         this.rules = rules;
         this.mapper = mapper;
         this.listing = listing;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -98,9 +104,17 @@ class RegistrationService {
                 .flatMap(rules::requireResultsNotPublished)
                 .then(loadAt(eventId, id, expectedVersion))
                 .flatMap(RegistrationService::requireNotWithdrawn)
-                .flatMap(row -> registrations.save(row.withdraw(by, withdrawal.reason(), clock.instant())))
+                .flatMap(row -> registrations.save(row.withdraw(by, withdrawal.reason(), clock.instant()))
+                        .flatMap(withdrawn -> audit.record(withdrawalRecord(row, withdrawn)).thenReturn(withdrawn)))
                 .onErrorMap(OptimisticLockingFailureException.class, e -> stale(id))
                 .map(mapper::toView);
+    }
+
+    private static AuditRecord withdrawalRecord(RegistrationRow before, RegistrationRow after) {
+        return AuditRecord.of(AuditChain.event(after.eventId()), after.withdrawnBy(), "registration.withdrawn",
+                        "registration/" + after.id(), Map.of("status", before.status()),
+                        Map.of("status", after.status()))
+                .because(after.withdrawalReason());
     }
 
     @Transactional

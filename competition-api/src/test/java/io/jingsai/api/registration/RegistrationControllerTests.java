@@ -187,6 +187,15 @@ class RegistrationControllerTests {
                 .jsonPath("$.withdrawnBy").isEqualTo(IntegrationTest.ADMIN)
                 .jsonPath("$.withdrawalReason").isEqualTo("选手因伤退赛")
                 .jsonPath("$.withdrawnAt").exists();
+        web.get().uri("/api/audit/chains/event-{e}/entries?sort=position,desc&size=1", event).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.items[0].action").isEqualTo("registration.withdrawn")
+                .jsonPath("$.items[0].subject").isEqualTo("registration/" + id)
+                .jsonPath("$.items[0].actor").isEqualTo(IntegrationTest.ADMIN)
+                .jsonPath("$.items[0].reason").isEqualTo("选手因伤退赛")
+                .jsonPath("$.items[0].before.status").isEqualTo("OBSERVER")
+                .jsonPath("$.items[0].after.status").isEqualTo("WITHDRAWN");
 
         withdraw(id, "\"2\"", "again").expectStatus().isEqualTo(409);
         web.put().uri("/api/events/{e}/registrations/{id}", event, id).header("If-Match", "\"2\"")

@@ -35,6 +35,8 @@ final class ExampleLeftovers {
                     + ") OR team_id IN (" + TEAMS + ")",
             "DELETE FROM team_member WHERE team_id IN (" + TEAMS + ") OR contestant_id IN (" + CONTESTANTS + ")",
             "DELETE FROM team WHERE id IN (" + TEAMS + ")",
+            "DELETE FROM panel_member WHERE judge_id IN (SELECT id FROM judge WHERE enterprise_id IN (" + ENTERPRISES
+                    + "))",
             "DELETE FROM judge WHERE enterprise_id IN (" + ENTERPRISES + ")",
             "DELETE FROM event WHERE id IN (" + EVENTS + ")",
             "DELETE FROM project WHERE id IN (" + PROJECTS + ")",

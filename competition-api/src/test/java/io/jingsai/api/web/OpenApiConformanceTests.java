@@ -182,9 +182,11 @@ class OpenApiConformanceTests {
             refer(body, "memberIds", members);
         };
         long team = create("createTeam", Map.of(), teamReferences);
+        Map<String, Object> panelMember = joinPanel(inEvent, judge, registration);
 
         // In the order they can be removed: what refers to a record comes before it.
         List<Resource> resources = List.of(
+                new Resource("PanelMember", panelMember, body -> { }),
                 new Resource("Registration", with(inEvent, registration), body -> { }),
                 new Resource("Event", with(Map.of(), event), eventReferences),
                 new Resource("Project", with(inProgramme, project), projectReferences),
@@ -201,11 +203,13 @@ class OpenApiConformanceTests {
                     update("update" + resource.name(), resource.variables(), resource.references(), read));
         }
 
-        Resource entry = resources.get(0);
+        Resource entry = resources.get(1);
         versions.put(entry, withdraw(entry.variables(), versions.get(entry)));
 
         Map<String, Object> parents = new HashMap<>(inProgramme);
         parents.putAll(inEvent);
+        parents.put("chain", "event-" + event); // the withdrawal above began the event's audit chain
+        parents.put("judgeId", judge);
         listEverything(parents);
         downloadEverything(parents);
         importAFile();
@@ -296,6 +300,27 @@ class OpenApiConformanceTests {
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(body)
                 .exchange().expectBody(byte[].class).returnResult());
         return answer.getResponseHeaders().getETag();
+    }
+
+    /** The walk's judge joins the event's panel and declares a conflict with the walk's entry. */
+    private Map<String, Object> joinPanel(Map<String, Object> inEvent, long judge, long registration) {
+        Operation assign = document.operation("assignPanelMember");
+        Map<String, Object> body = document.example(assign);
+        refer(body, "judgeId", judge);
+        EntityExchangeResult<byte[]> joined = expect(assign, assign.success(), admin.post()
+                .uri(assign.path(), inEvent).contentType(MediaType.APPLICATION_JSON).bodyValue(body)
+                .exchange().expectBody(byte[].class).returnResult());
+        assertThat(joined.getResponseHeaders().getLocation())
+                .hasToString("/api/events/" + inEvent.get("eventId") + "/panel/" + judge);
+        Map<String, Object> member = new HashMap<>(inEvent);
+        member.put("judgeId", judge);
+        Operation declare = document.operation("declareConflict");
+        Map<String, Object> conflict = document.example(declare);
+        refer(conflict, "registrationId", registration);
+        expect(declare, declare.success(), admin.post().uri(declare.path(), member)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(conflict).exchange().expectBody(byte[].class)
+                .returnResult());
+        return member;
     }
 
     /** Withdrawal is an action on a registration: If-Match like an update, its example body, a new version. */
@@ -441,9 +466,10 @@ class OpenApiConformanceTests {
     /** Path variables that name no record (and the first kind, for imports). */
     private static Map<String, Object> noSuchRecord(Operation operation) {
         Map<String, Object> variables = new HashMap<>();
-        for (String name : List.of("id", "programmeId", "eventId")) {
+        for (String name : List.of("id", "programmeId", "eventId", "judgeId")) {
             variables.put(name, NO_SUCH_ID);
         }
+        variables.put("chain", "event-" + NO_SUCH_ID);
         variables.put("kind", operation.parameter("path", "kind")
                 .<Object>map(kind -> ((List<?>) map(kind.get("schema")).get("enum")).get(0)).orElse("none"));
         return variables;
