@@ -17,6 +17,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
@@ -53,6 +54,7 @@ public class Tokens {
     private final Clock clock;
     private final Duration accessTtl;
 
+    @Autowired
     Tokens(@Value("${jingsai.security.token-key:}") String configuredKey,
            @Value("${jingsai.security.token-key-file:./data/token-signing.key}") Path keyFile,
            @Value("${jingsai.security.access-token-ttl:15m}") Duration accessTtl,
