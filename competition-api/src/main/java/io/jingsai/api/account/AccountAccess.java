@@ -41,17 +41,22 @@ class AccountAccess {
 
     /** The grants with the programmes of their events filled in, if the caller may give them all. */
     Mono<List<Grant>> mayGrant(Caller caller, List<Grant> grants) {
+        return mayGrant(caller, grants, "grants[%d].");
+    }
+
+    /** The same, for grants whose fields are named by {@code fieldFormat} (with the index; "" for a lone grant). */
+    Mono<List<Grant>> mayGrant(Caller caller, List<Grant> grants, String fieldFormat) {
         List<FieldProblem> malformed = new ArrayList<>();
         for (int i = 0; i < grants.size(); i++) {
             if (!grants.get(i).wellScoped()) {
-                malformed.add(FieldProblem.of("grants[" + i + "]", "grant.scope"));
+                malformed.add(FieldProblem.of(field(fieldFormat, i), "grant.scope"));
             }
         }
         if (!malformed.isEmpty()) {
             return Mono.error(new RejectedRequestException(malformed));
         }
         return Flux.range(0, grants.size())
-                .concatMap(i -> resolved(caller, grants.get(i), "grants[" + i + "]"))
+                .concatMap(i -> resolved(caller, grants.get(i), String.format(fieldFormat, i)))
                 .collectList();
     }
 
@@ -65,16 +70,21 @@ class AccountAccess {
         if (grant.role() == Role.ORGANIZER) {
             return store.programmeExists(grant.programmeId())
                     .flatMap(exists -> exists ? Mono.just(grant) : Mono.error(RejectedRequestException.of(
-                            ExistingReferences.missing(field + ".programmeId", "programme", grant.programmeId()))));
+                            ExistingReferences.missing(field + "programmeId", "programme", grant.programmeId()))));
         }
         return store.programmeOfEvent(grant.eventId())
                 .map(programme -> Grant.of(grant.role(), grant.eventId(), programme))
                 .filter(resolved -> caller.isAdmin() || caller.holdsOnProgramme(resolved.eventProgrammeId(),
                         List.of(Role.ORGANIZER)))
                 .switchIfEmpty(Mono.error(() -> caller.isAdmin()
-                        ? RejectedRequestException.of(ExistingReferences.missing(field + ".eventId", "event",
+                        ? RejectedRequestException.of(ExistingReferences.missing(field + "eventId", "event",
                                 grant.eventId()))
                         : AccessRefusedException.forbidden("account.grantOutsideScope", grant.eventId())));
+    }
+
+    private static String field(String format, int index) {
+        String prefix = String.format(format, index);
+        return prefix.isEmpty() ? "" : prefix.substring(0, prefix.length() - 1);
     }
 
     boolean maySee(Caller caller, long accountId, List<Grant> grants) {

@@ -2,6 +2,7 @@ package io.jingsai.api.account;
 
 import java.util.List;
 
+import io.jingsai.api.shared.CrossFieldRule;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
@@ -64,5 +65,11 @@ final class AccountCommands {
                                 @NotNull Role role,
                                 @ArraySchema(uniqueItems = true) @NotEmpty @Size(max = 200)
                                 List<@NotNull @Positive Long> judgeIds) {
+
+        @CrossFieldRule(field = "judgeIds", message = "{judgeIds.distinct}")
+        @Schema(hidden = true)
+        boolean isJudgeIdsDistinct() {
+            return judgeIds == null || judgeIds.stream().distinct().count() == judgeIds.size();
+        }
     }
 }

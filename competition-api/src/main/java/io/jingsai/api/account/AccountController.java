@@ -4,11 +4,9 @@ import java.net.URI;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -20,6 +18,7 @@ import io.jingsai.api.account.AccountViews.AccountPage;
 import io.jingsai.api.account.AccountViews.AccountView;
 import io.jingsai.api.account.AccountViews.NewAccount;
 import io.jingsai.api.account.AccountViews.NewAccounts;
+import io.jingsai.api.web.ETags;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -31,7 +30,6 @@ import jakarta.validation.constraints.Positive;
 import reactor.core.publisher.Mono;
 
 @RestController
-@Validated
 @Tag(name = "Accounts", description = "Accounts with roles scoped to programmes (organizers) and events (chief "
         + "judges, judges); one-time passwords; each caller's own account")
 class AccountController {
@@ -46,11 +44,11 @@ class AccountController {
     @Operation(operationId = "getOwnAccount", summary = "The signed-in account",
             description = "The caller's account: user name, grants (roles with their programme or event) and whether "
                     + "the password must be changed first. Allowed while a password change is pending.")
-    Mono<AccountView> own(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller) {
-        return accounts.own(caller);
+    Mono<ResponseEntity<AccountView>> own(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller) {
+        return accounts.own(caller).map(view -> ETags.ok(view, view.version()));
     }
 
-    @PutMapping("/api/account/password")
+    @PostMapping("/api/account/password")
     @Operation(operationId = "changeOwnPassword", summary = "Change one's password",
             description = "Replaces the caller's password (10 to 128 characters) after checking the current one; "
                     + "a one-time password must be changed this way before anything else. Every bearer token and "
@@ -101,9 +99,9 @@ class AccountController {
     @Operation(operationId = "getAccount", summary = "One account",
             description = "The account with this id, if the caller may see it (404 otherwise, as if it did not "
                     + "exist).")
-    Mono<AccountView> find(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
-                           @PathVariable @Positive long id) {
-        return accounts.find(caller, id);
+    Mono<ResponseEntity<AccountView>> find(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
+                                           @PathVariable @Positive long id) {
+        return accounts.find(caller, id).map(view -> ETags.ok(view, view.version()));
     }
 
     @PostMapping("/api/accounts/{id}/password-reset")

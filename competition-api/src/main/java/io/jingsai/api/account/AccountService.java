@@ -91,7 +91,7 @@ class AccountService {
     Mono<NewAccounts> createForJudges(Caller caller, JudgeAccountsCommand command) {
         Grant asked = new Grant(command.role(), null, command.eventId(), null);
         List<Long> judgeIds = command.judgeIds().stream().distinct().toList();
-        return access.mayGrant(caller, List.of(asked)).map(grants -> grants.get(0))
+        return access.mayGrant(caller, List.of(asked), "").map(grants -> grants.get(0))
                 .flatMap(grant -> requireJudges(judgeIds, "judgeIds").thenReturn(grant))
                 .flatMapMany(grant -> Flux.fromIterable(judgeIds).concatMap(judge -> forJudge(caller, judge, grant)))
                 .collectList()

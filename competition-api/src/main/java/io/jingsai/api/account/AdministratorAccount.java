@@ -94,7 +94,7 @@ class AdministratorAccount implements Callback {
             try (ResultSet row = select.executeQuery()) {
                 if (row.next() && !passwords.matchesNow(configuredPassword, row.getString(1))) {
                     log.warn("JINGSAI_ADMIN_PASSWORD is set but '{}' already exists with another password: the stored "
-                            + "password is kept (change it with PUT /api/account/password)", username);
+                            + "password is kept (change it with POST /api/account/password)", username);
                 }
             }
         }

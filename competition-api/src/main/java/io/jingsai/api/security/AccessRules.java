@@ -80,7 +80,7 @@ final class AccessRules {
 
             duringPasswordChange(List.of(POST), "/api/auth/logout"),
             duringPasswordChange(List.of(GET),  "/api/account"),
-            duringPasswordChange(List.of(PUT),  "/api/account/password"),
+            duringPasswordChange(List.of(POST), "/api/account/password"),
 
             anywhere(List.of(GET, POST), "/api/accounts", ORGANIZER),
             anywhere(List.of(POST),      "/api/accounts/judges", ORGANIZER),

@@ -58,7 +58,7 @@ class SignInFlowTests {
         assertThat(first).containsEntry("tokenType", "Bearer").containsEntry("passwordChangeRequired", true);
         String pending = (String) first.get("accessToken");
         get("/api/enterprises", pending).expectStatus().isForbidden()
-                .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("PUT /api/account/password"));
+                .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("POST /api/account/password"));
         anonymous().get().uri("/api/enterprises").headers(h -> h.setBasicAuth(username, initial)).exchange()
                 .expectStatus().isForbidden();
         get("/api/account", pending).expectStatus().isOk().expectBody()
@@ -66,7 +66,7 @@ class SignInFlowTests {
                 .jsonPath("$.grants[0].role").isEqualTo("ORGANIZER");
 
         String password = "a-long-new-passphrase";
-        anonymous().put().uri("/api/account/password").headers(h -> h.setBearerAuth(pending))
+        anonymous().post().uri("/api/account/password").headers(h -> h.setBearerAuth(pending))
                 .bodyValue(Map.of("currentPassword", initial, "newPassword", password))
                 .exchange().expectStatus().isNoContent();
         get("/api/account", pending).expectStatus().isUnauthorized()
@@ -143,7 +143,7 @@ class SignInFlowTests {
                         "grants", List.of(Map.of("role", "ORGANIZER", "programmeId", here))))
                 .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody()
                 .get("initialPassword");
-        anonymous().put().uri("/api/account/password").headers(h -> h.setBasicAuth(organizer, initial))
+        anonymous().post().uri("/api/account/password").headers(h -> h.setBasicAuth(organizer, initial))
                 .bodyValue(Map.of("currentPassword", initial, "newPassword", "organizer-passphrase"))
                 .exchange().expectStatus().isNoContent();
         WebTestClient org = anonymous().mutate().defaultHeaders(h -> h.setBasicAuth(organizer,

@@ -71,7 +71,7 @@ class AuthorizationMatrixTests {
         expect("POST /api/auth/refresh",                                 400, 400, 400, 400, 400, 400, 400);
         expect("POST /api/auth/logout",                                  204, 204, 204, 204, 204, 204, 401);
         expect("GET /api/account",                                       200, 200, 200, 200, 200, 200, 401);
-        expect("PUT /api/account/password",                              400, 400, 400, 400, 400, 400, 401);
+        expect("POST /api/account/password",                              400, 400, 400, 400, 400, 400, 401);
         expect("POST /api/accounts",                                     400, 400, 400, 403, 403, 403, 401);
         expect("POST /api/accounts/judges",                              400, 400, 400, 403, 403, 403, 401);
         expect("GET /api/accounts",                                      200, 200, 200, 403, 403, 403, 401);
@@ -335,7 +335,7 @@ class AuthorizationMatrixTests {
             String initial = (String) created.get("initialPassword");
             long id = ((Number) ((Map<String, Object>) created.get("account")).get("id")).longValue();
             String password = "changed-" + UUID.randomUUID();
-            TestClients.anonymous(web).put().uri("/api/account/password")
+            TestClients.anonymous(web).post().uri("/api/account/password")
                     .headers(h -> h.setBasicAuth(username, initial))
                     .bodyValue(Map.of("currentPassword", initial, "newPassword", password))
                     .exchange().expectStatus().isNoContent();
