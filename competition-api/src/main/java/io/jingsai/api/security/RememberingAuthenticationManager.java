@@ -7,13 +7,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 
+import io.jingsai.api.account.CredentialsChanged;
 import reactor.core.publisher.Mono;
 
 /**
@@ -21,23 +25,29 @@ import reactor.core.publisher.Mono;
  * checking it against its BCrypt hash costs tens of milliseconds of CPU each time; a dashboard or an importing
  * organizer would spend more time hashing than working. Only successes are remembered, keyed by a SHA-256 of the
  * credentials (never the password itself), and each for at most {@code ttl}; failures are always checked afresh.
+ *
+ * <p>A remembered sign-in never outlives a change: {@link #forget} drops an account's entries when its password or
+ * grants change, and an account locked by failed sign-ins ({@code locked}) is not let in from memory.
  */
 class RememberingAuthenticationManager implements ReactiveAuthenticationManager {
 
     private static final int MAX_ENTRIES = 10_000;
 
-    private record Remembered(Authentication authentication, Instant until) {
+    private record Remembered(String username, Authentication authentication, Instant until) {
     }
 
     private final ReactiveAuthenticationManager delegate;
     private final Clock clock;
     private final Duration ttl;
+    private final Predicate<String> locked;
     private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
 
-    RememberingAuthenticationManager(ReactiveAuthenticationManager delegate, Clock clock, Duration ttl) {
+    RememberingAuthenticationManager(ReactiveAuthenticationManager delegate, Clock clock, Duration ttl,
+                                     Predicate<String> locked) {
         this.delegate = delegate;
         this.clock = clock;
         this.ttl = ttl;
+        this.locked = locked;
     }
 
     @Override
@@ -46,20 +56,33 @@ class RememberingAuthenticationManager implements ReactiveAuthenticationManager 
                 || !(authentication.getCredentials() instanceof String password)) {
             return delegate.authenticate(authentication);
         }
-        String key = key(authentication.getName(), password);
+        String username = authentication.getName();
+        String key = key(username, password);
         Remembered hit = remembered.get(key);
         Instant now = clock.instant();
-        if (hit != null && now.isBefore(hit.until())) {
+        if (hit != null && now.isBefore(hit.until()) && !locked.test(username)) {
             return Mono.just(hit.authentication());
         }
-        return delegate.authenticate(authentication).doOnNext(success -> remember(key, success, now));
+        return delegate.authenticate(authentication).doOnNext(success -> remember(key, username, success, now));
     }
 
-    private void remember(String key, Authentication success, Instant now) {
+    /** A password or the grants changed: no remembered sign-in may outlive it. */
+    @EventListener
+    void forget(CredentialsChanged changed) {
+        forget(changed.username());
+    }
+
+    /** Forgets every remembered sign-in of this user name. */
+    void forget(String username) {
+        String name = username.toLowerCase(Locale.ROOT);
+        remembered.values().removeIf(entry -> entry.username().equals(name));
+    }
+
+    private void remember(String key, String username, Authentication success, Instant now) {
         if (remembered.size() >= MAX_ENTRIES) {
             remembered.clear();
         }
-        remembered.put(key, new Remembered(success, now.plus(ttl)));
+        remembered.put(key, new Remembered(username.toLowerCase(Locale.ROOT), success, now.plus(ttl)));
     }
 
     private static String key(String username, String password) {

@@ -41,6 +41,7 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 import org.springframework.web.server.WebExceptionHandler;
 
+import io.jingsai.api.shared.AccessRefusedException;
 import io.jingsai.api.shared.BrokenRule;
 import io.jingsai.api.shared.ConflictException;
 import io.jingsai.api.shared.ExplainedException;
@@ -130,6 +131,9 @@ public class ProblemDetailsExceptionHandler implements WebExceptionHandler {
         }
         if (error instanceof VersionRequiredException required) {
             return explained(HttpStatus.PRECONDITION_REQUIRED, required, language);
+        }
+        if (error instanceof AccessRefusedException refused) {
+            return explained(HttpStatus.valueOf(refused.status()), refused, language);
         }
         if (error instanceof ServerExchangeRejectedException) {
             return problem(HttpStatus.BAD_REQUEST, language, "request.rejectedTarget");
@@ -249,6 +253,9 @@ public class ProblemDetailsExceptionHandler implements WebExceptionHandler {
         }
         if (error instanceof ErrorResponse response) {
             headers.addAll(response.getHeaders());
+        }
+        if (error instanceof AccessRefusedException refused) {
+            refused.headers().forEach(headers::set);
         }
         headers.setContentLanguage(language);
         headers.add(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE);

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,7 @@ import org.springframework.security.authentication.ReactiveAuthenticationManager
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
+import io.jingsai.api.account.CredentialsChanged;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
@@ -32,7 +34,8 @@ class RememberingAuthenticationManagerTest {
     @Test
     void remembersSuccessUntilTheTtlEnds() {
         MutableClock clock = new MutableClock();
-        RememberingAuthenticationManager manager = new RememberingAuthenticationManager(slow, clock, Duration.ofMinutes(5));
+        RememberingAuthenticationManager manager = new RememberingAuthenticationManager(slow, clock, Duration.ofMinutes(5),
+                name -> false);
 
         for (int i = 0; i < 3; i++) {
             StepVerifier.create(manager.authenticate(token("right"))).expectNextCount(1).verifyComplete();
@@ -47,12 +50,40 @@ class RememberingAuthenticationManagerTest {
     @Test
     void neverRemembersFailuresOrAcceptsAnotherPassword() {
         RememberingAuthenticationManager manager = new RememberingAuthenticationManager(slow, new MutableClock(),
-                Duration.ofMinutes(5));
+                Duration.ofMinutes(5), name -> false);
         StepVerifier.create(manager.authenticate(token("right"))).expectNextCount(1).verifyComplete();
 
         StepVerifier.create(manager.authenticate(token("wrong"))).expectError(BadCredentialsException.class).verify();
         StepVerifier.create(manager.authenticate(token("wrong"))).expectError(BadCredentialsException.class).verify();
         assertThat(checks).hasValue(3);
+    }
+
+    /** A password change or reset (CredentialsChanged) must end what was remembered for the old password. */
+    @Test
+    void forgetsEverythingOfAnAccountWhoseCredentialsChanged() {
+        RememberingAuthenticationManager manager = new RememberingAuthenticationManager(slow, new MutableClock(),
+                Duration.ofMinutes(5), name -> false);
+        StepVerifier.create(manager.authenticate(token("right"))).expectNextCount(1).verifyComplete();
+
+        manager.forget(new CredentialsChanged(1, "ADMIN"));
+
+        StepVerifier.create(manager.authenticate(token("right"))).expectNextCount(1).verifyComplete();
+        assertThat(checks).as("checked afresh after the change").hasValue(2);
+    }
+
+    /** An account locked by failed sign-ins is not let in from memory, even with the right password. */
+    @Test
+    void aLockedAccountIsNotLetInFromMemory() {
+        AtomicBoolean locked = new AtomicBoolean();
+        ReactiveAuthenticationManager refusingWhenLocked = authentication -> locked.get()
+                ? Mono.error(new BadCredentialsException("locked")) : slow.authenticate(authentication);
+        RememberingAuthenticationManager manager = new RememberingAuthenticationManager(refusingWhenLocked,
+                new MutableClock(), Duration.ofMinutes(5), name -> locked.get());
+        StepVerifier.create(manager.authenticate(token("right"))).expectNextCount(1).verifyComplete();
+
+        locked.set(true);
+
+        StepVerifier.create(manager.authenticate(token("right"))).expectError(BadCredentialsException.class).verify();
     }
 
     private static UsernamePasswordAuthenticationToken token(String password) {

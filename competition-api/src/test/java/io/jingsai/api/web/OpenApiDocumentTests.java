@@ -90,7 +90,14 @@ class OpenApiDocumentTests {
 
     /** A POST to a named step (a withdrawal, a key rotation) acts on something rather than creating a resource. */
     private static boolean isAction(Operation operation) {
-        return operation.path().endsWith("/withdrawal") || operation.path().endsWith("/key-rotation");
+        return operation.path().endsWith("/withdrawal") || operation.path().endsWith("/password-reset")
+                || operation.path().endsWith("/key-rotation")
+                || operation.path().equals("/api/auth/token") || operation.path().equals("/api/auth/refresh");
+    }
+
+    /** Actions that answer nothing: changing one's password, logging out. */
+    private static boolean isBodilessAction(Operation operation) {
+        return operation.path().equals("/api/account/password") || operation.path().equals("/api/auth/logout");
     }
 
     @Test
@@ -98,7 +105,7 @@ class OpenApiDocumentTests {
         for (Operation operation : document.operations()) {
             String expected = switch (operation.method()) {
                 case "post" -> operation.requestMediaTypes().contains(MULTIPART) ? "202"
-                        : isAction(operation) ? "200" : "201";
+                        : isAction(operation) ? "200" : isBodilessAction(operation) ? "204" : "201";
                 case "delete" -> "204";
                 default -> "200";
             };

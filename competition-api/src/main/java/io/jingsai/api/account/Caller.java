@@ -1,0 +1,40 @@
+package io.jingsai.api.account;
+
+import java.util.List;
+
+/**
+ * A signed-in account as the access rules see it: its grants, and whether it must change its password before doing
+ * anything else. Built afresh from the database at each sign-in and for each bearer token's request.
+ */
+public record Caller(long accountId, String username, List<Grant> grants, boolean passwordChangeRequired) {
+
+    public Caller {
+        grants = List.copyOf(grants);
+    }
+
+    public boolean isAdmin() {
+        return grants.stream().anyMatch(grant -> grant.role() == Role.ADMIN);
+    }
+
+    /** Holds one of {@code roles} on the programme itself (organizers). */
+    public boolean holdsOnProgramme(long programmeId, List<Role> roles) {
+        return grants.stream().anyMatch(grant -> roles.contains(grant.role()) && grant.programmeId() != null
+                && grant.programmeId() == programmeId);
+    }
+
+    /** Holds one of {@code roles} on the event, or as organizer of its programme. */
+    public boolean holdsOnEvent(long eventId, long programmeId, List<Role> roles) {
+        return holdsOnProgramme(programmeId, roles) || grants.stream().anyMatch(grant -> roles.contains(grant.role())
+                && grant.eventId() != null && grant.eventId() == eventId);
+    }
+
+    /** Holds any grant that reaches the programme: organizing it, or judging one of its events. */
+    public boolean reachesProgramme(long programmeId) {
+        return grants.stream().anyMatch(grant -> (grant.programmeId() != null && grant.programmeId() == programmeId)
+                || (grant.eventProgrammeId() != null && grant.eventProgrammeId() == programmeId));
+    }
+
+    public boolean holds(Role role) {
+        return grants.stream().anyMatch(grant -> grant.role() == role);
+    }
+}

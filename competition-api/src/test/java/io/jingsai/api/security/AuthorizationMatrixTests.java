@@ -1,0 +1,350 @@
+package io.jingsai.api.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.server.HandlerFunction;
+import org.springframework.web.reactive.function.server.RequestPredicate;
+import org.springframework.web.reactive.function.server.RequestPredicates;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.support.RouterFunctionMapping;
+import org.springframework.web.reactive.result.method.RequestMappingInfo;
+import org.springframework.web.reactive.result.method.RequestMappingInfoHandlerMapping;
+import org.springframework.web.util.pattern.PathPattern;
+
+import io.jingsai.api.IntegrationTest;
+import io.jingsai.api.TestClients;
+import io.jingsai.api.TestIdentities;
+import io.jingsai.api.TestRegistry;
+import io.jingsai.api.programme.RegistryFixtures;
+
+/**
+ * Every route of the application (read from the handler mappings, so a new route without a row here fails) × every
+ * kind of caller, with the exact status each must get. Allowed writes are sent an empty body (400), or no If-Match
+ * (428), so that the matrix changes nothing; reads name real fixtures (200). A refusal is 401 (anonymous), 403 (a
+ * role or scope that may not), or 404 (the programme or event is outside everything the caller holds).
+ *
+ * <p>The expected statuses below are the specification, written by hand from docs/security.md; they do not come
+ * from {@code AccessRules}.
+ */
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AuthorizationMatrixTests {
+
+    /** The callers, in the order of the columns below. */
+    enum Who { ADMIN, ORGANIZER_HERE, ORGANIZER_ELSEWHERE, CHIEF_JUDGE_HERE, JUDGE_HERE, JUDGE_ELSEWHERE, ANONYMOUS }
+
+    private static final Map<String, int[]> EXPECTED = new LinkedHashMap<>();
+
+    private static void expect(String route, int... statuses) {
+        assertThat(statuses).as(route).hasSize(Who.values().length);
+        EXPECTED.put(route, statuses);
+    }
+
+    static {
+        //                                                               admin orgH orgE chfH jdgH jdgE anon
+        expect("GET /",                                                  303, 303, 303, 303, 303, 303, 303);
+        expect("GET /api/reference/aspects",                             200, 200, 200, 200, 200, 200, 200);
+        expect("GET /api/reference/trades",                              200, 200, 200, 200, 200, 200, 200);
+        expect("GET /api/reference/trades/{id}",                         200, 200, 200, 200, 200, 200, 200);
+        expect("POST /api/reference/trades",                             400, 400, 400, 403, 403, 403, 401);
+        expect("PUT /api/reference/trades/{id}",                         400, 400, 400, 403, 403, 403, 401);
+        expect("DELETE /api/reference/trades/{id}",                      428, 403, 403, 403, 403, 403, 401);
+
+        expect("POST /api/auth/token",                                   400, 400, 400, 400, 400, 400, 400);
+        expect("POST /api/auth/refresh",                                 400, 400, 400, 400, 400, 400, 400);
+        expect("POST /api/auth/logout",                                  204, 204, 204, 204, 204, 204, 401);
+        expect("GET /api/account",                                       200, 200, 200, 200, 200, 200, 401);
+        expect("POST /api/account/password",                              400, 400, 400, 400, 400, 400, 401);
+        expect("POST /api/accounts",                                     400, 400, 400, 403, 403, 403, 401);
+        expect("POST /api/accounts/judges",                              400, 400, 400, 403, 403, 403, 401);
+        expect("GET /api/accounts",                                      200, 200, 200, 403, 403, 403, 401);
+        // The account of the judge here: an organizer of another programme may not see it.
+        expect("GET /api/accounts/{id}",                                 200, 200, 404, 403, 403, 403, 401);
+        // An account that does not exist: nothing is reset.
+        expect("POST /api/accounts/{id}/password-reset",                 404, 404, 404, 403, 403, 403, 401);
+
+        expect("POST /api/programmes",                                   400, 403, 403, 403, 403, 403, 401);
+        expect("GET /api/programmes",                                    200, 403, 403, 403, 403, 403, 401);
+        expect("GET /api/programmes/{id}",                               200, 200, 404, 403, 403, 404, 401);
+        expect("PUT /api/programmes/{id}",                               400, 400, 404, 403, 403, 404, 401);
+        expect("DELETE /api/programmes/{id}",                            428, 403, 404, 403, 403, 404, 401);
+        expect("GET /api/programmes/{programmeId}/projects",             200, 200, 404, 403, 403, 404, 401);
+        expect("POST /api/programmes/{programmeId}/projects",            400, 400, 404, 403, 403, 404, 401);
+        expect("GET /api/programmes/{programmeId}/projects/{id}",        200, 200, 404, 403, 403, 404, 401);
+        expect("PUT /api/programmes/{programmeId}/projects/{id}",        400, 400, 404, 403, 403, 404, 401);
+        expect("DELETE /api/programmes/{programmeId}/projects/{id}",     428, 428, 404, 403, 403, 404, 401);
+
+        // Listed with programmeId=<here>; POST and PUT name the programme here in their body.
+        expect("GET /api/events",                                        200, 200, 403, 403, 403, 403, 401);
+        expect("POST /api/events",                                       400, 400, 403, 403, 403, 403, 401);
+        expect("GET /api/events/{id}",                                   200, 200, 404, 200, 200, 404, 401);
+        expect("PUT /api/events/{id}",                                   400, 400, 404, 403, 403, 404, 401);
+        expect("DELETE /api/events/{id}",                                428, 428, 404, 403, 403, 404, 401);
+        expect("GET /api/events/{eventId}/registrations",                200, 200, 404, 200, 403, 404, 401);
+        expect("POST /api/events/{eventId}/registrations",               400, 400, 404, 403, 403, 404, 401);
+        expect("GET /api/events/{eventId}/registrations/export",         200, 200, 404, 200, 403, 404, 401);
+        expect("GET /api/events/{eventId}/registrations/{id}",           200, 200, 404, 200, 403, 404, 401);
+        expect("PUT /api/events/{eventId}/registrations/{id}",           400, 400, 404, 403, 403, 404, 401);
+        expect("POST /api/events/{eventId}/registrations/{id}/withdrawal", 400, 400, 404, 403, 403, 404, 401);
+        expect("DELETE /api/events/{eventId}/registrations/{id}",        428, 428, 404, 403, 403, 404, 401);
+
+        for (String registry : List.of("enterprises", "contestants", "teams", "judges")) {
+            expect("GET /api/" + registry,                               200, 200, 200, 403, 403, 403, 401);
+            expect("POST /api/" + registry,                              400, 400, 400, 403, 403, 403, 401);
+            expect("GET /api/" + registry + "/{id}",                     200, 200, 200, 403, 403, 403, 401);
+            expect("PUT /api/" + registry + "/{id}",                     400, 400, 400, 403, 403, 403, 401);
+            expect("DELETE /api/" + registry + "/{id}",                  428, 403, 403, 403, 403, 403, 401);
+        }
+        expect("GET /api/contestants/export",                            200, 200, 200, 403, 403, 403, 401);
+        expect("GET /api/imports/{kind}/template",                       200, 200, 200, 403, 403, 403, 401);
+        expect("POST /api/imports/{kind}",                               415, 415, 415, 403, 403, 403, 401);
+        expect("GET /api/imports/jobs/{id}",                             404, 404, 404, 403, 403, 403, 401);
+
+        expect("GET /actuator",                                          200, 403, 403, 403, 403, 403, 401);
+        expect("GET /actuator/health",                                   200, 200, 200, 200, 200, 200, 200);
+        expect("GET /actuator/health/**",                                200, 200, 200, 200, 200, 200, 200);
+        expect("GET /actuator/info",                                     200, 200, 200, 200, 200, 200, 200);
+        expect("GET /actuator/prometheus",                               200, 403, 403, 403, 403, 403, 401);
+        expect("GET /v3/api-docs",                                       200, 200, 200, 200, 200, 200, 200);
+        expect("GET /v3/api-docs.yaml",                                  200, 200, 200, 200, 200, 200, 200);
+        expect("GET /v3/api-docs/swagger-config",                        200, 200, 200, 200, 200, 200, 200);
+        expect("GET /swagger-ui.html",                                   302, 302, 302, 302, 302, 302, 302);
+    }
+
+    @Autowired
+    WebTestClient web;
+    @Autowired
+    ApplicationContext context;
+
+    private final Map<Who, WebTestClient> clients = new LinkedHashMap<>();
+    private final Map<String, Object> ids = new LinkedHashMap<>();
+
+    @BeforeAll
+    void fixtures() {
+        WebTestClient admin = TestClients.administrator(web);
+        TestRegistry registry = new TestRegistry(admin);
+        long enterprise = registry.enterprise();
+        long trade = registry.trade();
+        long contestant = registry.contestant(enterprise, trade);
+        long here = registry.create("/api/programmes", RegistryFixtures.programmeBody(TestIdentities.unique("矩阵此处")));
+        long elsewhere = registry.create("/api/programmes",
+                RegistryFixtures.programmeBody(TestIdentities.unique("矩阵别处")));
+        long event = registry.create("/api/events", RegistryFixtures.eventBody(here, trade,
+                TestIdentities.unique("矩阵赛项")));
+        long otherEvent = registry.create("/api/events", RegistryFixtures.eventBody(elsewhere, trade,
+                TestIdentities.unique("矩阵别处赛项")));
+        long judge = registry.create("/api/judges", Map.of("name", TestIdentities.unique("裁判"),
+                "qualification", "PROVINCIAL"));
+        ids.put("programme", here);
+        ids.put("event", event);
+        ids.put("trade", trade);
+        ids.put("enterprise", enterprise);
+        ids.put("contestant", contestant);
+        ids.put("team", registry.team(enterprise, List.of(contestant)));
+        ids.put("judge", judge);
+        ids.put("project", registry.create("/api/programmes/" + here + "/projects",
+                RegistryFixtures.projectBody(TestIdentities.unique("矩阵项目"), enterprise)));
+        ids.put("registration", registry.create("/api/events/" + event + "/registrations",
+                Map.of("contestantId", registry.contestant(enterprise, trade))));
+
+        Accounts accounts = new Accounts(admin, web);
+        clients.put(Who.ADMIN, admin);
+        clients.put(Who.ORGANIZER_HERE, accounts.signedIn(Map.of("role", "ORGANIZER", "programmeId", here)));
+        clients.put(Who.ORGANIZER_ELSEWHERE, accounts.signedIn(Map.of("role", "ORGANIZER", "programmeId", elsewhere)));
+        clients.put(Who.CHIEF_JUDGE_HERE, accounts.signedIn(Map.of("role", "CHIEF_JUDGE", "eventId", event)));
+        AccountsCreated judgeHere = accounts.create(Map.of("role", "JUDGE", "eventId", event));
+        ids.put("judgeAccount", judgeHere.id());
+        clients.put(Who.JUDGE_HERE, accounts.signIn(judgeHere));
+        clients.put(Who.JUDGE_ELSEWHERE, accounts.signedIn(Map.of("role", "JUDGE", "eventId", otherEvent)));
+        clients.put(Who.ANONYMOUS, TestClients.anonymous(web));
+    }
+
+    @Test
+    void everyRouteHasARuleAndAnswersEachCallerExactlyAsSpecified() {
+        List<String> routes = routes();
+        assertThat(routes).as("the handler mappings were read").hasSizeGreaterThan(50);
+        assertThat(new TreeSet<>(routes)).as("every route of the application has a row in this matrix")
+                .isSubsetOf(EXPECTED.keySet());
+        assertThat(EXPECTED.keySet()).as("every row of the matrix is a route of the application")
+                .isSubsetOf(new TreeSet<>(routes));
+
+        List<String> wrong = new ArrayList<>();
+        for (String route : routes) {
+            String method = route.substring(0, route.indexOf(' '));
+            String pattern = route.substring(route.indexOf(' ') + 1);
+            String path = concrete(pattern);
+            if (AccessRules.ruleFor(HttpMethod.valueOf(method), path.replaceAll("\\?.*", "")).isEmpty()
+                    && !route.equals("GET /actuator")) {
+                wrong.add(route + ": no row of AccessRules covers it");
+            }
+            int[] expected = EXPECTED.get(route);
+            for (Who who : Who.values()) {
+                int status = send(clients.get(who), method, pattern, path);
+                if (status != expected[who.ordinal()]) {
+                    wrong.add(route + " as " + who + ": " + status + ", expected " + expected[who.ordinal()]);
+                }
+            }
+        }
+        assertThat(wrong).as("answers that differ from the matrix").isEmpty();
+    }
+
+    private int send(WebTestClient client, String method, String pattern, String path) {
+        WebTestClient.RequestBodySpec request = client.method(HttpMethod.valueOf(method)).uri(path);
+        WebTestClient.RequestHeadersSpec<?> sent = request;
+        if (method.equals("POST") || method.equals("PUT")) {
+            Object body = pattern.equals("/api/events") || pattern.equals("/api/events/{id}")
+                    ? Map.of("programmeId", ids.get("programme")) : Map.of();
+            sent = request.contentType(MediaType.APPLICATION_JSON).bodyValue(body);
+        }
+        return sent.exchange().expectBody(byte[].class).returnResult().getStatus().value();
+    }
+
+    /** The pattern with its variables set to the fixtures (and the events list filtered to the programme here). */
+    private String concrete(String pattern) {
+        String path = pattern
+                .replace("/api/programmes/{programmeId}/projects/{id}", "/api/programmes/" + ids.get("programme")
+                        + "/projects/" + ids.get("project"))
+                .replace("{programmeId}", String.valueOf(ids.get("programme")))
+                .replace("/api/programmes/{id}", "/api/programmes/" + ids.get("programme"))
+                .replace("/registrations/{id}", "/registrations/" + ids.get("registration"))
+                .replace("{eventId}", String.valueOf(ids.get("event")))
+                .replace("/api/events/{id}", "/api/events/" + ids.get("event"))
+                .replace("/api/reference/trades/{id}", "/api/reference/trades/" + ids.get("trade"))
+                .replace("/api/enterprises/{id}", "/api/enterprises/" + ids.get("enterprise"))
+                .replace("/api/contestants/{id}", "/api/contestants/" + ids.get("contestant"))
+                .replace("/api/teams/{id}", "/api/teams/" + ids.get("team"))
+                .replace("/api/judges/{id}", "/api/judges/" + ids.get("judge"))
+                .replace("/api/accounts/{id}/password-reset", "/api/accounts/987654321987/password-reset")
+                .replace("/api/accounts/{id}", "/api/accounts/" + ids.get("judgeAccount"))
+                .replace("{kind}", "enterprises")
+                .replace("/jobs/{id}", "/jobs/" + UUID.randomUUID())
+                .replace("/actuator/health/**", "/actuator/health/liveness");
+        assertThat(path).as(pattern).doesNotContain("{");
+        return pattern.equals("/api/events") ? path + "?programmeId=" + ids.get("programme") : path;
+    }
+
+    /** Every route of every handler mapping, as "METHOD pattern" (HEAD and OPTIONS follow GET and are left out). */
+    private List<String> routes() {
+        Set<String> routes = new TreeSet<>();
+        context.getBeansOfType(RequestMappingInfoHandlerMapping.class).values().forEach(mapping ->
+                mapping.getHandlerMethods().keySet().forEach(info -> add(routes, info)));
+        context.getBeansOfType(RouterFunctionMapping.class).values().stream()
+                .map(RouterFunctionMapping::getRouterFunction)
+                .filter(java.util.Objects::nonNull)
+                .forEach(function -> function.accept(new Routes(routes)));
+        return new ArrayList<>(routes);
+    }
+
+    private static void add(Set<String> routes, RequestMappingInfo info) {
+        Set<String> methods = new TreeSet<>();
+        info.getMethodsCondition().getMethods().forEach(method -> methods.add(method.name()));
+        if (methods.isEmpty()) {
+            methods.add("GET");
+        }
+        for (PathPattern pattern : info.getPatternsCondition().getPatterns()) {
+            String text = pattern.getPatternString().replace("{*path}", "**");
+            methods.stream().filter(method -> !method.equals("HEAD") && !method.equals("OPTIONS"))
+                    .forEach(method -> routes.add(method + " " + text));
+        }
+    }
+
+    /** Reads the GET routes of router functions (the root redirect). */
+    private static final class Routes implements RouterFunctions.Visitor, RequestPredicates.Visitor {
+        private final Set<String> routes;
+        private final List<String> methods = new ArrayList<>();
+        private final List<String> paths = new ArrayList<>();
+
+        Routes(Set<String> routes) {
+            this.routes = routes;
+        }
+
+        @Override
+        public void route(RequestPredicate predicate, HandlerFunction<?> handlerFunction) {
+            methods.clear();
+            paths.clear();
+            predicate.accept(this);
+            for (String method : methods) {
+                if (!method.equals("HEAD")) {
+                    paths.forEach(path -> routes.add(method + " " + path));
+                }
+            }
+        }
+
+        @Override public void startNested(RequestPredicate predicate) { }
+        @Override public void endNested(RequestPredicate predicate) { }
+        @Override public void resources(java.util.function.Function<org.springframework.web.reactive.function.server.ServerRequest, reactor.core.publisher.Mono<org.springframework.core.io.Resource>> lookupFunction) { }
+        @Override public void attributes(Map<String, Object> attributes) { }
+        @Override public void unknown(RouterFunction<?> routerFunction) { }
+        @Override public void method(Set<HttpMethod> httpMethods) { httpMethods.forEach(m -> methods.add(m.name())); }
+        @Override public void path(String pattern) { paths.add(pattern); }
+        @Override public void pathExtension(String extension) { }
+        @Override public void header(String name, String value) { }
+        @Override public void queryParam(String name, String value) { }
+        @Override public void version(String version) { }
+        @Override public void startAnd() { }
+        @Override public void and() { }
+        @Override public void endAnd() { }
+        @Override public void startOr() { }
+        @Override public void or() { }
+        @Override public void endOr() { }
+        @Override public void startNegate() { }
+        @Override public void endNegate() { }
+        @Override public void unknown(RequestPredicate predicate) { }
+    }
+
+    record AccountsCreated(long id, String username, String password) {
+    }
+
+    /** Accounts made through the API by the administrator, their one-time passwords changed, signed in with Basic. */
+    static final class Accounts {
+        private final WebTestClient admin;
+        private final WebTestClient web;
+
+        Accounts(WebTestClient admin, WebTestClient web) {
+            this.admin = admin;
+            this.web = web;
+        }
+
+        WebTestClient signedIn(Map<String, Object> grant) {
+            return signIn(create(grant));
+        }
+
+        @SuppressWarnings("unchecked")
+        AccountsCreated create(Map<String, Object> grant) {
+            String username = "mx-" + UUID.randomUUID().toString().substring(0, 12);
+            Map<String, Object> created = admin.post().uri("/api/accounts")
+                    .bodyValue(Map.of("username", username, "grants", List.of(grant)))
+                    .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+            String initial = (String) created.get("initialPassword");
+            long id = ((Number) ((Map<String, Object>) created.get("account")).get("id")).longValue();
+            String password = "changed-" + UUID.randomUUID();
+            TestClients.anonymous(web).post().uri("/api/account/password")
+                    .headers(h -> h.setBasicAuth(username, initial))
+                    .bodyValue(Map.of("currentPassword", initial, "newPassword", password))
+                    .exchange().expectStatus().isNoContent();
+            return new AccountsCreated(id, username, password);
+        }
+
+        WebTestClient signIn(AccountsCreated account) {
+            return TestClients.anonymous(web).mutate()
+                    .defaultHeaders(h -> h.setBasicAuth(account.username(), account.password())).build();
+        }
+    }
+}
