@@ -101,6 +101,10 @@ final class AccessRules {
             event(List.of(GET),              "/api/events/{eventId}/registrations/**", "eventId", ORGANIZER,
                     CHIEF_JUDGE),
             event(List.of(POST, PUT, DELETE), "/api/events/{eventId}/registrations/**", "eventId", ORGANIZER),
+            event(List.of(GET),              "/api/events/{eventId}/panel/**", "eventId", ORGANIZER, CHIEF_JUDGE),
+            event(List.of(POST),             "/api/events/{eventId}/panel/{judgeId}/conflicts", "eventId", ORGANIZER,
+                    CHIEF_JUDGE),
+            event(List.of(POST, PUT, DELETE), "/api/events/{eventId}/panel/**", "eventId", ORGANIZER),
 
             anywhere(List.of(GET, POST, PUT), "/api/enterprises/**", ORGANIZER),
             anywhere(List.of(GET, POST, PUT), "/api/contestants/**", ORGANIZER),
@@ -114,6 +118,8 @@ final class AccessRules {
             admin(List.of(DELETE),            "/api/judges/**"),
             admin(List.of(DELETE),            "/api/reference/trades/**"),
 
+            admin(List.of(GET),               "/api/audit/**"),
+            admin(List.of(GET, POST),         "/api/privacy/**"),
             admin(List.of(GET),               "/actuator/**"));
 
     /** The rule for a request: the first that matches, or none (then only administrators may). */

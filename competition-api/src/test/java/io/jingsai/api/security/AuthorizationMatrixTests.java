@@ -104,6 +104,23 @@ class AuthorizationMatrixTests {
         expect("PUT /api/events/{eventId}/registrations/{id}",           400, 400, 404, 403, 403, 404, 401);
         expect("POST /api/events/{eventId}/registrations/{id}/withdrawal", 400, 400, 404, 403, 403, 404, 401);
         expect("DELETE /api/events/{eventId}/registrations/{id}",        428, 428, 404, 403, 403, 404, 401);
+        // The judge of the registry is not on the panel: reads of that member are 404 where they are allowed.
+        expect("GET /api/events/{eventId}/panel",                        200, 200, 404, 200, 403, 404, 401);
+        expect("GET /api/events/{eventId}/panel/recusals",               200, 200, 404, 200, 403, 404, 401);
+        expect("POST /api/events/{eventId}/panel",                       400, 400, 404, 403, 403, 404, 401);
+        expect("GET /api/events/{eventId}/panel/{judgeId}",              404, 404, 404, 404, 403, 404, 401);
+        expect("PUT /api/events/{eventId}/panel/{judgeId}",              400, 400, 404, 403, 403, 404, 401);
+        expect("DELETE /api/events/{eventId}/panel/{judgeId}",           428, 428, 404, 403, 403, 404, 401);
+        expect("POST /api/events/{eventId}/panel/{judgeId}/conflicts",   400, 400, 404, 400, 403, 404, 401);
+
+        // The chain of the event here, which the fixtures' withdrawal began.
+        expect("GET /api/audit/chains",                                  200, 403, 403, 403, 403, 403, 401);
+        expect("GET /api/audit/chains/{chain}",                          200, 403, 403, 403, 403, 403, 401);
+        expect("GET /api/audit/chains/{chain}/entries",                  200, 403, 403, 403, 403, 403, 401);
+        expect("GET /api/audit/chains/{chain}/verification",             200, 403, 403, 403, 403, 403, 401);
+        expect("GET /api/privacy/reveals",                               200, 403, 403, 403, 403, 403, 401);
+        // Rotating changes nothing when every value is sealed under the active key already.
+        expect("POST /api/privacy/key-rotation",                         200, 403, 403, 403, 403, 403, 401);
 
         for (String registry : List.of("enterprises", "contestants", "teams", "judges")) {
             expect("GET /api/" + registry,                               200, 200, 200, 403, 403, 403, 401);
@@ -163,6 +180,10 @@ class AuthorizationMatrixTests {
                 RegistryFixtures.projectBody(TestIdentities.unique("矩阵项目"), enterprise)));
         ids.put("registration", registry.create("/api/events/" + event + "/registrations",
                 Map.of("contestantId", registry.contestant(enterprise, trade))));
+        long withdrawn = registry.create("/api/events/" + event + "/registrations",
+                Map.of("contestantId", registry.contestant(enterprise, trade)));
+        admin.post().uri("/api/events/{e}/registrations/{id}/withdrawal", event, withdrawn).header("If-Match", "\"0\"")
+                .bodyValue(Map.of("reason", "矩阵：开始赛项的审计链")).exchange().expectStatus().isOk();
 
         Accounts accounts = new Accounts(admin, web);
         clients.put(Who.ADMIN, admin);
@@ -224,6 +245,8 @@ class AuthorizationMatrixTests {
                 .replace("{programmeId}", String.valueOf(ids.get("programme")))
                 .replace("/api/programmes/{id}", "/api/programmes/" + ids.get("programme"))
                 .replace("/registrations/{id}", "/registrations/" + ids.get("registration"))
+                .replace("{judgeId}", String.valueOf(ids.get("judge")))
+                .replace("{chain}", "event-" + ids.get("event"))
                 .replace("{eventId}", String.valueOf(ids.get("event")))
                 .replace("/api/events/{id}", "/api/events/" + ids.get("event"))
                 .replace("/api/reference/trades/{id}", "/api/reference/trades/" + ids.get("trade"))

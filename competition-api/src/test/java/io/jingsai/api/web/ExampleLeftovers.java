@@ -10,7 +10,7 @@ import io.jingsai.api.privacy.PersonalDataCipher;
 
 /**
  * Rows that hold the unique keys of the document's examples: the trade's name and code, the enterprise's credit code,
- * the contestant's ID number and the programme's name and year, with everything that hangs on them. The examples
+ * the contestant's ID number, the programme's name and year and the account's user name, with everything that hangs on them. The examples
  * are static, so every run sends the same keys; a run removes what it created through the API, and this removes
  * what an interrupted run (or someone trying the examples on this database) left, so the examples can be accepted
  * again. Built-in trades are never touched.
@@ -31,6 +31,7 @@ final class ExampleLeftovers {
 
     /** In the order the foreign keys allow: what refers to a row goes before it. */
     private static final List<String> REMOVALS = List.of(
+            "DELETE FROM account WHERE lower(username) = lower(:accountName)",
             "DELETE FROM registration WHERE event_id IN (" + EVENTS + ") OR contestant_id IN (" + CONTESTANTS
                     + ") OR team_id IN (" + TEAMS + ")",
             "DELETE FROM team_member WHERE team_id IN (" + TEAMS + ") OR contestant_id IN (" + CONTESTANTS + ")",
@@ -56,6 +57,7 @@ final class ExampleLeftovers {
         Map<String, Object> trade = document.example(document.operation("createTrade"));
         Map<String, Object> programme = document.example(document.operation("createProgramme"));
         return new ExampleLeftovers(Map.of(
+                "accountName", document.example(document.operation("createAccount")).get("username"),
                 "tradeName", trade.get("nameZh"),
                 "tradeCode", trade.get("code"),
                 "creditCode", document.example(document.operation("createEnterprise")).get("creditCode"),

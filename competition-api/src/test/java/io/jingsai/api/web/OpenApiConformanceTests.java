@@ -183,6 +183,7 @@ class OpenApiConformanceTests {
         };
         long team = create("createTeam", Map.of(), teamReferences);
         Map<String, Object> panelMember = joinPanel(inEvent, judge, registration);
+        manageAccounts(event, judge);
 
         // In the order they can be removed: what refers to a record comes before it.
         List<Resource> resources = List.of(
@@ -321,6 +322,68 @@ class OpenApiConformanceTests {
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(conflict).exchange().expectBody(byte[].class)
                 .returnResult());
         return member;
+    }
+
+    /**
+     * An account for the walk's event: created with a one-time password, read, signed in with it, the password
+     * changed, signed in again, the token refreshed, logged out, the password reset; then the walk's judge gets an
+     * account from the registry (removed again, as accounts are not deleted through the API).
+     */
+    @SuppressWarnings("unchecked")
+    private void manageAccounts(long event, long judge) {
+        Operation create = document.operation("createAccount");
+        Map<String, Object> body = document.example(create);
+        refer(body, "grants", List.of(Map.of("role", "JUDGE", "eventId", event)));
+        Map<String, Object> created = json(expect(create, create.success(), admin.post().uri(create.path())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange().expectBody(byte[].class)
+                .returnResult()));
+        Map<String, Object> account = (Map<String, Object>) created.get("account");
+        String username = (String) account.get("username");
+        String oneTime = (String) created.get("initialPassword");
+        read("getAccount", Map.of("id", account.get("id")));
+
+        signIn(username, oneTime);
+        Operation change = document.operation("changeOwnPassword");
+        Map<String, Object> passwords = document.example(change);
+        passwords.put("currentPassword", oneTime);
+        expect(change, change.success(), TestClients.anonymous(web).post().uri(change.path())
+                .headers(headers -> headers.setBasicAuth(username, oneTime)).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(passwords).exchange().expectBody(byte[].class).returnResult());
+        Map<String, Object> tokens = signIn(username, (String) passwords.get("newPassword"));
+
+        Operation refresh = document.operation("refreshToken");
+        Map<String, Object> refreshed = json(expect(refresh, refresh.success(), TestClients.anonymous(web).post()
+                .uri(refresh.path()).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("refreshToken", tokens.get("refreshToken"))).exchange().expectBody(byte[].class)
+                .returnResult()));
+        Operation logOut = document.operation("logOut");
+        expect(logOut, logOut.success(), TestClients.anonymous(web).post().uri(logOut.path())
+                .headers(headers -> headers.setBearerAuth((String) refreshed.get("accessToken"))).exchange()
+                .expectBody(byte[].class).returnResult());
+        Operation reset = document.operation("resetAccountPassword");
+        expect(reset, reset.success(), admin.post().uri(reset.path(), Map.of("id", account.get("id"))).exchange()
+                .expectBody(byte[].class).returnResult());
+
+        Operation forJudges = document.operation("createJudgeAccounts");
+        Map<String, Object> judges = document.example(forJudges);
+        refer(judges, "eventId", event);
+        refer(judges, "judgeIds", List.of(judge));
+        Map<String, Object> made = json(expect(forJudges, forJudges.success(), admin.post().uri(forJudges.path())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(judges).exchange().expectBody(byte[].class)
+                .returnResult()));
+        Object judgeAccount = ((Map<String, Object>) ((List<Map<String, Object>>) made.get("items")).get(0)
+                .get("account")).get("id");
+        database.sql("DELETE FROM account WHERE id = :id").bind("id", judgeAccount).fetch().rowsUpdated().block();
+    }
+
+    private Map<String, Object> signIn(String username, String password) {
+        Operation signIn = document.operation("signIn");
+        Map<String, Object> body = document.example(signIn);
+        body.put("username", username);
+        body.put("password", password);
+        return json(expect(signIn, signIn.success(), TestClients.anonymous(web).post().uri(signIn.path())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange().expectBody(byte[].class)
+                .returnResult()));
     }
 
     /** Withdrawal is an action on a registration: If-Match like an update, its example body, a new version. */
