@@ -49,7 +49,7 @@ final class AwardCompiler {
         // the plan's own rules are checked once its bands are right; a wrong chain is reported at rules.tieBreak
         boolean planRight = bands.size() == awards.bands().size()
                 && findings.add(PATH, RuleChecks.awardPlan(bands, awards.cutOff(), true, true))
-                && findings.add(PATH, RuleChecks.sharesWithinField(bands));
+                        & findings.add(PATH, RuleChecks.sharesWithinField(bands));
         boolean chainNeeded = awards.cutOff() == CutOffPolicy.BREAK_BY_CHAIN;
         if (!planRight || titles.size() != awards.titles().size() || chainNeeded && chain == null) {
             return null;

@@ -22,6 +22,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Positive;
 import reactor.core.publisher.Mono;
 
 @RestController
@@ -50,7 +51,7 @@ class PanelController {
                     + "enterprise (for a team, the team's or any member's) and declared conflicts of interest.")
     Mono<List<RecusalView>> recusals(@PathVariable long eventId,
                                      @RequestParam(required = false) @Parameter(description = "only this judge's")
-                                     Long judgeId) {
+                                     @Positive Long judgeId) {
         return panels.recusals(eventId, judgeId);
     }
 

@@ -77,6 +77,7 @@ record ApiOperations(List<Operation> all) {
                 Class<?> type = types.get(variable);
                 String filled = variable.equals(name) ? value
                         : type == UUID.class ? UUID.randomUUID().toString()
+                        : variable.equals("chain") ? "system"
                         : type == String.class ? "enterprises" : "1";
                 matcher.appendReplacement(path, Matcher.quoteReplacement(filled));
             }
