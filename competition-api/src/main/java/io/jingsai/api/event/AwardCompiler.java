@@ -63,19 +63,23 @@ final class AwardCompiler {
             findings.error(new FieldProblem(path, "required"));
             return null;
         }
-        int quotas = (b.places() != null ? 1 : 0) + (b.share() != null ? 1 : 0) + (b.threshold() != null ? 1 : 0);
+        int quotas = (b.places() != null ? 1 : 0) + (b.share() != null ? 1 : 0)
+                + (b.cumulativeShare() != null ? 1 : 0) + (b.threshold() != null ? 1 : 0);
         if (quotas != 1) {
             findings.error(FieldProblem.of(path, "awards.oneQuota", quotas));
             return null;
         }
         List<ValidationProblem> problems = new ArrayList<>(RuleChecks.awardBand(b.name(), b.minimumStarters()));
         problems.addAll(b.places() != null ? RuleChecks.places(b.places())
-                : b.share() != null ? RuleChecks.share(b.share(), b.shareRounding()) : List.of());
+                : b.share() != null ? RuleChecks.share(b.share(), b.shareRounding())
+                : b.cumulativeShare() != null ? RuleChecks.cumulativeShare(b.cumulativeShare(), b.shareRounding())
+                : List.of());
         if (!findings.add(path, problems)) {
             return null;
         }
         BandQuota quota = b.places() != null ? new BandQuota.Count(b.places())
                 : b.share() != null ? new BandQuota.Share(b.share(), b.shareRounding())
+                : b.cumulativeShare() != null ? new BandQuota.CumulativeShare(b.cumulativeShare(), b.shareRounding())
                 : new BandQuota.Threshold(b.threshold());
         return new AwardBand(b.name(), quota, b.minimumStarters());
     }

@@ -84,16 +84,19 @@ record RulesDocument(TeamScoreDocument teamScore, Boolean normaliseJudges, List<
 
     /**
      * An award band with exactly one quota: {@code places} (top N), {@code share} of the eligible entries (0–1,
-     * rounded by {@code shareRounding}, default HALF_UP), or {@code threshold} (a minimum score).
+     * rounded by {@code shareRounding}, default HALF_UP), {@code cumulativeShare} (this band and those before it
+     * together reach that share of the eligible entries, e.g. 优胜奖 for everyone after the medals up to half the
+     * field; rounded by {@code shareRounding}) or {@code threshold} (a minimum score).
      *
      * @param minimumStarters the band is void with fewer starters; 0 for never
      */
     @Schema(name = "AwardBand")
     record BandDocument(@Size(max = AWARD_NAME) String name, Integer places, BigDecimal share,
-                        RoundingMode shareRounding,
+                        BigDecimal cumulativeShare, RoundingMode shareRounding,
                         BigDecimal threshold, Integer minimumStarters) {
         BandDocument {
-            shareRounding = shareRounding == null && share != null ? RoundingMode.HALF_UP : shareRounding;
+            boolean shared = share != null || cumulativeShare != null;
+            shareRounding = shareRounding == null && shared ? RoundingMode.HALF_UP : shareRounding;
             minimumStarters = minimumStarters == null ? 0 : minimumStarters;
         }
     }

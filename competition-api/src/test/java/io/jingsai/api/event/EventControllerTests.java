@@ -350,6 +350,29 @@ class EventControllerTests {
         web.post().uri("/api/events").bodyValue(body).exchange().expectStatus().isCreated();
     }
 
+    /**
+     * 振兴杯: 金奖 1-5, 银奖 6-10, 铜奖 11-20 and 优胜奖 for everyone after the medals up to half the entrants, rounded
+     * down: the last band is a cumulative share. A cumulative share follows the rule of a share, at its own field.
+     */
+    @Test
+    void anHonourableMentionUpToHalfTheFieldIsACumulativeShare() {
+        Map<String, Object> body = valid();
+        List<Map<String, Object>> bands = List.of(Map.of("name", "金奖", "places", 5), Map.of("name", "银奖", "places", 5),
+                Map.of("name", "铜奖", "places", 10),
+                Map.of("name", "优胜奖", "cumulativeShare", 0.5, "shareRounding", "DOWN"));
+        ((Map<String, Object>) body.get("rules")).put("awards", Map.of("bands", bands));
+        web.post().uri("/api/events").bodyValue(body).exchange()
+                .expectStatus().isCreated()
+                .expectBody()
+                .jsonPath("$.rules.awards.bands[3].cumulativeShare").isEqualTo(0.5)
+                .jsonPath("$.rules.awards.bands[3].shareRounding").isEqualTo("DOWN");
+
+        body.put("name", body.get("name") + "-2");
+        ((Map<String, Object>) body.get("rules")).put("awards", Map.of("bands", List.of(
+                Map.of("name", "金奖", "places", 5), Map.of("name", "优胜奖", "cumulativeShare", 1.5))));
+        expectRejected(body, "rules.awards.bands[1].cumulativeShare", "awards.share");
+    }
+
     @Test
     void awardBandNamesAreUnique() {
         Map<String, Object> body = valid();

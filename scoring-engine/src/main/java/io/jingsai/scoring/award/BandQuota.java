@@ -51,7 +51,7 @@ public sealed interface BandQuota permits BandQuota.Count, BandQuota.Share, Band
      */
     record CumulativeShare(BigDecimal share, RoundingMode rounding) implements BandQuota {
         public CumulativeShare {
-            RuleChecks.require(RuleChecks.share(share, rounding));
+            RuleChecks.require(RuleChecks.cumulativeShare(share, rounding));
         }
 
         /** The last overall place (1-based) among the eligible entries that this band reaches. */

@@ -114,6 +114,17 @@ public final class RuleChecks {
         return problems;
     }
 
+    /**
+     * {@code BandQuota.CumulativeShare}: the rule of a share ({@link #share}), reported at {@code cumulativeShare}, the
+     * field that holds it.
+     */
+    public static List<ValidationProblem> cumulativeShare(BigDecimal share, RoundingMode shareRounding) {
+        return share(share, shareRounding).stream()
+                .map(problem -> !problem.path().equals("share") ? problem : new ValidationProblem("cumulativeShare",
+                        problem.rule(), problem.values(), problem.message(), problem.severity()))
+                .toList();
+    }
+
     /** {@code TitleRule}: a title that is not blank, earned down to a rank {@code >= 1}. */
     public static List<ValidationProblem> title(String title, int maxRank) {
         List<ValidationProblem> problems = new ArrayList<>();

@@ -114,6 +114,10 @@ class RuleChecksTest {
                 .containsExactly(tuple("n", "teamScore.noN", List.of("MEAN")));
         assertThat(RuleChecks.teamRule(null, 0)).singleElement()
                 .extracting(ValidationProblem::values).isEqualTo(List.of(List.of("SUM", "MEAN", "BEST_N")));
+        assertThat(RuleChecks.cumulativeShare(new BigDecimal("1.5"), RoundingMode.UNNECESSARY))
+                .extracting(ValidationProblem::path, ValidationProblem::rule)
+                .containsExactly(tuple("cumulativeShare", "awards.share"),
+                        tuple("shareRounding", "awards.shareRounding"));
     }
 
     @Test
