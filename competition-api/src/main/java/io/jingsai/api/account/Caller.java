@@ -1,6 +1,10 @@
 package io.jingsai.api.account;
 
+import java.security.Principal;
 import java.util.List;
+import java.util.Optional;
+
+import org.springframework.security.core.Authentication;
 
 /**
  * A signed-in account as the access rules see it: its grants, and whether it must change its password before doing
@@ -10,6 +14,12 @@ public record Caller(long accountId, String username, List<Grant> grants, boolea
 
     public Caller {
         grants = List.copyOf(grants);
+    }
+
+    /** The account behind a request's principal; empty for an anonymous request. */
+    public static Optional<Caller> of(Principal principal) {
+        return principal instanceof Authentication authentication && authentication.isAuthenticated()
+                && authentication.getPrincipal() instanceof Caller caller ? Optional.of(caller) : Optional.empty();
     }
 
     public boolean isAdmin() {

@@ -1,5 +1,6 @@
 package io.jingsai.api.event;
 
+import java.security.Principal;
 import java.util.Locale;
 
 import org.springframework.http.HttpHeaders;
@@ -15,6 +16,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.jingsai.api.account.Caller;
+import io.jingsai.api.shared.AccessRefusedException;
 import io.jingsai.api.shared.PageQuery;
 import io.jingsai.api.shared.PageView;
 import io.jingsai.api.web.ETags;
@@ -78,14 +81,34 @@ class EventController {
     @PutMapping("/{id}")
     @Operation(operationId = "updateEvent", summary = "Change an event",
             description = "Replaces the event's fields; a missing status keeps the current one. Send If-Match with "
-                    + "the ETag you read (412 if someone changed it since). A status it cannot move to, or a scheme "
-                    + "change once marking has started, is a 409.")
+                    + "the ETag you read (412 if someone changed it since). The status changes only by a step "
+                    + "(POST …/transition): another status here, or a scheme change once marking has started, is a 409.")
     Mono<ResponseEntity<EventView>> change(@PathVariable long id,
                                            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                            @Valid @RequestBody EventCommand command,
                                            Locale locale) {
         long version = ETags.ifMatch(ifMatch);
         return events.change(id, version, command).map(view -> worded(view, locale))
+                .map(view -> ETags.ok(view, view.version()));
+    }
+
+    @PostMapping("/{id}/transition")
+    @Operation(operationId = "moveEvent", summary = "Take a step in the event's life",
+            description = "DRAFT → OPEN (registration) → MARKING → REVIEW (results out for public review, 公示) → "
+                    + "PUBLISHED; back from OPEN to DRAFT, or from REVIEW to MARKING after an upheld complaint, with "
+                    + "a reason (400 without). Organizers take every step; the event's chief judge closes marking "
+                    + "(MARKING → REVIEW) and reopens it (403 for other steps). A step the status does not allow is "
+                    + "a 409 listing the allowed ones; REVIEW and PUBLISHED are refused (409) while anything is "
+                    + "outstanding, every reason listed in errors. Send If-Match with the ETag you read. Recorded "
+                    + "in the event's audit chain.")
+    @ApiResponse(responseCode = "200", description = "Moved", useReturnTypeSchema = true)
+    Mono<ResponseEntity<EventView>> move(@PathVariable long id,
+                                         @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                         @Valid @RequestBody StatusChange change, Principal principal,
+                                         Locale locale) {
+        long version = ETags.ifMatch(ifMatch);
+        Caller caller = Caller.of(principal).orElseThrow(() -> AccessRefusedException.forbidden("access.forbidden"));
+        return events.move(id, version, change, caller).map(view -> worded(view, locale))
                 .map(view -> ETags.ok(view, view.version()));
     }
 

@@ -24,4 +24,9 @@ record EventRow(@Id Long id, Long programmeId, Long projectId, Long tradeId, Str
                 command.entryKind(), newScheme, newRules, newWarnings, command.venue(), command.startsAt(),
                 command.endsAt(), command.status() == null ? status : command.status(), version, createdAt, now);
     }
+
+    EventRow withStatus(EventStatus newStatus, Instant now) {
+        return new EventRow(id, programmeId, projectId, tradeId, name, entryKind, scheme, rules, warnings, venue,
+                startsAt, endsAt, newStatus, version, createdAt, now);
+    }
 }

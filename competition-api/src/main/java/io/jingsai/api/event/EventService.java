@@ -11,9 +11,9 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.jingsai.api.account.Caller;
 import io.jingsai.api.shared.ConflictException;
 import io.jingsai.api.shared.ExistingReferences;
-import io.jingsai.api.shared.ExplainedException;
 import io.jingsai.api.shared.FieldProblem;
 import io.jingsai.api.shared.Listing;
 import io.jingsai.api.shared.PageQuery;
@@ -25,8 +25,9 @@ import reactor.core.publisher.Mono;
 /**
  * Events (赛项): a scheme and rules that compile into the scoring engine's objects ({@link EventRulesCompiler}; the
  * {@link EventRulebook} keeps them for the version written, the scheme's warnings are stored with the row),
- * references that exist and belong together, names unique in a programme, forward-only status, a scheme frozen once marking starts, and removal only before marking
- * and without registrations.
+ * references that exist and belong together, names unique in a programme, status changed only step by step
+ * ({@link EventLifecycle}), a scheme frozen once marking starts, and removal only before marking and without
+ * registrations.
  */
 @Service
 class EventService {
@@ -41,17 +42,19 @@ class EventService {
     private final EventMapper mapper;
     private final EventJson json;
     private final EventRulebook rulebook;
+    private final EventLifecycle lifecycle;
     private final Listing listing;
     private final Clock clock;
 
     EventService(EventRepository events, EventQueries queries, EventMapper mapper, EventJson json,
-                 EventRulebook rulebook, Listing listing, Clock clock) {
+                 EventRulebook rulebook, EventLifecycle lifecycle, Listing listing, Clock clock) {
         this.events = events;
         this.rows = new VersionedRows<>(RESOURCE, events, EventRow::version);
         this.queries = queries;
         this.mapper = mapper;
         this.json = json;
         this.rulebook = rulebook;
+        this.lifecycle = lifecycle;
         this.listing = listing;
         this.clock = clock;
     }
@@ -92,6 +95,12 @@ class EventService {
                 .onErrorMap(DuplicateKeyException.class, e -> duplicate(command))
                 .doOnNext(row -> rulebook.keep(row.id(), row.version(), compiled.rules()))
                 .map(this::view);
+    }
+
+    /** One step of the event's life ({@link EventLifecycle}), written with its audit entry. */
+    @Transactional
+    Mono<EventView> move(long id, long expectedVersion, StatusChange change, Caller caller) {
+        return lifecycle.move(id, expectedVersion, change, caller).map(this::view);
     }
 
     @Transactional
@@ -153,9 +162,8 @@ class EventService {
     }
 
     private void requireAllowedChange(EventRow row, EventCommand command) {
-        if (command.status() != null && !row.status().mayBecome(command.status())) {
-            throw new ConflictException("status.transition", ExplainedException.resource(RESOURCE), row.id(),
-                    row.status(), command.status(), ExplainedException.listOrNone(List.copyOf(row.status().next())));
+        if (command.status() != null && command.status() != row.status()) {
+            throw new ConflictException("event.statusByTransition", row.id(), row.status(), command.status());
         }
         if (row.status().hasMarks() && !json.same(row.scheme(), command.scheme())) {
             throw new ConflictException("event.schemeFrozen", row.id(), row.status());

@@ -27,6 +27,16 @@ public enum EventStatus {
         return target == this || next().contains(target);
     }
 
+    /** A step back: reopening registration, or marking after a complaint upheld during public review. */
+    boolean isStepBack(EventStatus target) {
+        return target.compareTo(this) < 0;
+    }
+
+    /** The steps a chief judge may take: closing marking, and reopening it during review. */
+    boolean isJudgesStep(EventStatus target) {
+        return this == MARKING && target == REVIEW || this == REVIEW && target == MARKING;
+    }
+
     /** From MARKING on, marks may exist: the scheme they were given under must not change. */
     boolean hasMarks() {
         return compareTo(MARKING) >= 0;

@@ -98,6 +98,7 @@ final class AccessRules {
             event(List.of(GET),              "/api/events/{id}", "id", ORGANIZER, CHIEF_JUDGE, JUDGE),
             programmeInBody(List.of(PUT),    "/api/events/{id}", "id", ORGANIZER),
             event(List.of(DELETE),           "/api/events/{id}", "id", ORGANIZER),
+            event(List.of(POST),             "/api/events/{id}/transition", "id", ORGANIZER, CHIEF_JUDGE),
             event(List.of(GET),              "/api/events/{eventId}/registrations/**", "eventId", ORGANIZER,
                     CHIEF_JUDGE),
             event(List.of(POST, PUT, DELETE), "/api/events/{eventId}/registrations/**", "eventId", ORGANIZER),

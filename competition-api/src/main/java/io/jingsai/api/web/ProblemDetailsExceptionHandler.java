@@ -124,7 +124,9 @@ public class ProblemDetailsExceptionHandler implements WebExceptionHandler {
             return explained(HttpStatus.NOT_FOUND, notFound, language);
         }
         if (error instanceof ConflictException conflict) {
-            return explained(HttpStatus.CONFLICT, conflict, language);
+            ProblemDetail problem = explained(HttpStatus.CONFLICT, conflict, language);
+            return conflict.reasons().isEmpty() ? problem
+                    : withErrors(problem, messages.worded(conflict.reasons(), language));
         }
         if (error instanceof StaleVersionException stale) {
             return explained(HttpStatus.PRECONDITION_FAILED, stale, language);

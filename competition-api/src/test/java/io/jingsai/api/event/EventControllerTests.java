@@ -72,13 +72,12 @@ class EventControllerTests {
                 .jsonPath("$.warnings.length()").isEqualTo(0);
 
         body.put("venue", "西安市职业技能公共实训基地");
-        body.put("status", "OPEN");
         web.put().uri("/api/events/{id}", id).header("If-Match", "\"0\"").bodyValue(body).exchange()
                 .expectStatus().isOk()
                 .expectHeader().valueEquals("ETag", "\"1\"")
                 .expectBody()
                 .jsonPath("$.venue").isEqualTo("西安市职业技能公共实训基地")
-                .jsonPath("$.status").isEqualTo("OPEN");
+                .jsonPath("$.status").isEqualTo("DRAFT");
 
         web.delete().uri("/api/events/{id}", id).header("If-Match", "\"1\"").exchange()
                 .expectStatus().isNoContent();
@@ -414,27 +413,27 @@ class EventControllerTests {
     }
 
     @Test
-    void anEventStartsAsADraftAndMovesForwardOnly() {
+    void anEventStartsAsADraftAndChangesStatusOnlyByItsSteps() {
         Map<String, Object> body = valid();
         body.put("status", "OPEN");
         expectRejected(body, "status", "status.initial");
 
         body.remove("status");
         long id = fixtures.event(body);
-        body.put("status", "MARKING");
+        body.put("status", "OPEN");
         web.put().uri("/api/events/{id}", id).header("If-Match", "\"0\"").bodyValue(body).exchange()
                 .expectStatus().isEqualTo(409)
-                .expectBody().jsonPath("$.detail").isEqualTo("赛项 " + id + " 当前为 DRAFT，不能变为 MARKING；下一步可变为：OPEN");
+                .expectBody().jsonPath("$.detail").isEqualTo("赛项 " + id
+                        + " 当前为 DRAFT；状态只能逐步变更（POST /api/events/" + id + "/transition），不能在修改赛项时改为 OPEN");
+        body.put("status", "DRAFT");
+        put(id, 0, body).expectStatus().isOk();
     }
 
     @Test
     void theSchemeIsFrozenOnceMarkingStartsAndTheEventCannotBeRemoved() {
         Map<String, Object> body = valid();
         long id = fixtures.event(body);
-        body.put("status", "OPEN");
-        put(id, 0, body).expectStatus().isOk();
-        body.put("status", "MARKING");
-        put(id, 1, body).expectStatus().isOk();
+        assertThat(fixtures.moveEvent(id, "MARKING")).isEqualTo(2);
 
         Map<String, Object> changedScheme = new java.util.HashMap<>(body);
         changedScheme.put("scheme", RegistryFixtures.scheme("0.2", "0.8"));
@@ -506,8 +505,7 @@ class EventControllerTests {
         fixtures.event(eventBody(programme, otherTrade, tag + "赵"));
         Map<String, Object> open = eventBody(programme, trade, tag + "钱");
         long openId = fixtures.event(open);
-        open.put("status", "OPEN");
-        put(openId, 0, open).expectStatus().isOk();
+        fixtures.moveEvent(openId, "OPEN");
 
         web.get().uri(b -> b.path("/api/events").queryParam("programmeId", programme).queryParam("tradeId", trade)
                         .queryParam("status", "DRAFT").queryParam("q", tag).queryParam("size", 2).build())

@@ -250,8 +250,7 @@ class PanelTests {
     }
 
     private void moveEventTo(String status, long version) {
-        eventBody.put("status", status);
-        web.put().uri("/api/events/{id}", event).header("If-Match", "\"" + version + "\"").bodyValue(eventBody)
-                .exchange().expectStatus().isOk();
+        web.post().uri("/api/events/{id}/transition", event).header("If-Match", "\"" + version + "\"")
+                .bodyValue(Map.of("status", status)).exchange().expectStatus().isOk();
     }
 }

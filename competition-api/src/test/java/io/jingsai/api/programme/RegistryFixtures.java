@@ -144,6 +144,24 @@ public final class RegistryFixtures {
         return id(web.post().uri("/api/events").bodyValue(body));
     }
 
+    /**
+     * Takes the event through its life to {@code status}, a step at a time from where it is (DRAFT → OPEN → MARKING
+     * → REVIEW), and answers its new version.
+     */
+    public long moveEvent(long eventId, String status) {
+        List<String> order = List.of("DRAFT", "OPEN", "MARKING", "REVIEW", "PUBLISHED");
+        Map<?, ?> event = web.get().uri("/api/events/{id}", eventId).exchange().expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        long version = ((Number) event.get("version")).longValue();
+        for (int step = order.indexOf((String) event.get("status")) + 1; step <= order.indexOf(status); step++) {
+            Map<?, ?> moved = web.post().uri("/api/events/{id}/transition", eventId)
+                    .header("If-Match", "\"" + version + "\"").bodyValue(Map.of("status", order.get(step)))
+                    .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+            version = ((Number) moved.get("version")).longValue();
+        }
+        return version;
+    }
+
     private static long id(WebTestClient.RequestHeadersSpec<?> request) {
         Object id = request.exchange().expectStatus().isCreated()
                 .expectBody(Map.class).returnResult().getResponseBody().get("id");

@@ -229,9 +229,8 @@ class RegistrationControllerTests {
     }
 
     private void moveEventTo(String status, long version) {
-        eventBody.put("status", status);
-        web.put().uri("/api/events/{id}", event).header("If-Match", "\"" + version + "\"").bodyValue(eventBody)
-                .exchange().expectStatus().isOk();
+        web.post().uri("/api/events/{id}/transition", event).header("If-Match", "\"" + version + "\"")
+                .bodyValue(Map.of("status", status)).exchange().expectStatus().isOk();
     }
 
     private WebTestClient.ResponseSpec withdraw(long id, String ifMatch, String reason) {

@@ -29,6 +29,7 @@ import org.springframework.web.reactive.result.method.RequestMappingInfoHandlerM
 import org.springframework.web.util.pattern.PathPattern;
 
 import io.jingsai.api.IntegrationTest;
+import io.jingsai.api.TestAccounts;
 import io.jingsai.api.TestClients;
 import io.jingsai.api.TestIdentities;
 import io.jingsai.api.TestRegistry;
@@ -97,6 +98,7 @@ class AuthorizationMatrixTests {
         expect("GET /api/events/{id}",                                   200, 200, 404, 200, 200, 404, 401);
         expect("PUT /api/events/{id}",                                   400, 400, 404, 403, 403, 404, 401);
         expect("DELETE /api/events/{id}",                                428, 428, 404, 403, 403, 404, 401);
+        expect("POST /api/events/{id}/transition",                       400, 400, 404, 400, 403, 404, 401);
         expect("GET /api/events/{eventId}/registrations",                200, 200, 404, 200, 403, 404, 401);
         expect("POST /api/events/{eventId}/registrations",               400, 400, 404, 403, 403, 404, 401);
         expect("GET /api/events/{eventId}/registrations/export",         200, 200, 404, 200, 403, 404, 401);
@@ -185,12 +187,12 @@ class AuthorizationMatrixTests {
         admin.post().uri("/api/events/{e}/registrations/{id}/withdrawal", event, withdrawn).header("If-Match", "\"0\"")
                 .bodyValue(Map.of("reason", "矩阵：开始赛项的审计链")).exchange().expectStatus().isOk();
 
-        Accounts accounts = new Accounts(admin, web);
+        TestAccounts accounts = new TestAccounts(admin, web);
         clients.put(Who.ADMIN, admin);
         clients.put(Who.ORGANIZER_HERE, accounts.signedIn(Map.of("role", "ORGANIZER", "programmeId", here)));
         clients.put(Who.ORGANIZER_ELSEWHERE, accounts.signedIn(Map.of("role", "ORGANIZER", "programmeId", elsewhere)));
         clients.put(Who.CHIEF_JUDGE_HERE, accounts.signedIn(Map.of("role", "CHIEF_JUDGE", "eventId", event)));
-        AccountsCreated judgeHere = accounts.create(Map.of("role", "JUDGE", "eventId", event));
+        TestAccounts.Created judgeHere = accounts.create(Map.of("role", "JUDGE", "eventId", event));
         ids.put("judgeAccount", judgeHere.id());
         clients.put(Who.JUDGE_HERE, accounts.signIn(judgeHere));
         clients.put(Who.JUDGE_ELSEWHERE, accounts.signedIn(Map.of("role", "JUDGE", "eventId", otherEvent)));
@@ -330,44 +332,5 @@ class AuthorizationMatrixTests {
         @Override public void startNegate() { }
         @Override public void endNegate() { }
         @Override public void unknown(RequestPredicate predicate) { }
-    }
-
-    record AccountsCreated(long id, String username, String password) {
-    }
-
-    /** Accounts made through the API by the administrator, their one-time passwords changed, signed in with Basic. */
-    static final class Accounts {
-        private final WebTestClient admin;
-        private final WebTestClient web;
-
-        Accounts(WebTestClient admin, WebTestClient web) {
-            this.admin = admin;
-            this.web = web;
-        }
-
-        WebTestClient signedIn(Map<String, Object> grant) {
-            return signIn(create(grant));
-        }
-
-        @SuppressWarnings("unchecked")
-        AccountsCreated create(Map<String, Object> grant) {
-            String username = "mx-" + UUID.randomUUID().toString().substring(0, 12);
-            Map<String, Object> created = admin.post().uri("/api/accounts")
-                    .bodyValue(Map.of("username", username, "grants", List.of(grant)))
-                    .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
-            String initial = (String) created.get("initialPassword");
-            long id = ((Number) ((Map<String, Object>) created.get("account")).get("id")).longValue();
-            String password = "changed-" + UUID.randomUUID();
-            TestClients.anonymous(web).post().uri("/api/account/password")
-                    .headers(h -> h.setBasicAuth(username, initial))
-                    .bodyValue(Map.of("currentPassword", initial, "newPassword", password))
-                    .exchange().expectStatus().isNoContent();
-            return new AccountsCreated(id, username, password);
-        }
-
-        WebTestClient signIn(AccountsCreated account) {
-            return TestClients.anonymous(web).mutate()
-                    .defaultHeaders(h -> h.setBasicAuth(account.username(), account.password())).build();
-        }
     }
 }

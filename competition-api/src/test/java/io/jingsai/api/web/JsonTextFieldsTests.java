@@ -56,6 +56,7 @@ class JsonTextFieldsTests {
                     new Endpoint(HttpMethod.PUT, "/api/events/1/registrations/1", "registration")),
             Map.entry("RegistrationWithdrawal",
                     new Endpoint(HttpMethod.POST, "/api/events/1/registrations/1/withdrawal", "registration")),
+            Map.entry("StatusChange", new Endpoint(HttpMethod.POST, "/api/events/1/transition", "event")),
             Map.entry("PanelAssignment", new Endpoint(HttpMethod.POST, "/api/events/1/panel", "panel_member")),
             Map.entry("RoleChange", new Endpoint(HttpMethod.PUT, "/api/events/1/panel/1", "panel_member")),
             Map.entry("ConflictDeclaration",

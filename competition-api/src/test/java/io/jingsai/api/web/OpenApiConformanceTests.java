@@ -206,6 +206,8 @@ class OpenApiConformanceTests {
 
         Resource entry = resources.get(1);
         versions.put(entry, withdraw(entry.variables(), versions.get(entry)));
+        Resource eventResource = resources.get(2);
+        versions.put(eventResource, act("moveEvent", eventResource.variables(), versions.get(eventResource)));
 
         Map<String, Object> parents = new HashMap<>(inProgramme);
         parents.putAll(inEvent);
@@ -388,7 +390,12 @@ class OpenApiConformanceTests {
 
     /** Withdrawal is an action on a registration: If-Match like an update, its example body, a new version. */
     private String withdraw(Map<String, Object> variables, String version) {
-        Operation operation = document.operation("withdrawRegistration");
+        return act("withdrawRegistration", variables, version);
+    }
+
+    /** An action on a versioned record (a withdrawal, a step of an event's life): its example body, a new version. */
+    private String act(String operationId, Map<String, Object> variables, String version) {
+        Operation operation = document.operation(operationId);
         Map<String, Object> body = document.example(operation);
         EntityExchangeResult<byte[]> answer = expect(operation, operation.success(), admin.post()
                 .uri(operation.path(), variables).header(HttpHeaders.IF_MATCH, version)

@@ -1,0 +1,83 @@
+package io.jingsai.api.event;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+import io.jingsai.api.account.Caller;
+import io.jingsai.api.account.Role;
+import io.jingsai.api.audit.AuditChain;
+import io.jingsai.api.audit.AuditRecord;
+import io.jingsai.api.audit.AuditTrail;
+import io.jingsai.api.shared.AccessRefusedException;
+import io.jingsai.api.shared.ConflictException;
+import io.jingsai.api.shared.ExplainedException;
+import io.jingsai.api.shared.RejectedRequestException;
+import io.jingsai.api.shared.VersionedRows;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The steps of an event's life, one at a time: only to a status the current one may move to; organizers take every
+ * step, a chief judge only closes and reopens marking; a step back needs a reason; results go out for review or
+ * publication only when no {@link PublicationCheck} objects; every step joins the event's audit chain.
+ */
+@Component
+class EventLifecycle {
+
+    private final VersionedRows<EventRow> rows;
+    private final ObjectProvider<PublicationCheck> publicationChecks;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    EventLifecycle(EventRepository events, ObjectProvider<PublicationCheck> publicationChecks, AuditTrail audit,
+                   Clock clock) {
+        this.rows = new VersionedRows<>(EventService.RESOURCE, events, EventRow::version);
+        this.publicationChecks = publicationChecks;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Runs in the caller's transaction, so that the step and its audit entry are written together. */
+    Mono<EventRow> move(long id, long expectedVersion, StatusChange change, Caller caller) {
+        return rows.loadAt(id, expectedVersion)
+                .doOnNext(row -> requireAllowed(row, change, caller))
+                .flatMap(row -> requireNothingOutstanding(row, change.status()).thenReturn(row))
+                .flatMap(row -> rows.save(id, row.withStatus(change.status(), clock.instant()))
+                        .flatMap(moved -> audit.record(AuditRecord.of(AuditChain.event(id), caller.username(),
+                                        "event.statusChanged", "event/" + id, Map.of("status", row.status()),
+                                        Map.of("status", moved.status())).because(change.reason()))
+                                .thenReturn(moved)));
+    }
+
+    private static void requireAllowed(EventRow row, StatusChange change, Caller caller) {
+        EventStatus from = row.status();
+        EventStatus to = change.status();
+        if (from == to || !from.mayBecome(to)) {
+            throw new ConflictException("status.transition", ExplainedException.resource(EventService.RESOURCE),
+                    row.id(), from, to, ExplainedException.listOrNone(List.copyOf(from.next())));
+        }
+        boolean organizes = caller.isAdmin() || caller.holdsOnProgramme(row.programmeId(), List.of(Role.ORGANIZER));
+        if (!organizes && !from.isJudgesStep(to)) {
+            throw AccessRefusedException.forbidden("event.stepForOrganizers", from, to);
+        }
+        if (from.isStepBack(to) && change.reason() == null) {
+            throw RejectedRequestException.of("reason", "event.stepBackReason", from, to);
+        }
+    }
+
+    private Mono<Void> requireNothingOutstanding(EventRow row, EventStatus to) {
+        if (to != EventStatus.REVIEW && to != EventStatus.PUBLISHED) {
+            return Mono.empty();
+        }
+        return Flux.fromStream(publicationChecks.orderedStream())
+                .concatMap(check -> check.blockers(row.id()))
+                .collectList()
+                .flatMap(reasons -> reasons.isEmpty() ? Mono.<Void>empty()
+                        : Mono.error(ConflictException.because(reasons, "event.outstanding", row.id(), to,
+                                reasons.size())));
+    }
+}
