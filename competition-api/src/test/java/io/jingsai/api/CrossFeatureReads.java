@@ -1,0 +1,108 @@
+package io.jingsai.api;
+
+import static java.util.Map.entry;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one list of the places where a feature's SQL reads a table that another feature owns. Rows never leave their
+ * feature, but some questions are answered in one statement across features (an export, an eligibility check, a
+ * recusal), and a change to the owner's table breaks them without touching the owner's code. Each read names the
+ * columns it relies on with their type as {@code information_schema.columns.data_type} spells it;
+ * {@link CrossFeatureSqlTests} checks them against the migrated schema and fails on a read missing from this list.
+ * See docs/architecture.md.
+ */
+final class CrossFeatureReads {
+
+    /**
+     * Table → the feature (package under {@code io.jingsai.api}) that owns it: its migration, its row class where it
+     * has one, and the only code that writes it.
+     */
+    static final Map<String, String> OWNERS = Map.ofEntries(
+            entry("aspect", "reference"),
+            entry("trade", "trade"),
+            entry("enterprise", "enterprise"),
+            entry("contestant", "contestant"),
+            entry("team", "team"), entry("team_member", "team"),
+            entry("judge", "judge"),
+            entry("programme", "programme"), entry("project", "programme"),
+            entry("event", "event"),
+            entry("registration", "registration"),
+            entry("panel_member", "judging"), entry("declared_conflict", "judging"),
+            entry("import_job", "bulk"),
+            entry("account", "account"), entry("account_grant", "account"), entry("auth_session", "account"),
+            entry("personal_data_reveal", "privacy"),
+            entry("audit_chain", "audit"), entry("audit_entry", "audit"));
+
+    /** {@code reader}'s SQL reads {@code columns} ("name type") of {@code table}, owned by another feature. */
+    record Read(String reader, String table, List<String> columns, String why) {
+    }
+
+    static final List<Read> ALL = List.of(
+            read("account", "event", "AccountStore: a grant on an event counts for the event's programme",
+                    "id bigint", "programme_id bigint"),
+            read("account", "programme", "AccountStore: a grant names an existing programme", "id bigint"),
+            read("account", "judge", "AccountStore: a judge's account names an existing judge, shown by name",
+                    "id bigint", "name character varying"),
+            read("security", "event", "ScopedAccess: access to an event follows its programme",
+                    "id bigint", "programme_id bigint"),
+            read("contestant", "enterprise", "reference check; import finds enterprises by credit code; export "
+                            + "prints name and credit code; the list filters by region",
+                    "id bigint", "credit_code character", "name character varying", "region_code character"),
+            read("contestant", "trade", "reference check; import finds trades by name or code; export prints the name",
+                    "id bigint", "code character varying", "name_zh character varying"),
+            read("judge", "enterprise", "reference check; import finds enterprises by credit code",
+                    "id bigint", "credit_code character"),
+            read("team", "enterprise", "reference check", "id bigint"),
+            read("team", "trade", "reference check", "id bigint"),
+            read("team", "contestant", "TeamMembers: members exist and work for the team's enterprise",
+                    "id bigint", "enterprise_id bigint"),
+            read("event", "programme", "EventQueries: an event belongs to an existing programme that is not closed",
+                    "id bigint", "status character varying"),
+            read("event", "project", "EventQueries: an event's project belongs to the event's programme",
+                    "id bigint", "programme_id bigint"),
+            read("event", "trade", "EventQueries: an event names an existing trade", "id bigint"),
+            read("event", "registration", "EventQueries: an event with registrations cannot be deleted",
+                    "event_id bigint"),
+            read("programme", "event", "ProgrammeQueries: a programme or project with events cannot be deleted",
+                    "programme_id bigint", "project_id bigint"),
+            read("programme", "enterprise", "ProgrammeQueries: a project's host enterprise exists", "id bigint"),
+            read("programme", "aspect", "ProgrammeQueries: a project's aspect is one of the six, in their order",
+                    "code character varying", "position smallint"),
+            read("registration", "event", "EventEntryRules: locks the event and checks its status, kind and trade",
+                    "id bigint", "status character varying", "entry_kind character varying", "trade_id bigint"),
+            read("registration", "contestant", "EventEntryRules: the contestant's trade; RegistrationExport: name, "
+                            + "masked ID number and enterprise",
+                    "id bigint", "trade_id bigint", "name character varying", "id_number text",
+                    "enterprise_id bigint"),
+            read("registration", "team", "EventEntryRules: the team's trade; RegistrationExport: name and enterprise",
+                    "id bigint", "trade_id bigint", "name character varying", "enterprise_id bigint"),
+            read("registration", "team_member", "EventEntryRules: every member is in the event's trade",
+                    "team_id bigint", "contestant_id bigint", "position integer"),
+            read("registration", "enterprise", "RegistrationExport: the entrant's enterprise name",
+                    "id bigint", "name character varying"),
+            read("judging", "event", "PanelService: the event exists and its panel is still open",
+                    "id bigint", "status character varying"),
+            read("judging", "judge", "PanelService: members exist and are listed by name; Recusals: own enterprise",
+                    "id bigint", "name character varying", "enterprise_id bigint"),
+            read("judging", "registration", "PanelService: declared conflicts name an entry of the event; "
+                            + "Recusals: the entrants of the event",
+                    "id bigint", "event_id bigint", "registration_number integer", "contestant_id bigint",
+                    "team_id bigint"),
+            read("judging", "contestant", "Recusals: a contestant's enterprise, also as a team member",
+                    "id bigint", "enterprise_id bigint"),
+            read("judging", "team", "Recusals: a team's enterprise", "id bigint", "enterprise_id bigint"),
+            read("judging", "team_member", "Recusals: a team's members", "team_id bigint", "contestant_id bigint"),
+            read("privacy", "contestant", "KeyRotation re-seals the SealedColumn values (reads and rewrites them)",
+                    "id bigint", "id_number text", "phone text"),
+            read("privacy", "judge", "KeyRotation re-seals the SealedColumn values (reads and rewrites them)",
+                    "id bigint", "phone text", "email text"));
+
+    private static Read read(String reader, String table, String why, String... columns) {
+        return new Read(reader, table, List.of(columns), why);
+    }
+
+    private CrossFeatureReads() {
+    }
+}
