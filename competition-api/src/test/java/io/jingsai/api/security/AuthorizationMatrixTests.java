@@ -113,6 +113,17 @@ class AuthorizationMatrixTests {
         expect("DELETE /api/events/{eventId}/panel/{judgeId}",           428, 428, 404, 403, 403, 404, 401);
         expect("POST /api/events/{eventId}/panel/{judgeId}/conflicts",   400, 400, 404, 400, 403, 404, 401);
 
+        // Marks: the judge here has an account of no registry judge, so it never marks and reads no sheet; nothing is
+        // marked, so there is no sheet nor result to read.
+        expect("POST /api/events/{eventId}/registrations/{id}/score-sheets", 400, 403, 404, 400, 400, 404, 401);
+        expect("GET /api/events/{eventId}/registrations/{id}/score-sheets/{judgeId}",
+                                                                         404, 404, 404, 404, 403, 404, 401);
+        expect("PUT /api/events/{eventId}/registrations/{id}/score-sheets/{judgeId}",
+                                                                         400, 403, 404, 400, 400, 404, 401);
+        expect("GET /api/events/{eventId}/registrations/{id}/result",    404, 404, 404, 404, 403, 404, 401);
+        expect("GET /api/events/{eventId}/results",                      200, 200, 404, 200, 403, 404, 401);
+        expect("POST /api/events/{eventId}/results/recomputation",       200, 403, 403, 403, 403, 403, 401);
+
         // The chain of the event here, which the fixtures' withdrawal began.
         expect("GET /api/audit/chains",                                  200, 403, 403, 403, 403, 403, 401);
         expect("GET /api/audit/chains/{chain}",                          200, 403, 403, 403, 403, 403, 401);
