@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
@@ -122,8 +123,8 @@ class ScoreSheetService {
         long eventId = rules.eventId();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         return current(registrationId, judgeId)
-                .map(java.util.Optional::of)
-                .defaultIfEmpty(java.util.Optional.empty())
+                .map(Optional::of)
+                .defaultIfEmpty(Optional.empty())
                 .flatMap(current -> {
                     if (expectedVersion == null && current.isPresent()) {
                         return Mono.error(new ConflictException("scoreSheet.exists", judgeId, registrationId,
@@ -156,7 +157,7 @@ class ScoreSheetService {
                 : marksOf(before).map(old -> state(judgeId, before.version(), old));
         return insertMarks(stored, marks)
                 .then(results.recompute(rules, registrationId))
-                .then(previous.map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty()))
+                .then(previous.map(Optional::of).defaultIfEmpty(Optional.empty()))
                 .flatMap(old -> audit.record(AuditRecord.of(AuditChain.event(eventId), caller.username(),
                         before == null ? "scoreSheet.submitted" : "scoreSheet.replaced",
                         "registration/" + registrationId, old.orElse(null),
@@ -180,7 +181,7 @@ class ScoreSheetService {
     /** The registry judge the account is; an account linked to no judge (an administrator, say) never marks. */
     private Mono<Long> judgeOf(Caller caller) {
         return database.sql("SELECT judge_id FROM account WHERE id = :id").bind("id", caller.accountId())
-                .map(row -> java.util.Optional.ofNullable(row.get("judge_id", Long.class)))
+                .map(row -> Optional.ofNullable(row.get("judge_id", Long.class)))
                 .one()
                 .flatMap(judge -> Mono.justOrEmpty(judge))
                 .switchIfEmpty(Mono.error(() -> AccessRefusedException.forbidden("scoreSheet.notAJudge")));
@@ -218,7 +219,7 @@ class ScoreSheetService {
             return Mono.empty();
         }
         return database.sql("SELECT judge_id FROM account WHERE id = :id").bind("id", caller.accountId())
-                .map(row -> java.util.Optional.ofNullable(row.get("judge_id", Long.class)))
+                .map(row -> Optional.ofNullable(row.get("judge_id", Long.class)))
                 .one()
                 .filter(own -> own.isPresent() && own.get() == judgeId)
                 .switchIfEmpty(Mono.error(() -> AccessRefusedException.forbidden("scoreSheet.othersSheet", judgeId)))
