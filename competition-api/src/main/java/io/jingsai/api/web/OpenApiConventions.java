@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 
 import org.springdoc.core.customizers.OpenApiCustomizer;
 
+import io.jingsai.api.shared.IdempotencyKey;
 import io.jingsai.api.shared.PageQuery;
 import io.jingsai.api.spreadsheet.SheetFormat;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -196,6 +197,9 @@ final class OpenApiConventions implements OpenApiCustomizer {
         if (!upload && (method == HttpMethod.POST || method == HttpMethod.PUT || method == HttpMethod.DELETE)) {
             add(operation, "409", "Conflicts with existing data (duplicate, or still referenced)");
         }
+        if (takesHeader(operation, IdempotencyKey.HEADER)) {
+            add(operation, "422", "The Idempotency-Key was used before for another request");
+        }
         if (method == HttpMethod.PUT || method == HttpMethod.DELETE) {
             add(operation, "412", "If-Match names a version that is no longer current");
             add(operation, "428", "If-Match is missing");
@@ -207,6 +211,11 @@ final class OpenApiConventions implements OpenApiCustomizer {
             add(operation, "415", "The body is not application/json");
         }
         add(operation, "503", "No database connection could be had in time; retry after the Retry-After seconds");
+    }
+
+    private static boolean takesHeader(Operation operation, String name) {
+        return operation.getParameters() != null && operation.getParameters().stream()
+                .anyMatch(parameter -> "header".equals(parameter.getIn()) && name.equalsIgnoreCase(parameter.getName()));
     }
 
     private static void add(Operation operation, String status, String description) {

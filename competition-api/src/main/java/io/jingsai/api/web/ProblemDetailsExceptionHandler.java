@@ -49,6 +49,7 @@ import io.jingsai.api.shared.FieldProblem;
 import io.jingsai.api.shared.NotFoundException;
 import io.jingsai.api.shared.RejectedRequestException;
 import io.jingsai.api.shared.StaleVersionException;
+import io.jingsai.api.shared.UnprocessableRequestException;
 import io.jingsai.api.shared.VersionRequiredException;
 import io.r2dbc.spi.R2dbcNonTransientResourceException;
 import io.r2dbc.spi.R2dbcTimeoutException;
@@ -136,6 +137,9 @@ public class ProblemDetailsExceptionHandler implements WebExceptionHandler {
         }
         if (error instanceof AccessRefusedException refused) {
             return explained(HttpStatus.valueOf(refused.status()), refused, language);
+        }
+        if (error instanceof UnprocessableRequestException unprocessable) {
+            return explained(HttpStatus.UNPROCESSABLE_CONTENT, unprocessable, language);
         }
         if (error instanceof ServerExchangeRejectedException) {
             return problem(HttpStatus.BAD_REQUEST, language, "request.rejectedTarget");

@@ -61,6 +61,8 @@ class JsonTextFieldsTests {
             Map.entry("RoleChange", new Endpoint(HttpMethod.PUT, "/api/events/1/panel/1", "panel_member")),
             Map.entry("ConflictDeclaration",
                     new Endpoint(HttpMethod.POST, "/api/events/1/panel/1/conflicts", "declared_conflict")),
+            Map.entry("ScoreSheetCommand", new Endpoint(HttpMethod.POST,
+                    "/api/events/1/registrations/1/score-sheets", "score_sheet")),
             Map.entry("AccountCommand", new Endpoint(HttpMethod.POST, "/api/accounts", "account")),
             Map.entry("JudgeAccountsCommand", new Endpoint(HttpMethod.POST, "/api/accounts/judges", "account")),
             Map.entry("PasswordChange", new Endpoint(HttpMethod.POST, "/api/account/password", "auth_session")),

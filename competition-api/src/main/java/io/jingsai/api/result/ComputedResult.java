@@ -1,0 +1,78 @@
+package io.jingsai.api.result;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.jingsai.api.event.EventRules;
+import io.jingsai.api.event.Standing;
+import io.jingsai.api.registration.RegistrationStatus;
+import io.jingsai.scoring.marking.AspectMarks;
+import io.jingsai.scoring.marking.EntryMarks;
+import io.jingsai.scoring.marking.EntryResult;
+import io.jingsai.scoring.marking.JudgeMark;
+
+/**
+ * What the scoring engine makes of one entry's current marks under the event's compiled rules: what is stored as the
+ * entry's result, and what the recomputation check compares it with. A function of the marks, the rules and the
+ * registration alone.
+ *
+ * @param exactTotal the exact total in lowest terms
+ * @param standing   the entry as ranking sees it: tie-break values, and whether it may take awards and started
+ * @param sheets     how many judges' sheets the marks came from
+ */
+record ComputedResult(EntryResultStatus status, String exactTotal, BigDecimal total,
+                      Map<String, BigDecimal> components, List<AspectResultView> aspects, List<String> holds,
+                      StandingValues standing, int sheets) {
+
+    /** One judge's current mark for one aspect of an entry. */
+    record Mark(long judgeId, String aspectId, BigDecimal value) {
+    }
+
+    /** {@link Standing} as stored: its tie-break values (published figures) and eligibility. */
+    record StandingValues(Map<String, BigDecimal> keys, boolean eligible, boolean started) {
+
+        StandingValues {
+            keys = Collections.unmodifiableMap(new LinkedHashMap<>(keys));
+        }
+
+        Standing standing(int registrationNumber) {
+            return new Standing(registrationNumber, keys, eligible, started);
+        }
+    }
+
+    ComputedResult {
+        components = Collections.unmodifiableMap(new LinkedHashMap<>(components));
+        aspects = List.copyOf(aspects);
+        holds = List.copyOf(holds);
+    }
+
+    /**
+     * Scores the entry. A withdrawn entry did not start; an observer competes but never takes award places.
+     *
+     * @param marks the current marks of every judge for the entry, in any order
+     */
+    static ComputedResult of(EventRules rules, long registrationId, int registrationNumber, RegistrationStatus status,
+                             List<Mark> marks) {
+        Map<String, List<JudgeMark>> byAspect = new LinkedHashMap<>();
+        for (Mark mark : marks) {
+            byAspect.computeIfAbsent(mark.aspectId(), id -> new ArrayList<>())
+                    .add(new JudgeMark("judge-" + mark.judgeId(), mark.value()));
+        }
+        List<AspectMarks> aspects = byAspect.entrySet().stream()
+                .map(entry -> new AspectMarks(entry.getKey(), entry.getValue(), BigDecimal.ONE))
+                .toList();
+        EntryResult result = rules.scorer().score(EntryMarks.of("registration-" + registrationId, aspects));
+        boolean started = status != RegistrationStatus.WITHDRAWN;
+        Standing standing = rules.standing(registrationNumber, result, null, started);
+        long sheets = marks.stream().map(Mark::judgeId).distinct().count();
+        return new ComputedResult(EntryResultStatus.of(result), ExactFraction.of(result.exactTotal()), result.total(),
+                result.components(), result.aspects().stream().map(AspectResultView::of).toList(), result.holds(),
+                new StandingValues(standing.keys(), standing.eligible() && status != RegistrationStatus.OBSERVER,
+                        started),
+                (int) sheets);
+    }
+}

@@ -1,0 +1,40 @@
+package io.jingsai.api.result;
+
+import java.time.Clock;
+
+import org.springframework.stereotype.Component;
+
+import io.jingsai.api.event.EventRules;
+import io.jingsai.api.shared.NotFoundException;
+import reactor.core.publisher.Mono;
+
+/**
+ * Keeps each entry's stored result equal to what its marks make: the feature that changes marks calls
+ * {@link #recompute} in the same transaction, after its writes and while it holds the entry, so that a committed
+ * mark never has a stale result and every change of a result is in the outbox ({@code result_change}) and announced
+ * on the channel {@code result_change} when it commits.
+ */
+@Component
+public class EntryResults {
+
+    private final ResultStore store;
+    private final Clock clock;
+
+    EntryResults(ResultStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /**
+     * Scores the entry's current marks under the event's rules and stores the result as its next version; completes
+     * with that version. Call it inside the transaction that changed the marks, holding a lock on the registration.
+     */
+    public Mono<Long> recompute(EventRules rules, long registrationId) {
+        return store.entry(rules.eventId(), registrationId)
+                .switchIfEmpty(Mono.error(() -> NotFoundException.because("notFound.registration", registrationId,
+                        rules.eventId())))
+                .flatMap(entry -> store.marks(registrationId).collectList()
+                        .map(marks -> ComputedResult.of(rules, entry.id(), entry.number(), entry.status(), marks))
+                        .flatMap(result -> store.save(entry, result, rules.version(), clock.instant())));
+    }
+}

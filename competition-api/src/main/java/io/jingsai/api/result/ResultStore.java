@@ -1,0 +1,178 @@
+package io.jingsai.api.result;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+
+import io.jingsai.api.registration.RegistrationStatus;
+import io.r2dbc.spi.Readable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The SQL of results: the current marks they are computed from (the marks of each sheet's current version), the
+ * stored results, and the outbox of their changes.
+ */
+@Component
+class ResultStore {
+
+    private static final String CURRENT_MARKS = """
+            SELECT s.registration_id, s.judge_id, m.aspect_id, m.value
+            FROM score_sheet s JOIN mark m ON m.sheet_id = s.id AND m.sheet_version = s.version
+            WHERE %s ORDER BY s.registration_id, m.aspect_id, s.judge_id""";
+
+    private static final String UPSERT = """
+            INSERT INTO entry_result (registration_id, event_id, status, exact_total, total, components, aspects, holds,
+                                      standing, sheets, rules_version, version, computed_at)
+            VALUES (:registrationId, :eventId, :status, :exactTotal, :total, :components, :aspects, :holds, :standing,
+                    :sheets, :rulesVersion, 0, :now)
+            ON CONFLICT (registration_id) DO UPDATE SET
+                status = EXCLUDED.status, exact_total = EXCLUDED.exact_total, total = EXCLUDED.total,
+                components = EXCLUDED.components, aspects = EXCLUDED.aspects, holds = EXCLUDED.holds,
+                standing = EXCLUDED.standing, sheets = EXCLUDED.sheets, rules_version = EXCLUDED.rules_version,
+                version = entry_result.version + 1, computed_at = EXCLUDED.computed_at
+            RETURNING version""";
+
+    /** The outbox row and its announcement, in one statement; PostgreSQL delivers the notification at commit. */
+    private static final String CHANGED = """
+            WITH change AS (
+                INSERT INTO result_change (event_id, registration_id, result_version, changed_at)
+                VALUES (:eventId, :registrationId, :version, :now)
+                RETURNING id, event_id, registration_id, result_version)
+            SELECT pg_notify('result_change', json_build_object('id', id, 'eventId', event_id,
+                             'registrationId', registration_id, 'resultVersion', result_version)::text)
+            FROM change""";
+
+    private static final String RESULT_COLUMNS = """
+            er.registration_id, er.event_id, er.status, er.exact_total, er.total, er.components, er.aspects, er.holds,
+            er.standing, er.sheets, er.rules_version, er.version, er.computed_at, r.registration_number,
+            r.station_number, r.status AS registration_status""";
+
+    /** The channel {@code result_change} announcements go to. */
+    static final String CHANNEL = "result_change";
+
+    private static final TypeReference<Map<String, BigDecimal>> COMPONENTS = new TypeReference<>() { };
+    private static final TypeReference<List<AspectResultView>> ASPECTS = new TypeReference<>() { };
+    private static final TypeReference<List<String>> HOLDS = new TypeReference<>() { };
+
+    /** A registration as results need it. */
+    record Entry(long id, long eventId, int number, String station, RegistrationStatus status) {
+    }
+
+    /** A stored result with its registration. */
+    record Stored(Entry entry, ComputedResult result, long rulesVersion, long version, Instant computedAt) {
+    }
+
+    private final DatabaseClient database;
+    private final JsonMapper json;
+
+    ResultStore(DatabaseClient database, JsonMapper json) {
+        this.database = database;
+        this.json = json;
+    }
+
+    Flux<Entry> entries(long eventId) {
+        return database.sql("SELECT id, event_id, registration_number, station_number, status FROM registration "
+                        + "WHERE event_id = :eventId ORDER BY registration_number")
+                .bind("eventId", eventId)
+                .map(ResultStore::entry)
+                .all();
+    }
+
+    Mono<Entry> entry(long eventId, long registrationId) {
+        return database.sql("SELECT id, event_id, registration_number, station_number, status FROM registration "
+                        + "WHERE id = :id AND event_id = :eventId")
+                .bind("id", registrationId).bind("eventId", eventId)
+                .map(ResultStore::entry)
+                .one();
+    }
+
+    /** The current marks of one entry. */
+    Flux<ComputedResult.Mark> marks(long registrationId) {
+        return database.sql(CURRENT_MARKS.formatted("s.registration_id = :id"))
+                .bind("id", registrationId)
+                .map(ResultStore::mark)
+                .all();
+    }
+
+    /** The current marks of every entry of the event, with the entry each belongs to. */
+    Flux<Map.Entry<Long, ComputedResult.Mark>> marksOfEvent(long eventId) {
+        return database.sql(CURRENT_MARKS.formatted("s.event_id = :id"))
+                .bind("id", eventId)
+                .map(row -> Map.entry(row.get("registration_id", Long.class), mark(row)))
+                .all();
+    }
+
+    /** Stores the entry's result as its next version and records the change in the outbox; the new version. */
+    Mono<Long> save(Entry entry, ComputedResult result, long rulesVersion, Instant now) {
+        return database.sql(UPSERT)
+                .bind("registrationId", entry.id()).bind("eventId", entry.eventId())
+                .bind("status", result.status().name()).bind("exactTotal", result.exactTotal())
+                .bind("total", result.total())
+                .bind("components", json.writeValueAsString(result.components()))
+                .bind("aspects", json.writeValueAsString(result.aspects()))
+                .bind("holds", json.writeValueAsString(result.holds()))
+                .bind("standing", json.writeValueAsString(result.standing()))
+                .bind("sheets", result.sheets()).bind("rulesVersion", rulesVersion).bind("now", now)
+                .map(row -> row.get("version", Long.class))
+                .one()
+                .flatMap(version -> database.sql(CHANGED)
+                        .bind("eventId", entry.eventId()).bind("registrationId", entry.id())
+                        .bind("version", version).bind("now", now)
+                        .then()
+                        .thenReturn(version));
+    }
+
+    Mono<Stored> stored(long eventId, long registrationId) {
+        return database.sql("SELECT " + RESULT_COLUMNS + " FROM entry_result er JOIN registration r "
+                        + "ON r.id = er.registration_id WHERE er.registration_id = :id AND er.event_id = :eventId")
+                .bind("id", registrationId).bind("eventId", eventId)
+                .map((Readable row) -> stored(row))
+                .one();
+    }
+
+    Flux<Stored> storedOfEvent(long eventId) {
+        return database.sql("SELECT " + RESULT_COLUMNS + " FROM entry_result er JOIN registration r "
+                        + "ON r.id = er.registration_id WHERE er.event_id = :eventId ORDER BY r.registration_number")
+                .bind("eventId", eventId)
+                .map((Readable row) -> stored(row))
+                .all();
+    }
+
+    private Stored stored(Readable row) {
+        Entry entry = new Entry(row.get("registration_id", Long.class), row.get("event_id", Long.class),
+                row.get("registration_number", Integer.class), row.get("station_number", String.class),
+                RegistrationStatus.valueOf(row.get("registration_status", String.class)));
+        ComputedResult result = new ComputedResult(EntryResultStatus.valueOf(row.get("status", String.class)),
+                row.get("exact_total", String.class), row.get("total", BigDecimal.class),
+                json.readValue(row.get("components", String.class), COMPONENTS),
+                json.readValue(row.get("aspects", String.class), ASPECTS),
+                json.readValue(row.get("holds", String.class), HOLDS),
+                json.readValue(row.get("standing", String.class), ComputedResult.StandingValues.class),
+                row.get("sheets", Integer.class));
+        return new Stored(entry, result, row.get("rules_version", Long.class), row.get("version", Long.class),
+                row.get("computed_at", Instant.class));
+    }
+
+    /** A part of a result as it is stored (JSON), for comparing a stored result with a recomputed one. */
+    String fingerprint(Object part) {
+        return json.writeValueAsString(part);
+    }
+
+    private static Entry entry(Readable row) {
+        return new Entry(row.get("id", Long.class), row.get("event_id", Long.class),
+                row.get("registration_number", Integer.class), row.get("station_number", String.class),
+                RegistrationStatus.valueOf(row.get("status", String.class)));
+    }
+
+    private static ComputedResult.Mark mark(Readable row) {
+        return new ComputedResult.Mark(row.get("judge_id", Long.class), row.get("aspect_id", String.class),
+                row.get("value", BigDecimal.class));
+    }
+}

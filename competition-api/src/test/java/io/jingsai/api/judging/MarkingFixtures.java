@@ -1,0 +1,183 @@
+package io.jingsai.api.judging;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import io.jingsai.api.TestClients;
+import io.jingsai.api.TestIdentities;
+import io.jingsai.api.TestRegistry;
+import io.jingsai.api.programme.RegistryFixtures;
+
+/**
+ * Events for marking tests, made through the API: a programme, a trade, an event with a small scheme
+ * ({@link #SCHEME}), entries, and judges on its panel with accounts of their own, each signed in with a bearer
+ * token.
+ */
+final class MarkingFixtures {
+
+    /** M1 50 (median), M2 10 (0 or 10), J1 30 (judgement), D1 a deduction module of 10: 100. */
+    static final String SCHEME = """
+            {"declaredTotal": 100, "defaultAggregation": {"kind": "MEDIAN"},
+             "criteria": [{"id": "A", "name": "实操", "subCriteria": [{"id": "A1", "name": "线路安装", "aspects": [
+               {"id": "M1", "description": "功能正确", "type": "MEASUREMENT", "maxMark": 50},
+               {"id": "D1", "description": "安全文明生产", "type": "DEDUCTION", "maxMark": 10,
+                "deductionPerViolation": 5},
+               {"id": "M2", "description": "安全检查", "type": "MEASUREMENT", "maxMark": 10, "allowedMarks": [0, 10]},
+               {"id": "J1", "description": "工艺美观", "type": "JUDGEMENT", "maxMark": 30,
+                "levelDescriptors": ["不合格", "合格", "良好", "优秀"]}]}]}]}""";
+
+    /** A judge of the registry, on the panel, with an account of their own. */
+    record Judge(long id, WebTestClient client) {
+    }
+
+    private final WebTestClient admin;
+    private final WebTestClient anonymous;
+    private final DatabaseClient database;
+    private final TestRegistry registry;
+    final long trade;
+    final long programme;
+    long event;
+    private Map<String, Object> eventBody;
+    private long eventVersion;
+
+    MarkingFixtures(WebTestClient web, DatabaseClient database) {
+        this.admin = TestClients.administrator(web);
+        this.anonymous = TestClients.anonymous(web);
+        this.database = database;
+        this.registry = new TestRegistry(admin);
+        RegistryFixtures fixtures = new RegistryFixtures(admin, database);
+        this.trade = registry.trade();
+        this.programme = fixtures.programme();
+    }
+
+    WebTestClient admin() {
+        return admin;
+    }
+
+    TestRegistry registry() {
+        return registry;
+    }
+
+    /** A new DRAFT event of the programme with {@code scheme}; later calls make more events. */
+    long event(String scheme) {
+        eventBody = RegistryFixtures.eventBody(programme, trade, TestIdentities.unique("评分赛项"));
+        eventBody.put("scheme", RegistryFixtures.json(scheme));
+        eventBody.put("rules", RegistryFixtures.json("{\"tieBreak\": [{\"key\": \"total\", \"order\": \"DESCENDING\"}]}"));
+        event = new RegistryFixtures(admin, database).event(eventBody);
+        eventVersion = 0;
+        return event;
+    }
+
+    long entry() {
+        return entry(registry.enterprise());
+    }
+
+    long entry(long enterprise) {
+        return registry.create("/api/events/" + event + "/registrations",
+                Map.of("contestantId", registry.contestant(enterprise, trade)));
+    }
+
+    /** Judges on the panel (of no enterprise unless given), each with an account, signed in. */
+    List<Judge> judges(int count) {
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            ids.add(judge(null));
+        }
+        return onPanelAndSignedIn(ids);
+    }
+
+    long judge(Long enterprise) {
+        Map<String, Object> body = new HashMap<>(Map.of("name", TestIdentities.unique("裁判"),
+                "qualification", "PROVINCIAL"));
+        if (enterprise != null) {
+            body.put("enterpriseId", enterprise);
+        }
+        return registry.create("/api/judges", body);
+    }
+
+    @SuppressWarnings("unchecked")
+    List<Judge> onPanelAndSignedIn(List<Long> judgeIds) {
+        for (long judge : judgeIds) {
+            admin.post().uri("/api/events/{e}/panel", event).bodyValue(Map.of("judgeId", judge, "role", "JUDGE"))
+                    .exchange().expectStatus().isCreated();
+        }
+        Map<String, Object> made = admin.post().uri("/api/accounts/judges")
+                .bodyValue(Map.of("eventId", event, "role", "JUDGE", "judgeIds", judgeIds))
+                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        List<Judge> judges = new ArrayList<>();
+        List<Map<String, Object>> items = (List<Map<String, Object>>) made.get("items");
+        for (int i = 0; i < judgeIds.size(); i++) {
+            Map<String, Object> account = (Map<String, Object>) items.get(i).get("account");
+            judges.add(new Judge(judgeIds.get(i), signIn((String) account.get("username"),
+                    (String) items.get(i).get("initialPassword"))));
+        }
+        return judges;
+    }
+
+    /** Changes the one-time password and signs in for a bearer token (no password hashing per request). */
+    @SuppressWarnings("unchecked")
+    WebTestClient signIn(String username, String initialPassword) {
+        String password = "changed-" + UUID.randomUUID();
+        anonymous.post().uri("/api/account/password").headers(h -> h.setBasicAuth(username, initialPassword))
+                .bodyValue(Map.of("currentPassword", initialPassword, "newPassword", password))
+                .exchange().expectStatus().isNoContent();
+        Map<String, Object> token = anonymous.post().uri("/api/auth/token")
+                .bodyValue(Map.of("username", username, "password", password))
+                .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        String bearer = (String) token.get("accessToken");
+        return anonymous.mutate().responseTimeout(Duration.ofSeconds(120))
+                .defaultHeaders(h -> h.setBearerAuth(bearer)).build();
+    }
+
+    /** Moves the event on to {@code status} (OPEN, MARKING, REVIEW …), one step. */
+    void move(String status) {
+        admin.post().uri("/api/events/{id}/transition", event).header("If-Match", "\"" + eventVersion + "\"")
+                .bodyValue(Map.of("status", status)).exchange().expectStatus().isOk();
+        eventVersion++;
+    }
+
+    void startMarking() {
+        move("OPEN");
+        move("MARKING");
+    }
+
+    static Map<String, Object> sheet(Object... aspectsAndValues) {
+        List<Map<String, Object>> marks = new ArrayList<>();
+        for (int i = 0; i < aspectsAndValues.length; i += 2) {
+            marks.add(Map.of("aspectId", aspectsAndValues[i], "value", aspectsAndValues[i + 1]));
+        }
+        return Map.of("marks", marks);
+    }
+
+    static WebTestClient.ResponseSpec submit(WebTestClient client, long event, long entry, String key,
+                                             Map<String, Object> sheet) {
+        return client.post().uri("/api/events/{e}/registrations/{r}/score-sheets", event, entry)
+                .headers(h -> {
+                    if (key != null) {
+                        h.set("Idempotency-Key", key);
+                    }
+                })
+                .bodyValue(sheet).exchange();
+    }
+
+    static WebTestClient.ResponseSpec replace(WebTestClient client, long event, long entry, long judge,
+                                              String ifMatch, String key, Map<String, Object> sheet) {
+        return client.put().uri("/api/events/{e}/registrations/{r}/score-sheets/{j}", event, entry, judge)
+                .headers(h -> {
+                    if (ifMatch != null) {
+                        h.set("If-Match", ifMatch);
+                    }
+                    if (key != null) {
+                        h.set("Idempotency-Key", key);
+                    }
+                })
+                .bodyValue(sheet).exchange();
+    }
+}
