@@ -33,8 +33,10 @@ import org.springframework.web.reactive.function.BodyInserters;
 
 import io.jingsai.api.IntegrationTest;
 import io.jingsai.api.TestClients;
+import io.jingsai.api.TestIdentities;
 import io.jingsai.api.TestRegistry;
 import io.jingsai.api.privacy.PersonalDataCipher;
+import io.jingsai.api.programme.RegistryFixtures;
 import io.jingsai.api.web.ApiDocument.Operation;
 import io.jingsai.api.web.SchemaViolations.Violation;
 import tools.jackson.databind.json.JsonMapper;
@@ -216,6 +218,7 @@ class OpenApiConformanceTests {
         watchTheBoard(inEvent);
         importAFile();
         rotateTheDataKeys();
+        markAnEntry();
 
         for (Resource resource : resources) {
             remove("delete" + resource.name(), resource.variables(), versions.get(resource));
@@ -498,6 +501,76 @@ class OpenApiConformanceTests {
         Operation rotation = document.operation("rotateDataKeys");
         expect(rotation, rotation.success(), admin.post().uri(rotation.path()).exchange()
                 .expectBody(byte[].class).returnResult());
+    }
+
+    /**
+     * A judge of the panel, signed in as themself, marks an entry of an event in MARKING with the example sheet, reads
+     * it, replaces it (without and with a stale version first); the entry's result is read and every result of the
+     * event checked against the marks. The event is one of its own, in a programme of its own: an event with marks
+     * is kept (it can no longer be removed), so it must not be the walk's.
+     */
+    @SuppressWarnings("unchecked")
+    private void markAnEntry() {
+        TestRegistry registry = new TestRegistry(admin);
+        RegistryFixtures fixtures = new RegistryFixtures(admin, database);
+        Map<String, Object> eventBody = RegistryFixtures.eventBody(fixtures.programme(), registry.trade(),
+                TestIdentities.unique("评分"));
+        long event = fixtures.event(eventBody);
+        long entry = registry.create("/api/events/" + event + "/registrations",
+                Map.of("contestantId", registry.contestant(registry.enterprise(), (Long) eventBody.get("tradeId"))));
+        long judge = registry.create("/api/judges", Map.of("name", TestIdentities.unique("裁判"),
+                "qualification", "PROVINCIAL"));
+        admin.post().uri("/api/events/{e}/panel", event).bodyValue(Map.of("judgeId", judge, "role", "JUDGE"))
+                .exchange().expectStatus().isCreated();
+        Map<String, Object> made = json(admin.post().uri("/api/accounts/judges")
+                .bodyValue(Map.of("eventId", event, "role", "JUDGE", "judgeIds", List.of(judge))).exchange()
+                .expectStatus().isCreated().expectBody(byte[].class).returnResult());
+        Map<String, Object> account = ((List<Map<String, Object>>) made.get("items")).get(0);
+        String username = (String) map(account.get("account")).get("username");
+        String password = "walk-" + java.util.UUID.randomUUID();
+        TestClients.anonymous(web).post().uri("/api/account/password")
+                .headers(headers -> headers.setBasicAuth(username, (String) account.get("initialPassword")))
+                .bodyValue(Map.of("currentPassword", account.get("initialPassword"), "newPassword", password))
+                .exchange().expectStatus().isNoContent();
+        WebTestClient marker = TestClients.anonymous(web).mutate()
+                .defaultHeaders(headers -> headers.setBasicAuth(username, password)).build();
+        for (String status : List.of("OPEN", "MARKING")) {
+            eventBody.put("status", status);
+            String version = admin.get().uri("/api/events/{id}", event).exchange().expectBody(byte[].class)
+                    .returnResult().getResponseHeaders().getETag();
+            admin.put().uri("/api/events/{id}", event).header(HttpHeaders.IF_MATCH, version).bodyValue(eventBody)
+                    .exchange().expectStatus().isOk();
+        }
+
+        Map<String, Object> inEntry = Map.of("eventId", event, "id", entry);
+        Operation submit = document.operation("submitScoreSheet");
+        EntityExchangeResult<byte[]> submitted = expect(submit, submit.success(), marker.post()
+                .uri(submit.path(), inEntry).header("Idempotency-Key", java.util.UUID.randomUUID().toString())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(document.example(submit))
+                .exchange().expectBody(byte[].class).returnResult());
+        assertThat(submitted.getResponseHeaders().getLocation()).hasToString(
+                "/api/events/" + event + "/registrations/" + entry + "/score-sheets/" + judge);
+        Map<String, Object> sheet = new HashMap<>(inEntry);
+        sheet.put("judgeId", judge);
+        String version = read("getScoreSheet", sheet);
+
+        Operation replace = document.operation("replaceScoreSheet");
+        String stale = "\"" + (Long.parseLong(version.replace("\"", "")) + 1000) + "\"";
+        for (String ifMatch : new String[] {null, stale, version}) {
+            WebTestClient.RequestBodySpec request = marker.put().uri(replace.path(), sheet)
+                    .header("Idempotency-Key", java.util.UUID.randomUUID().toString());
+            if (ifMatch != null) {
+                request.header(HttpHeaders.IF_MATCH, ifMatch);
+            }
+            expect(replace, ifMatch == null ? "428" : ifMatch.equals(stale) ? "412" : replace.success(),
+                    request.contentType(MediaType.APPLICATION_JSON).bodyValue(document.example(replace))
+                            .exchange().expectBody(byte[].class).returnResult());
+        }
+        read("getEntryResult", inEntry);
+        Operation recompute = document.operation("recomputeResults");
+        Map<String, Object> report = json(expect(recompute, recompute.success(), admin.post()
+                .uri(recompute.path(), Map.of("eventId", event)).exchange().expectBody(byte[].class).returnResult()));
+        assertThat((List<?>) report.get("differences")).isEmpty();
     }
 
     // --- answers --------------------------------------------------------------------------------------------------
