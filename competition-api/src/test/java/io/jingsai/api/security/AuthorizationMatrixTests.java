@@ -251,7 +251,9 @@ class AuthorizationMatrixTests {
                     ? Map.of("programmeId", ids.get("programme")) : Map.of();
             sent = request.contentType(MediaType.APPLICATION_JSON).bodyValue(body);
         }
-        return sent.exchange().expectBody(byte[].class).returnResult().getStatus().value();
+        // The body is released unread: only the status matters, and some answers (metrics, API documents) grow
+        // past the client's in-memory limit as routes and the suite's metrics grow.
+        return sent.exchange().expectBody(Void.class).returnResult().getStatus().value();
     }
 
     /** The pattern with its variables set to the fixtures (and the events list filtered to the programme here). */
