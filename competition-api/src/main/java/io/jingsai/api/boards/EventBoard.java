@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,6 +64,7 @@ final class EventBoard {
     private final Deque<BoardChange.Delta> history = new ArrayDeque<>();
     private final int historyLimit;
     private final Disposable historyKeeper;
+    private final AtomicInteger watching = new AtomicInteger();
 
     EventBoard(long eventId, String incarnation, RankingRule<Standing> ranking,
                BoardRuntime runtime, int historyLimit) {
@@ -174,7 +176,7 @@ final class EventBoard {
      */
     Flux<StreamEvent> events(String lastEventId) {
         OptionalLong resumeFrom = sequenceOf(lastEventId);
-        return board.changes().switchOnFirst((first, changes) -> {
+        Flux<StreamEvent> events = board.changes().switchOnFirst((first, changes) -> {
             if (resumeFrom.isEmpty() || !first.hasValue()) {
                 return changes.map(this::event);
             }
@@ -184,6 +186,13 @@ final class EventBoard {
             }
             return Flux.fromIterable(missed).map(this::event).concatWith(changes.skip(1).map(this::event));
         });
+        return events.doOnSubscribe(subscription -> watching.incrementAndGet())
+                .doFinally(signal -> watching.decrementAndGet());
+    }
+
+    /** Streams of this board open now. */
+    int watching() {
+        return watching.get();
     }
 
     private OptionalLong sequenceOf(String lastEventId) {

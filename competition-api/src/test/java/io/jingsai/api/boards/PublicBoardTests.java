@@ -51,6 +51,8 @@ class PublicBoardTests {
     ConnectionFactory connections;
     @Autowired
     ResultChangeFollower follower;
+    @Autowired
+    EventBoards boards;
 
     WebTestClient anonymous;
     BoardFixtures fixtures;
@@ -271,7 +273,7 @@ class PublicBoardTests {
     }
 
     @Test
-    void theStreamBeatsWhileNothingChangesAndIsNotFoundBeforeMarking() {
+    void theStreamBeatsWhileNothingChangesEndsWhenTheClientLeavesAndIsNotFoundBeforeMarking() {
         anonymous.get().uri(board + "/stream").accept(MediaType.TEXT_EVENT_STREAM).exchange()
                 .expectStatus().isNotFound();
         fixtures.startMarking();
@@ -279,6 +281,8 @@ class PublicBoardTests {
                 .expectNextCount(2)
                 .expectComplete()
                 .verify(Duration.ofSeconds(10));
+        EventBoard watched = boards.board(fixtures.event).block();
+        eventually("the stream the client left ended on the server", () -> watched.watching() == 0);
     }
 
     // --- helpers --------------------------------------------------------------------------------------------------
