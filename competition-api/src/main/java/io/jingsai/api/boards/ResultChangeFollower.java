@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -65,7 +66,7 @@ class ResultChangeFollower implements SmartLifecycle {
         this.settings = settings;
     }
 
-    @SuppressWarnings("unchecked")
+    /** The pool's own factory: a connection of its own, which the pool neither hands out nor validates. */
     private static ConnectionFactory unpooled(ConnectionFactory connections) {
         return connections instanceof Wrapped<?> pool && pool.unwrap() instanceof ConnectionFactory unwrapped
                 ? unwrapped : connections;
@@ -172,7 +173,7 @@ class ResultChangeFollower implements SmartLifecycle {
 
     private Mono<Integer> apply(OutboxCursor from, List<Read> read) {
         List<OutboxCursor.Change> batch = new ArrayList<>(read.size());
-        read.stream().map(Read::change).filter(java.util.Objects::nonNull).forEach(batch::add);
+        read.stream().map(Read::change).filter(Objects::nonNull).forEach(batch::add);
         Read snapshot = read.get(0);
         OutboxCursor.Step step = from.advance(batch, snapshot.oldestRunning(), snapshot.nextXid(),
                 batch.size() < BATCH);
