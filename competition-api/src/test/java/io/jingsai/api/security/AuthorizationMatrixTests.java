@@ -125,6 +125,12 @@ class AuthorizationMatrixTests {
         expect("GET /api/events/{eventId}/registrations/{id}/result",    404, 404, 404, 404, 403, 404, 401);
         expect("GET /api/events/{eventId}/results",                      200, 200, 404, 200, 403, 404, 401);
         expect("POST /api/events/{eventId}/results/recomputation",       200, 403, 403, 403, 403, 403, 401);
+        // Public boards open at MARKING; the event here is a DRAFT, so for everyone as if it did not exist.
+        expect("GET /api/public/events/{eventId}/board",                 404, 404, 404, 404, 404, 404, 404);
+        expect("GET /api/public/events/{eventId}/board/top",             404, 404, 404, 404, 404, 404, 404);
+        expect("GET /api/public/events/{eventId}/board/around/{registrationNumber}",
+                                                                         404, 404, 404, 404, 404, 404, 404);
+        expect("GET /api/public/events/{eventId}/board/stream",          404, 404, 404, 404, 404, 404, 404);
 
         // The chain of the event here, which the fixtures' withdrawal began.
         expect("GET /api/audit/chains",                                  200, 403, 403, 403, 403, 403, 401);
@@ -271,6 +277,7 @@ class AuthorizationMatrixTests {
                 .replace("/api/judges/{id}", "/api/judges/" + ids.get("judge"))
                 .replace("/api/accounts/{id}/password-reset", "/api/accounts/987654321987/password-reset")
                 .replace("/api/accounts/{id}", "/api/accounts/" + ids.get("judgeAccount"))
+                .replace("{registrationNumber}", "1")
                 .replace("{kind}", "enterprises")
                 .replace("/jobs/{id}", "/jobs/" + UUID.randomUUID())
                 .replace("/actuator/health/**", "/actuator/health/liveness");

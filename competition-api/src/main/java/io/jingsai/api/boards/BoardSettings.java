@@ -1,0 +1,27 @@
+package io.jingsai.api.boards;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The settings of the public boards ({@code jingsai.boards.*}).
+ *
+ * @param heartbeat      how often a board stream sends a comment while nothing else happens, so that proxies keep
+ *                       it open and clients notice a dead one
+ * @param tick           how often a board's accumulated changes are published on its stream (coalesced)
+ * @param streamTop      how many leading entries a stream's snapshot and changes carry
+ * @param resumeHistory  how many recent changes a board keeps so that a client reconnecting with
+ *                       {@code Last-Event-ID} resumes instead of starting over with a snapshot
+ * @param reconnectFirst the first wait before the follower of result changes reconnects to the database
+ * @param reconnectMax   the longest wait between its reconnection attempts
+ * @param poll           how often the follower reads the outbox even without a notification, which also checks
+ *                       that its connection is alive
+ */
+@ConfigurationProperties("jingsai.boards")
+record BoardSettings(@DefaultValue("20s") Duration heartbeat, @DefaultValue("200ms") Duration tick,
+                     @DefaultValue("100") int streamTop, @DefaultValue("256") int resumeHistory,
+                     @DefaultValue("500ms") Duration reconnectFirst, @DefaultValue("30s") Duration reconnectMax,
+                     @DefaultValue("10s") Duration poll) {
+}

@@ -1,0 +1,33 @@
+package io.jingsai.api.boards;
+
+import java.time.Duration;
+
+import org.springframework.http.codec.ServerSentEvent;
+
+import reactor.core.publisher.Flux;
+
+/**
+ * A board's server-sent events: a comment first (so that the headers go out at once), then the board's events,
+ * with a heartbeat comment every so often.
+ *
+ * <p>Each subscriber reads through a buffer of one: the board's feed keeps only the latest state for a subscriber
+ * that does not ask for more (the write to a slow client is what asks), so a slow client is skipped ahead and never
+ * holds up the board or other clients; heartbeats a slow client cannot take are dropped. Cancelling the stream
+ * (the client hangs up, and {@code web.AbandonedResponseFilter} cuts the body off) ends its feed subscription and
+ * its heartbeat.
+ */
+final class BoardStreams {
+
+    private BoardStreams() {
+    }
+
+    static Flux<ServerSentEvent<Object>> of(EventBoard board, String lastEventId, Duration heartbeat) {
+        Flux<ServerSentEvent<Object>> events = board.events(lastEventId)
+                .map(event -> ServerSentEvent.builder(event.data()).id(event.id()).event(event.name()).build());
+        Flux<ServerSentEvent<Object>> heartbeats = Flux.interval(heartbeat, heartbeat)
+                .onBackpressureDrop()
+                .map(beat -> ServerSentEvent.<Object>builder().comment("heartbeat").build());
+        return Flux.concat(Flux.just(ServerSentEvent.<Object>builder().comment("board " + board.eventId()).build()),
+                Flux.merge(1, events, heartbeats));
+    }
+}

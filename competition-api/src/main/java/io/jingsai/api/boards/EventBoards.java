@@ -1,0 +1,113 @@
+package io.jingsai.api.boards;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+import io.jingsai.api.event.EventRulebook;
+import io.jingsai.api.event.EventRules;
+import io.jingsai.api.result.CurrentResults;
+import io.jingsai.api.shared.NotFoundException;
+import io.jingsai.leaderboard.BoardRuntime;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * The public boards of events, each built when first asked for from the event's stored results and kept current by
+ * the result changes the follower applies ({@link #changed}).
+ *
+ * <p>A board is registered before its results are read, so that a change committed while they are read is applied
+ * to it too (results are applied by version: whichever comes last, the newer result stays).
+ */
+@Component
+class EventBoards implements DisposableBean {
+
+    private static final SecureRandom INCARNATIONS = new SecureRandom();
+
+    /** A board and its loading, which every reader waits for (once loaded, at once). */
+    private record Kept(EventBoard board, Mono<EventBoard> loaded) {
+    }
+
+    private final Map<Long, Kept> boards = new ConcurrentHashMap<>();
+    private final BoardStore store;
+    private final CurrentResults results;
+    private final EventRulebook rulebook;
+    private final BoardRuntime runtime;
+    private final BoardSettings settings;
+
+    EventBoards(BoardStore store, CurrentResults results, EventRulebook rulebook, Clock clock,
+                BoardSettings settings) {
+        this.store = store;
+        this.results = results;
+        this.rulebook = rulebook;
+        this.settings = settings;
+        this.runtime = new BoardRuntime(clock, Schedulers.parallel(), settings.tick(), settings.streamTop());
+    }
+
+    /** The event's public board; 404 for an event that does not exist or is not public yet (before MARKING). */
+    Mono<EventBoard> board(long eventId) {
+        Kept known = boards.get(eventId);
+        if (known != null) {
+            return known.loaded();
+        }
+        return store.isPublic(eventId)
+                .filter(Boolean::booleanValue)
+                .switchIfEmpty(Mono.error(() -> new NotFoundException("event", eventId)))
+                .then(rulebook.rules(eventId))
+                .flatMap(rules -> boards.computeIfAbsent(eventId, id -> load(rules)).loaded());
+    }
+
+    private Kept load(EventRules rules) {
+        EventBoard board = new EventBoard(rules.eventId(), Long.toString(INCARNATIONS.nextLong() >>> 1, 36),
+                rules.ranking(), runtime, settings.resumeHistory());
+        Mono<EventBoard> loaded = store.labels(rules.eventId(), null).collectList()
+                .doOnNext(board::name)
+                .thenMany(results.of(rules.eventId(), null))
+                .doOnNext(board::apply)
+                .then(Mono.just(board))
+                .doOnError(failure -> forget(rules.eventId(), board))
+                .cache();
+        return new Kept(board, loaded);
+    }
+
+    /** A board that failed to load is dropped, so that the next reader loads it again. */
+    private void forget(long eventId, EventBoard board) {
+        if (boards.computeIfPresent(eventId, (id, kept) -> kept.board() == board ? null : kept) == null) {
+            board.close();
+        }
+    }
+
+    /** Applies the current results of these entries to the boards that exist; other events are not followed. */
+    Mono<Void> changed(Map<Long, Set<Long>> entriesByEvent) {
+        return Flux.fromIterable(entriesByEvent.entrySet())
+                .filter(changed -> boards.containsKey(changed.getKey()))
+                .concatMap(changed -> refresh(changed.getKey(), changed.getValue()))
+                .then();
+    }
+
+    private Mono<Void> refresh(long eventId, Collection<Long> registrationIds) {
+        // A board still loading is followed as well: it is in the map, its content arrives by version.
+        Kept kept = boards.get(eventId);
+        if (kept == null) {
+            return Mono.empty();
+        }
+        EventBoard board = kept.board();
+        List<Long> unnamed = registrationIds.stream().filter(id -> !board.isNamed(id)).toList();
+        Mono<Void> naming = unnamed.isEmpty() ? Mono.empty()
+                : store.labels(eventId, unnamed).collectList().doOnNext(board::name).then();
+        return naming.thenMany(results.of(eventId, registrationIds)).doOnNext(board::apply).then();
+    }
+
+    @Override
+    public void destroy() {
+        boards.values().forEach(kept -> kept.board().close());
+    }
+}

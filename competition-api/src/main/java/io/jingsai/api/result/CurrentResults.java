@@ -1,0 +1,57 @@
+package io.jingsai.api.result;
+
+import java.math.BigDecimal;
+import java.util.Collection;
+
+import org.springframework.stereotype.Component;
+
+import io.jingsai.api.event.Standing;
+import io.jingsai.api.registration.RegistrationStatus;
+import reactor.core.publisher.Flux;
+
+/**
+ * The stored results of an event as values, for features that follow them (the public boards): what each entry's
+ * current result is and how ranking sees it. Reads only; the rows stay in this feature.
+ */
+@Component
+public class CurrentResults {
+
+    /** Entries looked up at once when asked for several. */
+    private static final int CONCURRENT_LOOKUPS = 4;
+
+    private final ResultStore store;
+
+    CurrentResults(ResultStore store) {
+        this.store = store;
+    }
+
+    /**
+     * One entry's current result.
+     *
+     * @param registrationStatus WITHDRAWN entries keep their result but no longer compete
+     * @param total              the published total (provisional unless {@code status} is COMPLETE)
+     * @param standing           the entry as the event's ranking rule sees it
+     * @param version            grows with every recomputation; the result-change outbox names it
+     */
+    public record CurrentResult(long eventId, long registrationId, int registrationNumber, String stationNumber,
+                                RegistrationStatus registrationStatus, EntryResultStatus status, BigDecimal total,
+                                Standing standing, long version) {
+    }
+
+    /**
+     * The current results of the event's entries, of every entry that has one when {@code registrationIds} is
+     * null; entries without a result (or of another event) are left out.
+     */
+    public Flux<CurrentResult> of(long eventId, Collection<Long> registrationIds) {
+        Flux<ResultStore.Stored> stored = registrationIds == null ? store.storedOfEvent(eventId)
+                : Flux.fromIterable(registrationIds).flatMap(id -> store.stored(eventId, id), CONCURRENT_LOOKUPS);
+        return stored.map(CurrentResults::value);
+    }
+
+    private static CurrentResult value(ResultStore.Stored stored) {
+        ResultStore.Entry entry = stored.entry();
+        ComputedResult result = stored.result();
+        return new CurrentResult(entry.eventId(), entry.id(), entry.number(), entry.station(), entry.status(),
+                result.status(), result.total(), result.standing().standing(entry.number()), stored.version());
+    }
+}
