@@ -132,7 +132,7 @@ class EvaluationService {
                 .flatMap(round -> store.moveRound(round, step.status(), now)
                         .flatMap(moved -> audit.record(AuditRecord.of(AuditChain.programme(programmeId), actor,
                                         "projectEvaluation.statusChanged", "programme/" + programmeId,
-                                        Map.of("status", round.status()), Map.of("status", moved.status())))
+                                        Map.of("status", round.status()), Map.of("status", moved.status())).because(step.reason()))
                                 .thenReturn(moved)))
                 .flatMap(this::roundView);
     }
