@@ -106,12 +106,14 @@ class EvaluationService {
     }
 
     /**
-     * Before a project is removed: refused once the evaluation is published (its values are part of the result);
-     * otherwise the removal is audited if it had values. {@link #rescore} must follow the removal.
+     * Before a project is removed, in the removal's transaction: locks the programme's round (so that the
+     * {@link #rescore} that must follow the removal takes its turn with writes of values), refuses the removal of an
+     * evaluated project once the evaluation is published (its values are part of the result), and audits the
+     * removal of its values otherwise.
      */
     Mono<Void> beforeRemoval(long programmeId, long projectId, String actor) {
-        return store.evaluation(projectId).flatMap(evaluation -> store.lockRound(programmeId, clock.instant())
-                .flatMap(round -> round.status().takesValues()
+        return store.lockRound(programmeId, clock.instant()).flatMap(round -> store.evaluation(projectId)
+                .flatMap(evaluation -> round.status().takesValues()
                         ? audit.record(AuditRecord.of(AuditChain.programme(programmeId), actor,
                                 "project.evaluationRemoved", "project/" + projectId, auditState(evaluation), null))
                         : Mono.error(new ConflictException("evaluation.publishedProject", projectId, programmeId))));
@@ -140,21 +142,24 @@ class EvaluationService {
     Mono<ProjectStandingsView> standings(long programmeId) {
         return programmes.load(programmeId).flatMap(programme -> Mono.zip(store.round(programmeId),
                         store.evaluations(programmeId).collectList(),
-                        store.projectsWithIndicators(programmeId).collectMap(Map.Entry::getKey, Map.Entry::getValue))
+                        store.projects(programmeId).collectList())
                 .map(found -> {
                     List<ProjectTiers.Scored> scored = found.getT2().stream()
                             .map(e -> new ProjectTiers.Scored(e.projectId(), e.score())).toList();
                     TierQuotas quotas = programme.quotas();
                     ProjectTiers.Board board = ProjectTiers.place(scored, quotas.key(), quotas.demonstration());
-                    Map<Long, String> names = new HashMap<>(found.getT3());
+                    Map<Long, String> names = new HashMap<>();
+                    found.getT3().forEach(project -> names.put(project.id(), project.name()));
                     List<ProjectStandingsView.Entry> entries = new ArrayList<>();
                     for (ProjectTiers.Placed placed : board.entries()) {
                         long id = placed.project().projectId();
                         entries.add(new ProjectStandingsView.Entry(placed.rank(), placed.position(), id,
                                 names.get(id), placed.project().score(), placed.tier()));
                     }
-                    long unevaluated = names.keySet().stream()
-                            .filter(id -> scored.stream().noneMatch(s -> s.projectId() == id)).count();
+                    java.util.Set<Long> evaluated = new java.util.HashSet<>();
+                    scored.forEach(project -> evaluated.add(project.projectId()));
+                    long unevaluated = found.getT3().stream().filter(EvaluationStore.Project::hasIndicators)
+                            .filter(project -> !evaluated.contains(project.id())).count();
                     return new ProjectStandingsView(programmeId, found.getT1().status(), ProjectTiers.CUT_OFF,
                             board.tiers(), entries, unevaluated);
                 }));
@@ -185,7 +190,8 @@ class EvaluationService {
 
     /** Projects with indicators, and those of them evaluated. */
     private Mono<long[]> counts(long programmeId) {
-        return Mono.zip(store.projectsWithIndicators(programmeId).map(Map.Entry::getKey).collectList(),
+        return Mono.zip(store.projects(programmeId).filter(EvaluationStore.Project::hasIndicators)
+                                .map(EvaluationStore.Project::id).collectList(),
                         store.evaluations(programmeId).map(EvaluationStore.Evaluation::projectId).collectList())
                 .map(found -> new long[] {found.getT1().size(),
                         found.getT1().stream().filter(found.getT2()::contains).count()});

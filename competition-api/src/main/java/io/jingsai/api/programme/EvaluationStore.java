@@ -151,11 +151,16 @@ class EvaluationStore {
                 .then();
     }
 
-    /** Names and ids of a programme's projects that have indicators (the ones the evaluation covers). */
-    Flux<Map.Entry<Long, String>> projectsWithIndicators(long programmeId) {
-        return db.sql("SELECT id, name FROM project WHERE programme_id = :id AND jsonb_array_length(indicators) > 0")
+    /** A project of the programme as the evaluation sees it: those with indicators are the ones it covers. */
+    record Project(long id, String name, boolean hasIndicators) {
+    }
+
+    Flux<Project> projects(long programmeId) {
+        return db.sql("SELECT id, name, jsonb_array_length(indicators) > 0 AS has_indicators FROM project "
+                        + "WHERE programme_id = :id")
                 .bind("id", programmeId)
-                .map(row -> Map.entry(row.get("id", Long.class), row.get("name", String.class)))
+                .map(row -> new Project(row.get("id", Long.class), row.get("name", String.class),
+                        Boolean.TRUE.equals(row.get("has_indicators", Boolean.class))))
                 .all();
     }
 

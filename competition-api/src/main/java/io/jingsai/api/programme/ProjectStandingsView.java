@@ -20,6 +20,7 @@ record ProjectStandingsView(long programmeId, EvaluationStatus status, CutOffPol
     /**
      * How a tier was filled.
      *
+     * @param members   projects in the tier; the key tier's include the demonstration projects, the best of them
      * @param overflow  places beyond the quota, taken by projects tied at its last place
      * @param shortfall places left empty: fewer candidates than the quota
      */
