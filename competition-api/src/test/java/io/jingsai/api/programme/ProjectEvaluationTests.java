@@ -152,6 +152,46 @@ class ProjectEvaluationTests {
     }
 
     @Test
+    void valuesEnteredAtTheSameTimeForDifferentProjectsAreScoredFromOneConsistentSetOfValues() throws Exception {
+        sixProjectsWithValues();
+        Random random = new Random(5);
+        values.keySet().forEach(name -> values.put(name, values(random.nextInt(600), random.nextInt(40),
+                random.nextInt(9), random.nextInt(3))));
+        Map<String, Long> versions = new HashMap<>();
+        values.keySet().forEach(name -> versions.put(name, ((Number) evaluationOf(name).get("version")).longValue()));
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(values.size());
+        List<Thread> racers = new ArrayList<>();
+        List<Integer> statuses = java.util.Collections.synchronizedList(new ArrayList<>());
+        for (String name : values.keySet()) {
+            Thread racer = new Thread(() -> {
+                try {
+                    start.await();
+                } catch (InterruptedException | java.util.concurrent.BrokenBarrierException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                statuses.add(enter(admin, name, versions.get(name)).returnResult(byte[].class).getStatus().value());
+            });
+            racers.add(racer);
+            racer.start();
+        }
+        for (Thread racer : racers) {
+            racer.join(60_000);
+        }
+        // A racer may find its version moved by another's rescoring (412); it reads again and retries.
+        assertThat(statuses).hasSize(values.size()).allMatch(status -> status == 200 || status == 412);
+        for (String name : values.keySet()) {
+            Map<String, Object> evaluation = evaluationOf(name);
+            boolean current = list(evaluation.get("indicators")).stream().allMatch(indicator -> new BigDecimal(
+                    indicator.get("value").toString()).compareTo(values.get(name).get(indicator.get("code"))) == 0);
+            if (!current) {
+                enter(admin, name, ((Number) evaluation.get("version")).longValue()).expectStatus().isOk();
+            }
+        }
+        assertScoresMatchTheReference();
+    }
+
+    @Test
     void valuesThatDoNotFitTheIndicatorsAreRefusedNamingFieldAndRuleAndWriteNothing() {
         long project = project("P1", MAIN);
         long rows = rows();
