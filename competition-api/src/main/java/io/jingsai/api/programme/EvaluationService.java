@@ -1,11 +1,13 @@
 package io.jingsai.api.programme;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -61,37 +63,35 @@ class EvaluationService {
                                String actor) {
         Instant now = clock.instant();
         return project(programmeId, projectId)
-                .flatMap(project -> store.lockRound(programmeId, now).flatMap(round -> {
-                    if (!round.status().takesValues()) {
-                        return Mono.error(new ConflictException("evaluation.published", programmeId));
-                    }
-                    List<KpiIndicator> indicators = json.indicators(project.indicators());
-                    if (indicators.isEmpty()) {
-                        return Mono.error(new ConflictException("evaluation.noIndicators", projectId));
-                    }
-                    return store.evaluation(projectId)
-                            .map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty())
-                            .flatMap(before -> {
-                                Versions.require(RESOURCE, projectId, expectedVersion,
-                                        before.map(EvaluationStore.Evaluation::version).orElse(0L));
-                                var problems = EvaluationRules.problems(indicators, command.values());
-                                if (!problems.isEmpty()) {
-                                    return Mono.error(new RejectedRequestException(problems));
-                                }
-                                return store.save(projectId, programmeId, indicators, command.values(),
-                                                expectedVersion, actor, now)
-                                        .flatMap(saved -> saved ? rescore(programmeId, projectId)
-                                                : Mono.error(StaleVersionException.changedMeanwhile(RESOURCE,
-                                                        projectId)))
-                                        .then(store.evaluation(projectId))
-                                        .flatMap(after -> audit.record(AuditRecord.of(AuditChain.programme(
-                                                        programmeId), actor, "project.evaluated",
-                                                        "project/" + projectId,
-                                                        before.map(EvaluationService::auditState).orElse(null),
-                                                        auditState(after)))
-                                                .thenReturn(view(after)));
-                            });
-                }));
+                .flatMap(project -> store.lockRound(programmeId, now)
+                        .map(round -> indicatorsTakingValues(project, round)))
+                .flatMap(indicators -> store.evaluation(projectId).map(Optional::of).defaultIfEmpty(Optional.empty())
+                        .doOnNext(before -> Versions.require(RESOURCE, projectId, expectedVersion,
+                                before.map(EvaluationStore.Evaluation::version).orElse(0L)))
+                        .flatMap(before -> ProgrammeService.rejectIfAny(EvaluationRules.problems(indicators,
+                                        command.values()))
+                                .then(store.save(projectId, programmeId, indicators, command.values(),
+                                        expectedVersion, actor, now))
+                                .flatMap(saved -> saved ? rescore(programmeId, projectId)
+                                        : Mono.error(StaleVersionException.changedMeanwhile(RESOURCE, projectId)))
+                                .then(store.evaluation(projectId))
+                                .flatMap(after -> audit.record(AuditRecord.of(AuditChain.programme(programmeId),
+                                                actor, "project.evaluated", "project/" + projectId,
+                                                before.map(EvaluationService::auditState).orElse(null),
+                                                auditState(after)))
+                                        .thenReturn(view(after)))));
+    }
+
+    /** The indicators a project's values are entered against, while the evaluation takes values. */
+    private List<KpiIndicator> indicatorsTakingValues(ProjectRow project, EvaluationStore.Round round) {
+        if (!round.status().takesValues()) {
+            throw new ConflictException("evaluation.published", round.programmeId());
+        }
+        List<KpiIndicator> indicators = json.indicators(project.indicators());
+        if (indicators.isEmpty()) {
+            throw new ConflictException("evaluation.noIndicators", project.id());
+        }
+        return indicators;
     }
 
     /**
@@ -226,7 +226,7 @@ class EvaluationService {
     }
 
     private static EvaluationView.IndicatorScore indicator(KpiIndicator kpi, IndicatorValue value,
-                                                           java.math.BigDecimal score) {
+                                                           BigDecimal score) {
         return new EvaluationView.IndicatorScore(kpi.code(), kpi.name(), kpi.unit(), kpi.weight(), kpi.direction(),
                 kpi.target(), kpi.baseline(), value == null ? null : value.value(),
                 value == null ? null : value.evidence(), score);
