@@ -42,7 +42,8 @@ final class KpiIndicators {
         return problems;
     }
 
-    private static Indicator toEngine(KpiIndicator kpi) {
+    /** The engine's indicator for a KPI that {@link #problems} accepted. */
+    static Indicator toEngine(KpiIndicator kpi) {
         Normalisation normalisation = kpi.baseline() == null ? new Normalisation.AgainstField()
                 : new Normalisation.AgainstTarget(kpi.baseline(), kpi.target());
         return new Indicator(kpi.code(), kpi.weight(), kpi.direction(), normalisation);

@@ -1,5 +1,7 @@
 package io.jingsai.api.programme;
 
+import java.security.Principal;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -91,12 +93,14 @@ class ProjectController {
 
     @DeleteMapping("/{id}")
     @Operation(operationId = "deleteProject", summary = "Remove a competition project",
-            description = "Removes a project that no event refers to (409 otherwise). Send If-Match with the ETag "
+            description = "Removes a project that no event refers to (409 otherwise), with its evaluation (409 once "
+                    + "the evaluation is published; the other projects are scored again). Send If-Match with the ETag "
                     + "you read.")
     @ApiResponse(responseCode = "204", description = "Removed")
     Mono<ResponseEntity<Void>> remove(@PathVariable long programmeId, @PathVariable long id,
-                                      @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+                                      @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                      Principal principal) {
         long version = ETags.ifMatch(ifMatch);
-        return ETags.noContent(projects.remove(programmeId, id, version));
+        return ETags.noContent(projects.remove(programmeId, id, version, principal.getName()));
     }
 }

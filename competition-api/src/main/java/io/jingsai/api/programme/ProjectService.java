@@ -40,16 +40,19 @@ class ProjectService {
     private final ProgrammeMapper mapper;
     private final ProgrammeJson json;
     private final Listing listing;
+    private final EvaluationService evaluations;
     private final Clock clock;
 
     ProjectService(ProjectRepository projects, ProgrammeService programmes, ProgrammeQueries queries,
-                   ProgrammeMapper mapper, ProgrammeJson json, Listing listing, Clock clock) {
+                   ProgrammeMapper mapper, ProgrammeJson json, Listing listing, EvaluationService evaluations,
+                   Clock clock) {
         this.projects = projects;
         this.programmes = programmes;
         this.queries = queries;
         this.mapper = mapper;
         this.json = json;
         this.listing = listing;
+        this.evaluations = evaluations;
         this.clock = clock;
     }
 
@@ -88,13 +91,20 @@ class ProjectService {
     }
 
     @Transactional
-    Mono<Void> remove(long programmeId, long id, long expectedVersion) {
+    Mono<Void> remove(long programmeId, long id, long expectedVersion, String actor) {
         return load(programmeId, id)
                 .doOnNext(row -> Versions.require(RESOURCE, id, expectedVersion, row.version()))
-                .flatMap(row -> queries.eventsOfProject(id).flatMap(events -> events == 0 ? projects.delete(row)
+                .flatMap(row -> queries.eventsOfProject(id).flatMap(events -> events == 0 ? removeEvaluated(row, actor)
                         : Mono.error(new ConflictException("project.hasEvents", id, events))))
                 .onErrorMap(DataIntegrityViolationException.class,
                         e -> new ConflictException("project.stillHasEvents", id));
+    }
+
+    /** The project's values go with it, so the other projects' scores, which were scored against them, change. */
+    private Mono<Void> removeEvaluated(ProjectRow row, String actor) {
+        return evaluations.beforeRemoval(row.programmeId(), row.id(), actor)
+                .then(projects.delete(row))
+                .then(evaluations.rescore(row.programmeId(), 0));
     }
 
     private Mono<ProjectRow> load(long programmeId, long id) {

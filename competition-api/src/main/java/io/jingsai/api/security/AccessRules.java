@@ -92,6 +92,9 @@ final class AccessRules {
             programme(List.of(DELETE),   "/api/programmes/{id}", "id"),
             programme(List.of(GET, POST, PUT, DELETE), "/api/programmes/{programmeId}/projects/**", "programmeId",
                     ORGANIZER),
+            programme(List.of(GET),       "/api/programmes/{programmeId}/project-standings", "programmeId", ORGANIZER),
+            programme(List.of(GET, POST), "/api/programmes/{programmeId}/project-evaluation/**", "programmeId",
+                    ORGANIZER),
 
             programmeFilter(List.of(GET),    "/api/events", "programmeId", ORGANIZER),
             programmeInBody(List.of(POST),   "/api/events", null, ORGANIZER),

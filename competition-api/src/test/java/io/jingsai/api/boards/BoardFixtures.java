@@ -96,9 +96,8 @@ final class BoardFixtures {
 
     /** Moves the event on to {@code status}, one step. */
     void move(String status) {
-        eventBody.put("status", status);
-        admin.put().uri("/api/events/{id}", event).header("If-Match", "\"" + eventVersion + "\"")
-                .bodyValue(eventBody).exchange().expectStatus().isOk();
+        admin.post().uri("/api/events/{id}/transition", event).header("If-Match", "\"" + eventVersion + "\"")
+                .bodyValue(Map.of("status", status)).exchange().expectStatus().isOk();
         eventVersion++;
     }
 

@@ -138,9 +138,18 @@ final class MarkingFixtures {
 
     /** Moves the event on to {@code status} (OPEN, MARKING, REVIEW …), one step. */
     void move(String status) {
-        admin.post().uri("/api/events/{id}/transition", event).header("If-Match", "\"" + eventVersion + "\"")
-                .bodyValue(Map.of("status", status)).exchange().expectStatus().isOk();
-        eventVersion++;
+        move(status, 200);
+    }
+
+    /** Tries the step, expecting {@code expected}; the event's version moves on only when it is taken. */
+    WebTestClient.ResponseSpec move(String status, int expected) {
+        WebTestClient.ResponseSpec answer = admin.post().uri("/api/events/{id}/transition", event)
+                .header("If-Match", "\"" + eventVersion + "\"")
+                .bodyValue(Map.of("status", status)).exchange().expectStatus().isEqualTo(expected);
+        if (expected == 200) {
+            eventVersion++;
+        }
+        return answer;
     }
 
     void startMarking() {

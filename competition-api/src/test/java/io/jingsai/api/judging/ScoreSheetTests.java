@@ -110,6 +110,21 @@ class ScoreSheetTests {
                 .expectBody().jsonPath("$.intact").isEqualTo(true);
         admin.post().uri("/api/events/{e}/results/recomputation", event).exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.checked").isEqualTo(2).jsonPath("$.differences.length()").isEqualTo(0);
+
+        // The results go out for review only once the second entry's judgement is settled: X and Y re-mark it.
+        fixtures.move("REVIEW", 409).expectBody()
+                .jsonPath("$.errors.length()").isEqualTo(1)
+                .jsonPath("$.errors[0].field").isEqualTo("registration/" + second)
+                .jsonPath("$.errors[0].rule").isEqualTo("publication.notComplete");
+        replace(x.client(), event, second, x.id(), "\"0\"", key(), sheet("M1", 50, "M2", 10, "J1", 1))
+                .expectStatus().isOk();
+        replace(y.client(), event, second, y.id(), "\"0\"", key(), sheet("M1", 50, "M2", 10, "J1", 1))
+                .expectStatus().isOk();
+        result(second).jsonPath("$.status").isEqualTo("COMPLETE");
+        fixtures.move("REVIEW");
+        replace(x.client(), event, second, x.id(), "\"1\"", key(), sheet("M1", 50, "M2", 10, "J1", 2))
+                .expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("REVIEW"));
     }
 
     @Test
@@ -221,9 +236,16 @@ class ScoreSheetTests {
                 .exchange().expectStatus().isForbidden();
         assertThat(count("SELECT COUNT(*) FROM score_sheet WHERE event_id = " + event)).isEqualTo(1);
 
-        fixtures.move("REVIEW");
-        replace(judge.client(), event, entry, judge.id(), "\"0\"", key(), sheet).expectStatus().isEqualTo(409)
-                .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("REVIEW"));
+        // Not out for review while entries lack results or are incomplete: every one is named, nothing moves.
+        fixtures.move("REVIEW", 409).expectBody()
+                .jsonPath("$.errors[*].field").value(fields -> assertThat((List<String>) fields)
+                        .containsExactlyInAnyOrder("registration/" + ownEntry, "registration/" + declared,
+                                "registration/" + entry))
+                .jsonPath("$.errors[?(@.field == 'registration/" + entry + "')].rule")
+                .isEqualTo(List.of("publication.notComplete"))
+                .jsonPath("$.errors[?(@.field == 'registration/" + ownEntry + "')].rule")
+                .isEqualTo(List.of("publication.noResult"));
+        admin.get().uri("/api/events/{e}", event).exchange().expectBody().jsonPath("$.status").isEqualTo("MARKING");
     }
 
     @Test

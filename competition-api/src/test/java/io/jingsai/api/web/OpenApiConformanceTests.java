@@ -210,6 +210,7 @@ class OpenApiConformanceTests {
         versions.put(entry, withdraw(entry.variables(), versions.get(entry)));
         Resource eventResource = resources.get(2);
         versions.put(eventResource, act("moveEvent", eventResource.variables(), versions.get(eventResource)));
+        evaluateTheProject(inProgramme, project);
 
         Map<String, Object> parents = new HashMap<>(inProgramme);
         parents.putAll(inEvent);
@@ -231,6 +232,13 @@ class OpenApiConformanceTests {
                 }
             }
         }
+    }
+
+    /** The project's KPI values as the example gives them, then the evaluation of the projects goes to review. */
+    private void evaluateTheProject(Map<String, Object> inProgramme, long project) {
+        Map<String, Object> evaluation = with(inProgramme, project);
+        update("evaluateProject", evaluation, body -> { }, read("getProjectEvaluation", evaluation));
+        act("moveProjectEvaluation", inProgramme, read("getProjectEvaluationRound", inProgramme));
     }
 
     /** A record the walk created: {@code get…}, {@code update…} and {@code delete…} operations take it. */

@@ -1,0 +1,83 @@
+package io.jingsai.api.programme;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.jingsai.scoring.award.AwardBand;
+import io.jingsai.scoring.award.AwardOutcome;
+import io.jingsai.scoring.award.AwardPlan;
+import io.jingsai.scoring.award.Awards;
+import io.jingsai.scoring.award.BandQuota;
+import io.jingsai.scoring.award.CutOffPolicy;
+import io.jingsai.scoring.ranking.RankedEntry;
+import io.jingsai.scoring.ranking.Ranking;
+import io.jingsai.scoring.ranking.RankingOutcome;
+import io.jingsai.scoring.ranking.RankingRule;
+import io.jingsai.scoring.ranking.TieBreakChain;
+import io.jingsai.scoring.ranking.TieBreakKey;
+
+/**
+ * The project board in the scoring engine's ranking language: projects ranked by their published score (two places),
+ * higher first, standard competition ranking ("1224", ties share a rank), ties displayed by project id. The key
+ * projects are the top {@code key} of the board, the demonstration projects the top {@code demonstration} of the key
+ * projects. At either cut-off the policy is {@link CutOffPolicy#INCLUDE_ALL}: projects tied at the last place all
+ * enter the tier, which then holds more than its quota (the overflow is reported); no rule separates projects of
+ * equal score, and leaving them all out would leave places empty.
+ */
+final class ProjectTiers {
+
+    static final CutOffPolicy CUT_OFF = CutOffPolicy.INCLUDE_ALL;
+
+    private static final RankingRule<Scored> RULE = RankingRule.standard(
+            TieBreakChain.of(TieBreakKey.descending("score", Scored::score)),
+            Comparator.comparingLong(Scored::projectId));
+
+    private ProjectTiers() {
+    }
+
+    record Scored(long projectId, BigDecimal score) {
+    }
+
+    /** A project's place on the board; tier null when in neither tier. */
+    record Placed(Scored project, int rank, int position, ProjectTier tier) {
+    }
+
+    record Board(List<Placed> entries, List<ProjectStandingsView.TierFill> tiers) {
+    }
+
+    static Board place(List<Scored> projects, int keyQuota, int demonstrationQuota) {
+        if (!(Ranking.rank(projects, RULE) instanceof RankingOutcome.Ranked<Scored> ranked)) {
+            throw new IllegalStateException("a ranking that shares ties always ranks");
+        }
+        AwardOutcome.BandAward<Scored> key = fill(ranked.entries(), ProjectTier.KEY, keyQuota);
+        AwardOutcome.BandAward<Scored> demonstration = fill(key.winners(), ProjectTier.DEMONSTRATION,
+                demonstrationQuota);
+        Map<Scored, ProjectTier> tiers = new HashMap<>();
+        key.winners().forEach(winner -> tiers.put(winner.entry(), ProjectTier.KEY));
+        demonstration.winners().forEach(winner -> tiers.put(winner.entry(), ProjectTier.DEMONSTRATION));
+        List<Placed> entries = new ArrayList<>();
+        for (RankedEntry<Scored> entry : ranked.entries()) {
+            entries.add(new Placed(entry.entry(), entry.rank(), entry.position(), tiers.get(entry.entry())));
+        }
+        return new Board(entries, List.of(filled(ProjectTier.DEMONSTRATION, demonstration),
+                filled(ProjectTier.KEY, key)));
+    }
+
+    private static AwardOutcome.BandAward<Scored> fill(List<RankedEntry<Scored>> ranking, ProjectTier tier,
+                                                       int quota) {
+        AwardPlan<Scored> plan = AwardPlan.<Scored>builder(project -> true)
+                .band(AwardBand.of(tier.name(), new BandQuota.Count(quota)))
+                .cutOff(CUT_OFF)
+                .build();
+        return Awards.award(ranking, plan).bands().get(0);
+    }
+
+    private static ProjectStandingsView.TierFill filled(ProjectTier tier, AwardOutcome.BandAward<Scored> band) {
+        return new ProjectStandingsView.TierFill(tier, band.quota(), band.winners().size(), band.overflow(),
+                band.shortfall());
+    }
+}

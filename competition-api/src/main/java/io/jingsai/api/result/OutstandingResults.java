@@ -1,0 +1,61 @@
+package io.jingsai.api.result;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.springframework.stereotype.Component;
+
+import io.jingsai.api.event.PublicationCheck;
+import io.jingsai.api.registration.RegistrationStatus;
+import io.jingsai.api.shared.FieldProblem;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * What keeps an event's results from public review and publication: an entry that is not withdrawn and has no
+ * result, or one that is not complete (marks missing, an aspect to review); and, where the event forbids shared
+ * ranks, a tie its chain does not break. A disqualified entry's result is settled.
+ */
+@Component
+class OutstandingResults implements PublicationCheck {
+
+    private final ResultStore store;
+    private final ResultService results;
+
+    OutstandingResults(ResultStore store, ResultService results) {
+        this.store = store;
+        this.results = results;
+    }
+
+    @Override
+    public Flux<FieldProblem> blockers(long eventId) {
+        Mono<List<FieldProblem>> entries = Mono.zip(
+                        store.entries(eventId).filter(entry -> entry.status() != RegistrationStatus.WITHDRAWN)
+                                .collectList(),
+                        store.storedOfEvent(eventId).collectMap(stored -> stored.entry().id(), Function.identity()))
+                .map(found -> unsettled(found.getT1(), found.getT2()));
+        Mono<List<FieldProblem>> ties = results.standings(eventId)
+                .map(standings -> standings.unresolvedTies()
+                        ? List.of(new FieldProblem("results", "publication.unresolvedTie")) : List.<FieldProblem>of());
+        return entries.concatWith(ties).flatMapIterable(Function.identity());
+    }
+
+    private static List<FieldProblem> unsettled(List<ResultStore.Entry> entries,
+                                                Map<Long, ResultStore.Stored> stored) {
+        List<FieldProblem> problems = new ArrayList<>();
+        for (ResultStore.Entry entry : entries) {
+            ResultStore.Stored result = stored.get(entry.id());
+            String subject = "registration/" + entry.id();
+            if (result == null) {
+                problems.add(FieldProblem.of(subject, "publication.noResult", entry.number()));
+            } else if (result.result().status() == EntryResultStatus.INCOMPLETE
+                    || result.result().status() == EntryResultStatus.NEEDS_REVIEW) {
+                problems.add(FieldProblem.of(subject, "publication.notComplete", entry.number(),
+                        result.result().status()));
+            }
+        }
+        return problems;
+    }
+}
