@@ -3,6 +3,7 @@ package io.jingsai.api.registration;
 import java.time.Clock;
 import java.util.Map;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -21,6 +22,7 @@ import io.jingsai.api.shared.PageView;
 import io.jingsai.api.shared.RejectedRequestException;
 import io.jingsai.api.shared.StaleVersionException;
 import io.jingsai.api.shared.Versions;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -41,15 +43,17 @@ class RegistrationService {
     private final RegistrationMapper mapper;
     private final Listing listing;
     private final AuditTrail audit;
+    private final ObjectProvider<EntryWithdrawn> followers;
     private final Clock clock;
 
     RegistrationService(RegistrationRepository registrations, EventEntryRules rules, RegistrationMapper mapper,
-                        Listing listing, AuditTrail audit, Clock clock) {
+                        Listing listing, AuditTrail audit, ObjectProvider<EntryWithdrawn> followers, Clock clock) {
         this.registrations = registrations;
         this.rules = rules;
         this.mapper = mapper;
         this.listing = listing;
         this.audit = audit;
+        this.followers = followers;
         this.clock = clock;
     }
 
@@ -105,7 +109,10 @@ class RegistrationService {
                 .then(loadAt(eventId, id, expectedVersion))
                 .flatMap(RegistrationService::requireNotWithdrawn)
                 .flatMap(row -> registrations.save(row.withdraw(by, withdrawal.reason(), clock.instant()))
-                        .flatMap(withdrawn -> audit.record(withdrawalRecord(row, withdrawn)).thenReturn(withdrawn)))
+                        .flatMap(withdrawn -> Flux.fromStream(followers.orderedStream())
+                                .concatMap(follower -> follower.withdrawn(eventId, id))
+                                .then(audit.record(withdrawalRecord(row, withdrawn)))
+                                .thenReturn(withdrawn)))
                 .onErrorMap(OptimisticLockingFailureException.class, e -> stale(id))
                 .map(mapper::toView);
     }

@@ -24,6 +24,7 @@ import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import io.jingsai.api.ServerTest;
+import io.jingsai.api.TestClients;
 import io.jingsai.api.TestIdentities;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
@@ -202,6 +203,26 @@ class PublicBoardTests {
         eventually("a new connection", () -> follower.backendPid() != null && !pid.equals(follower.backendPid()));
         eventually("the mark made while the follower was away", () -> total(read(board)) == 1);
         assertThat(firstTotal(read(board))).isEqualTo("77");
+    }
+
+    /** A withdrawal changes the entry's result version, so the board takes the entry off without a new mark. */
+    @Test
+    void aWithdrawnEntryLeavesTheBoard() {
+        long stays = fixtures.entry();
+        long leaves = fixtures.entry();
+        WebTestClient judge = fixtures.judge();
+        fixtures.startMarking();
+        fixtures.mark(judge, stays, 60);
+        fixtures.mark(judge, leaves, 70);
+        eventually("both on the board", () -> total(read(board)) == 2);
+        assertThat(firstTotal(read(board))).isEqualTo("70");
+
+        TestClients.administrator(anonymous).post()
+                .uri("/api/events/{e}/registrations/{r}/withdrawal", fixtures.event, leaves)
+                .header("If-Match", "\"0\"").bodyValue(Map.of("reason", "身体不适")).exchange()
+                .expectStatus().isOk();
+        eventually("the withdrawn entry off the board", () -> total(read(board)) == 1);
+        assertThat(firstTotal(read(board))).isEqualTo("60");
     }
 
     /** A snapshot after the opening comment, then the change a new sheet makes, each with an id. */
