@@ -47,9 +47,9 @@ class CrossOriginGuard implements WebFilter {
         cors.setAllowedOrigins(origins);
         cors.setAllowedMethods(List.of("GET", "HEAD", "POST", "PUT", "DELETE"));
         cors.setAllowedHeaders(List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE, HttpHeaders.IF_MATCH,
-                HttpHeaders.IF_NONE_MATCH, HttpHeaders.ACCEPT_LANGUAGE, "Idempotency-Key"));
+                HttpHeaders.IF_NONE_MATCH, HttpHeaders.ACCEPT_LANGUAGE, "Idempotency-Key", "Last-Event-ID"));
         cors.setExposedHeaders(List.of(HttpHeaders.ETAG, HttpHeaders.LOCATION, HttpHeaders.CONTENT_LANGUAGE,
-                HttpHeaders.RETRY_AFTER, HttpHeaders.WWW_AUTHENTICATE));
+                HttpHeaders.RETRY_AFTER, HttpHeaders.WWW_AUTHENTICATE, "Idempotent-Replayed"));
         cors.setAllowCredentials(false);
         cors.setMaxAge(Duration.ofHours(1));
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();

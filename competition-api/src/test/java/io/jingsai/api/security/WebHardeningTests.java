@@ -68,6 +68,18 @@ class WebHardeningTests {
         assertThat(passes(guard, "https://dashboard.example.evil")).isFalse();
     }
 
+    /** A dashboard or tablet on another origin sends the keys of retries and streams, and reads a replay's mark. */
+    @Test
+    void aDashboardMaySendRetryAndStreamHeadersAndReadTheReplayHeader() {
+        CrossOriginGuard guard = new CrossOriginGuard(problems, List.of("https://dashboard.example"));
+        MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest
+                .post("http://api.example/api/events/1/registrations/1/score-sheets"));
+        org.springframework.web.cors.CorsConfiguration cors = guard.corsConfiguration().getCorsConfiguration(exchange);
+        assertThat(cors).isNotNull();
+        assertThat(cors.getAllowedHeaders()).contains("Idempotency-Key", "Last-Event-ID");
+        assertThat(cors.getExposedHeaders()).contains("Idempotent-Replayed", HttpHeaders.ETAG);
+    }
+
     private static boolean passes(CrossOriginGuard guard, String origin) {
         MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest
                 .get("http://api.example/api/reference/aspects").header(HttpHeaders.ORIGIN, origin));
