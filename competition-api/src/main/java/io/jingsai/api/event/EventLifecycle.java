@@ -14,8 +14,7 @@ import io.jingsai.api.audit.AuditRecord;
 import io.jingsai.api.audit.AuditTrail;
 import io.jingsai.api.shared.AccessRefusedException;
 import io.jingsai.api.shared.ConflictException;
-import io.jingsai.api.shared.ExplainedException;
-import io.jingsai.api.shared.RejectedRequestException;
+import io.jingsai.api.shared.Steps;
 import io.jingsai.api.shared.VersionedRows;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -56,16 +55,10 @@ class EventLifecycle {
     private static void requireAllowed(EventRow row, StatusChange change, Caller caller) {
         EventStatus from = row.status();
         EventStatus to = change.status();
-        if (from == to || !from.mayBecome(to)) {
-            throw new ConflictException("status.transition", ExplainedException.resource(EventService.RESOURCE),
-                    row.id(), from, to, ExplainedException.listOrNone(List.copyOf(from.next())));
-        }
+        Steps.require(EventService.RESOURCE, row.id(), from, to, change.reason());
         boolean organizes = caller.isAdmin() || caller.holdsOnProgramme(row.programmeId(), List.of(Role.ORGANIZER));
         if (!organizes && !from.isJudgesStep(to)) {
             throw AccessRefusedException.forbidden("event.stepForOrganizers", from, to);
-        }
-        if (from.isStepBack(to) && change.reason() == null) {
-            throw RejectedRequestException.of("reason", "event.stepBackReason", from, to);
         }
     }
 

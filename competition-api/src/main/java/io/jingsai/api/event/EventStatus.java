@@ -3,17 +3,20 @@ package io.jingsai.api.event;
 import java.util.EnumSet;
 import java.util.Set;
 
+import io.jingsai.api.shared.Stage;
+
 /**
  * Where an event (赛项) is in its life. It starts as a {@link #DRAFT}; registration happens while {@link #OPEN};
  * from {@link #MARKING} on, marks may exist, so the marking scheme is frozen and the event cannot be removed.
  * Results go out for public review ({@link #REVIEW}, 公示), back to marking if a complaint is upheld, and are then
  * {@link #PUBLISHED} for good.
  */
-public enum EventStatus {
+public enum EventStatus implements Stage<EventStatus> {
     DRAFT, OPEN, MARKING, REVIEW, PUBLISHED;
 
-    /** The statuses this one may move to (staying put is always allowed). */
-    Set<EventStatus> next() {
+    /** The statuses this one may move to. */
+    @Override
+    public Set<EventStatus> next() {
         return switch (this) {
             case DRAFT -> EnumSet.of(OPEN);
             case OPEN -> EnumSet.of(DRAFT, MARKING);
@@ -21,15 +24,6 @@ public enum EventStatus {
             case REVIEW -> EnumSet.of(MARKING, PUBLISHED);
             case PUBLISHED -> EnumSet.noneOf(EventStatus.class);
         };
-    }
-
-    boolean mayBecome(EventStatus target) {
-        return target == this || next().contains(target);
-    }
-
-    /** A step back: reopening registration, or marking after a complaint upheld during public review. */
-    boolean isStepBack(EventStatus target) {
-        return target.compareTo(this) < 0;
     }
 
     /** The steps a chief judge may take: closing marking, and reopening it during review. */

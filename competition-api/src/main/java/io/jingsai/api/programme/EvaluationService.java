@@ -16,9 +16,8 @@ import io.jingsai.api.audit.AuditChain;
 import io.jingsai.api.audit.AuditRecord;
 import io.jingsai.api.audit.AuditTrail;
 import io.jingsai.api.shared.ConflictException;
-import io.jingsai.api.shared.ExplainedException;
 import io.jingsai.api.shared.NotFoundException;
-import io.jingsai.api.shared.RejectedRequestException;
+import io.jingsai.api.shared.Steps;
 import io.jingsai.api.shared.StaleVersionException;
 import io.jingsai.api.shared.Versions;
 import reactor.core.publisher.Mono;
@@ -166,15 +165,7 @@ class EvaluationService {
     }
 
     private static void requireAllowed(EvaluationStore.Round round, EvaluationStep step) {
-        EvaluationStatus from = round.status();
-        EvaluationStatus to = step.status();
-        if (!from.mayBecome(to)) {
-            throw new ConflictException("status.transition", ExplainedException.resource(ROUND), round.programmeId(),
-                    from, to, ExplainedException.listOrNone(List.copyOf(from.next())));
-        }
-        if (from.isStepBack(to) && step.reason() == null) {
-            throw RejectedRequestException.of("reason", "evaluation.stepBackReason", from, to);
-        }
+        Steps.require(ROUND, round.programmeId(), round.status(), step.status(), step.reason());
     }
 
     /** Review and publication cover every project with indicators: none may be left without values. */

@@ -3,29 +3,24 @@ package io.jingsai.api.programme;
 import java.util.EnumSet;
 import java.util.Set;
 
+import io.jingsai.api.shared.Stage;
+
 /**
  * Where the evaluation of a programme's projects is, like an event's results: values are {@link #ENTERED}, checked
  * in {@link #REVIEWED} (public review, 公示, corrections still possible) and then {@link #PUBLISHED}. A step back
  * (from review to entry, or a correction after publication) needs a reason. Values change only before publication.
  */
-public enum EvaluationStatus {
+public enum EvaluationStatus implements Stage<EvaluationStatus> {
     ENTERED, REVIEWED, PUBLISHED;
 
     /** The statuses this one may move to. */
-    Set<EvaluationStatus> next() {
+    @Override
+    public Set<EvaluationStatus> next() {
         return switch (this) {
             case ENTERED -> EnumSet.of(REVIEWED);
             case REVIEWED -> EnumSet.of(ENTERED, PUBLISHED);
             case PUBLISHED -> EnumSet.of(REVIEWED);
         };
-    }
-
-    boolean mayBecome(EvaluationStatus target) {
-        return next().contains(target);
-    }
-
-    boolean isStepBack(EvaluationStatus target) {
-        return target.compareTo(this) < 0;
     }
 
     boolean takesValues() {

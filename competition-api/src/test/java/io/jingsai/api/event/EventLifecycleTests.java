@@ -90,7 +90,7 @@ class EventLifecycleTests {
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
                 .jsonPath("$.errors[0].field").isEqualTo("reason")
-                .jsonPath("$.errors[0].rule").isEqualTo("event.stepBackReason");
+                .jsonPath("$.errors[0].rule").isEqualTo("status.stepBackReason");
         move(organizer, 0, "MARKING", null).expectStatus().isEqualTo(412);
         admin.post().uri("/api/events/{id}/transition", event).bodyValue(Map.of("status", "MARKING")).exchange()
                 .expectStatus().isEqualTo(428);

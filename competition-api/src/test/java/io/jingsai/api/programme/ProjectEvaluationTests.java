@@ -294,7 +294,7 @@ class ProjectEvaluationTests {
 
         move(2, "REVIEWED", " ").expectStatus().isBadRequest().expectBody()
                 .jsonPath("$.errors[0].field").isEqualTo("reason")
-                .jsonPath("$.errors[0].rule").isEqualTo("evaluation.stepBackReason");
+                .jsonPath("$.errors[0].rule").isEqualTo("status.stepBackReason");
         move(2, "ENTERED", "不允许跳步").expectStatus().isEqualTo(409);
         move(2, "REVIEWED", "成本数据更正：审计报告复核").expectStatus().isOk();
         enter(admin, "P2", 2).expectStatus().isOk();
