@@ -77,10 +77,13 @@ class ScoreSheetController {
 
     @PutMapping("/{judgeId}")
     @Operation(operationId = "replaceScoreSheet", summary = "Replace one's score sheet for an entry",
-            description = "The judge (only themself: 403 for another judge's sheet) replaces all of their marks "
-                    + "for the entry, naming the version replaced in If-Match (412 if it is no longer current), under "
-                    + "the same rules as a submission. The marks replaced are kept, and recorded with the new ones "
-                    + "in the event's audit chain.")
+            description = "While the event is MARKING, the judge (only themself: 403 for another judge's sheet) "
+                    + "replaces all of their marks for the entry, naming the version replaced in If-Match (412 if it "
+                    + "is no longer current), under the same rules as a submission. Once marking has closed (REVIEW, "
+                    + "public review), only the event's chief judge corrects a judge's sheet, and must give a reason "
+                    + "(400 at reason; 403 for anyone else); a correction recomputes the result like any mark. The "
+                    + "marks replaced are kept, and recorded with the new ones and the reason in the event's audit "
+                    + "chain.")
     Mono<ResponseEntity<ScoreSheetView>> replace(@PathVariable long eventId, @PathVariable long id,
                                                  @PathVariable long judgeId,
                                                  @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)

@@ -38,7 +38,8 @@ import reactor.core.publisher.Mono;
  * Judges' score sheets: all of one judge's marks for one entry, accepted in one transaction that also recomputes the
  * entry's result, records the change for other instances and appends the sheet to the event's audit chain. A sheet
  * is submitted once per judge and entry ({@code Idempotency-Key} makes retries safe) and then replaced, version by
- * version, naming the version replaced; every version's marks are kept.
+ * version, naming the version replaced; every version's marks are kept. Once marking has closed, during public
+ * review, only the event's chief judge changes a sheet: a correction, with a reason.
  *
  * <p>Locks, always in this order, so that writers never wait for each other in a circle: the idempotency key (a retry
  * waits for its first request), the event row shared (the event cannot leave MARKING while marks are written), the
@@ -105,22 +106,66 @@ class ScoreSheetService {
     private Mono<Answer<ScoreSheetView>> accept(long eventId, long registrationId, Caller caller, Long pathJudge,
                                                 Long expectedVersion, ScoreSheetCommand sheet) {
         return lockEvent(eventId)
-                .flatMap(status -> lockEntry(eventId, registrationId)
-                        .flatMap(entryStatus -> judgeOf(caller)
-                                .flatMap(judgeId -> requireMayMark(eventId, registrationId, judgeId, pathJudge)
-                                        .then(requireOpen(eventId, registrationId, status, entryStatus))
-                                        .then(rulebook.rules(eventId))
-                                        .flatMap(rules -> write(rules, registrationId, judgeId, caller,
-                                                expectedVersion, sheet)))));
+                .flatMap(event -> lockEntry(eventId, registrationId)
+                        .flatMap(entryStatus -> event.status().compareTo(EventStatus.REVIEW) >= 0 && pathJudge != null
+                                ? correction(event, registrationId, entryStatus, caller, pathJudge, sheet)
+                                : marking(event, registrationId, entryStatus, caller, pathJudge, sheet)))
+                .flatMap(writing -> rulebook.rules(eventId)
+                        .flatMap(rules -> write(rules, registrationId, writing, caller, expectedVersion, sheet)));
     }
 
-    private Mono<Answer<ScoreSheetView>> write(EventRules rules, long registrationId, long judgeId, Caller caller,
+    /**
+     * Who writes a sheet, whose sheet it is, and as what.
+     *
+     * @param judgeId the judge whose sheet it is
+     * @param action  how the audit chain names the change when the sheet exists already
+     */
+    private record Writing(long judgeId, String action, String reason) {
+    }
+
+    /** A judge marking during MARKING: only their own sheet, on the panel, not recused. */
+    private Mono<Writing> marking(LockedEvent event, long registrationId, RegistrationStatus entryStatus,
+                                  Caller caller, Long pathJudge, ScoreSheetCommand sheet) {
+        return judgeOf(caller)
+                .flatMap(judgeId -> requireMayMark(event.id(), registrationId, judgeId, pathJudge)
+                        .then(requireOpen(event, registrationId, entryStatus))
+                        .thenReturn(new Writing(judgeId, "scoreSheet.replaced", sheet.reason())));
+    }
+
+    /**
+     * After marking has closed, during public review and only then (published results are final): the event's chief
+     * judge corrects a judge's sheet (a complaint upheld, an error found), giving a reason, for an entry they are not
+     * recused from. Judges no longer change their sheets.
+     */
+    private Mono<Writing> correction(LockedEvent event, long registrationId, RegistrationStatus entryStatus,
+                                     Caller caller, long sheetJudge, ScoreSheetCommand sheet) {
+        if (!caller.holdsOnEvent(event.id(), event.programmeId(), List.of(Role.CHIEF_JUDGE))) {
+            return Mono.error(AccessRefusedException.forbidden("scoreSheet.correctionByChiefJudge", event.id(),
+                    event.status()));
+        }
+        if (event.status() != EventStatus.REVIEW) {
+            return Mono.error(new ConflictException("scoreSheet.resultsFinal", event.id(), event.status()));
+        }
+        if (sheet.reason() == null) {
+            return Mono.error(RejectedRequestException.of("reason", "scoreSheet.correctionReason"));
+        }
+        return judgeOf(caller)
+                .flatMap(chiefJudge -> recusals.isRecused(event.id(), chiefJudge, registrationId)
+                        .flatMap(recused -> recused
+                                ? Mono.error(AccessRefusedException.forbidden("scoreSheet.recused", chiefJudge,
+                                        registrationId))
+                                : requireNotWithdrawn(registrationId, entryStatus)))
+                .thenReturn(new Writing(sheetJudge, "scoreSheet.corrected", sheet.reason()));
+    }
+
+    private Mono<Answer<ScoreSheetView>> write(EventRules rules, long registrationId, Writing writing, Caller caller,
                                                Long expectedVersion, ScoreSheetCommand sheet) {
         List<FieldProblem> problems = MarkChecks.problems(rules, sheet.marks());
         if (!problems.isEmpty()) {
             return Mono.error(new RejectedRequestException(problems));
         }
         long eventId = rules.eventId();
+        long judgeId = writing.judgeId();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         return current(registrationId, judgeId)
                 .map(Optional::of)
@@ -136,19 +181,20 @@ class ScoreSheetService {
                     if (current.isPresent()) {
                         Versions.require(RESOURCE, judgeId, expectedVersion, current.get().version());
                         return update(current.get(), now, caller.username())
-                                .flatMap(stored -> saved(rules, registrationId, judgeId, caller, current.get(),
+                                .flatMap(stored -> saved(rules, registrationId, writing, caller, current.get(),
                                         stored, sheet, 200));
                     }
                     return insert(eventId, registrationId, judgeId, now, caller.username())
-                            .flatMap(stored -> saved(rules, registrationId, judgeId, caller, null, stored, sheet,
+                            .flatMap(stored -> saved(rules, registrationId, writing, caller, null, stored, sheet,
                                     201));
                 });
     }
 
     /** The sheet's marks, the entry's result and the audit entry, once the sheet row is at its new version. */
-    private Mono<Answer<ScoreSheetView>> saved(EventRules rules, long registrationId, long judgeId, Caller caller,
+    private Mono<Answer<ScoreSheetView>> saved(EventRules rules, long registrationId, Writing writing, Caller caller,
                                                Sheet before, Sheet stored, ScoreSheetCommand sheet, int status) {
         long eventId = rules.eventId();
+        long judgeId = writing.judgeId();
         List<ScoreSheetView.MarkView> marks = sheet.marks().stream()
                 .map(mark -> new ScoreSheetView.MarkView(mark.aspectId(), mark.value())).toList();
         ScoreSheetView view = new ScoreSheetView(eventId, registrationId, judgeId, marks, stored.submittedAt(),
@@ -158,9 +204,9 @@ class ScoreSheetService {
         return insertMarks(stored, marks)
                 .then(results.recompute(rules, registrationId))
                 .then(previous.map(Optional::of).defaultIfEmpty(Optional.empty()))
-                .flatMap(old -> audit.record(AuditRecord.of(AuditChain.event(eventId), caller.username(),
-                        before == null ? "scoreSheet.submitted" : "scoreSheet.replaced",
-                        "registration/" + registrationId, old.orElse(null),
+                .flatMap(old -> audit.record(new AuditRecord(AuditChain.event(eventId), caller.username(),
+                        before == null ? "scoreSheet.submitted" : writing.action(),
+                        "registration/" + registrationId, writing.reason(), old.orElse(null),
                         state(judgeId, stored.version(), marks))))
                 .thenReturn(Answer.of(status, view, view.version(),
                         sheets(eventId, registrationId) + "/" + judgeId));
@@ -203,11 +249,14 @@ class ScoreSheetService {
                         : Mono.empty());
     }
 
-    private static Mono<Void> requireOpen(long eventId, long registrationId, EventStatus status,
-                                          RegistrationStatus entryStatus) {
-        if (status != EventStatus.MARKING) {
-            return Mono.error(new ConflictException("scoreSheet.notMarking", eventId, status));
+    private static Mono<Void> requireOpen(LockedEvent event, long registrationId, RegistrationStatus entryStatus) {
+        if (event.status() != EventStatus.MARKING) {
+            return Mono.error(new ConflictException("scoreSheet.notMarking", event.id(), event.status()));
         }
+        return requireNotWithdrawn(registrationId, entryStatus);
+    }
+
+    private static Mono<Void> requireNotWithdrawn(long registrationId, RegistrationStatus entryStatus) {
         if (entryStatus == RegistrationStatus.WITHDRAWN) {
             return Mono.error(new ConflictException("scoreSheet.entryWithdrawn", registrationId));
         }
@@ -231,10 +280,14 @@ class ScoreSheetService {
     private record Sheet(long id, long version, Instant submittedAt, String submittedBy) {
     }
 
+    private record LockedEvent(long id, long programmeId, EventStatus status) {
+    }
+
     /** Shared: many judges mark at once, while a change of the event's status waits for them. */
-    private Mono<EventStatus> lockEvent(long eventId) {
-        return database.sql("SELECT status FROM event WHERE id = :id FOR SHARE").bind("id", eventId)
-                .map(row -> EventStatus.valueOf(row.get("status", String.class)))
+    private Mono<LockedEvent> lockEvent(long eventId) {
+        return database.sql("SELECT programme_id, status FROM event WHERE id = :id FOR SHARE").bind("id", eventId)
+                .map(row -> new LockedEvent(eventId, row.get("programme_id", Long.class),
+                        EventStatus.valueOf(row.get("status", String.class))))
                 .one()
                 .switchIfEmpty(Mono.error(() -> new NotFoundException("event", eventId)));
     }

@@ -102,14 +102,23 @@ final class MarkingFixtures {
         return registry.create("/api/judges", body);
     }
 
-    @SuppressWarnings("unchecked")
     List<Judge> onPanelAndSignedIn(List<Long> judgeIds) {
+        return onPanelAndSignedIn(judgeIds, "JUDGE");
+    }
+
+    /** The event's chief judge: a judge of the registry, on the panel as CHIEF_JUDGE, signed in. */
+    Judge chiefJudge() {
+        return onPanelAndSignedIn(List.of(judge(null)), "CHIEF_JUDGE").get(0);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Judge> onPanelAndSignedIn(List<Long> judgeIds, String role) {
         for (long judge : judgeIds) {
-            admin.post().uri("/api/events/{e}/panel", event).bodyValue(Map.of("judgeId", judge, "role", "JUDGE"))
+            admin.post().uri("/api/events/{e}/panel", event).bodyValue(Map.of("judgeId", judge, "role", role))
                     .exchange().expectStatus().isCreated();
         }
         Map<String, Object> made = admin.post().uri("/api/accounts/judges")
-                .bodyValue(Map.of("eventId", event, "role", "JUDGE", "judgeIds", judgeIds))
+                .bodyValue(Map.of("eventId", event, "role", role, "judgeIds", judgeIds))
                 .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
         List<Judge> judges = new ArrayList<>();
         List<Map<String, Object>> items = (List<Map<String, Object>>) made.get("items");

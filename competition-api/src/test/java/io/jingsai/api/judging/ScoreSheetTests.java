@@ -123,8 +123,59 @@ class ScoreSheetTests {
         result(second).jsonPath("$.status").isEqualTo("COMPLETE");
         fixtures.move("REVIEW");
         replace(x.client(), event, second, x.id(), "\"1\"", key(), sheet("M1", 50, "M2", 10, "J1", 2))
-                .expectStatus().isEqualTo(409)
+                .expectStatus().isForbidden()
                 .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("REVIEW"));
+    }
+
+    /**
+     * Once marking has closed, judges no longer change their sheets; the chief judge corrects one, giving a reason.
+     * Three judges give M1 40, M2 10, J1 2: 40 + 10 + 10 (D1) + 20 = 80. The correction of X's J1 to 3 makes J1
+     * mean(3, 2, 2) / 3 × 30 = 70/3, total 250/3 = 83.33.
+     */
+    @Test
+    void duringReviewOnlyTheChiefJudgeCorrectsASheetAndGivesAReason() {
+        long entry = fixtures.entry();
+        List<Judge> judges = fixtures.judges(3);
+        Judge chief = fixtures.chiefJudge();
+        fixtures.startMarking();
+        for (Judge judge : judges) {
+            submit(judge.client(), event, entry, key(), sheet("M1", 40, "M2", 10, "J1", 2)).expectStatus().isCreated();
+        }
+        result(entry).jsonPath("$.total").isEqualTo(80.0).jsonPath("$.status").isEqualTo("COMPLETE");
+        fixtures.move("REVIEW");
+        Judge x = judges.get(0);
+        Map<String, Object> corrected = new java.util.HashMap<>(sheet("M1", 40, "M2", 10, "J1", 3));
+        long before = written();
+
+        replace(x.client(), event, entry, x.id(), "\"0\"", key(), corrected).expectStatus().isForbidden();
+        replace(admin, event, entry, x.id(), "\"0\"", key(), corrected).expectStatus().isForbidden();
+        replace(chief.client(), event, entry, x.id(), "\"0\"", key(), corrected).expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("reason")
+                .jsonPath("$.errors[0].rule").isEqualTo("scoreSheet.correctionReason");
+        corrected.put("reason", "  ");
+        replace(chief.client(), event, entry, x.id(), "\"0\"", key(), corrected).expectStatus().isBadRequest();
+        submit(chief.client(), event, entry, key(), sheet("M1", 40, "M2", 10, "J1", 3)).expectStatus().isEqualTo(409);
+        assertThat(written()).isEqualTo(before);
+
+        String reason = "申诉成立：1 号裁判工艺评分录入有误";
+        corrected.put("reason", reason);
+        replace(chief.client(), event, entry, x.id(), "\"0\"", key(), corrected).expectStatus().isOk()
+                .expectBody().jsonPath("$.judgeId").isEqualTo(x.id()).jsonPath("$.version").isEqualTo(1)
+                .jsonPath("$.marks[2].value").isEqualTo(3);
+        result(entry).jsonPath("$.total").isEqualTo(83.33).jsonPath("$.exactTotal").isEqualTo("250/3")
+                .jsonPath("$.version").isEqualTo(3);
+        String audited = database.sql("SELECT action || ' ' || reason || ' ' || before_state || ' ' || after_state "
+                        + "AS what FROM audit_entry WHERE chain = :chain AND action LIKE 'scoreSheet.%' "
+                        + "ORDER BY position DESC LIMIT 1")
+                .bind("chain", "event-" + event).map(row -> row.get("what", String.class)).one().block();
+        assertThat(audited).isEqualTo("scoreSheet.corrected " + reason + " {\"judgeId\":" + x.id()
+                + ",\"version\":0,\"marks\":{\"M1\":40,\"M2\":10,\"J1\":2}} {\"judgeId\":" + x.id()
+                + ",\"version\":1,\"marks\":{\"M1\":40,\"M2\":10,\"J1\":3}}");
+        admin.post().uri("/api/events/{e}/results/recomputation", event).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.differences.length()").isEqualTo(0);
+
+        fixtures.move("PUBLISHED");
+        replace(chief.client(), event, entry, x.id(), "\"1\"", key(), corrected).expectStatus().isEqualTo(409);
     }
 
     @Test
