@@ -88,12 +88,13 @@ final class CrossFeatureReads {
                     "id bigint", "name character varying"),
             read("judging", "event", "PanelService: the event exists and its panel is still open",
                     "id bigint", "status character varying"),
-            read("judging", "judge", "PanelService: members exist and are listed by name; Recusals: own enterprise",
+            read("judging", "judge", "PanelService, ChiefJudgeDesk: members exist and are listed by name; Recusals: "
+                            + "own enterprise",
                     "id bigint", "name character varying", "enterprise_id bigint"),
             read("judging", "registration", "PanelService: declared conflicts name an entry of the event; "
-                            + "Recusals: the entrants of the event",
+                            + "Recusals: the entrants of the event; ChiefJudgeDesk: the entries still competing",
                     "id bigint", "event_id bigint", "registration_number integer", "contestant_id bigint",
-                    "team_id bigint"),
+                    "team_id bigint", "status character varying"),
             read("judging", "contestant", "Recusals: a contestant's enterprise, also as a team member",
                     "id bigint", "enterprise_id bigint"),
             read("judging", "team", "Recusals: a team's enterprise", "id bigint", "enterprise_id bigint"),

@@ -2,16 +2,20 @@ package io.jingsai.api.result;
 
 import java.math.BigDecimal;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
 
 import org.springframework.stereotype.Component;
 
 import io.jingsai.api.event.Standing;
 import io.jingsai.api.registration.RegistrationStatus;
+import io.jingsai.scoring.marking.AspectStatus;
 import reactor.core.publisher.Flux;
 
 /**
- * The stored results of an event as values, for features that follow them (the public boards): what each entry's
- * current result is and how ranking sees it. Reads only; the rows stay in this feature.
+ * The stored results of an event as values, for features that follow them: what each entry's current result is and
+ * how ranking sees it (the public boards), and which results wait for review (the chief judge's desk). Reads only;
+ * the rows stay in this feature.
  */
 @Component
 public class CurrentResults {
@@ -46,6 +50,30 @@ public class CurrentResults {
         Flux<ResultStore.Stored> stored = registrationIds == null ? store.storedOfEvent(eventId)
                 : Flux.fromIterable(registrationIds).flatMap(id -> store.stored(eventId, id), CONCURRENT_LOOKUPS);
         return stored.map(CurrentResults::value);
+    }
+
+    /**
+     * An entry whose result waits for its judges to settle aspects they disagree on beyond the scheme's allowed
+     * spread (NEEDS_REVIEW), with those aspects, as the engine judged them.
+     */
+    public record AwaitingReview(long registrationId, int registrationNumber, String stationNumber,
+                                 List<String> aspectIds) {
+
+        public AwaitingReview {
+            aspectIds = List.copyOf(aspectIds);
+        }
+    }
+
+    /** The event's competing entries whose results need review, by registration number. */
+    public Flux<AwaitingReview> awaitingReview(long eventId) {
+        return store.storedOfEvent(eventId)
+                .filter(stored -> stored.result().status() == EntryResultStatus.NEEDS_REVIEW
+                        && stored.entry().status() != RegistrationStatus.WITHDRAWN)
+                .map(stored -> new AwaitingReview(stored.entry().id(), stored.entry().number(),
+                        stored.entry().station(), stored.result().aspects().stream()
+                        .filter(aspect -> aspect.status() == AspectStatus.NEEDS_REVIEW)
+                        .map(AspectResultView::aspectId).toList()))
+                .sort(Comparator.comparingInt(AwaitingReview::registrationNumber));
     }
 
     private static CurrentResult value(ResultStore.Stored stored) {

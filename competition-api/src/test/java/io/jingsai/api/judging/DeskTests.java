@@ -1,0 +1,120 @@
+package io.jingsai.api.judging;
+
+import static io.jingsai.api.judging.MarkingFixtures.sheet;
+import static io.jingsai.api.judging.MarkingFixtures.submit;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import io.jingsai.api.IntegrationTest;
+import io.jingsai.api.judging.MarkingFixtures.Judge;
+
+/** The chief judge's desk over HTTP on PostgreSQL: progress, the review queue and judge consistency. */
+@IntegrationTest
+class DeskTests {
+
+    @Autowired
+    WebTestClient web;
+    @Autowired
+    DatabaseClient database;
+
+    /**
+     * Judges X, Y, Z and a chief judge who does not mark; X declared a conflict with entry B. Entry C is marked by X
+     * and then withdrawn: its marks no longer count. The scheme's marked aspects are M1, M2 and J1 (D1 is a
+     * deduction module). Worked by hand:
+     * <ul>
+     * <li>expected: X marks A only (3 marks), Y and Z mark A and B (6 each): 15 in all, 5 per aspect;</li>
+     * <li>received: A from X, Y and Z (9), B from Y (3): 12; 4 per aspect;</li>
+     * <li>A's judgement scores 0, 3, 1 are more than 1 apart: A waits for review on J1;</li>
+     * <li>spreads: J1 panels A {0, 3, 1} and B {2}: widest 3, mean 3/2, 1 apart; M1 A {40, 45, 40} and B {44}:
+     * widest 5, mean 5/2, 1 apart (measurements differ at all); M2 A {10, 10, 10} and B {0}: 0, 0, 0;</li>
+     * <li>leniency on J1: A's mean is 4/3, B's 2. X: 0 − 4/3 = −1.333, an outlier; Y: (5/3 + 0) / 2 = 0.833, one
+     * outlier; Z: 1 − 4/3 = −0.333, none.</li>
+     * </ul>
+     */
+    @Test
+    void theDeskShowsProgressTheReviewQueueAndJudgeConsistency() {
+        MarkingFixtures fixtures = new MarkingFixtures(web, database);
+        WebTestClient admin = fixtures.admin();
+        long event = fixtures.event(MarkingFixtures.SCHEME);
+        long a = fixtures.entry();
+        long b = fixtures.entry();
+        long c = fixtures.entry();
+        List<Judge> judges = fixtures.judges(3);
+        Judge x = judges.get(0);
+        Judge y = judges.get(1);
+        Judge z = judges.get(2);
+        Judge chief = fixtures.chiefJudge();
+        admin.post().uri("/api/events/{e}/panel/{j}/conflicts", event, x.id())
+                .bodyValue(Map.of("registrationId", b, "reason", "同一班组")).exchange().expectStatus().isCreated();
+        fixtures.startMarking();
+
+        submit(x.client(), event, a, key(), sheet("M1", 40, "M2", 10, "J1", 0)).expectStatus().isCreated();
+        submit(y.client(), event, a, key(), sheet("M1", 45, "M2", 10, "J1", 3)).expectStatus().isCreated();
+        submit(z.client(), event, a, key(), sheet("M1", 40, "M2", 10, "J1", 1)).expectStatus().isCreated();
+        submit(y.client(), event, b, key(), sheet("M1", 44, "M2", 0, "J1", 2)).expectStatus().isCreated();
+        submit(x.client(), event, c, key(), sheet("M1", 50, "M2", 10, "J1", 3)).expectStatus().isCreated();
+        admin.post().uri("/api/events/{e}/registrations/{r}/withdrawal", event, c)
+                .header("If-Match", "\"0\"").bodyValue(Map.of("reason", "身体不适")).exchange().expectStatus().isOk();
+
+        x.client().get().uri("/api/events/{e}/desk", event).exchange().expectStatus().isForbidden();
+        chief.client().get().uri("/api/events/{e}/desk", event).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.status").isEqualTo("MARKING")
+                .jsonPath("$.progress.entries").isEqualTo(2)
+                .jsonPath("$.progress.expected").isEqualTo(15)
+                .jsonPath("$.progress.received").isEqualTo(12)
+                .jsonPath("$.progress.judges.length()").isEqualTo(3)
+                .jsonPath("$.progress.judges[0].judgeId").isEqualTo(x.id())
+                .jsonPath("$.progress.judges[0].entries").isEqualTo(1)
+                .jsonPath("$.progress.judges[0].sheets").isEqualTo(1)
+                .jsonPath("$.progress.judges[0].expected").isEqualTo(3)
+                .jsonPath("$.progress.judges[0].received").isEqualTo(3)
+                .jsonPath("$.progress.judges[1].judgeId").isEqualTo(y.id())
+                .jsonPath("$.progress.judges[1].sheets").isEqualTo(2)
+                .jsonPath("$.progress.judges[1].expected").isEqualTo(6)
+                .jsonPath("$.progress.judges[1].received").isEqualTo(6)
+                .jsonPath("$.progress.judges[2].judgeId").isEqualTo(z.id())
+                .jsonPath("$.progress.judges[2].received").isEqualTo(3)
+                .jsonPath("$.progress.aspects[*].aspectId").isEqualTo(List.of("M1", "M2", "J1"))
+                .jsonPath("$.progress.aspects[*].expected").isEqualTo(List.of(5, 5, 5))
+                .jsonPath("$.progress.aspects[*].received").isEqualTo(List.of(4, 4, 4))
+                .jsonPath("$.review.length()").isEqualTo(1)
+                .jsonPath("$.review[0].registrationId").isEqualTo(a)
+                .jsonPath("$.review[0].aspects[0].aspectId").isEqualTo("J1")
+                .jsonPath("$.review[0].aspects[0].marks[*].judgeId").isEqualTo(ids(x, y, z))
+                .jsonPath("$.review[0].aspects[0].marks[*].value").isEqualTo(List.of(0, 3, 1))
+                .jsonPath("$.consistency.judgementSpread").isEqualTo(1)
+                .jsonPath("$.consistency.aspects[*].aspectId").isEqualTo(List.of("M1", "M2", "J1"))
+                .jsonPath("$.consistency.aspects[*].panels").isEqualTo(List.of(2, 2, 2))
+                .jsonPath("$.consistency.aspects[*].maxSpread").isEqualTo(List.of(5, 0, 3))
+                .jsonPath("$.consistency.aspects[*].meanSpread").isEqualTo(List.of(2.5, 0.0, 1.5))
+                .jsonPath("$.consistency.aspects[*].panelsApart").isEqualTo(List.of(1, 0, 1))
+                .jsonPath("$.consistency.judges[*].judgeId").isEqualTo(ids(x, y, z))
+                .jsonPath("$.consistency.judges[*].marks").isEqualTo(List.of(1, 2, 1))
+                .jsonPath("$.consistency.judges[*].meanDeviation").isEqualTo(List.of(-1.333, 0.833, -0.333))
+                .jsonPath("$.consistency.judges[*].outliers").isEqualTo(List.of(1, 1, 0));
+
+        // Y and Z settle A's judgement: the queue empties, and X's sheet for A is the one left apart.
+        MarkingFixtures.replace(y.client(), event, a, y.id(), "\"0\"", key(), sheet("M1", 45, "M2", 10, "J1", 1))
+                .expectStatus().isOk();
+        admin.get().uri("/api/events/{e}/desk", event).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.review.length()").isEqualTo(0)
+                .jsonPath("$.progress.received").isEqualTo(12)
+                .jsonPath("$.consistency.aspects[2].maxSpread").isEqualTo(1);
+    }
+
+    /** Ids as JSON numbers read back: small ones are Integers. */
+    private static List<Number> ids(Judge... judges) {
+        return java.util.Arrays.stream(judges).map(judge -> (Number) Math.toIntExact(judge.id())).toList();
+    }
+
+    private static String key() {
+        return UUID.randomUUID().toString();
+    }
+}
