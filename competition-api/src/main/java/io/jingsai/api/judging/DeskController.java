@@ -1,21 +1,40 @@
 package io.jingsai.api.judging;
 
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.jingsai.api.account.Caller;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
 
 @RestController
-@Tag(name = "Chief judge's desk", description = "Marking progress, the review queue and judge consistency of an event")
+@Tag(name = "Marking desks", description = "What a judge has to mark, and the chief judge's desk: marking progress, "
+        + "the review queue and judge consistency of an event")
 class DeskController {
 
     private final ChiefJudgeDesk desk;
+    private final JudgeWorklist worklists;
 
-    DeskController(ChiefJudgeDesk desk) {
+    DeskController(ChiefJudgeDesk desk, JudgeWorklist worklists) {
         this.desk = desk;
+        this.worklists = worklists;
+    }
+
+    @GetMapping("/api/events/{eventId}/worklist")
+    @Operation(operationId = "getWorklist", summary = "The signed-in judge's worklist (评分任务)",
+            description = "For a judge on the event's panel, signed in as themself (403 otherwise): the aspects a "
+                    + "score sheet takes, as the marking scheme defines them (maximum, kind, level descriptors, "
+                    + "allowed marks), and every entry the judge may mark by station number, without names (entries "
+                    + "the judge is recused from and withdrawn ones are left out), each with the judge's own sheet: "
+                    + "its version, its marks, and the aspects to re-mark where the judges disagree beyond the "
+                    + "allowed spread. open is false once marking has closed.")
+    Mono<WorklistView> worklist(@PathVariable long eventId,
+                                @Parameter(hidden = true) @AuthenticationPrincipal Caller caller) {
+        return worklists.of(eventId, caller);
     }
 
     @GetMapping("/api/events/{eventId}/desk")

@@ -110,6 +110,7 @@ final class AccessRules {
                     "eventId", ORGANIZER, CHIEF_JUDGE, JUDGE),
             event(List.of(GET),              "/api/events/{eventId}/results", "eventId", ORGANIZER, CHIEF_JUDGE),
             event(List.of(GET),              "/api/events/{eventId}/desk", "eventId", ORGANIZER, CHIEF_JUDGE),
+            event(List.of(GET),              "/api/events/{eventId}/worklist", "eventId", CHIEF_JUDGE, JUDGE),
             admin(List.of(POST),             "/api/events/{eventId}/results/recomputation"),
             event(List.of(GET),              "/api/events/{eventId}/registrations/**", "eventId", ORGANIZER,
                     CHIEF_JUDGE),

@@ -109,6 +109,62 @@ class DeskTests {
                 .jsonPath("$.consistency.aspects[2].maxSpread").isEqualTo(1);
     }
 
+    /**
+     * Judge X's worklist: A marked in full but in dispute on J1 (X 0, Y 2, Z 1; X's re-mark to 1 settles it), B left
+     * out (a declared conflict), C marked on M1 only, D not yet; E is withdrawn and left out. The scheme's marked
+     * aspects come with their maxima, allowed marks and level descriptors.
+     */
+    @Test
+    void aJudgesWorklistListsWhatIsLeftToMarkAndToReMark() {
+        MarkingFixtures fixtures = new MarkingFixtures(web, database);
+        WebTestClient admin = fixtures.admin();
+        long event = fixtures.event(MarkingFixtures.SCHEME);
+        long a = fixtures.entry();
+        long b = fixtures.entry();
+        long c = fixtures.entry();
+        long d = fixtures.entry();
+        long e = fixtures.entry();
+        List<Judge> judges = fixtures.judges(3);
+        Judge x = judges.get(0);
+        admin.post().uri("/api/events/{e}/panel/{j}/conflicts", event, x.id())
+                .bodyValue(Map.of("registrationId", b, "reason", "同一班组")).exchange().expectStatus().isCreated();
+        fixtures.startMarking();
+        submit(x.client(), event, a, key(), sheet("M1", 40, "M2", 10, "J1", 0)).expectStatus().isCreated();
+        submit(judges.get(1).client(), event, a, key(), sheet("J1", 2)).expectStatus().isCreated();
+        submit(judges.get(2).client(), event, a, key(), sheet("J1", 1)).expectStatus().isCreated();
+        submit(x.client(), event, c, key(), sheet("M1", 35.5)).expectStatus().isCreated();
+        admin.post().uri("/api/events/{e}/registrations/{r}/withdrawal", event, e)
+                .header("If-Match", "\"0\"").bodyValue(Map.of("reason", "身体不适")).exchange().expectStatus().isOk();
+
+        admin.get().uri("/api/events/{e}/worklist", event).exchange().expectStatus().isForbidden();
+        x.client().get().uri("/api/events/{e}/worklist", event).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.open").isEqualTo(true)
+                .jsonPath("$.judgeId").isEqualTo(x.id())
+                .jsonPath("$.aspects[*].aspectId").isEqualTo(List.of("M1", "M2", "J1"))
+                .jsonPath("$.aspects[1].allowedMarks").isEqualTo(List.of(0, 10))
+                .jsonPath("$.aspects[2].type").isEqualTo("JUDGEMENT")
+                .jsonPath("$.aspects[2].levelDescriptors[3]").isEqualTo("优秀")
+                .jsonPath("$.entries[*].registrationId").isEqualTo(List.of(a, c, d).stream()
+                        .map(id -> (Number) Math.toIntExact(id)).toList())
+                .jsonPath("$.entries[*].progress").isEqualTo(List.of("TO_REVIEW", "PARTLY_MARKED", "TO_MARK"))
+                .jsonPath("$.entries[0].toReview").isEqualTo(List.of("J1"))
+                .jsonPath("$.entries[0].sheetVersion").isEqualTo(0)
+                .jsonPath("$.entries[1].marks[0].value").isEqualTo(35.5)
+                .jsonPath("$.entries[2].sheetVersion").doesNotExist()
+                .jsonPath("$.counts.entries").isEqualTo(3)
+                .jsonPath("$.counts.toReview").isEqualTo(1)
+                .jsonPath("$.counts.partlyMarked").isEqualTo(1)
+                .jsonPath("$.counts.toMark").isEqualTo(1)
+                .jsonPath("$.counts.marked").isEqualTo(0);
+
+        MarkingFixtures.replace(x.client(), event, a, x.id(), "\"0\"", key(), sheet("M1", 40, "M2", 10, "J1", 1))
+                .expectStatus().isOk();
+        x.client().get().uri("/api/events/{e}/worklist", event).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.entries[0].progress").isEqualTo("MARKED")
+                .jsonPath("$.entries[0].sheetVersion").isEqualTo(1)
+                .jsonPath("$.counts.marked").isEqualTo(1);
+    }
+
     /** Ids as JSON numbers read back: small ones are Integers. */
     private static List<Number> ids(Judge... judges) {
         return java.util.Arrays.stream(judges).map(judge -> (Number) Math.toIntExact(judge.id())).toList();
