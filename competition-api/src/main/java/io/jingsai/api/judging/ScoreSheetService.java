@@ -21,6 +21,7 @@ import io.jingsai.api.audit.AuditTrail;
 import io.jingsai.api.event.EventRules;
 import io.jingsai.api.event.EventRulebook;
 import io.jingsai.api.event.EventStatus;
+import io.jingsai.api.judging.MarkingLocks.LockedEvent;
 import io.jingsai.api.registration.RegistrationStatus;
 import io.jingsai.api.result.EntryResults;
 import io.jingsai.api.shared.AccessRefusedException;
@@ -105,8 +106,8 @@ class ScoreSheetService {
      */
     private Mono<Answer<ScoreSheetView>> accept(long eventId, long registrationId, Caller caller, Long pathJudge,
                                                 Long expectedVersion, ScoreSheetCommand sheet) {
-        return lockEvent(eventId)
-                .flatMap(event -> lockEntry(eventId, registrationId)
+        return MarkingLocks.event(database, eventId)
+                .flatMap(event -> MarkingLocks.entry(database, eventId, registrationId)
                         .flatMap(entryStatus -> event.status().compareTo(EventStatus.REVIEW) >= 0 && pathJudge != null
                                 ? correction(event, registrationId, entryStatus, caller, pathJudge, sheet)
                                 : marking(event, registrationId, entryStatus, caller, pathJudge, sheet)))
@@ -139,17 +140,8 @@ class ScoreSheetService {
      */
     private Mono<Writing> correction(LockedEvent event, long registrationId, RegistrationStatus entryStatus,
                                      Caller caller, long sheetJudge, ScoreSheetCommand sheet) {
-        if (!caller.holdsOnEvent(event.id(), event.programmeId(), List.of(Role.CHIEF_JUDGE))) {
-            return Mono.error(AccessRefusedException.forbidden("scoreSheet.correctionByChiefJudge", event.id(),
-                    event.status()));
-        }
-        if (event.status() != EventStatus.REVIEW) {
-            return Mono.error(new ConflictException("scoreSheet.resultsFinal", event.id(), event.status()));
-        }
-        if (sheet.reason() == null) {
-            return Mono.error(RejectedRequestException.of("reason", "scoreSheet.correctionReason"));
-        }
-        return judgeOf(caller)
+        return Corrections.require(event, caller, sheet.reason())
+                .then(judgeOf(caller))
                 .flatMap(chiefJudge -> recusals.isRecused(event.id(), chiefJudge, registrationId)
                         .flatMap(recused -> recused
                                 ? Mono.error(AccessRefusedException.forbidden("scoreSheet.recused", chiefJudge,
@@ -278,29 +270,6 @@ class ScoreSheetService {
     // --- rows ----------------------------------------------------------------------------------------------------
 
     private record Sheet(long id, long version, Instant submittedAt, String submittedBy) {
-    }
-
-    private record LockedEvent(long id, long programmeId, EventStatus status) {
-    }
-
-    /** Shared: many judges mark at once, while a change of the event's status waits for them. */
-    private Mono<LockedEvent> lockEvent(long eventId) {
-        return database.sql("SELECT programme_id, status FROM event WHERE id = :id FOR SHARE").bind("id", eventId)
-                .map(row -> new LockedEvent(eventId, row.get("programme_id", Long.class),
-                        EventStatus.valueOf(row.get("status", String.class))))
-                .one()
-                .switchIfEmpty(Mono.error(() -> new NotFoundException("event", eventId)));
-    }
-
-    /** Not a key update: rows that refer to the registration may still be written by others meanwhile. */
-    private Mono<RegistrationStatus> lockEntry(long eventId, long registrationId) {
-        return database.sql("SELECT status FROM registration WHERE id = :id AND event_id = :eventId "
-                        + "FOR NO KEY UPDATE")
-                .bind("id", registrationId).bind("eventId", eventId)
-                .map(row -> RegistrationStatus.valueOf(row.get("status", String.class)))
-                .one()
-                .switchIfEmpty(Mono.error(() -> NotFoundException.because("notFound.registration", registrationId,
-                        eventId)));
     }
 
     private Mono<Long> programmeOf(long eventId) {

@@ -53,21 +53,22 @@ record ComputedResult(EntryResultStatus status, String exactTotal, BigDecimal to
     /**
      * Scores the entry. A withdrawn entry did not start; an observer competes but never takes award places.
      *
-     * @param marks the current marks of every judge for the entry, in any order
+     * @param marks  the current marks of every judge for the entry, in any order
+     * @param record what officials recorded: the completion time (a tie-break key) and declared difficulties
      */
     static ComputedResult of(EventRules rules, long registrationId, int registrationNumber, RegistrationStatus status,
-                             List<Mark> marks) {
+                             List<Mark> marks, EntryRecord record) {
         Map<String, List<JudgeMark>> byAspect = new LinkedHashMap<>();
         for (Mark mark : marks) {
             byAspect.computeIfAbsent(mark.aspectId(), id -> new ArrayList<>())
                     .add(new JudgeMark("judge-" + mark.judgeId(), mark.value()));
         }
         List<AspectMarks> aspects = byAspect.entrySet().stream()
-                .map(entry -> new AspectMarks(entry.getKey(), entry.getValue(), BigDecimal.ONE))
+                .map(entry -> new AspectMarks(entry.getKey(), entry.getValue(), record.multiplier(entry.getKey())))
                 .toList();
         EntryResult result = rules.scorer().score(EntryMarks.of("registration-" + registrationId, aspects));
         boolean started = status != RegistrationStatus.WITHDRAWN;
-        Standing standing = rules.standing(registrationNumber, result, null, started);
+        Standing standing = rules.standing(registrationNumber, result, record.completionTime(), started);
         long sheets = marks.stream().map(Mark::judgeId).distinct().count();
         return new ComputedResult(EntryResultStatus.of(result), ExactFraction.of(result.exactTotal()), result.total(),
                 result.components(), result.aspects().stream().map(AspectResultView::of).toList(), result.holds(),

@@ -33,8 +33,18 @@ public class EntryResults {
         return store.entry(rules.eventId(), registrationId)
                 .switchIfEmpty(Mono.error(() -> NotFoundException.because("notFound.registration", registrationId,
                         rules.eventId())))
-                .flatMap(entry -> store.marks(registrationId).collectList()
-                        .map(marks -> ComputedResult.of(rules, entry.id(), entry.number(), entry.status(), marks))
+                .flatMap(entry -> Mono.zip(store.marks(registrationId).collectList(), store.record(registrationId))
+                        .map(found -> ComputedResult.of(rules, entry.id(), entry.number(), entry.status(),
+                                found.getT1(), found.getT2()))
                         .flatMap(result -> store.save(entry, result, rules.version(), clock.instant())));
+    }
+
+    /**
+     * Like {@link #recompute}, for an entry that has a result: one without marks yet gets its first result with its
+     * first marks. Completes empty when there is no result to recompute.
+     */
+    public Mono<Long> refresh(EventRules rules, long registrationId) {
+        return store.stored(rules.eventId(), registrationId)
+                .flatMap(stored -> recompute(rules, registrationId));
     }
 }

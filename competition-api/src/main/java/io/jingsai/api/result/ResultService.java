@@ -85,20 +85,21 @@ class ResultService {
                         store.entries(eventId).collectMap(ResultStore.Entry::id, Function.identity()),
                         store.marksOfEvent(eventId).collect(Collectors.groupingBy(Map.Entry::getKey,
                                 LinkedHashMap::new, Collectors.mapping(Map.Entry::getValue, Collectors.toList()))),
-                        store.storedOfEvent(eventId).collectMap(stored -> stored.entry().id(), Function.identity()))
-                .map(found -> compare(eventId, rules, found.getT1(), found.getT2(), found.getT3())));
+                        store.storedOfEvent(eventId).collectMap(stored -> stored.entry().id(), Function.identity()),
+                        store.recordsOfEvent(eventId))
+                .map(found -> compare(eventId, rules, found.getT1(), found.getT2(), found.getT3(), found.getT4())));
     }
 
     private RecomputationView compare(long eventId, EventRules rules, Map<Long, ResultStore.Entry> entries,
                                       Map<Long, List<ComputedResult.Mark>> marks,
-                                      Map<Long, ResultStore.Stored> stored) {
+                                      Map<Long, ResultStore.Stored> stored, Map<Long, EntryRecord> records) {
         List<Long> checked = entries.keySet().stream()
                 .filter(id -> marks.containsKey(id) || stored.containsKey(id)).sorted().toList();
         List<RecomputationView.Difference> differences = new ArrayList<>();
         for (long id : checked) {
             ResultStore.Entry entry = entries.get(id);
             ComputedResult recomputed = ComputedResult.of(rules, id, entry.number(), entry.status(),
-                    marks.getOrDefault(id, List.of()));
+                    marks.getOrDefault(id, List.of()), records.getOrDefault(id, EntryRecord.NONE));
             ResultStore.Stored kept = stored.get(id);
             List<String> fields = kept == null ? List.of("result") : differing(kept.result(), recomputed);
             if (!fields.isEmpty()) {

@@ -57,6 +57,9 @@ class ResultStore {
     /** The channel {@code result_change} announcements go to. */
     static final String CHANNEL = "result_change";
 
+    private static final String RECORDS = """
+            SELECT registration_id, completion_seconds, difficulty FROM entry_record WHERE %s""";
+
     private static final TypeReference<Map<String, BigDecimal>> COMPONENTS = new TypeReference<>() { };
     private static final TypeReference<List<AspectResultView>> ASPECTS = new TypeReference<>() { };
     private static final TypeReference<List<String>> HOLDS = new TypeReference<>() { };
@@ -107,6 +110,29 @@ class ResultStore {
                 .bind("id", eventId)
                 .map(row -> Map.entry(row.get("registration_id", Long.class), mark(row)))
                 .all();
+    }
+
+    /** What officials recorded about one entry; {@link EntryRecord#NONE} when nothing. */
+    Mono<EntryRecord> record(long registrationId) {
+        return database.sql(RECORDS.formatted("registration_id = :id"))
+                .bind("id", registrationId)
+                .map(this::record)
+                .one()
+                .defaultIfEmpty(EntryRecord.NONE);
+    }
+
+    /** What officials recorded about the event's entries, by registration id (entries without a record left out). */
+    Mono<Map<Long, EntryRecord>> recordsOfEvent(long eventId) {
+        return database.sql(RECORDS.formatted("event_id = :id"))
+                .bind("id", eventId)
+                .map(row -> Map.entry(row.get("registration_id", Long.class), record(row)))
+                .all()
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue);
+    }
+
+    private EntryRecord record(Readable row) {
+        return new EntryRecord(row.get("completion_seconds", BigDecimal.class),
+                json.readValue(row.get("difficulty", String.class), COMPONENTS));
     }
 
     /** Stores the entry's result as its next version and records the change in the outbox; the new version. */

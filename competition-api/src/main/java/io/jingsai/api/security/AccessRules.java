@@ -112,6 +112,8 @@ final class AccessRules {
             event(List.of(GET),              "/api/events/{eventId}/desk", "eventId", ORGANIZER, CHIEF_JUDGE),
             event(List.of(GET),              "/api/events/{eventId}/worklist", "eventId", CHIEF_JUDGE, JUDGE),
             admin(List.of(POST),             "/api/events/{eventId}/results/recomputation"),
+            event(List.of(PUT),              "/api/events/{eventId}/registrations/{id}/record", "eventId", ORGANIZER,
+                    CHIEF_JUDGE),
             event(List.of(GET),              "/api/events/{eventId}/registrations/**", "eventId", ORGANIZER,
                     CHIEF_JUDGE),
             event(List.of(POST, PUT, DELETE), "/api/events/{eventId}/registrations/**", "eventId", ORGANIZER),

@@ -67,9 +67,14 @@ final class MarkingFixtures {
 
     /** A new DRAFT event of the programme with {@code scheme}; later calls make more events. */
     long event(String scheme) {
+        return event(scheme, "{\"tieBreak\": [{\"key\": \"total\", \"order\": \"DESCENDING\"}]}");
+    }
+
+    /** A new DRAFT event of the programme with {@code scheme} and {@code rules} (JSON texts). */
+    long event(String scheme, String rules) {
         eventBody = RegistryFixtures.eventBody(programme, trade, TestIdentities.unique("评分赛项"));
         eventBody.put("scheme", RegistryFixtures.json(scheme));
-        eventBody.put("rules", RegistryFixtures.json("{\"tieBreak\": [{\"key\": \"total\", \"order\": \"DESCENDING\"}]}"));
+        eventBody.put("rules", RegistryFixtures.json(rules));
         event = new RegistryFixtures(admin, database).event(eventBody);
         eventVersion = 0;
         return event;

@@ -151,7 +151,7 @@ class ScoreSheetTests {
         replace(admin, event, entry, x.id(), "\"0\"", key(), corrected).expectStatus().isForbidden();
         replace(chief.client(), event, entry, x.id(), "\"0\"", key(), corrected).expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("reason")
-                .jsonPath("$.errors[0].rule").isEqualTo("scoreSheet.correctionReason");
+                .jsonPath("$.errors[0].rule").isEqualTo("correction.reason");
         corrected.put("reason", "  ");
         replace(chief.client(), event, entry, x.id(), "\"0\"", key(), corrected).expectStatus().isBadRequest();
         submit(chief.client(), event, entry, key(), sheet("M1", 40, "M2", 10, "J1", 3)).expectStatus().isEqualTo(409);

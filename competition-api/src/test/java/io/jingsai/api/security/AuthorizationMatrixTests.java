@@ -127,6 +127,9 @@ class AuthorizationMatrixTests {
                                                                          404, 404, 404, 404, 403, 404, 401);
         expect("PUT /api/events/{eventId}/registrations/{id}/score-sheets/{judgeId}",
                                                                          400, 403, 404, 400, 400, 404, 401);
+        // Officials' records: nothing recorded yet (404 where allowed), and a change without its Idempotency-Key.
+        expect("GET /api/events/{eventId}/registrations/{id}/record",    404, 404, 404, 404, 403, 404, 401);
+        expect("PUT /api/events/{eventId}/registrations/{id}/record",    400, 400, 404, 400, 403, 404, 401);
         expect("GET /api/events/{eventId}/registrations/{id}/result",    404, 404, 404, 404, 403, 404, 401);
         expect("GET /api/events/{eventId}/results",                      200, 200, 404, 200, 403, 404, 401);
         expect("GET /api/events/{eventId}/desk",                         200, 200, 404, 200, 403, 404, 401);

@@ -67,6 +67,8 @@ class JsonTextFieldsTests {
                     new Endpoint(HttpMethod.POST, "/api/events/1/panel/1/conflicts", "declared_conflict")),
             Map.entry("ScoreSheetCommand", new Endpoint(HttpMethod.POST,
                     "/api/events/1/registrations/1/score-sheets", "score_sheet")),
+            Map.entry("EntryRecordCommand", new Endpoint(HttpMethod.PUT,
+                    "/api/events/1/registrations/1/record", "entry_record")),
             Map.entry("AccountCommand", new Endpoint(HttpMethod.POST, "/api/accounts", "account")),
             Map.entry("JudgeAccountsCommand", new Endpoint(HttpMethod.POST, "/api/accounts/judges", "account")),
             Map.entry("PasswordChange", new Endpoint(HttpMethod.POST, "/api/account/password", "auth_session")),

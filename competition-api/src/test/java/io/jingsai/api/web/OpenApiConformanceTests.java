@@ -579,6 +579,7 @@ class OpenApiConformanceTests {
                             .exchange().expectBody(byte[].class).returnResult());
         }
         read("getEntryResult", inEntry);
+        keepTheEntrysRecord(inEntry);
         Operation worklist = document.operation("getWorklist");
         expect(worklist, "200", marker.get().uri(worklist.path(), Map.of("eventId", event)).exchange()
                 .expectBody(byte[].class).returnResult());
@@ -586,6 +587,32 @@ class OpenApiConformanceTests {
         Map<String, Object> report = json(expect(recompute, recompute.success(), admin.post()
                 .uri(recompute.path(), Map.of("eventId", event)).exchange().expectBody(byte[].class).returnResult()));
         assertThat((List<?>) report.get("differences")).isEmpty();
+    }
+
+    /**
+     * The organizer records the entry's completion time with the example: the first time without If-Match, then a
+     * change without it (428), with a stale version (412) and with the current one; the record is read back.
+     */
+    private void keepTheEntrysRecord(Map<String, Object> inEntry) {
+        Operation keep = document.operation("keepEntryRecord");
+        Map<String, Object> example = new HashMap<>(document.example(keep));
+        example.remove("difficulty"); // the walk's scheme has its own aspect ids
+        String version = null;
+        for (String ifMatch : new String[] {"none", null, "\"1000\"", "current"}) {
+            WebTestClient.RequestBodySpec request = admin.put().uri(keep.path(), inEntry)
+                    .header("Idempotency-Key", java.util.UUID.randomUUID().toString());
+            if (ifMatch != null && !ifMatch.equals("none")) {
+                request.header(HttpHeaders.IF_MATCH, ifMatch.equals("current") ? version : ifMatch);
+            }
+            String status = "none".equals(ifMatch) || "current".equals(ifMatch) ? keep.success()
+                    : ifMatch == null ? "428" : "412";
+            EntityExchangeResult<byte[]> answer = expect(keep, status, request.contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(example).exchange().expectBody(byte[].class).returnResult());
+            if ("none".equals(ifMatch)) {
+                version = answer.getResponseHeaders().getETag();
+            }
+        }
+        read("getEntryRecord", inEntry);
     }
 
     // --- answers --------------------------------------------------------------------------------------------------
