@@ -3,11 +3,14 @@ package io.jingsai.api;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Arrays;
 
-import org.springframework.boot.SpringApplication;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.validation.autoconfigure.ValidationConfigurationCustomizer;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -18,8 +21,22 @@ import org.springframework.context.annotation.Bean;
 @SpringBootApplication
 public class JingsaiApplication {
 
+    /**
+     * The option that makes the application a command checking stored results against their marks (see
+     * {@code result.ResultCheckCommand}): it starts without a web server and exits when done.
+     */
+    public static final String CHECK_RESULTS = "jingsai.check-results";
+
     public static void main(String[] args) {
-        SpringApplication.run(JingsaiApplication.class, args);
+        SpringApplication application = new SpringApplication(JingsaiApplication.class);
+        boolean command = Arrays.stream(args).anyMatch(arg -> arg.startsWith("--" + CHECK_RESULTS));
+        if (command) {
+            application.setWebApplicationType(WebApplicationType.NONE);
+        }
+        ConfigurableApplicationContext context = application.run(args);
+        if (command) {
+            System.exit(SpringApplication.exit(context));
+        }
     }
 
     /**

@@ -20,10 +20,10 @@ import io.jingsai.api.programme.RegistryFixtures;
  * ({@link #SCHEME}), entries, and judges on its panel with accounts of their own, each signed in with a bearer
  * token.
  */
-final class MarkingFixtures {
+public final class MarkingFixtures {
 
     /** M1 50 (median), M2 10 (0 or 10), J1 30 (judgement), D1 a deduction module of 10: 100. */
-    static final String SCHEME = """
+    public static final String SCHEME = """
             {"declaredTotal": 100, "defaultAggregation": {"kind": "MEDIAN"},
              "criteria": [{"id": "A", "name": "实操", "subCriteria": [{"id": "A1", "name": "线路安装", "aspects": [
                {"id": "M1", "description": "功能正确", "type": "MEASUREMENT", "maxMark": 50},
@@ -34,7 +34,7 @@ final class MarkingFixtures {
                 "levelDescriptors": ["不合格", "合格", "良好", "优秀"]}]}]}]}""";
 
     /** A judge of the registry, on the panel, with an account of their own. */
-    record Judge(long id, WebTestClient client) {
+    public record Judge(long id, WebTestClient client) {
     }
 
     private final WebTestClient admin;
@@ -43,11 +43,11 @@ final class MarkingFixtures {
     private final TestRegistry registry;
     final long trade;
     final long programme;
-    long event;
+    public long event;
     private Map<String, Object> eventBody;
     private long eventVersion;
 
-    MarkingFixtures(WebTestClient web, DatabaseClient database) {
+    public MarkingFixtures(WebTestClient web, DatabaseClient database) {
         this.admin = TestClients.administrator(web);
         this.anonymous = TestClients.anonymous(web);
         this.database = database;
@@ -57,7 +57,7 @@ final class MarkingFixtures {
         this.programme = fixtures.programme();
     }
 
-    WebTestClient admin() {
+    public WebTestClient admin() {
         return admin;
     }
 
@@ -66,7 +66,7 @@ final class MarkingFixtures {
     }
 
     /** A new DRAFT event of the programme with {@code scheme}; later calls make more events. */
-    long event(String scheme) {
+    public long event(String scheme) {
         return event(scheme, "{\"tieBreak\": [{\"key\": \"total\", \"order\": \"DESCENDING\"}]}");
     }
 
@@ -80,7 +80,7 @@ final class MarkingFixtures {
         return event;
     }
 
-    long entry() {
+    public long entry() {
         return entry(registry.enterprise());
     }
 
@@ -90,7 +90,7 @@ final class MarkingFixtures {
     }
 
     /** Judges on the panel (of no enterprise unless given), each with an account, signed in. */
-    List<Judge> judges(int count) {
+    public List<Judge> judges(int count) {
         List<Long> ids = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             ids.add(judge(null));
@@ -166,12 +166,12 @@ final class MarkingFixtures {
         return answer;
     }
 
-    void startMarking() {
+    public void startMarking() {
         move("OPEN");
         move("MARKING");
     }
 
-    static Map<String, Object> sheet(Object... aspectsAndValues) {
+    public static Map<String, Object> sheet(Object... aspectsAndValues) {
         List<Map<String, Object>> marks = new ArrayList<>();
         for (int i = 0; i < aspectsAndValues.length; i += 2) {
             marks.add(Map.of("aspectId", aspectsAndValues[i], "value", aspectsAndValues[i + 1]));
@@ -179,7 +179,7 @@ final class MarkingFixtures {
         return Map.of("marks", marks);
     }
 
-    static WebTestClient.ResponseSpec submit(WebTestClient client, long event, long entry, String key,
+    public static WebTestClient.ResponseSpec submit(WebTestClient client, long event, long entry, String key,
                                              Map<String, Object> sheet) {
         return client.post().uri("/api/events/{e}/registrations/{r}/score-sheets", event, entry)
                 .headers(h -> {
