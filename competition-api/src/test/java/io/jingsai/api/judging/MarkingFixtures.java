@@ -67,9 +67,14 @@ final class MarkingFixtures {
 
     /** A new DRAFT event of the programme with {@code scheme}; later calls make more events. */
     long event(String scheme) {
+        return event(scheme, "{\"tieBreak\": [{\"key\": \"total\", \"order\": \"DESCENDING\"}]}");
+    }
+
+    /** A new DRAFT event of the programme with {@code scheme} and {@code rules} (JSON). */
+    long event(String scheme, String rules) {
         eventBody = RegistryFixtures.eventBody(programme, trade, TestIdentities.unique("评分赛项"));
         eventBody.put("scheme", RegistryFixtures.json(scheme));
-        eventBody.put("rules", RegistryFixtures.json("{\"tieBreak\": [{\"key\": \"total\", \"order\": \"DESCENDING\"}]}"));
+        eventBody.put("rules", RegistryFixtures.json(rules));
         event = new RegistryFixtures(admin, database).event(eventBody);
         eventVersion = 0;
         return event;
@@ -77,6 +82,13 @@ final class MarkingFixtures {
 
     long entry() {
         return entry(registry.enterprise());
+    }
+
+    /** An entry with a station number, observing (taking no award place) if {@code observer}. */
+    long entry(String station, boolean observer) {
+        return registry.create("/api/events/" + event + "/registrations",
+                Map.of("contestantId", registry.contestant(registry.enterprise(), trade), "stationNumber", station,
+                        "observer", observer));
     }
 
     long entry(long enterprise) {
@@ -150,6 +162,14 @@ final class MarkingFixtures {
             eventVersion++;
         }
         return answer;
+    }
+
+    /** A step back ({@code MARKING} from REVIEW), with its reason. */
+    void moveBack(String status, String reason) {
+        admin.post().uri("/api/events/{id}/transition", event)
+                .header("If-Match", "\"" + eventVersion + "\"")
+                .bodyValue(Map.of("status", status, "reason", reason)).exchange().expectStatus().isOk();
+        eventVersion++;
     }
 
     void startMarking() {
