@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 import io.jingsai.api.shared.RejectedRequestException;
 import io.jingsai.api.spreadsheet.SheetColumn;
 import io.jingsai.api.spreadsheet.SheetFormat;
+import io.jingsai.api.spreadsheet.SheetTab;
 import io.jingsai.api.spreadsheet.SheetWriter;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -53,6 +54,16 @@ public class SheetDownloads {
                 .map(all -> {
                     ByteArrayOutputStream out = new ByteArrayOutputStream();
                     SheetWriter.write(format, columns, all, out);
+                    return attachment(baseName, format, out.toByteArray());
+                });
+    }
+
+    /** Writes a workbook of several sheets (one per tab in XLSX, one after another in CSV) as one file. */
+    public Mono<ResponseEntity<byte[]>> exportTabs(String baseName, SheetFormat format, Mono<List<SheetTab>> tabs) {
+        return tabs.publishOn(Schedulers.boundedElastic())
+                .map(all -> {
+                    ByteArrayOutputStream out = new ByteArrayOutputStream();
+                    SheetWriter.writeTabs(format, all, out);
                     return attachment(baseName, format, out.toByteArray());
                 });
     }

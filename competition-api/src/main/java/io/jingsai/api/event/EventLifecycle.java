@@ -22,20 +22,23 @@ import reactor.core.publisher.Mono;
 /**
  * The steps of an event's life, one at a time: only to a status the current one may move to; organizers take every
  * step, a chief judge only closes and reopens marking; a step back needs a reason; results go out for review or
- * publication only when no {@link PublicationCheck} objects; every step joins the event's audit chain.
+ * publication only when no {@link PublicationCheck} objects; every {@link EventStepTaken} hears of the step in its
+ * transaction; every step joins the event's audit chain.
  */
 @Component
 class EventLifecycle {
 
     private final VersionedRows<EventRow> rows;
     private final ObjectProvider<PublicationCheck> publicationChecks;
+    private final ObjectProvider<EventStepTaken> followers;
     private final AuditTrail audit;
     private final Clock clock;
 
-    EventLifecycle(EventRepository events, ObjectProvider<PublicationCheck> publicationChecks, AuditTrail audit,
-                   Clock clock) {
+    EventLifecycle(EventRepository events, ObjectProvider<PublicationCheck> publicationChecks,
+                   ObjectProvider<EventStepTaken> followers, AuditTrail audit, Clock clock) {
         this.rows = new VersionedRows<>(EventService.RESOURCE, events, EventRow::version);
         this.publicationChecks = publicationChecks;
+        this.followers = followers;
         this.audit = audit;
         this.clock = clock;
     }
@@ -46,6 +49,10 @@ class EventLifecycle {
                 .doOnNext(row -> requireAllowed(row, change, caller))
                 .flatMap(row -> requireNothingOutstanding(row, change.status()).thenReturn(row))
                 .flatMap(row -> rows.save(id, row.withStatus(change.status(), clock.instant()))
+                        .flatMap(moved -> Flux.fromStream(followers.orderedStream())
+                                .concatMap(follower -> follower.taken(id, row.status(), moved.status(),
+                                        caller.username()))
+                                .then(Mono.just(moved)))
                         .flatMap(moved -> audit.record(AuditRecord.of(AuditChain.event(id), caller.username(),
                                         "event.statusChanged", "event/" + id, Map.of("status", row.status()),
                                         Map.of("status", moved.status())).because(change.reason()))

@@ -12,16 +12,19 @@ import reactor.core.publisher.Mono;
  * Keeps each entry's stored result equal to what its marks make: the feature that changes marks calls
  * {@link #recompute} in the same transaction, after its writes and while it holds the entry, so that a committed
  * mark never has a stale result and every change of a result is in the outbox ({@code result_change}) and announced
- * on the channel {@code result_change} when it commits.
+ * on the channel {@code result_change} when it commits; once marking has closed, what the change does to the final
+ * standings is recorded for whom it changes ({@link ReviewedStandings}).
  */
 @Component
 public class EntryResults {
 
     private final ResultStore store;
+    private final ReviewedStandings reviewed;
     private final Clock clock;
 
-    EntryResults(ResultStore store, Clock clock) {
+    EntryResults(ResultStore store, ReviewedStandings reviewed, Clock clock) {
         this.store = store;
+        this.reviewed = reviewed;
         this.clock = clock;
     }
 
@@ -36,7 +39,10 @@ public class EntryResults {
                 .flatMap(entry -> Mono.zip(store.marks(registrationId).collectList(), store.record(registrationId))
                         .map(found -> ComputedResult.of(rules, entry.id(), entry.number(), entry.status(),
                                 found.getT1(), found.getT2()))
-                        .flatMap(result -> store.save(entry, result, rules.version(), clock.instant())));
+                        .flatMap(result -> store.save(entry, result, rules.version(), clock.instant()))
+                        .flatMap(saved -> reviewed.resultChanged(rules, new StandingChangeView.ResultChangeRef(
+                                        saved.changeId(), registrationId, saved.version()))
+                                .thenReturn(saved.version())));
     }
 
     /**

@@ -1,34 +1,89 @@
 package io.jingsai.api.result;
 
+import java.util.Locale;
+
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.jingsai.api.bulk.SheetDownloads;
+import io.jingsai.api.spreadsheet.SheetFormat;
 import io.jingsai.api.web.ETags;
+import io.jingsai.api.web.ProblemMessages;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 @RestController
 @Tag(name = "Results", description = "Entries' results, recomputed from the judges' marks in the transaction that "
-        + "changes them, and the event's provisional standings")
+        + "changes them; the event's standings (provisional, then final with awards), what later changes changed for whom, "
+        + "and the files organizers print")
 class ResultController {
 
     private final ResultService results;
+    private final ResultExports exports;
+    private final SheetDownloads downloads;
 
-    ResultController(ResultService results) {
+    ResultController(ResultService results, ResultExports exports, SheetDownloads downloads) {
         this.results = results;
+        this.exports = exports;
+        this.downloads = downloads;
     }
 
     @GetMapping("/api/events/{eventId}/results")
-    @Operation(operationId = "listResults", summary = "The event's provisional standings",
+    @Operation(operationId = "listResults", summary = "The event's standings: provisional, or final with awards",
             description = "Every entry with a result (withdrawn entries aside), ranked by the event's tie-break "
-                    + "chain and rank style; ties share a rank and are shown in registration-number order. Results "
-                    + "that are not COMPLETE rank on their provisional totals. For organizers and the chief judge.")
+                    + "chain and rank style; ties share a rank and are shown in registration-number order. While "
+                    + "the event is marking they are provisional (provisional: true): ranks only, results that are "
+                    + "not COMPLETE ranked on their provisional totals. Once marking has closed (REVIEW, PUBLISHED) "
+                    + "they are final: each entry also has its award band, titles and standardised score, given by "
+                    + "the event's rules; observers, disqualified and incomplete entries never take award places. "
+                    + "For organizers and the chief judge.")
     Mono<StandingsView> standings(@PathVariable long eventId) {
         return results.standings(eventId);
+    }
+
+    @GetMapping("/api/events/{eventId}/results/changes")
+    @Operation(operationId = "listStandingChanges", summary = "What result changes changed for whom after review",
+            description = "From the moment the event first goes out for public review (公示), every entry whose rank, "
+                    + "award or titles a later change of a result changed (a correction, a withdrawal, or marking "
+                    + "reopened and the event out for review again): before and after, when, and the result "
+                    + "changes that caused it, oldest first. Empty before review. Each change is also in the event's "
+                    + "audit chain. For organizers and the chief judge.")
+    Mono<StandingChangesView> changes(@PathVariable long eventId) {
+        return results.changes(eventId);
+    }
+
+    @GetMapping("/api/events/{eventId}/results/export")
+    @Operation(operationId = "exportResults", summary = "The event's results as organizers publish them",
+            description = "The standings of listResults as an xlsx or csv file: rank, station number, registration "
+                    + "number, entrant, enterprise, each component, total, award, titles and standardised score "
+                    + "(award, titles and standardised score stay empty while the standings are provisional). "
+                    + "Headers in the request's language. No ID numbers. For organizers and the chief judge.")
+    Mono<ResponseEntity<byte[]>> export(@PathVariable long eventId,
+                                        @RequestParam(defaultValue = "xlsx") String format, Locale locale) {
+        SheetFormat sheet = SheetDownloads.format(format);
+        Locale language = ProblemMessages.language(locale);
+        return exports.results(eventId, language)
+                .flatMap(table -> downloads.export("event-" + eventId + "-results", sheet, table.columns(),
+                        Flux.fromIterable(table.rows())));
+    }
+
+    @GetMapping("/api/events/{eventId}/results/judge-sheets")
+    @Operation(operationId = "exportJudgeSheets", summary = "Each judge's score sheet, to print and sign",
+            description = "For each judge of the panel (and any judge with sheets in the event), every entry the "
+                    + "judge marked, by registration and station number, with the judge's current mark for each "
+                    + "aspect, the sheet's version and time, and a line to sign and date (签字确认): in xlsx one "
+                    + "worksheet per judge, in csv one block per judge. For organizers and the chief judge.")
+    Mono<ResponseEntity<byte[]>> judgeSheets(@PathVariable long eventId,
+                                             @RequestParam(defaultValue = "xlsx") String format, Locale locale) {
+        SheetFormat sheet = SheetDownloads.format(format);
+        return downloads.exportTabs("event-" + eventId + "-judge-sheets", sheet,
+                exports.judgeSheets(eventId, ProblemMessages.language(locale)));
     }
 
     @GetMapping("/api/events/{eventId}/registrations/{id}/result")

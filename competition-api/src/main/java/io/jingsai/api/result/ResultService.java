@@ -13,13 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.jingsai.api.event.EventRules;
 import io.jingsai.api.event.EventRulebook;
-import io.jingsai.api.event.Standing;
-import io.jingsai.api.registration.RegistrationStatus;
 import io.jingsai.api.shared.NotFoundException;
-import io.jingsai.scoring.ranking.Ranking;
-import io.jingsai.scoring.ranking.RankingOutcome;
-import io.jingsai.scoring.ranking.RankingRule;
-import io.jingsai.scoring.ranking.TiePolicy;
 import reactor.core.publisher.Mono;
 
 /** Reading stored results, ranking them, and checking them against a recomputation from the marks. */
@@ -28,10 +22,12 @@ class ResultService {
 
     private final ResultStore store;
     private final EventRulebook rulebook;
+    private final ReviewStore reviews;
 
-    ResultService(ResultStore store, EventRulebook rulebook) {
+    ResultService(ResultStore store, EventRulebook rulebook, ReviewStore reviews) {
         this.store = store;
         this.rulebook = rulebook;
+        this.reviews = reviews;
     }
 
     Mono<ResultView> result(long eventId, long registrationId) {
@@ -44,35 +40,23 @@ class ResultService {
                 .map(ResultView::of);
     }
 
-    /** The stored results ranked by the event's rules; under FORCE_DISTINCT, remaining ties are shown shared. */
+    /**
+     * The stored results ranked by the event's rules (under FORCE_DISTINCT, remaining ties are shown shared):
+     * provisional while the event is marking, final with awards, titles and standardised scores once marking has
+     * closed.
+     */
     Mono<StandingsView> standings(long eventId) {
         return rulebook.rules(eventId)
-                .flatMap(rules -> store.storedOfEvent(eventId)
-                        .filter(stored -> stored.entry().status() != RegistrationStatus.WITHDRAWN)
-                        .collectList()
-                        .map(results -> ranked(eventId, rules, results)));
+                .flatMap(rules -> Mono.zip(store.eventStatus(eventId), store.storedOfEvent(eventId).collectList())
+                        .map(found -> Standings.of(eventId, rules, found.getT2(),
+                                !ReviewedStandings.isFinal(found.getT1()))));
     }
 
-    private static StandingsView ranked(long eventId, EventRules rules, List<ResultStore.Stored> results) {
-        Map<Standing, ResultStore.Stored> byStanding = new LinkedHashMap<>();
-        for (ResultStore.Stored stored : results) {
-            byStanding.put(stored.result().standing().standing(stored.entry().number()), stored);
-        }
-        RankingRule<Standing> rule = rules.ranking();
-        RankingOutcome<Standing> outcome = Ranking.rank(byStanding.keySet(), rule);
-        boolean unresolved = outcome instanceof RankingOutcome.UnresolvedTies<Standing>;
-        if (unresolved) {
-            outcome = Ranking.rank(byStanding.keySet(), rule.withTiePolicy(TiePolicy.SHARE));
-        }
-        List<StandingsView.Entry> entries = ((RankingOutcome.Ranked<Standing>) outcome).entries().stream()
-                .map(ranked -> {
-                    ResultStore.Stored stored = byStanding.get(ranked.entry());
-                    return new StandingsView.Entry(ranked.rank(), ranked.position(), stored.entry().id(),
-                            stored.entry().number(), stored.entry().station(), stored.result().status(),
-                            stored.result().total(), ranked.entry().eligible(), stored.version());
-                })
-                .toList();
-        return new StandingsView(eventId, unresolved, entries);
+    /** What changed for whom in the final standings since the event first went out for review. */
+    Mono<StandingChangesView> changes(long eventId) {
+        return rulebook.rules(eventId)
+                .flatMap(rules -> reviews.changes(eventId).collectList())
+                .map(changes -> new StandingChangesView(eventId, changes));
     }
 
     /**

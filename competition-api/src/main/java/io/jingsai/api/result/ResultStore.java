@@ -8,6 +8,7 @@ import java.util.Map;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 
+import io.jingsai.api.event.EventStatus;
 import io.jingsai.api.registration.RegistrationStatus;
 import io.r2dbc.spi.Readable;
 import reactor.core.publisher.Flux;
@@ -45,7 +46,7 @@ class ResultStore {
                 INSERT INTO result_change (event_id, registration_id, result_version, changed_at)
                 VALUES (:eventId, :registrationId, :version, :now)
                 RETURNING id, event_id, registration_id, result_version)
-            SELECT pg_notify('result_change', json_build_object('id', id, 'eventId', event_id,
+            SELECT id, pg_notify('result_change', json_build_object('id', id, 'eventId', event_id,
                              'registrationId', registration_id, 'resultVersion', result_version)::text)
             FROM change""";
 
@@ -66,6 +67,10 @@ class ResultStore {
 
     /** A registration as results need it. */
     record Entry(long id, long eventId, int number, String station, RegistrationStatus status) {
+    }
+
+    /** What saving a result wrote: its version and the outbox row that records the change. */
+    record Saved(long version, long changeId) {
     }
 
     /** A stored result with its registration. */
@@ -135,8 +140,8 @@ class ResultStore {
                 json.readValue(row.get("difficulty", String.class), COMPONENTS));
     }
 
-    /** Stores the entry's result as its next version and records the change in the outbox; the new version. */
-    Mono<Long> save(Entry entry, ComputedResult result, long rulesVersion, Instant now) {
+    /** Stores the entry's result as its next version and records the change in the outbox. */
+    Mono<Saved> save(Entry entry, ComputedResult result, long rulesVersion, Instant now) {
         return database.sql(UPSERT)
                 .bind("registrationId", entry.id()).bind("eventId", entry.eventId())
                 .bind("status", result.status().name()).bind("exactTotal", result.exactTotal())
@@ -151,8 +156,23 @@ class ResultStore {
                 .flatMap(version -> database.sql(CHANGED)
                         .bind("eventId", entry.eventId()).bind("registrationId", entry.id())
                         .bind("version", version).bind("now", now)
-                        .then()
-                        .thenReturn(version));
+                        .map(row -> new Saved(version, row.get("id", Long.class)))
+                        .one());
+    }
+
+    /** The id of the event's latest result change, 0 when there is none. */
+    Mono<Long> lastChangeId(long eventId) {
+        return database.sql("SELECT COALESCE(MAX(id), 0) AS last FROM result_change WHERE event_id = :id")
+                .bind("id", eventId)
+                .map(row -> row.get("last", Long.class))
+                .one();
+    }
+
+    /** The event's status; empty if there is no such event. */
+    Mono<EventStatus> eventStatus(long eventId) {
+        return database.sql("SELECT status FROM event WHERE id = :id").bind("id", eventId)
+                .map(row -> EventStatus.valueOf(row.get("status", String.class)))
+                .one();
     }
 
     Mono<Stored> stored(long eventId, long registrationId) {

@@ -122,50 +122,86 @@ public final class SheetWriter {
         return first == '-' && !PLAIN_NUMBER.matcher(value).matches();
     }
 
+    /**
+     * Writes several sheets: in XLSX one worksheet per tab, in CSV the tabs one after another (each with its lines
+     * above, header row, rows and lines below), separated by an empty line.
+     *
+     * @throws IllegalArgumentException if there is no tab, or a row does not have exactly one value per column
+     * @throws UncheckedIOException     if the stream fails
+     */
+    public static void writeTabs(SheetFormat format, List<SheetTab> tabs, OutputStream out) {
+        if (tabs.isEmpty()) {
+            throw new IllegalArgumentException("a workbook needs at least one sheet");
+        }
+        try {
+            switch (format) {
+                case CSV -> writeCsvTabs(tabs, out);
+                case XLSX -> writeXlsxTabs(tabs, out);
+            }
+        } catch (IOException failed) {
+            throw new UncheckedIOException(failed);
+        }
+    }
+
+    private static void writeCsvTabs(List<SheetTab> tabs, OutputStream out) throws IOException {
+        Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+        writer.write('\uFEFF');
+        for (int t = 0; t < tabs.size(); t++) {
+            SheetTab tab = tabs.get(t);
+            if (t > 0) {
+                writer.write("\r\n");
+            }
+            for (String line : tab.above()) {
+                writeCsvLine(writer, List.of(line));
+            }
+            writeCsvLine(writer, tab.columns().stream().map(SheetColumn::header).toList());
+            int index = 0;
+            for (List<String> row : tab.rows()) {
+                checkWidth(row, tab.columns(), ++index);
+                writeCsvLine(writer, row);
+            }
+            for (String line : tab.below()) {
+                writeCsvLine(writer, List.of(line));
+            }
+        }
+        writer.flush();
+    }
+
     private static void writeXlsx(List<SheetColumn> columns, Iterable<? extends List<String>> rows, OutputStream out)
             throws IOException {
+        writeWorkbook(out, (workbook, styles) ->
+                fill(workbook.createSheet(SHEET_NAME), styles, List.of(), columns, rows, List.of()));
+    }
+
+    private static void writeXlsxTabs(List<SheetTab> tabs, OutputStream out) throws IOException {
+        writeWorkbook(out, (workbook, styles) -> {
+            java.util.Set<String> names = new java.util.HashSet<>();
+            for (SheetTab tab : tabs) {
+                fill(workbook.createSheet(uniqueName(tab.name(), names)), styles, tab.above(), tab.columns(),
+                        tab.rows(), tab.below());
+            }
+        });
+    }
+
+    /** A sheet name Excel takes, not yet taken: case does not tell names apart there. */
+    private static String uniqueName(String wanted, java.util.Set<String> taken) {
+        String safe = org.apache.poi.ss.util.WorkbookUtil.createSafeSheetName(wanted);
+        String name = safe;
+        for (int n = 2; !taken.add(name.toLowerCase(java.util.Locale.ROOT)); n++) {
+            String suffix = " (" + n + ")";
+            name = safe.substring(0, Math.min(safe.length(), 31 - suffix.length())) + suffix;
+        }
+        return name;
+    }
+
+    private interface Sheets {
+        void write(SXSSFWorkbook workbook, Styles styles);
+    }
+
+    private static void writeWorkbook(OutputStream out, Sheets sheets) throws IOException {
         SXSSFWorkbook workbook = new SXSSFWorkbook(200);
         try {
-            Styles styles = new Styles(workbook);
-            SXSSFSheet sheet = workbook.createSheet(SHEET_NAME);
-            int[] widths = new int[columns.size()];
-            SXSSFRow header = sheet.createRow(0);
-            for (int c = 0; c < columns.size(); c++) {
-                SheetColumn column = columns.get(c);
-                SXSSFCell cell = header.createCell(c);
-                cell.setCellValue(column.header());
-                cell.setCellStyle(column.required() ? styles.requiredHeader : styles.header);
-                widths[c] = displayWidth(column.header());
-                if (column.text()) {
-                    sheet.setDefaultColumnStyle(c, styles.text);
-                }
-            }
-            sheet.createFreezePane(0, 1);
-            int rowIndex = 0;
-            for (List<String> values : rows) {
-                checkWidth(values, columns, rowIndex + 1);
-                SXSSFRow row = sheet.createRow(++rowIndex);
-                for (int c = 0; c < columns.size(); c++) {
-                    String value = values.get(c);
-                    if (value == null || value.isEmpty()) {
-                        continue;
-                    }
-                    SXSSFCell cell = row.createCell(c);
-                    if (columns.get(c).text()) {
-                        cell.setCellStyle(styles.text);
-                        cell.setCellValue(value);
-                    } else if (PLAIN_NUMBER.matcher(value).matches()) {
-                        cell.setCellValue(Double.parseDouble(value));
-                    } else {
-                        cell.setCellValue(value);
-                    }
-                    widths[c] = Math.max(widths[c], displayWidth(value));
-                }
-            }
-            for (int c = 0; c < widths.length; c++) {
-                int characters = Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, widths[c] + 2));
-                sheet.setColumnWidth(c, characters * 256);
-            }
+            sheets.write(workbook, new Styles(workbook));
             workbook.write(out);
             out.flush();
         } finally {
@@ -173,6 +209,59 @@ public final class SheetWriter {
             // pending rows while the temporary file is still open (close() alone then logs a warning).
             workbook.dispose();
             workbook.close();
+        }
+    }
+
+    /** Lines above, the header row (frozen when nothing is above it), the rows, and lines below. */
+    private static void fill(SXSSFSheet sheet, Styles styles, List<String> above, List<SheetColumn> columns,
+                             Iterable<? extends List<String>> rows, List<String> below) {
+        int[] widths = new int[columns.size()];
+        int rowIndex = 0;
+        for (String line : above) {
+            sheet.createRow(rowIndex++).createCell(0).setCellValue(line);
+        }
+        SXSSFRow header = sheet.createRow(rowIndex);
+        for (int c = 0; c < columns.size(); c++) {
+            SheetColumn column = columns.get(c);
+            SXSSFCell cell = header.createCell(c);
+            cell.setCellValue(column.header());
+            cell.setCellStyle(column.required() ? styles.requiredHeader : styles.header);
+            widths[c] = displayWidth(column.header());
+            if (column.text()) {
+                sheet.setDefaultColumnStyle(c, styles.text);
+            }
+        }
+        sheet.createFreezePane(0, rowIndex + 1);
+        int index = 0;
+        for (List<String> values : rows) {
+            checkWidth(values, columns, ++index);
+            SXSSFRow row = sheet.createRow(++rowIndex);
+            for (int c = 0; c < columns.size(); c++) {
+                String value = values.get(c);
+                if (value == null || value.isEmpty()) {
+                    continue;
+                }
+                SXSSFCell cell = row.createCell(c);
+                if (columns.get(c).text()) {
+                    cell.setCellStyle(styles.text);
+                    cell.setCellValue(value);
+                } else if (PLAIN_NUMBER.matcher(value).matches()) {
+                    cell.setCellValue(Double.parseDouble(value));
+                } else {
+                    cell.setCellValue(value);
+                }
+                widths[c] = Math.max(widths[c], displayWidth(value));
+            }
+        }
+        if (!below.isEmpty()) {
+            rowIndex++;
+            for (String line : below) {
+                sheet.createRow(++rowIndex).createCell(0).setCellValue(line);
+            }
+        }
+        for (int c = 0; c < widths.length; c++) {
+            int characters = Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, widths[c] + 2));
+            sheet.setColumnWidth(c, characters * 256);
         }
     }
 

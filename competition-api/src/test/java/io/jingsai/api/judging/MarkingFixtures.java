@@ -84,6 +84,13 @@ public final class MarkingFixtures {
         return entry(registry.enterprise());
     }
 
+    /** An entry with a station number, observing (taking no award place) if {@code observer}. */
+    long entry(String station, boolean observer) {
+        return registry.create("/api/events/" + event + "/registrations",
+                Map.of("contestantId", registry.contestant(registry.enterprise(), trade), "stationNumber", station,
+                        "observer", observer));
+    }
+
     long entry(long enterprise) {
         return registry.create("/api/events/" + event + "/registrations",
                 Map.of("contestantId", registry.contestant(enterprise, trade)));
@@ -164,6 +171,14 @@ public final class MarkingFixtures {
             eventVersion++;
         }
         return answer;
+    }
+
+    /** A step back ({@code MARKING} from REVIEW), with its reason. */
+    void moveBack(String status, String reason) {
+        admin.post().uri("/api/events/{id}/transition", event)
+                .header("If-Match", "\"" + eventVersion + "\"")
+                .bodyValue(Map.of("status", status, "reason", reason)).exchange().expectStatus().isOk();
+        eventVersion++;
     }
 
     public void startMarking() {

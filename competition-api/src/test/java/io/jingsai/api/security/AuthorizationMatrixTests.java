@@ -134,6 +134,9 @@ class AuthorizationMatrixTests {
         expect("GET /api/events/{eventId}/results",                      200, 200, 404, 200, 403, 404, 401);
         expect("GET /api/events/{eventId}/desk",                         200, 200, 404, 200, 403, 404, 401);
         expect("GET /api/events/{eventId}/worklist",                     403, 403, 404, 403, 403, 404, 401);
+        expect("GET /api/events/{eventId}/results/changes",              200, 200, 404, 200, 403, 404, 401);
+        expect("GET /api/events/{eventId}/results/export",               200, 200, 404, 200, 403, 404, 401);
+        expect("GET /api/events/{eventId}/results/judge-sheets",         200, 200, 404, 200, 403, 404, 401);
         expect("POST /api/events/{eventId}/results/recomputation",       200, 403, 403, 403, 403, 403, 401);
         // Public boards open at MARKING; the event here is a DRAFT, so for everyone as if it did not exist.
         expect("GET /api/public/events/{eventId}/board",                 404, 404, 404, 404, 404, 404, 404);

@@ -156,7 +156,8 @@ class OpenApiDocumentTests {
                         && !operation.mediaTypes("200").contains("text/event-stream"))
                 .toList();
         assertThat(downloads).extracting(Operation::id)
-                .containsExactlyInAnyOrder("getImportTemplate", "exportContestants", "exportRegistrations");
+                .containsExactlyInAnyOrder("getImportTemplate", "exportContestants", "exportRegistrations",
+                        "exportResults", "exportJudgeSheets");
         assertThat(downloads).allSatisfy(operation -> {
             assertThat(operation.mediaTypes("200")).containsExactlyInAnyOrder(CSV, XLSX);
             map(operation.response("200").get("content")).values().forEach(media ->
