@@ -57,6 +57,21 @@ public final class MarkingFixtures {
         this.programme = fixtures.programme();
     }
 
+    /** Fixtures for events of the same programme in a trade of their own. */
+    private MarkingFixtures(MarkingFixtures sameProgramme) {
+        this.admin = sameProgramme.admin;
+        this.anonymous = sameProgramme.anonymous;
+        this.database = sameProgramme.database;
+        this.registry = sameProgramme.registry;
+        this.trade = registry.trade();
+        this.programme = sameProgramme.programme;
+    }
+
+    /** Another event of this programme, in another trade: its own fixtures. */
+    MarkingFixtures inAnotherTrade() {
+        return new MarkingFixtures(this);
+    }
+
     public WebTestClient admin() {
         return admin;
     }
