@@ -19,13 +19,13 @@ import jakarta.validation.constraints.Size;
 @Schema(name = "ScoreSheetCommand", example = """
         {"marks": [{"aspectId": "T1a", "value": 86.5}, {"aspectId": "P1a", "value": 52},
                    {"aspectId": "P1b", "value": 2}]}""")
-record ScoreSheetCommand(@NotEmpty @Size(max = MAX_MARKS) List<@Valid @NotNull Mark> marks) {
+public record ScoreSheetCommand(@NotEmpty @Size(max = MAX_MARKS) List<@Valid @NotNull Mark> marks) {
 
     /** More marks than any scheme has aspects is not a sheet. */
     static final int MAX_MARKS = 500;
 
     @Schema(name = "Mark")
-    record Mark(@NotBlank @Size(max = 50) String aspectId, @NotNull BigDecimal value) {
+    public record Mark(@NotBlank @Size(max = 50) String aspectId, @NotNull BigDecimal value) {
     }
 
     /** The marks in one text that two equal sheets share ({@code 1.50} and {@code 1.5} are one mark). */
