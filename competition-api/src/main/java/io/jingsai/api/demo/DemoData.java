@@ -40,6 +40,9 @@ class DemoData implements SmartLifecycle {
     /** Sheets handed in at once while filling; they lock different entries and mostly different events. */
     private static final int PARALLEL = 4;
 
+    /** Where the demo stands: waiting for the application, writing, marking, or not adding anything. */
+    enum State { WAITING, FILLING, MARKING, SKIPPED, FAILED }
+
     private final DemoSettings settings;
     private final DemoServices services;
     private final DemoFiller filler;
@@ -47,6 +50,7 @@ class DemoData implements SmartLifecycle {
     private final AtomicLong handedIn = new AtomicLong();
     private volatile Scheduler pace;
     private volatile boolean started;
+    private volatile State state = State.WAITING;
 
     DemoData(@Value("${jingsai.demo.seed:" + DemoSettings.SEED + "}") long seed,
              @Value("${jingsai.demo.trades:" + DemoSettings.TRADES + "}") int trades,
@@ -72,13 +76,25 @@ class DemoData implements SmartLifecycle {
         log.info("Demo data: seed {}, {} enterprises, {} contestants in {} trades, {} events of {} entries",
                 settings.seed(), settings.enterprises(), settings.contestants(), settings.trades(), settings.events(),
                 settings.entriesPerEvent());
+        state = State.FILLING;
         running.add(Mono.fromSupplier(() -> DemoPlan.of(settings))
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(filler::fill)
                 .map(entries -> new DemoMarking(entries, services.sheets(), settings.seed()))
                 .flatMap(marking -> initialSheets(marking).thenReturn(marking))
-                .subscribe(this::keepMarking,
-                        failure -> log.error("Demo data: could not be written: {}", failure.toString(), failure)));
+                .doOnSuccess(marking -> {
+                    if (marking == null) {
+                        state = State.SKIPPED;
+                    }
+                })
+                .subscribe(this::keepMarking, failure -> {
+                    state = State.FAILED;
+                    log.error("Demo data: could not be written: {}", failure.toString(), failure);
+                }));
+    }
+
+    State state() {
+        return state;
     }
 
     /** How many score sheets the demo has handed in (and had accepted) so far. */
@@ -95,6 +111,7 @@ class DemoData implements SmartLifecycle {
     }
 
     private void keepMarking(DemoMarking marking) {
+        state = State.MARKING;
         if (settings.marksPerSecond() == 0) {
             return;
         }
