@@ -80,8 +80,11 @@ class DemoData implements SmartLifecycle {
         running.add(Mono.fromSupplier(() -> DemoPlan.of(settings))
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(filler::fill)
-                .map(entries -> new DemoMarking(entries, services.sheets(), settings.seed()))
-                .flatMap(marking -> initialSheets(marking).thenReturn(marking))
+                .flatMap(entries -> {
+                    DemoMarking marking = new DemoMarking(entries, services.sheets(), settings.seed());
+                    return Mono.when(initialSheets(marking), entries.rest().doOnSuccess(done -> log.info(
+                            "Demo data: all {} contestants written", settings.contestants()))).thenReturn(marking);
+                })
                 .doOnSuccess(marking -> {
                     if (marking == null) {
                         state = State.SKIPPED;

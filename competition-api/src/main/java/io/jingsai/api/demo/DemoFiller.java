@@ -88,7 +88,11 @@ final class DemoFiller {
         this.clock = clock;
     }
 
-    /** The demo written and its events in MARKING, or empty when the database already had a programme. */
+    /**
+     * The demo's events in MARKING, or empty when the database already had a programme. The events' own entrants
+     * are written first, so that boards fill soon; the contestants of the other trades are left to
+     * {@link DemoMarking.Entries#rest()}, to be written while the first sheets are handed in.
+     */
     Mono<DemoMarking.Entries> fill(DemoPlan plan) {
         return services.programmes().anyExists().flatMap(any -> {
             if (any) {
@@ -118,20 +122,21 @@ final class DemoFiller {
                     + " trades but the database has " + trades.size() + "; lower jingsai.demo.trades"));
         }
         Instant started = clock.instant();
+        int entrants = plan.events().stream().mapToInt(event -> event.entrants().size()).sum();
         return inOrder(plan.enterprises(), this::enterprise)
-                .flatMap(enterprises -> inOrder(plan.contestants(),
-                        contestant -> contestant(contestant, enterprises, trades)))
-                .zipWith(inOrder(plan.judges(), this::judge))
-                .flatMap(people -> Flux.range(0, plan.events().size())
-                        .flatMapSequential(e -> event(programme, plan, e, trades, people.getT1(), people.getT2()),
-                                PARALLEL)
-                        .collectList())
-                .map(events -> new DemoMarking.Entries(plan, events))
-                .doOnNext(entries -> log.info("Demo data: programme {} with {} enterprises, {} contestants in {} trades, "
-                                + "{} events in MARKING, {} judges, written in {} s", programme.id(),
-                        plan.enterprises().size(), plan.contestants().size(), plan.tradesWithContestants().size(),
-                        plan.events().size(), plan.judges().size(),
-                        Duration.between(started, clock.instant()).toMillis() / 1000.0));
+                .flatMap(enterprises -> inOrder(plan.contestants().subList(0, entrants),
+                        contestant -> contestant(contestant, enterprises, trades))
+                        .zipWith(inOrder(plan.judges(), this::judge))
+                        .flatMap(people -> Flux.range(0, plan.events().size())
+                                .flatMapSequential(e -> event(programme, plan, e, trades, people.getT1(),
+                                        people.getT2()), PARALLEL)
+                                .collectList())
+                        .map(events -> new DemoMarking.Entries(plan, events,
+                                inOrder(plan.contestants().subList(entrants, plan.contestants().size()),
+                                        contestant -> contestant(contestant, enterprises, trades)).then())))
+                .doOnNext(entries -> log.info("Demo data: programme {}: {} events in MARKING with {} judges, written "
+                                + "in {} s; the other contestants follow", programme.id(), plan.events().size(),
+                        plan.judges().size(), Duration.between(started, clock.instant()).toMillis() / 1000.0));
     }
 
     private Mono<Long> enterprise(DemoPlan.Enterprise enterprise) {

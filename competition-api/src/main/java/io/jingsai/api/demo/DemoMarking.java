@@ -30,8 +30,8 @@ final class DemoMarking {
         }
     }
 
-    /** What the filler wrote, for the judges to mark. */
-    record Entries(DemoPlan plan, List<Event> events) {
+    /** What the filler wrote, for the judges to mark, and {@code rest}: the writing of the other contestants. */
+    record Entries(DemoPlan plan, List<Event> events, Mono<Void> rest) {
 
         Entries {
             events = List.copyOf(events);
