@@ -14,7 +14,7 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
 /** The request bodies of the account and sign-in endpoints. */
-final class AccountCommands {
+public final class AccountCommands {
 
     private AccountCommands() {
     }
@@ -61,7 +61,7 @@ final class AccountCommands {
             + "one event: a judge without an account gets one (user name judge-<id>, a one-time password), one "
             + "with an account gets the role added",
             example = "{\"eventId\": 1, \"role\": \"JUDGE\", \"judgeIds\": [1, 2, 3]}")
-    record JudgeAccountsCommand(@NotNull @Positive Long eventId,
+    public record JudgeAccountsCommand(@NotNull @Positive Long eventId,
                                 @NotNull Role role,
                                 @ArraySchema(uniqueItems = true) @NotEmpty @Size(max = 200)
                                 List<@NotNull @Positive Long> judgeIds) {

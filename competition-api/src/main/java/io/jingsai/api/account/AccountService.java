@@ -32,7 +32,7 @@ import reactor.core.publisher.Mono;
  * account's sessions and is announced ({@link CredentialsChanged}) so that nothing remembers the old one.
  */
 @Service
-class AccountService {
+public class AccountService {
 
     private static final Logger log = LoggerFactory.getLogger(AccountService.class);
     static final String JUDGE_USERNAME_PREFIX = "judge-";
@@ -88,7 +88,7 @@ class AccountService {
 
     /** Accounts for judges of the registry, all in one transaction. */
     @Transactional
-    Mono<NewAccounts> createForJudges(Caller caller, JudgeAccountsCommand command) {
+    public Mono<NewAccounts> createForJudges(Caller caller, JudgeAccountsCommand command) {
         Grant asked = new Grant(command.role(), null, command.eventId(), null);
         List<Long> judgeIds = command.judgeIds().stream().distinct().toList();
         return access.mayGrant(caller, List.of(asked), "").map(grants -> grants.get(0))

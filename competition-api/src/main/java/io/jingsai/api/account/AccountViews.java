@@ -6,13 +6,13 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /** What the account endpoints answer. Password hashes never leave the service. */
-final class AccountViews {
+public final class AccountViews {
 
     private AccountViews() {
     }
 
     @Schema(name = "Account")
-    record AccountView(long id, String username, String displayName, Long judgeId, List<Grant> grants,
+    public record AccountView(long id, String username, String displayName, Long judgeId, List<Grant> grants,
                        boolean passwordChangeRequired, long version, Instant createdAt, Instant updatedAt) {
 
         static AccountView of(AccountStore.StoredAccount account, List<Grant> grants) {
@@ -24,11 +24,11 @@ final class AccountViews {
 
     @Schema(name = "NewAccount", description = "An account and, when one was generated, its one-time password: shown "
             + "this once, to be changed at first sign-in")
-    record NewAccount(AccountView account, String initialPassword) {
+    public record NewAccount(AccountView account, String initialPassword) {
     }
 
     @Schema(name = "NewAccounts")
-    record NewAccounts(List<NewAccount> items) {
+    public record NewAccounts(List<NewAccount> items) {
     }
 
     @Schema(name = "AccountPage")

@@ -17,7 +17,7 @@ import jakarta.validation.constraints.Size;
 @Schema(name = "ContestantCommand", example = """
         {"name": "王建国", "idNumber": "110105199003071239", "enterpriseId": 1, "tradeId": 23,
          "phone": "13800138000"}""")
-record ContestantCommand(
+public record ContestantCommand(
         @NotBlank @Size(max = 100) String name,
         @NotBlank @ValidResidentId String idNumber,
         @NotNull @Positive Long enterpriseId,
@@ -26,7 +26,7 @@ record ContestantCommand(
                 message = "{phone.format}")
         String phone) {
 
-    ContestantCommand {
+    public ContestantCommand {
         name = name == null ? null : name.strip();
         idNumber = idNumber == null ? null : idNumber.strip().toUpperCase(Locale.ROOT);
         phone = phone == null || phone.isBlank() ? null : phone.strip();

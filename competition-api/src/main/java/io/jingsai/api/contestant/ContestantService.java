@@ -28,7 +28,7 @@ import reactor.core.publisher.Mono;
  * see them, with a reason, and the reveal is recorded.
  */
 @Service
-class ContestantService {
+public class ContestantService {
 
     static final String RESOURCE = "contestant";
     /** What a reveal shows in full, as the reveal audit records it. */
@@ -57,7 +57,7 @@ class ContestantService {
         this.clock = clock;
     }
 
-    Mono<ContestantView> register(ContestantCommand command) {
+    public Mono<ContestantView> register(ContestantCommand command) {
         ResidentIdNumber idNumber = ResidentIdNumber.of(command.idNumber(), clock);
         return requireReferences(command)
                 .then(Mono.defer(() -> contestants.save(ContestantRow.create(command, idNumber, cipher,

@@ -13,14 +13,14 @@ import jakarta.validation.constraints.Size;
 @Schema(name = "EnterpriseCommand", example = """
         {"name": "西安市示例建设工程有限公司", "creditCode": "91610104MA6TG1L403", "regionCode": "610104",
          "industry": "建筑业", "ownership": "PRIVATE"}""")
-record EnterpriseCommand(
+public record EnterpriseCommand(
         @NotBlank @Size(max = 200) String name,
         @NotBlank @ValidCreditCode String creditCode,
         @NotBlank @ValidDivisionCode String regionCode,
         @Size(max = 100) String industry,
         @NotNull Ownership ownership) {
 
-    EnterpriseCommand {
+    public EnterpriseCommand {
         name = name == null ? null : name.strip();
         creditCode = creditCode == null ? null : creditCode.strip().toUpperCase(Locale.ROOT);
         regionCode = regionCode == null ? null : regionCode.strip();

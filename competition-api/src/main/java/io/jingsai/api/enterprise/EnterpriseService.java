@@ -16,7 +16,7 @@ import reactor.core.publisher.Mono;
 
 /** Registering enterprises: unique credit codes, optimistic updates, deletes only while nothing refers to one. */
 @Service
-class EnterpriseService {
+public class EnterpriseService {
 
     static final String RESOURCE = "enterprise";
     static final Map<String, String> SORTABLE = Map.of(
@@ -36,7 +36,7 @@ class EnterpriseService {
         this.clock = clock;
     }
 
-    Mono<EnterpriseView> register(EnterpriseCommand command) {
+    public Mono<EnterpriseView> register(EnterpriseCommand command) {
         return enterprises.save(EnterpriseRow.create(command, clock.instant()))
                 .onErrorMap(DuplicateKeyException.class, e -> duplicate(command))
                 .map(mapper::toView);

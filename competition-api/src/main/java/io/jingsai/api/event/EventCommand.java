@@ -41,7 +41,7 @@ import jakarta.validation.constraints.Size;
                        {"name": "二等奖", "share": 0.2}, {"name": "三等奖", "share": 0.3, "minimumStarters": 6}],
              "titles": [{"title": "技术能手", "maxRank": 3}]}},
          "status": "DRAFT"}""")
-record EventCommand(
+public record EventCommand(
         @NotNull @Positive Long programmeId,
         @Schema(description = "a competition project of the same programme (optional)") @Positive Long projectId,
         @NotNull @Positive Long tradeId,
@@ -54,7 +54,7 @@ record EventCommand(
         Instant endsAt,
         EventStatus status) {
 
-    EventCommand {
+    public EventCommand {
         name = name == null ? null : name.strip();
         venue = venue == null || venue.isBlank() ? null : venue.strip();
         rules = rules == null ? RulesDocument.defaults() : rules;

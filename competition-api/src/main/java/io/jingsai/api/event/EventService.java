@@ -30,7 +30,7 @@ import reactor.core.publisher.Mono;
  * registrations.
  */
 @Service
-class EventService {
+public class EventService {
 
     static final String RESOURCE = "event";
     static final Map<String, String> SORTABLE = Map.of("name", "name", "startsAt", "starts_at", "status", "status",
@@ -59,7 +59,7 @@ class EventService {
         this.clock = clock;
     }
 
-    Mono<EventView> create(EventCommand command) {
+    public Mono<EventView> create(EventCommand command) {
         List<FieldProblem> initial = new ArrayList<>();
         if (command.status() != null && command.status() != EventStatus.DRAFT) {
             initial.add(FieldProblem.of("status", "status.initial", EventStatus.DRAFT));
@@ -99,7 +99,7 @@ class EventService {
 
     /** One step of the event's life ({@link EventLifecycle}), written with its audit entry. */
     @Transactional
-    Mono<EventView> move(long id, long expectedVersion, StatusChange change, Caller caller) {
+    public Mono<EventView> move(long id, long expectedVersion, StatusChange change, Caller caller) {
         return lifecycle.move(id, expectedVersion, change, caller).map(this::view);
     }
 

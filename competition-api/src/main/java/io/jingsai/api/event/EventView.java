@@ -10,7 +10,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * An event as the API shows it, with the scoring engine's warnings about its scheme (advice, not errors): each names
  * the field, a rule key and a message in the reader's language ({@code Accept-Language}, as for errors).
  */
-record EventView(long id, long programmeId, Long projectId, long tradeId, String name, EntryKind entryKind,
+public record EventView(long id, long programmeId, Long projectId, long tradeId, String name, EntryKind entryKind,
                  SchemeDocument scheme, RulesDocument rules, String venue, Instant startsAt, Instant endsAt,
                  EventStatus status,
                  @Schema(description = "advice about the scheme, e.g. a theory weight above 30%") List<FieldProblem> warnings,

@@ -9,10 +9,10 @@ import jakarta.validation.constraints.Size;
  * needs a reason; every step is recorded in the event's audit chain.
  */
 @Schema(name = "StatusChange", example = "{\"status\": \"OPEN\"}")
-record StatusChange(@NotNull EventStatus status,
+public record StatusChange(@NotNull EventStatus status,
                     @Size(max = 500) @Schema(description = "why; required for a step back") String reason) {
 
-    StatusChange {
+    public StatusChange {
         reason = reason == null || reason.isBlank() ? null : reason.strip();
     }
 }

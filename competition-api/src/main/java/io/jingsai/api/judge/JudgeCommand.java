@@ -17,7 +17,7 @@ import jakarta.validation.constraints.Size;
 @Schema(name = "JudgeCommand", example = """
         {"name": "李敏", "enterpriseId": 1, "qualification": "PROVINCIAL", "phone": "13900139000",
          "email": "limin@example.cn"}""")
-record JudgeCommand(
+public record JudgeCommand(
         @NotBlank @Size(max = 100) String name,
         @Positive Long enterpriseId,
         @NotNull Qualification qualification,
@@ -26,7 +26,7 @@ record JudgeCommand(
         String phone,
         @Email @Size(max = 200) String email) {
 
-    JudgeCommand {
+    public JudgeCommand {
         name = name == null ? null : name.strip();
         phone = phone == null || phone.isBlank() ? null : phone.strip();
         email = email == null || email.isBlank() ? null : email.strip().toLowerCase(Locale.ROOT);

@@ -26,7 +26,7 @@ import reactor.core.publisher.Mono;
  * and shown masked unless revealed, with a reason, which is recorded.
  */
 @Service
-class JudgeService {
+public class JudgeService {
 
     static final String RESOURCE = "judge";
     /** What a reveal shows in full, as the reveal audit records it. */
@@ -55,7 +55,7 @@ class JudgeService {
         this.clock = clock;
     }
 
-    Mono<JudgeView> register(JudgeCommand command) {
+    public Mono<JudgeView> register(JudgeCommand command) {
         return requireEnterprise(command)
                 .then(Mono.defer(() -> judges.save(JudgeRow.create(command, cipher, clock.instant()))))
                 .map(views::masked);

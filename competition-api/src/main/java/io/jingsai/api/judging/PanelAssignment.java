@@ -7,5 +7,5 @@ import jakarta.validation.constraints.Positive;
 /** Putting a judge on an event's panel. */
 @Schema(name = "PanelAssignment", example = """
         {"judgeId": 1, "role": "JUDGE"}""")
-record PanelAssignment(@NotNull @Positive Long judgeId, @NotNull PanelRole role) {
+public record PanelAssignment(@NotNull @Positive Long judgeId, @NotNull PanelRole role) {
 }

@@ -8,7 +8,7 @@ import java.time.Instant;
  * @param recusals how many of the event's entries this judge may not mark (own enterprise or declared conflict)
  * @param version  changes with every change of the role; send it back as If-Match
  */
-record PanelMemberView(long judgeId, String name, PanelRole role, Instant assignedAt, String assignedBy,
+public record PanelMemberView(long judgeId, String name, PanelRole role, Instant assignedAt, String assignedBy,
                        long recusals, long version) {
 
     PanelMemberView withRecusals(long count) {

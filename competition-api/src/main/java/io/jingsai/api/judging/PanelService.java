@@ -27,7 +27,7 @@ import reactor.core.publisher.Mono;
  * chain. The event row is locked while the panel changes, so two changes never cross a status change.
  */
 @Service
-class PanelService {
+public class PanelService {
 
     static final String RESOURCE = "panelMember";
     private static final List<String> PANEL_OPEN = List.of("DRAFT", "OPEN", "MARKING");
@@ -65,7 +65,7 @@ class PanelService {
 
     /** Puts a judge on the panel; a judge already on it is a conflict (change the role instead). */
     @Transactional
-    Mono<PanelMemberView> assign(long eventId, PanelAssignment assignment, String by) {
+    public Mono<PanelMemberView> assign(long eventId, PanelAssignment assignment, String by) {
         long judgeId = assignment.judgeId();
         return lockOpenPanel(eventId)
                 .then(requireJudge(judgeId))

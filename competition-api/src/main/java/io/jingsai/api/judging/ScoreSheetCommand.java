@@ -20,11 +20,11 @@ import jakarta.validation.constraints.Size;
 @Schema(name = "ScoreSheetCommand", example = """
         {"marks": [{"aspectId": "T1a", "value": 86.5}, {"aspectId": "P1a", "value": 52},
                    {"aspectId": "P1b", "value": 2}]}""")
-record ScoreSheetCommand(@NotEmpty @Size(max = MAX_MARKS) List<@Valid @NotNull Mark> marks,
-                         @Size(max = 500) @Schema(description = "why the sheet changes; required for the chief "
-                                 + "judge's correction after marking has closed") String reason) {
+public record ScoreSheetCommand(@NotEmpty @Size(max = MAX_MARKS) List<@Valid @NotNull Mark> marks,
+                                @Size(max = 500) @Schema(description = "why the sheet changes; required for the chief "
+                                        + "judge's correction after marking has closed") String reason) {
 
-    ScoreSheetCommand {
+    public ScoreSheetCommand {
         reason = reason == null || reason.isBlank() ? null : reason.strip();
     }
 
@@ -32,7 +32,7 @@ record ScoreSheetCommand(@NotEmpty @Size(max = MAX_MARKS) List<@Valid @NotNull M
     static final int MAX_MARKS = 500;
 
     @Schema(name = "Mark")
-    record Mark(@NotBlank @Size(max = 50) String aspectId, @NotNull BigDecimal value) {
+    public record Mark(@NotBlank @Size(max = 50) String aspectId, @NotNull BigDecimal value) {
     }
 
     /** The marks in one text that two equal sheets share ({@code 1.50} and {@code 1.5} are one mark). */

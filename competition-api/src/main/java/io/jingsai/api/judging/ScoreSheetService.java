@@ -48,7 +48,7 @@ import reactor.core.publisher.Mono;
  * mark), and last, briefly, the head of the event's audit chain.
  */
 @Service
-class ScoreSheetService {
+public class ScoreSheetService {
 
     static final String RESOURCE = "scoreSheet";
 
@@ -73,7 +73,7 @@ class ScoreSheetService {
 
     /** The signed-in judge's first sheet for the entry: 201, or the first answer again for a retried key. */
     @Transactional
-    Mono<Answer<ScoreSheetView>> submit(long eventId, long registrationId, Caller caller, IdempotencyKey key,
+    public Mono<Answer<ScoreSheetView>> submit(long eventId, long registrationId, Caller caller, IdempotencyKey key,
                                         ScoreSheetCommand sheet) {
         String request = "POST " + sheets(eventId, registrationId) + "\n" + sheet.canonical();
         return idempotent.once(caller.accountId(), key, request, ScoreSheetView.class,
@@ -82,7 +82,7 @@ class ScoreSheetService {
 
     /** Replaces the judge's sheet, which must be at {@code expectedVersion}: 200, or the first answer again. */
     @Transactional
-    Mono<Answer<ScoreSheetView>> replace(long eventId, long registrationId, long judgeId, long expectedVersion,
+    public Mono<Answer<ScoreSheetView>> replace(long eventId, long registrationId, long judgeId, long expectedVersion,
                                          Caller caller, IdempotencyKey key, ScoreSheetCommand sheet) {
         String request = "PUT " + sheets(eventId, registrationId) + "/" + judgeId + "\nIf-Match: " + expectedVersion
                 + "\n" + sheet.canonical();

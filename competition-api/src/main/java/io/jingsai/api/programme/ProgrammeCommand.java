@@ -25,7 +25,7 @@ import jakarta.validation.constraints.Size;
                       {"code": "INDUSTRY", "nameZh": "现代化产业体系", "nameEn": "Modern industrial system"}],
          "quotas": {"demonstration": 10, "key": 100, "stars": 1000, "enterprises": 10000},
          "fundFen": 1500000000, "status": "PLANNING", "freezeAt": "2024-12-20T16:00:00Z"}""")
-record ProgrammeCommand(
+public record ProgrammeCommand(
         @NotBlank @Size(max = 200) String name,
         @NotNull @Min(FIRST_YEAR) @Max(LAST_YEAR) Integer year,
         @Schema(description = "the organizing trade union, e.g. 陕西省总工会") @NotBlank @Size(max = 200) String organizer,
@@ -41,7 +41,7 @@ record ProgrammeCommand(
     static final int FIRST_YEAR = 2000;
     static final int LAST_YEAR = 2100;
 
-    ProgrammeCommand {
+    public ProgrammeCommand {
         name = name == null ? null : name.strip();
         organizer = organizer == null ? null : organizer.strip();
         regionCode = regionCode == null ? null : regionCode.strip();

@@ -30,7 +30,7 @@ import reactor.core.publisher.Mono;
  * removal of a key area a project uses or of a programme that still has projects or events.
  */
 @Service
-class ProgrammeService {
+public class ProgrammeService {
 
     static final String RESOURCE = "programme";
     static final Map<String, String> SORTABLE = Map.of(
@@ -53,7 +53,12 @@ class ProgrammeService {
         this.clock = clock;
     }
 
-    Mono<ProgrammeView> create(ProgrammeCommand command) {
+    /** Whether any programme exists yet (the demo data fills only a database without one). */
+    public Mono<Boolean> anyExists() {
+        return programmes.count().map(count -> count > 0);
+    }
+
+    public Mono<ProgrammeView> create(ProgrammeCommand command) {
         List<FieldProblem> problems = consistencyProblems(command);
         if (command.status() != null && command.status() != ProgrammeStatus.PLANNING) {
             problems.add(FieldProblem.of("status", "status.initial", ProgrammeStatus.PLANNING));

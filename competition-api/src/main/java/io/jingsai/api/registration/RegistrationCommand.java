@@ -12,14 +12,14 @@ import jakarta.validation.constraints.Positive;
 @Schema(name = "RegistrationCommand", description = "Give exactly one of contestantId (individual events) and teamId "
         + "(team events).", example = """
         {"contestantId": 1, "stationNumber": "A-07"}""")
-record RegistrationCommand(
+public record RegistrationCommand(
         @Positive Long contestantId,
         @Positive Long teamId,
         @Pattern(regexp = "[A-Za-z0-9-]{1,20}", message = "{stationNumber.format}")
         String stationNumber,
         Boolean observer) {
 
-    RegistrationCommand {
+    public RegistrationCommand {
         stationNumber = stationNumber == null || stationNumber.isBlank() ? null : stationNumber.strip();
     }
 

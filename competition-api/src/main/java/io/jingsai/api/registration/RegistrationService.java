@@ -32,7 +32,7 @@ import reactor.core.publisher.Mono;
  * withdrawal joins the event's audit chain.
  */
 @Service
-class RegistrationService {
+public class RegistrationService {
 
     static final String RESOURCE = "registration";
     static final Map<String, String> SORTABLE = Map.of("registrationNumber", "registration_number",
@@ -58,7 +58,7 @@ class RegistrationService {
     }
 
     @Transactional
-    Mono<RegistrationView> register(long eventId, RegistrationCommand command) {
+    public Mono<RegistrationView> register(long eventId, RegistrationCommand command) {
         return rules.lockEvent(eventId)
                 .flatMap(rules::requireTakingEntries)
                 .flatMap(event -> rules.requireEligible(event, command).then(rules.nextRegistrationNumber(eventId)))

@@ -6,7 +6,7 @@ import java.time.Instant;
  * A registration: who is entered in which event, under which numbers. A withdrawn registration says who withdrew it,
  * when and why ({@code withdrawnBy}, {@code withdrawnAt}, {@code withdrawalReason}; absent otherwise).
  */
-record RegistrationView(long id, long eventId, int registrationNumber, String stationNumber, Long contestantId,
+public record RegistrationView(long id, long eventId, int registrationNumber, String stationNumber, Long contestantId,
                         Long teamId, RegistrationStatus status, long version, Instant createdAt, Instant updatedAt,
                         Instant withdrawnAt, String withdrawnBy, String withdrawalReason) {
 }

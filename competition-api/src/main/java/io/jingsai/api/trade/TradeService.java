@@ -18,7 +18,7 @@ import io.jingsai.api.shared.Likes;
 
 /** The trades list: Jingsai's reference trades plus those organizers add; names and codes stay unique. */
 @Service
-class TradeService {
+public class TradeService {
 
     static final String RESOURCE = "trade";
     static final Map<String, String> SORTABLE = Map.of("nameZh", "name_zh", "nameEn", "name_en", "code", "code");
@@ -47,7 +47,7 @@ class TradeService {
         return rows.load(id).map(mapper::toView);
     }
 
-    Mono<PageView<TradeView>> list(String q, PageQuery page) {
+    public Mono<PageView<TradeView>> list(String q, PageQuery page) {
         Criteria criteria = Criteria.empty();
         if (q != null && !q.isBlank()) {
             String like = Likes.containing(q);

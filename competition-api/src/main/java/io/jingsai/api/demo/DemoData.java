@@ -1,0 +1,164 @@
+package io.jingsai.api.demo;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataAccessException;
+import org.springframework.stereotype.Component;
+
+import io.jingsai.api.shared.ExplainedException;
+import jakarta.validation.Validator;
+import reactor.core.Disposable;
+import reactor.core.Disposables;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code --jingsai.demo=true}: once the application is ready, fills a database that has no programme yet with a
+ * generated programme ({@link DemoPlan}, written by {@link DemoFiller}), hands in the first share of its score
+ * sheets, and then keeps sheets arriving at {@code jingsai.demo.marks-per-second} on a scheduler of its own
+ * ({@link DemoMarking}) until the application stops. Nothing runs on the thread that starts the application, and
+ * nothing blocks: the work is one reactive pipeline, cancelled when the application context stops (before the
+ * database pool closes; an interrupted sheet's transaction rolls back).
+ */
+@Component
+@ConditionalOnProperty(name = "jingsai.demo", havingValue = "true")
+class DemoData implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+    /** Sheets handed in at once while filling; they lock different entries and mostly different events. */
+    private static final int PARALLEL = 4;
+
+    /** Where the demo stands: waiting for the application, writing, marking, or not adding anything. */
+    enum State { WAITING, FILLING, MARKING, SKIPPED, FAILED }
+
+    private final DemoSettings settings;
+    private final DemoServices services;
+    private final DemoFiller filler;
+    private final Disposable.Composite running = Disposables.composite();
+    private final AtomicLong handedIn = new AtomicLong();
+    private volatile Scheduler pace;
+    private volatile boolean started;
+    private volatile State state = State.WAITING;
+
+    DemoData(@Value("${jingsai.demo.seed:" + DemoSettings.SEED + "}") long seed,
+             @Value("${jingsai.demo.trades:" + DemoSettings.TRADES + "}") int trades,
+             @Value("${jingsai.demo.enterprises:" + DemoSettings.ENTERPRISES + "}") int enterprises,
+             @Value("${jingsai.demo.contestants:" + DemoSettings.CONTESTANTS + "}") int contestants,
+             @Value("${jingsai.demo.events:" + DemoSettings.EVENTS + "}") int events,
+             @Value("${jingsai.demo.entries-per-event:" + DemoSettings.ENTRIES_PER_EVENT + "}") int entriesPerEvent,
+             @Value("${jingsai.demo.judges-per-event:" + DemoSettings.JUDGES_PER_EVENT + "}") int judgesPerEvent,
+             @Value("${jingsai.demo.initial-share:" + DemoSettings.INITIAL_SHARE + "}") double initialShare,
+             @Value("${jingsai.demo.marks-per-second:" + DemoSettings.MARKS_PER_SECOND + "}") double marksPerSecond,
+             DemoServices services, Validator validator, JsonMapper json, Clock clock) {
+        this.settings = new DemoSettings(seed, trades, enterprises, contestants, events, entriesPerEvent,
+                judgesPerEvent, initialShare, marksPerSecond);
+        this.services = services;
+        this.filler = new DemoFiller(services, validator, json, clock);
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void begin() {
+        if (!started) {
+            return;
+        }
+        log.info("Demo data: seed {}, {} enterprises, {} contestants in {} trades, {} events of {} entries",
+                settings.seed(), settings.enterprises(), settings.contestants(), settings.trades(), settings.events(),
+                settings.entriesPerEvent());
+        state = State.FILLING;
+        running.add(Mono.fromSupplier(() -> DemoPlan.of(settings))
+                .subscribeOn(Schedulers.boundedElastic())
+                .flatMap(filler::fill)
+                .flatMap(entries -> {
+                    DemoMarking marking = new DemoMarking(entries, services.sheets(), settings.seed());
+                    return Mono.when(initialSheets(marking), entries.rest().doOnSuccess(done -> log.info(
+                            "Demo data: all {} contestants written", settings.contestants()))).thenReturn(marking);
+                })
+                .doOnSuccess(marking -> {
+                    if (marking == null) {
+                        state = State.SKIPPED;
+                    }
+                })
+                .subscribe(this::keepMarking, failure -> {
+                    state = State.FAILED;
+                    log.error("Demo data: could not be written: {}", failure.toString(), failure);
+                }));
+    }
+
+    State state() {
+        return state;
+    }
+
+    /** How many score sheets the demo has handed in (and had accepted) so far. */
+    long handedIn() {
+        return handedIn.get();
+    }
+
+    private Mono<Void> initialSheets(DemoMarking marking) {
+        long count = Math.round(settings.initialShare() * marking.perRound());
+        return Flux.range(0, (int) count)
+                .flatMap(k -> hand(marking, k), PARALLEL)
+                .then(Mono.fromRunnable(() -> log.info("Demo data: {} score sheets handed in; {} a second from now on",
+                        count, settings.marksPerSecond())));
+    }
+
+    private void keepMarking(DemoMarking marking) {
+        state = State.MARKING;
+        if (settings.marksPerSecond() == 0) {
+            return;
+        }
+        AtomicLong next = new AtomicLong(Math.round(settings.initialShare() * marking.perRound()));
+        Duration period = Duration.ofNanos(Math.max(1_000_000L, (long) (1e9 / settings.marksPerSecond())));
+        pace = Schedulers.newSingle("demo-marks", true);
+        running.add(Flux.interval(period, pace)
+                .onBackpressureDrop()
+                .concatMap(tick -> hand(marking, next.getAndIncrement()), 1)
+                .subscribe());
+    }
+
+    /** One sheet; a refusal (an organizer moved the event on, say) or a database failure skips it, and marking goes on. */
+    private Mono<Void> hand(DemoMarking marking, long k) {
+        return marking.hand(k)
+                .doOnSuccess(done -> handedIn.incrementAndGet())
+                .onErrorResume(ExplainedException.class, refused -> {
+                    log.debug("Demo data: sheet {} refused: {}", k, refused.getMessage());
+                    return Mono.empty();
+                })
+                .onErrorResume(DataAccessException.class, failed -> {
+                    log.warn("Demo data: sheet {} not written: {}", k, failed.getMessage());
+                    return Mono.empty();
+                });
+    }
+
+    @Override
+    public void start() {
+        started = true;
+    }
+
+    /** Cancels the fill or the marking, whichever is running, and the scheduler that paces the marking. */
+    @Override
+    public void stop() {
+        started = false;
+        running.dispose();
+        Scheduler scheduler = pace;
+        if (scheduler != null) {
+            scheduler.dispose();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return started;
+    }
+}
