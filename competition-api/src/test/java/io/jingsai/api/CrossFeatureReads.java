@@ -107,8 +107,11 @@ final class CrossFeatureReads {
                     "id bigint", "registration_id bigint", "judge_id bigint", "version bigint", "event_id bigint"),
             read("result", "mark", "ResultStore: the marks of each sheet's current version",
                     "sheet_id bigint", "sheet_version bigint", "aspect_id character varying", "value numeric"),
-            read("boards", "event", "BoardStore: an event's board is public from MARKING on",
-                    "id bigint", "status character varying"),
+            read("boards", "event", "BoardStore: an event's board is public from MARKING on; the public list of "
+                            + "such events names each with its trade",
+                    "id bigint", "status character varying", "name character varying", "trade_id bigint"),
+            read("boards", "trade", "BoardStore: the public list of events names each event's trade",
+                    "id bigint", "name_zh character varying", "name_en character varying"),
             read("boards", "registration", "BoardStore: how an entry is named on a public board",
                     "id bigint", "event_id bigint", "contestant_id bigint", "team_id bigint"),
             read("boards", "contestant", "BoardStore: the entrant's name and enterprise (nothing personal)",
