@@ -129,8 +129,11 @@ final class CrossFeatureReads {
             read("result", "entry_record", "ResultStore: officials' records that scoring takes (completion time, "
                             + "difficulty)",
                     "registration_id bigint", "event_id bigint", "completion_seconds numeric", "difficulty text"),
-            read("boards", "event", "BoardStore: an event's board is public from MARKING on",
-                    "id bigint", "status character varying"),
+            read("boards", "event", "BoardStore: an event's board is public from MARKING on; the public list of "
+                            + "such events names each with its trade",
+                    "id bigint", "status character varying", "name character varying", "trade_id bigint"),
+            read("boards", "trade", "BoardStore: the public list of events names each event's trade",
+                    "id bigint", "name_zh character varying", "name_en character varying"),
             read("boards", "registration", "BoardStore: how an entry is named on a public board",
                     "id bigint", "event_id bigint", "contestant_id bigint", "team_id bigint"),
             read("boards", "contestant", "BoardStore: the entrant's name and enterprise (nothing personal)",

@@ -1,23 +1,38 @@
 package io.jingsai.api.boards;
 
 import java.util.Collection;
+import java.util.List;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
+
+import io.jingsai.api.event.EventStatus;
+import io.jingsai.api.shared.PageQuery;
+import io.jingsai.api.shared.PageView;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * What the public boards read besides results: whether an event is public yet, and how its entries are named in
- * public (contestant or team, and enterprise; nothing personal beyond the name).
+ * What the public boards read besides results: whether an event is public yet, which events are, and how their
+ * entries are named in public (contestant or team, and enterprise; nothing personal beyond the name).
  */
 @Component
 class BoardStore {
 
     /** Events are public from MARKING on; an event never goes back before MARKING. */
-    private static final String PUBLIC = """
-            SELECT status IN ('MARKING', 'REVIEW', 'PUBLISHED') AS public FROM event WHERE id = :eventId""";
+    private static final String PUBLIC_STATUSES = "('MARKING', 'REVIEW', 'PUBLISHED')";
+
+    private static final String PUBLIC = "SELECT status IN " + PUBLIC_STATUSES
+            + " AS public FROM event WHERE id = :eventId";
+
+    /** Newest first: the id is unique, so pages never overlap. */
+    private static final String PUBLIC_EVENTS = "SELECT e.id, e.name, e.trade_id, t.name_zh AS trade_name, "
+            + "t.name_en AS trade_name_en, e.status FROM event e JOIN trade t ON t.id = e.trade_id "
+            + "WHERE e.status IN " + PUBLIC_STATUSES + " ORDER BY e.id DESC LIMIT :limit OFFSET :offset";
+
+    private static final String PUBLIC_EVENT_COUNT = "SELECT COUNT(*) AS total FROM event WHERE status IN "
+            + PUBLIC_STATUSES;
 
     private static final String LABELS = """
             SELECT r.id, COALESCE(c.name, t.name) AS entrant, e.name AS enterprise
@@ -42,6 +57,19 @@ class BoardStore {
         return database.sql(PUBLIC).bind("eventId", eventId)
                 .map(row -> Boolean.TRUE.equals(row.get("public", Boolean.class)))
                 .one();
+    }
+
+    /** A page of the events whose boards are public, newest first, and how many there are in all. */
+    Mono<PageView<PublicEventView>> publicEvents(PageQuery paging) {
+        Mono<List<PublicEventView>> events = database.sql(PUBLIC_EVENTS)
+                .bind("limit", paging.size()).bind("offset", paging.offset())
+                .map(row -> new PublicEventView(row.get("id", Long.class), row.get("name", String.class),
+                        row.get("trade_id", Long.class), row.get("trade_name", String.class),
+                        row.get("trade_name_en", String.class), EventStatus.valueOf(row.get("status", String.class))))
+                .all().collectList();
+        Mono<Long> total = database.sql(PUBLIC_EVENT_COUNT).map(row -> row.get("total", Long.class)).one();
+        return Mono.zip(events, total, (items, count) -> new PageView<>(items, count, paging.page(),
+                paging.size()));
     }
 
     /** The names of the event's entries: all of them when {@code registrationIds} is null. */

@@ -64,6 +64,7 @@ final class AccessRules {
     static final List<Rule> RULES = List.of(
             // method(s)            path                                              who
             anyone(List.of(GET),    "/"),
+            anyone(List.of(GET),    "/dashboard/**"),
             anyone(List.of(GET),    "/api/reference/**"),
             anyone(List.of(GET),    "/api/public/**"),
             anyone(List.of(GET),    "/actuator/health"),

@@ -1,10 +1,5 @@
 package io.jingsai.api.web;
 
-import static org.springframework.web.reactive.function.server.RequestPredicates.GET;
-import static org.springframework.web.reactive.function.server.RequestPredicates.HEAD;
-import static org.springframework.web.reactive.function.server.RouterFunctions.route;
-
-import java.net.URI;
 import java.util.Set;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -16,8 +11,6 @@ import org.springframework.security.web.server.firewall.ServerExchangeRejectedHa
 import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
 import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
 import org.springframework.util.unit.DataSize;
-import org.springframework.web.reactive.function.server.RouterFunction;
-import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.web.server.MethodNotAllowedException;
 
 import io.netty.channel.ChannelPipeline;
@@ -33,8 +26,6 @@ class EdgeConfiguration {
     /** The methods the API uses; others (TRACE, PROPFIND, ...) are refused with 405 before any handler runs. */
     static final Set<HttpMethod> METHODS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.POST, HttpMethod.PUT,
             HttpMethod.PATCH, HttpMethod.DELETE, HttpMethod.OPTIONS);
-
-    private static final URI API_DOCS = URI.create("/swagger-ui.html");
 
     @Bean
     NettyServerCustomizer edgeHandlers(ProblemDetailsExceptionHandler problems,
@@ -67,11 +58,5 @@ class EdgeConfiguration {
             return problems.handle(exchange, METHODS.contains(method)
                     ? rejected : new MethodNotAllowedException(method, METHODS));
         };
-    }
-
-    /** Until the dashboard exists, the root shows the API documentation, to everyone. */
-    @Bean
-    RouterFunction<ServerResponse> rootToApiDocs() {
-        return route(GET("/").or(HEAD("/")), request -> ServerResponse.seeOther(API_DOCS).build());
     }
 }

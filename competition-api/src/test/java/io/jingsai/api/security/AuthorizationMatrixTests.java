@@ -60,7 +60,8 @@ class AuthorizationMatrixTests {
 
     static {
         //                                                               admin orgH orgE chfH jdgH jdgE anon
-        expect("GET /",                                                  303, 303, 303, 303, 303, 303, 303);
+        // The dashboard's page; its assets are checked by theDashboardAndItsAssetsAreForEveryone.
+        expect("GET /",                                                  200, 200, 200, 200, 200, 200, 200);
         expect("GET /api/reference/aspects",                             200, 200, 200, 200, 200, 200, 200);
         expect("GET /api/reference/trades",                              200, 200, 200, 200, 200, 200, 200);
         expect("GET /api/reference/trades/{id}",                         200, 200, 200, 200, 200, 200, 200);
@@ -138,6 +139,7 @@ class AuthorizationMatrixTests {
         expect("GET /api/events/{eventId}/results/export",               200, 200, 404, 200, 403, 404, 401);
         expect("GET /api/events/{eventId}/results/judge-sheets",         200, 200, 404, 200, 403, 404, 401);
         expect("POST /api/events/{eventId}/results/recomputation",       200, 403, 403, 403, 403, 403, 401);
+        expect("GET /api/public/events",                                 200, 200, 200, 200, 200, 200, 200);
         // Public boards open at MARKING; the event here is a DRAFT, so for everyone as if it did not exist.
         expect("GET /api/public/events/{eventId}/board",                 404, 404, 404, 404, 404, 404, 404);
         expect("GET /api/public/events/{eventId}/board/top",             404, 404, 404, 404, 404, 404, 404);
@@ -256,6 +258,27 @@ class AuthorizationMatrixTests {
             }
         }
         assertThat(wrong).as("answers that differ from the matrix").isEmpty();
+    }
+
+    /**
+     * The dashboard's files (served as resources, which the handler mappings do not list as routes) and the WebJar
+     * it loads ECharts from: for every caller, signed in or not.
+     */
+    @Test
+    void theDashboardAndItsAssetsAreForEveryone() {
+        List<String> wrong = new ArrayList<>();
+        for (String path : List.of("/", "/dashboard/dashboard.css", "/dashboard/js/main.js", "/dashboard/favicon.svg",
+                "/webjars/echarts/dist/echarts.esm.min.js")) {
+            for (Who who : Who.values()) {
+                int status = send(clients.get(who), "GET", path, path);
+                if (status != 200) {
+                    wrong.add("GET " + path + " as " + who + ": " + status);
+                }
+            }
+        }
+        assertThat(wrong).as("dashboard files refused").isEmpty();
+        assertThat(send(clients.get(Who.ANONYMOUS), "GET", "/dashboard/no-such-file.js", "/dashboard/no-such-file.js"))
+                .as("a file the dashboard does not have").isEqualTo(404);
     }
 
     private int send(WebTestClient client, String method, String pattern, String path) {

@@ -479,7 +479,8 @@ class OpenApiConformanceTests {
 
     /**
      * The public board of the walk's event, which is not public yet (boards open at MARKING, and an event that
-     * marked could not be removed again): every board operation answers 404, as for an event that does not exist.
+     * marked could not be removed again): every board operation answers 404, as for an event that does not exist;
+     * the list of public events answers (whatever events of other tests it holds).
      * BoardTests call them on events that are marking.
      */
     private void watchTheBoard(Map<String, Object> inEvent) {
@@ -488,6 +489,9 @@ class OpenApiConformanceTests {
         document.operations().stream().filter(operation -> operation.path().startsWith("/api/public/events/"))
                 .forEach(operation -> expect(operation, "404", admin.get().uri(operation.path(), variables)
                         .exchange().expectBody(byte[].class).returnResult()));
+        Operation publicEvents = document.operation("listPublicEvents");
+        expect(publicEvents, "200", admin.get().uri(publicEvents.path()).exchange().expectBody(byte[].class)
+                .returnResult());
     }
 
     /** Uploads the enterprise template's header row alone: a file the import accepts and that writes no record. */

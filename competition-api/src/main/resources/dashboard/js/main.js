@@ -1,0 +1,177 @@
+// The dashboard: choose a public event, follow its board live over server-sent events, chart its scores.
+// Big-screen mode (?screen=big, or the button) is for projectors; the language choice is remembered.
+
+import { BoardState } from './board.js';
+import { renderDistribution, fetchTotals } from './chart.js';
+import { language, setLanguage, t, translatePage } from './i18n.js';
+import { renderTable } from './table.js';
+
+const CHART_REFRESH_MS = 1500;
+
+const page = {
+  select: document.getElementById('event-select'),
+  languageToggle: document.getElementById('language-toggle'),
+  screenToggle: document.getElementById('screen-toggle'),
+  eventName: document.getElementById('event-name'),
+  eventTrade: document.getElementById('event-trade'),
+  eventStatus: document.getElementById('event-status'),
+  entryCount: document.getElementById('entry-count'),
+  connection: document.getElementById('connection'),
+  rows: document.getElementById('board-rows'),
+  empty: document.getElementById('board-empty'),
+  changes: document.getElementById('changes'),
+  chart: document.getElementById('chart'),
+  chartSummary: document.getElementById('chart-summary'),
+};
+
+let events = [];
+let chosen = null;
+let state = new BoardState();
+let stream = null;
+let totals = [];
+let chartTimer = null;
+let connectionKey = 'connecting';
+
+function bigScreen() {
+  return document.body.classList.contains('big-screen');
+}
+
+function setBigScreen(on) {
+  document.body.classList.toggle('big-screen', on);
+  page.screenToggle.setAttribute('aria-pressed', String(on));
+  const url = new URL(location.href);
+  on ? url.searchParams.set('screen', 'big') : url.searchParams.delete('screen');
+  history.replaceState(null, '', url);
+  drawChart();
+}
+
+function setConnection(key) {
+  connectionKey = key;
+  page.connection.textContent = t(key);
+  page.connection.dataset.state = key;
+}
+
+function describeEvent() {
+  if (!chosen) {
+    page.eventName.textContent = t(events.length ? 'noEventChosen' : 'noEvents');
+    page.eventTrade.textContent = page.eventStatus.textContent = page.entryCount.textContent = '';
+    return;
+  }
+  page.eventName.textContent = chosen.name;
+  page.eventTrade.textContent = language() === 'en' ? chosen.tradeNameEn : chosen.tradeName;
+  page.eventStatus.textContent = t(`eventStatus.${chosen.status}`);
+  page.entryCount.textContent = t('entries', { n: state.total });
+}
+
+function fillEventChoices() {
+  page.select.replaceChildren(...events.map(event => {
+    const option = new Option(event.name, event.id);
+    option.selected = chosen?.id === event.id;
+    return option;
+  }));
+  page.select.disabled = events.length === 0;
+}
+
+function showBoard(changed = []) {
+  renderTable(page.rows, state, changed);
+  page.empty.hidden = state.lines.size > 0;
+  describeEvent();
+}
+
+function announce(changed) {
+  const names = changed.map(number => state.lines.get(number)).filter(Boolean).slice(0, 3)
+    .map(line => `${line.entrant} ${line.rank}`);
+  if (names.length) {
+    page.changes.textContent = t('changesAnnounced', { names: names.join('，') });
+  }
+}
+
+async function drawChart() {
+  if (!chosen) {
+    return;
+  }
+  try {
+    await renderDistribution(page.chart, page.chartSummary, totals, bigScreen());
+  } catch (failure) {
+    console.warn('chart not drawn', failure);
+  }
+}
+
+function refreshChartSoon() {
+  clearTimeout(chartTimer);
+  const eventId = chosen.id;
+  chartTimer = setTimeout(async () => {
+    const read = await fetchTotals(eventId);
+    if (chosen?.id === eventId) {
+      totals = read;
+      drawChart();
+    }
+  }, CHART_REFRESH_MS);
+}
+
+/** Follows the event's board: the browser reconnects by itself and resumes with Last-Event-ID. */
+function follow(event) {
+  stream?.close();
+  chosen = event;
+  state = new BoardState();
+  totals = [];
+  showBoard();
+  if (!event) {
+    return;
+  }
+  setConnection('connecting');
+  stream = new EventSource(`/api/public/events/${event.id}/board/stream`);
+  stream.addEventListener('open', () => setConnection('live'));
+  stream.addEventListener('error', () => setConnection(stream.readyState === EventSource.CLOSED
+    ? 'unavailable' : 'reconnecting'));
+  stream.addEventListener('snapshot', message => {
+    const changed = state.snapshot(JSON.parse(message.data));
+    setConnection('live');
+    showBoard(changed);
+    refreshChartSoon();
+  });
+  stream.addEventListener('change', message => {
+    const changed = state.change(JSON.parse(message.data));
+    showBoard(changed);
+    announce(changed);
+    refreshChartSoon();
+  });
+  const url = new URL(location.href);
+  url.searchParams.set('event', event.id);
+  history.replaceState(null, '', url);
+  fetchTotals(event.id).then(read => {
+    if (chosen?.id === event.id) {
+      totals = read;
+      drawChart();
+    }
+  });
+}
+
+async function loadEvents() {
+  const response = await fetch('/api/public/events?size=200', { headers: { Accept: 'application/json' } });
+  events = response.ok ? (await response.json()).items : [];
+  const asked = Number(new URLSearchParams(location.search).get('event'));
+  const first = events.find(event => event.id === asked) ?? events[0] ?? null;
+  chosen = first;
+  fillEventChoices();
+  follow(first);
+}
+
+function retranslate() {
+  translatePage();
+  setConnection(connectionKey);
+  showBoard();
+  drawChart();
+}
+
+page.languageToggle.addEventListener('click', () => {
+  setLanguage(language() === 'zh' ? 'en' : 'zh');
+  retranslate();
+});
+page.screenToggle.addEventListener('click', () => setBigScreen(!bigScreen()));
+page.select.addEventListener('change', () => follow(events.find(event => String(event.id) === page.select.value)));
+document.getElementById('controls').addEventListener('submit', submitted => submitted.preventDefault());
+
+translatePage();
+setBigScreen(new URLSearchParams(location.search).get('screen') === 'big');
+loadEvents();
