@@ -6,6 +6,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -63,6 +65,18 @@ class EnterpriseControllerTests {
         web.delete().uri("/api/enterprises/{id}", id).header("If-Match", "\"1\"").exchange()
                 .expectStatus().isNoContent();
         web.get().uri("/api/enterprises/{id}", id).exchange().expectStatus().isNotFound();
+    }
+
+    /** Every ownership the API offers is stored and read back (the longest once overflowed its column: a 500). */
+    @ParameterizedTest
+    @EnumSource(Ownership.class)
+    void everyOwnershipIsStored(Ownership ownership) {
+        Map<String, Object> body = new java.util.HashMap<>(enterprise(TestIdentities.unique("企业"),
+                TestIdentities.creditCode()));
+        body.put("ownership", ownership.name());
+        web.post().uri("/api/enterprises").bodyValue(body).exchange()
+                .expectStatus().isCreated()
+                .expectBody().jsonPath("$.ownership").isEqualTo(ownership.name());
     }
 
     @Test
