@@ -20,8 +20,6 @@ import io.jingsai.api.audit.AuditRecord;
 import io.jingsai.api.audit.AuditTrail;
 import io.jingsai.api.event.EventRules;
 import io.jingsai.api.event.EventRulebook;
-import io.jingsai.api.event.EventStatus;
-import io.jingsai.api.registration.RegistrationStatus;
 import io.jingsai.api.result.EntryResults;
 import io.jingsai.api.shared.AccessRefusedException;
 import io.jingsai.api.shared.ConflictException;
@@ -52,17 +50,17 @@ class ScoreSheetService {
 
     private final DatabaseClient database;
     private final EventRulebook rulebook;
-    private final Recusals recusals;
+    private final MarkingGuards guards;
     private final EntryResults results;
     private final IdempotentRequests idempotent;
     private final AuditTrail audit;
     private final Clock clock;
 
-    ScoreSheetService(DatabaseClient database, EventRulebook rulebook, Recusals recusals, EntryResults results,
+    ScoreSheetService(DatabaseClient database, EventRulebook rulebook, MarkingGuards guards, EntryResults results,
                       IdempotentRequests idempotent, AuditTrail audit, Clock clock) {
         this.database = database;
         this.rulebook = rulebook;
-        this.recusals = recusals;
+        this.guards = guards;
         this.results = results;
         this.idempotent = idempotent;
         this.audit = audit;
@@ -104,11 +102,12 @@ class ScoreSheetService {
      */
     private Mono<Answer<ScoreSheetView>> accept(long eventId, long registrationId, Caller caller, Long pathJudge,
                                                 Long expectedVersion, ScoreSheetCommand sheet) {
-        return lockEvent(eventId)
-                .flatMap(status -> lockEntry(eventId, registrationId)
-                        .flatMap(entryStatus -> judgeOf(caller)
+        return guards.lockEvent(eventId)
+                .flatMap(status -> guards.lockEntry(eventId, registrationId)
+                        .flatMap(entryStatus -> guards.judgeOf(caller)
                                 .flatMap(judgeId -> requireMayMark(eventId, registrationId, judgeId, pathJudge)
-                                        .then(requireOpen(eventId, registrationId, status, entryStatus))
+                                        .then(MarkingGuards.requireOpen(eventId, registrationId, status,
+                                                entryStatus))
                                         .then(rulebook.rules(eventId))
                                         .flatMap(rules -> write(rules, registrationId, judgeId, caller,
                                                 expectedVersion, sheet)))));
@@ -178,40 +177,11 @@ class ScoreSheetService {
 
     // --- who may mark, and when ------------------------------------------------------------------------------------
 
-    /** The registry judge the account is; an account linked to no judge (an administrator, say) never marks. */
-    private Mono<Long> judgeOf(Caller caller) {
-        return database.sql("SELECT judge_id FROM account WHERE id = :id").bind("id", caller.accountId())
-                .map(row -> Optional.ofNullable(row.get("judge_id", Long.class)))
-                .one()
-                .flatMap(judge -> Mono.justOrEmpty(judge))
-                .switchIfEmpty(Mono.error(() -> AccessRefusedException.forbidden("scoreSheet.notAJudge")));
-    }
-
     private Mono<Void> requireMayMark(long eventId, long registrationId, long judgeId, Long pathJudge) {
         if (pathJudge != null && pathJudge != judgeId) {
             return Mono.error(AccessRefusedException.forbidden("scoreSheet.othersSheet", pathJudge));
         }
-        return database.sql("SELECT EXISTS (SELECT 1 FROM panel_member WHERE event_id = :eventId "
-                        + "AND judge_id = :judgeId) AS member")
-                .bind("eventId", eventId).bind("judgeId", judgeId)
-                .map(row -> Boolean.TRUE.equals(row.get("member", Boolean.class)))
-                .one()
-                .flatMap(member -> member ? recusals.isRecused(eventId, judgeId, registrationId)
-                        : Mono.error(AccessRefusedException.forbidden("scoreSheet.notOnPanel", judgeId, eventId)))
-                .flatMap(recused -> recused
-                        ? Mono.error(AccessRefusedException.forbidden("scoreSheet.recused", judgeId, registrationId))
-                        : Mono.empty());
-    }
-
-    private static Mono<Void> requireOpen(long eventId, long registrationId, EventStatus status,
-                                          RegistrationStatus entryStatus) {
-        if (status != EventStatus.MARKING) {
-            return Mono.error(new ConflictException("scoreSheet.notMarking", eventId, status));
-        }
-        if (entryStatus == RegistrationStatus.WITHDRAWN) {
-            return Mono.error(new ConflictException("scoreSheet.entryWithdrawn", registrationId));
-        }
-        return Mono.empty();
+        return guards.requireMayMark(eventId, registrationId, judgeId);
     }
 
     private Mono<Void> mayRead(Caller caller, long eventId, long programmeId, long judgeId) {
@@ -229,25 +199,6 @@ class ScoreSheetService {
     // --- rows ----------------------------------------------------------------------------------------------------
 
     private record Sheet(long id, long version, Instant submittedAt, String submittedBy) {
-    }
-
-    /** Shared: many judges mark at once, while a change of the event's status waits for them. */
-    private Mono<EventStatus> lockEvent(long eventId) {
-        return database.sql("SELECT status FROM event WHERE id = :id FOR SHARE").bind("id", eventId)
-                .map(row -> EventStatus.valueOf(row.get("status", String.class)))
-                .one()
-                .switchIfEmpty(Mono.error(() -> new NotFoundException("event", eventId)));
-    }
-
-    /** Not a key update: rows that refer to the registration may still be written by others meanwhile. */
-    private Mono<RegistrationStatus> lockEntry(long eventId, long registrationId) {
-        return database.sql("SELECT status FROM registration WHERE id = :id AND event_id = :eventId "
-                        + "FOR NO KEY UPDATE")
-                .bind("id", registrationId).bind("eventId", eventId)
-                .map(row -> RegistrationStatus.valueOf(row.get("status", String.class)))
-                .one()
-                .switchIfEmpty(Mono.error(() -> NotFoundException.because("notFound.registration", registrationId,
-                        eventId)));
     }
 
     private Mono<Long> programmeOf(long eventId) {

@@ -28,7 +28,7 @@ public class CurrentResults {
     /**
      * One entry's current result.
      *
-     * @param registrationStatus WITHDRAWN entries keep their result but no longer compete
+     * @param registrationStatus WITHDRAWN and ABSENT entries keep their result but do not compete
      * @param total              the published total (provisional unless {@code status} is COMPLETE)
      * @param standing           the entry as the event's ranking rule sees it
      * @param version            grows with every recomputation; the result-change outbox names it

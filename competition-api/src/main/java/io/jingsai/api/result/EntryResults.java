@@ -26,15 +26,17 @@ public class EntryResults {
     }
 
     /**
-     * Scores the entry's current marks under the event's rules and stores the result as its next version; completes
+     * Scores the entry's current marks, deductions and disqualification under the event's rules and stores the result as its next version; completes
      * with that version. Call it inside the transaction that changed the marks, holding a lock on the registration.
      */
     public Mono<Long> recompute(EventRules rules, long registrationId) {
         return store.entry(rules.eventId(), registrationId)
                 .switchIfEmpty(Mono.error(() -> NotFoundException.because("notFound.registration", registrationId,
                         rules.eventId())))
-                .flatMap(entry -> store.marks(registrationId).collectList()
-                        .map(marks -> ComputedResult.of(rules, entry.id(), entry.number(), entry.status(), marks))
+                .flatMap(entry -> Mono.zip(store.marks(registrationId).collectList(),
+                                store.penalties(registrationId).collectList())
+                        .map(found -> ComputedResult.of(rules, entry.id(), entry.number(), entry.status(),
+                                found.getT1(), found.getT2()))
                         .flatMap(result -> store.save(entry, result, rules.version(), clock.instant())));
     }
 }
