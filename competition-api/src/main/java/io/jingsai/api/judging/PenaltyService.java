@@ -43,8 +43,6 @@ import reactor.core.publisher.Mono;
 @Service
 class PenaltyService {
 
-    static final String RESOURCE = "penalty";
-
     private static final String COLUMNS = """
             id, event_id, registration_id, kind, aspect_id, points, reason, judge_id, recorded_at, recorded_by, status,
             decided_by_judge, decided_at, decided_by, decision_reason, version""";

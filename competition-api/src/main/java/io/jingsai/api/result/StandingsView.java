@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * An event's provisional standings: every entry with a result (withdrawn entries aside), ranked by the event's
+ * An event's provisional standings: every entry with a result (withdrawn and absent entries aside), ranked by the event's
  * tie-break chain and rank style, in display order.
  *
  * @param unresolvedTies true when the event forbids shared ranks and entries are still tied after the whole chain:

@@ -102,14 +102,23 @@ final class MarkingFixtures {
         return registry.create("/api/judges", body);
     }
 
-    @SuppressWarnings("unchecked")
     List<Judge> onPanelAndSignedIn(List<Long> judgeIds) {
+        return onPanelAndSignedIn(judgeIds, "JUDGE");
+    }
+
+    /** The event's chief judge (of no enterprise), on the panel in that role, with an account, signed in. */
+    Judge chiefJudge() {
+        return onPanelAndSignedIn(List.of(judge(null)), "CHIEF_JUDGE").get(0);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Judge> onPanelAndSignedIn(List<Long> judgeIds, String role) {
         for (long judge : judgeIds) {
-            admin.post().uri("/api/events/{e}/panel", event).bodyValue(Map.of("judgeId", judge, "role", "JUDGE"))
+            admin.post().uri("/api/events/{e}/panel", event).bodyValue(Map.of("judgeId", judge, "role", role))
                     .exchange().expectStatus().isCreated();
         }
         Map<String, Object> made = admin.post().uri("/api/accounts/judges")
-                .bodyValue(Map.of("eventId", event, "role", "JUDGE", "judgeIds", judgeIds))
+                .bodyValue(Map.of("eventId", event, "role", role, "judgeIds", judgeIds))
                 .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
         List<Judge> judges = new ArrayList<>();
         List<Map<String, Object>> items = (List<Map<String, Object>>) made.get("items");
@@ -174,6 +183,23 @@ final class MarkingFixtures {
                     }
                 })
                 .bodyValue(sheet).exchange();
+    }
+
+    static WebTestClient.ResponseSpec penalize(WebTestClient client, long event, long entry, String key,
+                                               Map<String, Object> penalty) {
+        return client.post().uri("/api/events/{e}/registrations/{r}/penalties", event, entry)
+                .headers(h -> {
+                    if (key != null) {
+                        h.set("Idempotency-Key", key);
+                    }
+                })
+                .bodyValue(penalty).exchange();
+    }
+
+    static WebTestClient.ResponseSpec decide(WebTestClient client, long event, long penalty,
+                                             Map<String, Object> decision) {
+        return client.post().uri("/api/events/{e}/penalties/{p}/decision", event, penalty).bodyValue(decision)
+                .exchange();
     }
 
     static WebTestClient.ResponseSpec replace(WebTestClient client, long event, long entry, long judge,
