@@ -34,7 +34,7 @@ final class CrossFeatureReads {
             entry("account", "account"), entry("account_grant", "account"), entry("auth_session", "account"),
             entry("personal_data_reveal", "privacy"),
             entry("audit_chain", "audit"), entry("audit_entry", "audit"),
-            entry("score_sheet", "judging"), entry("mark", "judging"),
+            entry("score_sheet", "judging"), entry("mark", "judging"), entry("penalty", "judging"),
             entry("entry_result", "result"), entry("result_change", "result"),
             entry("idempotent_request", "shared"),
             entry("project_evaluation", "programme"), entry("project_evaluation_round", "programme"));
@@ -107,6 +107,10 @@ final class CrossFeatureReads {
                     "id bigint", "registration_id bigint", "judge_id bigint", "version bigint", "event_id bigint"),
             read("result", "mark", "ResultStore: the marks of each sheet's current version",
                     "sheet_id bigint", "sheet_version bigint", "aspect_id character varying", "value numeric"),
+            read("result", "penalty", "ResultStore: the deductions and disqualifications a result counts once "
+                            + "approved", "registration_id bigint", "event_id bigint", "id bigint",
+                    "aspect_id character varying", "points numeric", "reason character varying", "judge_id bigint",
+                    "status character varying", "decided_by_judge bigint", "decided_at timestamp with time zone"),
             read("boards", "event", "BoardStore: an event's board is public from MARKING on",
                     "id bigint", "status character varying"),
             read("boards", "registration", "BoardStore: how an entry is named on a public board",
