@@ -35,6 +35,7 @@ final class CrossFeatureReads {
             entry("personal_data_reveal", "privacy"),
             entry("audit_chain", "audit"), entry("audit_entry", "audit"),
             entry("score_sheet", "judging"), entry("mark", "judging"), entry("entry_record", "judging"),
+            entry("penalty", "judging"),
             entry("entry_result", "result"), entry("result_change", "result"),
             entry("final_standings", "result"), entry("standing_change", "result"),
             entry("idempotent_request", "shared"),
@@ -129,6 +130,10 @@ final class CrossFeatureReads {
             read("result", "entry_record", "ResultStore: officials' records that scoring takes (completion time, "
                             + "difficulty)",
                     "registration_id bigint", "event_id bigint", "completion_seconds numeric", "difficulty text"),
+            read("result", "penalty", "ResultStore: the deductions and disqualifications a result counts once "
+                            + "approved", "registration_id bigint", "event_id bigint", "id bigint",
+                    "aspect_id character varying", "points numeric", "reason character varying", "judge_id bigint",
+                    "status character varying", "decided_by_judge bigint", "decided_at timestamp with time zone"),
             read("boards", "event", "BoardStore: an event's board is public from MARKING on; the public list of "
                             + "such events names each with its trade",
                     "id bigint", "status character varying", "name character varying", "trade_id bigint"),

@@ -16,7 +16,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.jingsai.api.event.Standing;
-import io.jingsai.api.registration.RegistrationStatus;
 import io.jingsai.api.result.CurrentResults.CurrentResult;
 import io.jingsai.api.result.EntryResultStatus;
 import io.jingsai.leaderboard.Board;
@@ -89,7 +88,7 @@ final class EventBoard {
         return labels.containsKey(registrationId);
     }
 
-    /** Puts the entry's result on the board (or takes a withdrawn entry off it), unless the board holds a newer one. */
+    /** Puts the entry's result on the board (or takes a withdrawn or absent entry off it), unless the board holds a newer one. */
     synchronized void apply(CurrentResult result) {
         Line known = lines.get(result.registrationId());
         if (known != null && known.resultVersion() >= result.version()) {
@@ -98,7 +97,7 @@ final class EventBoard {
         lines.put(result.registrationId(), new Line(result.registrationId(), result.registrationNumber(),
                 result.stationNumber(), result.status(), result.total(), result.version()));
         byNumber.put(result.registrationNumber(), result.registrationId());
-        if (result.registrationStatus() == RegistrationStatus.WITHDRAWN) {
+        if (!result.registrationStatus().competes()) {
             board.remove(result.registrationId());
             return;
         }

@@ -5,7 +5,7 @@ import java.util.List;
 import io.jingsai.api.account.Caller;
 import io.jingsai.api.account.Role;
 import io.jingsai.api.event.EventStatus;
-import io.jingsai.api.judging.MarkingLocks.LockedEvent;
+import io.jingsai.api.judging.MarkingGuards.LockedEvent;
 import io.jingsai.api.shared.AccessRefusedException;
 import io.jingsai.api.shared.ConflictException;
 import io.jingsai.api.shared.RejectedRequestException;

@@ -24,7 +24,7 @@ import io.jingsai.api.audit.AuditTrail;
 import io.jingsai.api.event.EventRules;
 import io.jingsai.api.event.EventRulebook;
 import io.jingsai.api.event.EventStatus;
-import io.jingsai.api.judging.MarkingLocks.LockedEvent;
+import io.jingsai.api.judging.MarkingGuards.LockedEvent;
 import io.jingsai.api.result.EntryResults;
 import io.jingsai.api.shared.AccessRefusedException;
 import io.jingsai.api.shared.ConflictException;
@@ -58,6 +58,7 @@ class EntryRecordService {
     private static final TypeReference<Map<String, BigDecimal>> DIFFICULTY = new TypeReference<>() { };
 
     private final DatabaseClient database;
+    private final MarkingGuards guards;
     private final EventRulebook rulebook;
     private final EntryResults results;
     private final IdempotentRequests idempotent;
@@ -65,9 +66,10 @@ class EntryRecordService {
     private final JsonMapper json;
     private final Clock clock;
 
-    EntryRecordService(DatabaseClient database, EventRulebook rulebook, EntryResults results,
+    EntryRecordService(DatabaseClient database, MarkingGuards guards, EventRulebook rulebook, EntryResults results,
                        IdempotentRequests idempotent, AuditTrail audit, JsonMapper json, Clock clock) {
         this.database = database;
+        this.guards = guards;
         this.rulebook = rulebook;
         this.results = results;
         this.idempotent = idempotent;
@@ -96,9 +98,9 @@ class EntryRecordService {
 
     private Mono<EntryRecordView> accept(long eventId, long registrationId, Long expectedVersion, Caller caller,
                                          EntryRecordCommand command) {
-        return MarkingLocks.event(database, eventId)
+        return guards.lockEvent(eventId)
                 .flatMap(event -> requireMayKeep(event, caller, command.reason())
-                        .then(MarkingLocks.entry(database, eventId, registrationId))
+                        .then(guards.lockEntry(eventId, registrationId))
                         .then(rulebook.rules(eventId))
                         .flatMap(rules -> write(rules, event, registrationId, expectedVersion, caller, command)));
     }

@@ -21,7 +21,7 @@ import io.jingsai.api.audit.AuditTrail;
 import io.jingsai.api.event.EventRules;
 import io.jingsai.api.event.EventRulebook;
 import io.jingsai.api.event.EventStatus;
-import io.jingsai.api.judging.MarkingLocks.LockedEvent;
+import io.jingsai.api.judging.MarkingGuards.LockedEvent;
 import io.jingsai.api.registration.RegistrationStatus;
 import io.jingsai.api.result.EntryResults;
 import io.jingsai.api.shared.AccessRefusedException;
@@ -54,17 +54,17 @@ public class ScoreSheetService {
 
     private final DatabaseClient database;
     private final EventRulebook rulebook;
-    private final Recusals recusals;
+    private final MarkingGuards guards;
     private final EntryResults results;
     private final IdempotentRequests idempotent;
     private final AuditTrail audit;
     private final Clock clock;
 
-    ScoreSheetService(DatabaseClient database, EventRulebook rulebook, Recusals recusals, EntryResults results,
+    ScoreSheetService(DatabaseClient database, EventRulebook rulebook, MarkingGuards guards, EntryResults results,
                       IdempotentRequests idempotent, AuditTrail audit, Clock clock) {
         this.database = database;
         this.rulebook = rulebook;
-        this.recusals = recusals;
+        this.guards = guards;
         this.results = results;
         this.idempotent = idempotent;
         this.audit = audit;
@@ -106,8 +106,8 @@ public class ScoreSheetService {
      */
     private Mono<Answer<ScoreSheetView>> accept(long eventId, long registrationId, Caller caller, Long pathJudge,
                                                 Long expectedVersion, ScoreSheetCommand sheet) {
-        return MarkingLocks.event(database, eventId)
-                .flatMap(event -> MarkingLocks.entry(database, eventId, registrationId)
+        return guards.lockEvent(eventId)
+                .flatMap(event -> guards.lockEntry(eventId, registrationId)
                         .flatMap(entryStatus -> event.status().compareTo(EventStatus.REVIEW) >= 0 && pathJudge != null
                                 ? correction(event, registrationId, entryStatus, caller, pathJudge, sheet)
                                 : marking(event, registrationId, entryStatus, caller, pathJudge, sheet)))
@@ -127,9 +127,9 @@ public class ScoreSheetService {
     /** A judge marking during MARKING: only their own sheet, on the panel, not recused. */
     private Mono<Writing> marking(LockedEvent event, long registrationId, RegistrationStatus entryStatus,
                                   Caller caller, Long pathJudge, ScoreSheetCommand sheet) {
-        return judgeOf(caller)
+        return guards.judgeOf(caller)
                 .flatMap(judgeId -> requireMayMark(event.id(), registrationId, judgeId, pathJudge)
-                        .then(requireOpen(event, registrationId, entryStatus))
+                        .then(MarkingGuards.requireOpen(event.id(), registrationId, event.status(), entryStatus))
                         .thenReturn(new Writing(judgeId, "scoreSheet.replaced", sheet.reason())));
     }
 
@@ -141,12 +141,9 @@ public class ScoreSheetService {
     private Mono<Writing> correction(LockedEvent event, long registrationId, RegistrationStatus entryStatus,
                                      Caller caller, long sheetJudge, ScoreSheetCommand sheet) {
         return Corrections.require(event, caller, sheet.reason())
-                .then(judgeOf(caller))
-                .flatMap(chiefJudge -> recusals.isRecused(event.id(), chiefJudge, registrationId)
-                        .flatMap(recused -> recused
-                                ? Mono.error(AccessRefusedException.forbidden("scoreSheet.recused", chiefJudge,
-                                        registrationId))
-                                : requireNotWithdrawn(registrationId, entryStatus)))
+                .then(guards.judgeOf(caller))
+                .flatMap(chiefJudge -> guards.requireMayMark(event.id(), registrationId, chiefJudge))
+                .then(MarkingGuards.requireCompeting(registrationId, entryStatus))
                 .thenReturn(new Writing(sheetJudge, "scoreSheet.corrected", sheet.reason()));
     }
 
@@ -216,43 +213,11 @@ public class ScoreSheetService {
 
     // --- who may mark, and when ------------------------------------------------------------------------------------
 
-    /** The registry judge the account is; an account linked to no judge (an administrator, say) never marks. */
-    private Mono<Long> judgeOf(Caller caller) {
-        return database.sql("SELECT judge_id FROM account WHERE id = :id").bind("id", caller.accountId())
-                .map(row -> Optional.ofNullable(row.get("judge_id", Long.class)))
-                .one()
-                .flatMap(judge -> Mono.justOrEmpty(judge))
-                .switchIfEmpty(Mono.error(() -> AccessRefusedException.forbidden("scoreSheet.notAJudge")));
-    }
-
     private Mono<Void> requireMayMark(long eventId, long registrationId, long judgeId, Long pathJudge) {
         if (pathJudge != null && pathJudge != judgeId) {
             return Mono.error(AccessRefusedException.forbidden("scoreSheet.othersSheet", pathJudge));
         }
-        return database.sql("SELECT EXISTS (SELECT 1 FROM panel_member WHERE event_id = :eventId "
-                        + "AND judge_id = :judgeId) AS member")
-                .bind("eventId", eventId).bind("judgeId", judgeId)
-                .map(row -> Boolean.TRUE.equals(row.get("member", Boolean.class)))
-                .one()
-                .flatMap(member -> member ? recusals.isRecused(eventId, judgeId, registrationId)
-                        : Mono.error(AccessRefusedException.forbidden("scoreSheet.notOnPanel", judgeId, eventId)))
-                .flatMap(recused -> recused
-                        ? Mono.error(AccessRefusedException.forbidden("scoreSheet.recused", judgeId, registrationId))
-                        : Mono.empty());
-    }
-
-    private static Mono<Void> requireOpen(LockedEvent event, long registrationId, RegistrationStatus entryStatus) {
-        if (event.status() != EventStatus.MARKING) {
-            return Mono.error(new ConflictException("scoreSheet.notMarking", event.id(), event.status()));
-        }
-        return requireNotWithdrawn(registrationId, entryStatus);
-    }
-
-    private static Mono<Void> requireNotWithdrawn(long registrationId, RegistrationStatus entryStatus) {
-        if (entryStatus == RegistrationStatus.WITHDRAWN) {
-            return Mono.error(new ConflictException("scoreSheet.entryWithdrawn", registrationId));
-        }
-        return Mono.empty();
+        return guards.requireMayMark(eventId, registrationId, judgeId);
     }
 
     private Mono<Void> mayRead(Caller caller, long eventId, long programmeId, long judgeId) {

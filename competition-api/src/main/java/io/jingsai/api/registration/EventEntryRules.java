@@ -25,6 +25,7 @@ class EventEntryRules {
 
     private static final List<String> TAKING_ENTRIES = List.of("DRAFT", "OPEN");
     private static final String PUBLISHED = "PUBLISHED";
+    private static final String MARKING = "MARKING";
 
     record Event(long id, String status, String entryKind, long tradeId) {
     }
@@ -69,6 +70,14 @@ class EventEntryRules {
     Mono<Event> requireResultsNotPublished(Event event) {
         if (PUBLISHED.equals(event.status())) {
             return Mono.error(new ConflictException("registration.resultsFinal", event.id()));
+        }
+        return Mono.just(event);
+    }
+
+    /** An entry is recorded absent, or back, only while the event is MARKING (the day it is held). */
+    Mono<Event> requireMarking(Event event) {
+        if (!MARKING.equals(event.status())) {
+            return Mono.error(new ConflictException("registration.absenceNotMarking", event.id(), event.status()));
         }
         return Mono.just(event);
     }

@@ -107,6 +107,24 @@ class RegistrationController {
                 .map(view -> ETags.ok(view, view.version()));
     }
 
+    @PostMapping("/{id}/absence")
+    @Operation(operationId = "recordAbsence", summary = "Record an entry absent (did not start), or take that back",
+            description = "While the event is MARKING (409 otherwise), an organizer or the event's chief judge "
+                    + "records that the entry did not start (absent: true; status ABSENT) or takes that back "
+                    + "(absent: false; the status it had before), with a reason. An absent entry keeps its numbers "
+                    + "and any marks, is no starter and takes no award, takes no more marks, and publication does "
+                    + "not wait for its result. Recorded in the event's audit chain. Send If-Match with the ETag "
+                    + "you read.")
+    Mono<ResponseEntity<RegistrationView>> absence(@PathVariable long eventId, @PathVariable long id,
+                                                   @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
+                                                   String ifMatch,
+                                                   @Valid @RequestBody RegistrationAbsence absence,
+                                                   Principal principal) {
+        long version = ETags.ifMatch(ifMatch);
+        return registrations.absence(eventId, id, version, principal.getName(), absence)
+                .map(view -> ETags.ok(view, view.version()));
+    }
+
     @DeleteMapping("/{id}")
     @Operation(operationId = "deleteRegistration", summary = "Remove a registration",
             description = "Removes a registration while the event is DRAFT or OPEN (409 otherwise; withdraw it "

@@ -1,6 +1,7 @@
 package io.jingsai.api.registration;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -44,16 +45,19 @@ public class RegistrationService {
     private final Listing listing;
     private final AuditTrail audit;
     private final ObjectProvider<EntryWithdrawn> followers;
+    private final ObjectProvider<EntryAbsence> absenceFollowers;
     private final Clock clock;
 
     RegistrationService(RegistrationRepository registrations, EventEntryRules rules, RegistrationMapper mapper,
-                        Listing listing, AuditTrail audit, ObjectProvider<EntryWithdrawn> followers, Clock clock) {
+                        Listing listing, AuditTrail audit, ObjectProvider<EntryWithdrawn> followers,
+                        ObjectProvider<EntryAbsence> absenceFollowers, Clock clock) {
         this.registrations = registrations;
         this.rules = rules;
         this.mapper = mapper;
         this.listing = listing;
         this.audit = audit;
         this.followers = followers;
+        this.absenceFollowers = absenceFollowers;
         this.clock = clock;
     }
 
@@ -87,6 +91,9 @@ public class RegistrationService {
         if (change.status() == RegistrationStatus.WITHDRAWN) {
             return Mono.error(RejectedRequestException.of("status", "registration.withdrawOnly"));
         }
+        if (change.status() == RegistrationStatus.ABSENT) {
+            return Mono.error(RejectedRequestException.of("status", "registration.absenceOnly"));
+        }
         return rules.lockEvent(eventId)
                 .flatMap(event -> rules.requireBeforeMarking(event, id))
                 .then(loadAt(eventId, id, expectedVersion))
@@ -115,6 +122,45 @@ public class RegistrationService {
                                 .thenReturn(withdrawn)))
                 .onErrorMap(OptimisticLockingFailureException.class, e -> stale(id))
                 .map(mapper::toView);
+    }
+
+    /**
+     * Records that the entry did not start (ABSENT), or takes that back, while the event is MARKING: the row keeps
+     * its numbers and marks; the entry's result is stored again (through the outbox) and the change joins the
+     * event's audit chain with its reason.
+     */
+    @Transactional
+    Mono<RegistrationView> absence(long eventId, long id, long expectedVersion, String by,
+                                   RegistrationAbsence absence) {
+        Instant now = clock.instant();
+        return rules.lockEvent(eventId)
+                .flatMap(rules::requireMarking)
+                .then(loadAt(eventId, id, expectedVersion))
+                .flatMap(row -> absence.absent() ? requireMayBeAbsent(row) : requireAbsent(row))
+                .flatMap(row -> registrations.save(absence.absent() ? row.absent(by, absence.reason(), now)
+                                : row.present(now))
+                        .flatMap(changed -> Flux.fromStream(absenceFollowers.orderedStream())
+                                .concatMap(follower -> follower.absenceChanged(eventId, id))
+                                .then(audit.record(AuditRecord.of(AuditChain.event(eventId), by,
+                                        absence.absent() ? "registration.absent" : "registration.present",
+                                        "registration/" + id, Map.of("status", row.status()),
+                                        Map.of("status", changed.status())).because(absence.reason())))
+                                .thenReturn(changed)))
+                .onErrorMap(OptimisticLockingFailureException.class, e -> stale(id))
+                .map(mapper::toView);
+    }
+
+    private static Mono<RegistrationRow> requireMayBeAbsent(RegistrationRow row) {
+        return switch (row.status()) {
+            case WITHDRAWN -> Mono.error(new ConflictException("registration.withdrawn", row.id()));
+            case ABSENT -> Mono.error(new ConflictException("registration.alreadyAbsent", row.id()));
+            default -> Mono.just(row);
+        };
+    }
+
+    private static Mono<RegistrationRow> requireAbsent(RegistrationRow row) {
+        return row.status() == RegistrationStatus.ABSENT ? Mono.just(row)
+                : Mono.error(new ConflictException("registration.notAbsent", row.id()));
     }
 
     private static AuditRecord withdrawalRecord(RegistrationRow before, RegistrationRow after) {

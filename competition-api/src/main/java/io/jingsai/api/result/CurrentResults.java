@@ -32,7 +32,7 @@ public class CurrentResults {
     /**
      * One entry's current result.
      *
-     * @param registrationStatus WITHDRAWN entries keep their result but no longer compete
+     * @param registrationStatus WITHDRAWN and ABSENT entries keep their result but do not compete
      * @param total              the published total (provisional unless {@code status} is COMPLETE)
      * @param standing           the entry as the event's ranking rule sees it
      * @param version            grows with every recomputation; the result-change outbox names it
@@ -68,7 +68,7 @@ public class CurrentResults {
     public Flux<AwaitingReview> awaitingReview(long eventId) {
         return store.storedOfEvent(eventId)
                 .filter(stored -> stored.result().status() == EntryResultStatus.NEEDS_REVIEW
-                        && stored.entry().status() != RegistrationStatus.WITHDRAWN)
+                        && stored.entry().status().competes())
                 .map(stored -> new AwaitingReview(stored.entry().id(), stored.entry().number(),
                         stored.entry().station(), stored.result().aspects().stream()
                         .filter(aspect -> aspect.status() == AspectStatus.NEEDS_REVIEW)

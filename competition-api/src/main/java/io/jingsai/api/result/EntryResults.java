@@ -29,16 +29,17 @@ public class EntryResults {
     }
 
     /**
-     * Scores the entry's current marks under the event's rules and stores the result as its next version; completes
+     * Scores the entry's current marks, deductions and disqualification under the event's rules and stores the result as its next version; completes
      * with that version. Call it inside the transaction that changed the marks, holding a lock on the registration.
      */
     public Mono<Long> recompute(EventRules rules, long registrationId) {
         return store.entry(rules.eventId(), registrationId)
                 .switchIfEmpty(Mono.error(() -> NotFoundException.because("notFound.registration", registrationId,
                         rules.eventId())))
-                .flatMap(entry -> Mono.zip(store.marks(registrationId).collectList(), store.record(registrationId))
+                .flatMap(entry -> Mono.zip(store.marks(registrationId).collectList(), store.record(registrationId),
+                                store.penalties(registrationId).collectList())
                         .map(found -> ComputedResult.of(rules, entry.id(), entry.number(), entry.status(),
-                                found.getT1(), found.getT2()))
+                                found.getT1(), found.getT2(), found.getT3()))
                         .flatMap(result -> store.save(entry, result, rules.version(), clock.instant()))
                         .flatMap(saved -> reviewed.resultChanged(rules, new StandingChangeView.ResultChangeRef(
                                         saved.changeId(), registrationId, saved.version()))

@@ -8,13 +8,13 @@ import java.util.function.Function;
 import org.springframework.stereotype.Component;
 
 import io.jingsai.api.event.PublicationCheck;
-import io.jingsai.api.registration.RegistrationStatus;
 import io.jingsai.api.shared.FieldProblem;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * What keeps an event's results from public review and publication: an entry that is not withdrawn and has no
+ * What keeps an event's results from public review and publication: an entry that competes (neither withdrawn nor
+ * absent) and has no
  * result, or one that is not complete (marks missing, an aspect to review); and, where the event forbids shared
  * ranks, a tie its chain does not break. A disqualified entry's result is settled.
  */
@@ -32,7 +32,7 @@ class OutstandingResults implements PublicationCheck {
     @Override
     public Flux<FieldProblem> blockers(long eventId) {
         Mono<List<FieldProblem>> entries = Mono.zip(
-                        store.entries(eventId).filter(entry -> entry.status() != RegistrationStatus.WITHDRAWN)
+                        store.entries(eventId).filter(entry -> entry.status().competes())
                                 .collectList(),
                         store.storedOfEvent(eventId).collectMap(stored -> stored.entry().id(), Function.identity()))
                 .map(found -> unsettled(found.getT1(), found.getT2()));

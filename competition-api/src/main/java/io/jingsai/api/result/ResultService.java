@@ -60,7 +60,7 @@ class ResultService {
     }
 
     /**
-     * Recomputes every result of the event from its marks and lists where the stored one differs. Reads in one
+     * Recomputes every result of the event from its marks, deductions and disqualifications and lists where the stored one differs. Reads in one
      * repeatable-read snapshot, so that marks and results committed together are seen together.
      */
     @Transactional(readOnly = true, isolation = org.springframework.transaction.annotation.Isolation.REPEATABLE_READ)
@@ -70,20 +70,26 @@ class ResultService {
                         store.marksOfEvent(eventId).collect(Collectors.groupingBy(Map.Entry::getKey,
                                 LinkedHashMap::new, Collectors.mapping(Map.Entry::getValue, Collectors.toList()))),
                         store.storedOfEvent(eventId).collectMap(stored -> stored.entry().id(), Function.identity()),
-                        store.recordsOfEvent(eventId))
-                .map(found -> compare(eventId, rules, found.getT1(), found.getT2(), found.getT3(), found.getT4())));
+                        store.recordsOfEvent(eventId),
+                        store.penaltiesOfEvent(eventId).collect(Collectors.groupingBy(Map.Entry::getKey,
+                                LinkedHashMap::new, Collectors.mapping(Map.Entry::getValue, Collectors.toList()))))
+                .map(found -> compare(eventId, rules, found.getT1(), found.getT2(), found.getT3(), found.getT4(),
+                        found.getT5())));
     }
 
     private RecomputationView compare(long eventId, EventRules rules, Map<Long, ResultStore.Entry> entries,
                                       Map<Long, List<ComputedResult.Mark>> marks,
-                                      Map<Long, ResultStore.Stored> stored, Map<Long, EntryRecord> records) {
+                                      Map<Long, ResultStore.Stored> stored, Map<Long, EntryRecord> records,
+                                      Map<Long, List<ComputedResult.Penalty>> penalties) {
         List<Long> checked = entries.keySet().stream()
-                .filter(id -> marks.containsKey(id) || stored.containsKey(id)).sorted().toList();
+                .filter(id -> marks.containsKey(id) || stored.containsKey(id) || penalties.containsKey(id))
+                .sorted().toList();
         List<RecomputationView.Difference> differences = new ArrayList<>();
         for (long id : checked) {
             ResultStore.Entry entry = entries.get(id);
             ComputedResult recomputed = ComputedResult.of(rules, id, entry.number(), entry.status(),
-                    marks.getOrDefault(id, List.of()), records.getOrDefault(id, EntryRecord.NONE));
+                    marks.getOrDefault(id, List.of()), records.getOrDefault(id, EntryRecord.NONE),
+                    penalties.getOrDefault(id, List.of()));
             ResultStore.Stored kept = stored.get(id);
             List<String> fields = kept == null ? List.of("result") : differing(kept.result(), recomputed);
             if (!fields.isEmpty()) {

@@ -17,8 +17,8 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The SQL of results: the current marks they are computed from (the marks of each sheet's current version), the
- * stored results, and the outbox of their changes.
+ * The SQL of results: the current marks they are computed from (the marks of each sheet's current version) with the
+ * entries' deductions and disqualifications, the stored results, and the outbox of their changes.
  */
 @Component
 class ResultStore {
@@ -27,6 +27,10 @@ class ResultStore {
             SELECT s.registration_id, s.judge_id, m.aspect_id, m.value
             FROM score_sheet s JOIN mark m ON m.sheet_id = s.id AND m.sheet_version = s.version
             WHERE %s ORDER BY s.registration_id, m.aspect_id, s.judge_id""";
+
+    private static final String PENALTIES = """
+            SELECT registration_id, aspect_id, points, reason, judge_id, status, decided_by_judge, decided_at
+            FROM penalty WHERE %s ORDER BY registration_id, id""";
 
     private static final String UPSERT = """
             INSERT INTO entry_result (registration_id, event_id, status, exact_total, total, components, aspects, holds,
@@ -140,6 +144,22 @@ class ResultStore {
                 json.readValue(row.get("difficulty", String.class), COMPONENTS));
     }
 
+    /** The deductions and disqualifications of one entry, whatever their status, in the order recorded. */
+    Flux<ComputedResult.Penalty> penalties(long registrationId) {
+        return database.sql(PENALTIES.formatted("registration_id = :id"))
+                .bind("id", registrationId)
+                .map(ResultStore::penalty)
+                .all();
+    }
+
+    /** The deductions and disqualifications of every entry of the event, with the entry each belongs to. */
+    Flux<Map.Entry<Long, ComputedResult.Penalty>> penaltiesOfEvent(long eventId) {
+        return database.sql(PENALTIES.formatted("event_id = :id"))
+                .bind("id", eventId)
+                .map(row -> Map.entry(row.get("registration_id", Long.class), penalty(row)))
+                .all();
+    }
+
     /** Stores the entry's result as its next version and records the change in the outbox. */
     Mono<Saved> save(Entry entry, ComputedResult result, long rulesVersion, Instant now) {
         return database.sql(UPSERT)
@@ -215,6 +235,12 @@ class ResultStore {
         return new Entry(row.get("id", Long.class), row.get("event_id", Long.class),
                 row.get("registration_number", Integer.class), row.get("station_number", String.class),
                 RegistrationStatus.valueOf(row.get("status", String.class)));
+    }
+
+    private static ComputedResult.Penalty penalty(Readable row) {
+        return new ComputedResult.Penalty(row.get("aspect_id", String.class), row.get("points", BigDecimal.class),
+                row.get("reason", String.class), row.get("judge_id", Long.class), row.get("status", String.class),
+                row.get("decided_by_judge", Long.class), row.get("decided_at", Instant.class));
     }
 
     private static ComputedResult.Mark mark(Readable row) {

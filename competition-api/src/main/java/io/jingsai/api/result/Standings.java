@@ -40,7 +40,7 @@ final class Standings {
     static StandingsView of(long eventId, EventRules rules, List<ResultStore.Stored> results, boolean provisional) {
         Map<Standing, ResultStore.Stored> byStanding = new LinkedHashMap<>();
         for (ResultStore.Stored stored : results) {
-            if (stored.entry().status() != RegistrationStatus.WITHDRAWN) {
+            if (stored.entry().status().competes()) {
                 byStanding.put(stored.result().standing().standing(stored.entry().number()), stored);
             }
         }

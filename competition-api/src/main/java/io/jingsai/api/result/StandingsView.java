@@ -9,8 +9,9 @@ import java.util.Map;
 import io.jingsai.scoring.standardisation.StandardScale;
 
 /**
- * An event's standings: every entry with a result (withdrawn entries aside), ranked by the event's tie-break chain
- * and rank style, in display order. While the event is marking (or before) they are provisional: ranks only. Once
+ * An event's standings: every entry with a result (withdrawn and absent entries aside), ranked by the event's
+ * tie-break chain and rank style, in display order. While the event is marking (or before) they are provisional:
+ * ranks only. Once
  * marking has closed (REVIEW, PUBLISHED) they are final: each entry also has its award band, titles and standardised
  * score, all given by the scoring engine from the stored results under the event's rules.
  *

@@ -220,6 +220,23 @@ public final class MarkingFixtures {
                 .bodyValue(sheet).exchange();
     }
 
+    static WebTestClient.ResponseSpec penalize(WebTestClient client, long event, long entry, String key,
+                                               Map<String, Object> penalty) {
+        return client.post().uri("/api/events/{e}/registrations/{r}/penalties", event, entry)
+                .headers(h -> {
+                    if (key != null) {
+                        h.set("Idempotency-Key", key);
+                    }
+                })
+                .bodyValue(penalty).exchange();
+    }
+
+    static WebTestClient.ResponseSpec decide(WebTestClient client, long event, long penalty,
+                                             Map<String, Object> decision) {
+        return client.post().uri("/api/events/{e}/penalties/{p}/decision", event, penalty).bodyValue(decision)
+                .exchange();
+    }
+
     static WebTestClient.ResponseSpec replace(WebTestClient client, long event, long entry, long judge,
                                               String ifMatch, String key, Map<String, Object> sheet) {
         return client.put().uri("/api/events/{e}/registrations/{r}/score-sheets/{j}", event, entry, judge)

@@ -140,6 +140,13 @@ class AuthorizationMatrixTests {
         expect("GET /api/events/{eventId}/results/judge-sheets",         200, 200, 404, 200, 403, 404, 401);
         expect("POST /api/events/{eventId}/results/recomputation",       200, 403, 403, 403, 403, 403, 401);
         expect("GET /api/public/events",                                 200, 200, 200, 200, 200, 200, 200);
+        // Deductions and disqualifications: judges record them, only the chief judge decides (the one here is on no
+        // panel, so the service refuses it once the body is valid); there is no penalty to read.
+        expect("POST /api/events/{eventId}/registrations/{id}/penalties", 400, 403, 404, 400, 400, 404, 401);
+        expect("GET /api/events/{eventId}/penalties",                    200, 200, 404, 200, 403, 404, 401);
+        expect("GET /api/events/{eventId}/penalties/{id}",               404, 404, 404, 404, 403, 404, 401);
+        expect("POST /api/events/{eventId}/penalties/{id}/decision",     400, 403, 404, 400, 403, 404, 401);
+        expect("POST /api/events/{eventId}/registrations/{id}/absence",  400, 400, 404, 400, 403, 404, 401);
         // Public boards open at MARKING; the event here is a DRAFT, so for everyone as if it did not exist.
         expect("GET /api/public/events/{eventId}/board",                 404, 404, 404, 404, 404, 404, 404);
         expect("GET /api/public/events/{eventId}/board/top",             404, 404, 404, 404, 404, 404, 404);
@@ -302,6 +309,7 @@ class AuthorizationMatrixTests {
                 .replace("{programmeId}", String.valueOf(ids.get("programme")))
                 .replace("/api/programmes/{id}", "/api/programmes/" + ids.get("programme"))
                 .replace("/registrations/{id}", "/registrations/" + ids.get("registration"))
+                .replace("/penalties/{id}", "/penalties/987654321987")
                 .replace("{judgeId}", String.valueOf(ids.get("judge")))
                 .replace("{chain}", "event-" + ids.get("event"))
                 .replace("{eventId}", String.valueOf(ids.get("event")))

@@ -542,10 +542,11 @@ class OpenApiConformanceTests {
                 Map.of("contestantId", registry.contestant(registry.enterprise(), (Long) eventBody.get("tradeId"))));
         long judge = registry.create("/api/judges", Map.of("name", TestIdentities.unique("裁判"),
                 "qualification", "PROVINCIAL"));
-        admin.post().uri("/api/events/{e}/panel", event).bodyValue(Map.of("judgeId", judge, "role", "JUDGE"))
+        // The chief judge marks too, and decides the deduction recorded below.
+        admin.post().uri("/api/events/{e}/panel", event).bodyValue(Map.of("judgeId", judge, "role", "CHIEF_JUDGE"))
                 .exchange().expectStatus().isCreated();
         Map<String, Object> made = json(admin.post().uri("/api/accounts/judges")
-                .bodyValue(Map.of("eventId", event, "role", "JUDGE", "judgeIds", List.of(judge))).exchange()
+                .bodyValue(Map.of("eventId", event, "role", "CHIEF_JUDGE", "judgeIds", List.of(judge))).exchange()
                 .expectStatus().isCreated().expectBody(byte[].class).returnResult());
         Map<String, Object> account = ((List<Map<String, Object>>) made.get("items")).get(0);
         String username = (String) map(account.get("account")).get("username");
@@ -587,6 +588,26 @@ class OpenApiConformanceTests {
         Operation worklist = document.operation("getWorklist");
         expect(worklist, "200", marker.get().uri(worklist.path(), Map.of("eventId", event)).exchange()
                 .expectBody(byte[].class).returnResult());
+
+        Operation record = document.operation("recordPenalty");
+        EntityExchangeResult<byte[]> recorded = expect(record, record.success(), marker.post()
+                .uri(record.path(), inEntry).header("Idempotency-Key", java.util.UUID.randomUUID().toString())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(document.example(record))
+                .exchange().expectBody(byte[].class).returnResult());
+        Map<String, Object> penalty = Map.of("eventId", event, "id", ((Number) json(recorded).get("id")).longValue());
+        assertThat(recorded.getResponseHeaders().getLocation()).hasToString(
+                "/api/events/" + event + "/penalties/" + penalty.get("id"));
+        read("getPenalty", penalty);
+        Operation decide = document.operation("decidePenalty");
+        expect(decide, decide.success(), marker.post().uri(decide.path(), penalty)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(document.example(decide))
+                .exchange().expectBody(byte[].class).returnResult());
+        Operation absence = document.operation("recordAbsence");
+        expect(absence, absence.success(), admin.post().uri(absence.path(), inEntry)
+                .header(HttpHeaders.IF_MATCH, read("getRegistration", inEntry))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(document.example(absence))
+                .exchange().expectBody(byte[].class).returnResult());
+
         Operation recompute = document.operation("recomputeResults");
         Map<String, Object> report = json(expect(recompute, recompute.success(), admin.post()
                 .uri(recompute.path(), Map.of("eventId", event)).exchange().expectBody(byte[].class).returnResult()));

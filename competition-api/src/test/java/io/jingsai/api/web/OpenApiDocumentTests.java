@@ -91,6 +91,7 @@ class OpenApiDocumentTests {
     /** A POST to a named step (a withdrawal, a key rotation) acts on something rather than creating a resource. */
     private static boolean isAction(Operation operation) {
         return operation.path().endsWith("/withdrawal") || operation.path().endsWith("/password-reset")
+                || operation.path().endsWith("/absence") || operation.path().endsWith("/decision")
                 || operation.path().endsWith("/transition")
                 || operation.path().endsWith("/key-rotation") || operation.path().endsWith("/recomputation")
                 || operation.path().equals("/api/auth/token") || operation.path().equals("/api/auth/refresh");

@@ -1,0 +1,121 @@
+package io.jingsai.api.judging;
+
+import java.util.Optional;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+
+import io.jingsai.api.account.Caller;
+import io.jingsai.api.event.EventStatus;
+import io.jingsai.api.registration.RegistrationStatus;
+import io.jingsai.api.shared.AccessRefusedException;
+import io.jingsai.api.shared.ConflictException;
+import io.jingsai.api.shared.NotFoundException;
+import reactor.core.publisher.Mono;
+
+/**
+ * Who may write what judges and officials write about an entry (score sheets, deductions, disqualifications, records),
+ * and when, with the locks every such write takes, always in this order so that writers never wait for each other in
+ * a circle: the event row shared (the event's status cannot change meanwhile), then the registration row (one writer
+ * of an entry's marks, records and result at a time, so that a result always sees every committed input).
+ */
+@Component
+class MarkingGuards {
+
+    private final DatabaseClient database;
+    private final Recusals recusals;
+
+    MarkingGuards(DatabaseClient database, Recusals recusals) {
+        this.database = database;
+        this.recusals = recusals;
+    }
+
+    /** The event as its writers see it, locked until the transaction ends. */
+    record LockedEvent(long id, long programmeId, EventStatus status) {
+    }
+
+    /** Shared: many judges mark at once, while a change of the event's status waits for them. */
+    Mono<LockedEvent> lockEvent(long eventId) {
+        return database.sql("SELECT programme_id, status FROM event WHERE id = :id FOR SHARE").bind("id", eventId)
+                .map(row -> new LockedEvent(eventId, row.get("programme_id", Long.class),
+                        EventStatus.valueOf(row.get("status", String.class))))
+                .one()
+                .switchIfEmpty(Mono.error(() -> new NotFoundException("event", eventId)));
+    }
+
+    /** 404 unless the event exists; takes no lock (for reads). */
+    Mono<Void> requireEvent(long eventId) {
+        return database.sql("SELECT 1 FROM event WHERE id = :id").bind("id", eventId)
+                .map(row -> 1)
+                .one()
+                .switchIfEmpty(Mono.error(() -> new NotFoundException("event", eventId)))
+                .then();
+    }
+
+    /** Not a key update: rows that refer to the registration may still be written by others meanwhile. */
+    Mono<RegistrationStatus> lockEntry(long eventId, long registrationId) {
+        return database.sql("SELECT status FROM registration WHERE id = :id AND event_id = :eventId "
+                        + "FOR NO KEY UPDATE")
+                .bind("id", registrationId).bind("eventId", eventId)
+                .map(row -> RegistrationStatus.valueOf(row.get("status", String.class)))
+                .one()
+                .switchIfEmpty(Mono.error(() -> NotFoundException.because("notFound.registration", registrationId,
+                        eventId)));
+    }
+
+    /** The registry judge the account is; an account linked to no judge (an administrator, say) never marks. */
+    Mono<Long> judgeOf(Caller caller) {
+        return database.sql("SELECT judge_id FROM account WHERE id = :id").bind("id", caller.accountId())
+                .map(row -> Optional.ofNullable(row.get("judge_id", Long.class)))
+                .one()
+                .flatMap(judge -> Mono.justOrEmpty(judge))
+                .switchIfEmpty(Mono.error(() -> AccessRefusedException.forbidden("scoreSheet.notAJudge")));
+    }
+
+    /** On the event's panel (403 otherwise) and not recused from the entry (403). */
+    Mono<Void> requireMayMark(long eventId, long registrationId, long judgeId) {
+        return database.sql("SELECT EXISTS (SELECT 1 FROM panel_member WHERE event_id = :eventId "
+                        + "AND judge_id = :judgeId) AS member")
+                .bind("eventId", eventId).bind("judgeId", judgeId)
+                .map(row -> Boolean.TRUE.equals(row.get("member", Boolean.class)))
+                .one()
+                .flatMap(member -> member ? recusals.isRecused(eventId, judgeId, registrationId)
+                        : Mono.error(AccessRefusedException.forbidden("scoreSheet.notOnPanel", judgeId, eventId)))
+                .flatMap(recused -> recused
+                        ? Mono.error(AccessRefusedException.forbidden("scoreSheet.recused", judgeId, registrationId))
+                        : Mono.empty());
+    }
+
+    /** The event is MARKING and the entry competes (neither withdrawn nor absent): 409 otherwise. */
+    static Mono<Void> requireOpen(long eventId, long registrationId, EventStatus status,
+                                  RegistrationStatus entryStatus) {
+        if (status != EventStatus.MARKING) {
+            return Mono.error(new ConflictException("scoreSheet.notMarking", eventId, status));
+        }
+        return requireCompeting(registrationId, entryStatus);
+    }
+
+    /** The entry competes: neither withdrawn nor absent (409). */
+    static Mono<Void> requireCompeting(long registrationId, RegistrationStatus entryStatus) {
+        if (entryStatus == RegistrationStatus.WITHDRAWN) {
+            return Mono.error(new ConflictException("scoreSheet.entryWithdrawn", registrationId));
+        }
+        if (entryStatus == RegistrationStatus.ABSENT) {
+            return Mono.error(new ConflictException("scoreSheet.entryAbsent", registrationId));
+        }
+        return Mono.empty();
+    }
+
+    /** The event's chief judge, as the signed-in account's registry judge; 403 for anyone else. */
+    Mono<Long> requireChiefJudge(long eventId, Caller caller) {
+        return database.sql("""
+                        SELECT p.judge_id FROM account a
+                        JOIN panel_member p ON p.judge_id = a.judge_id AND p.event_id = :eventId
+                                           AND p.role = 'CHIEF_JUDGE'
+                        WHERE a.id = :account""")
+                .bind("eventId", eventId).bind("account", caller.accountId())
+                .map(row -> row.get("judge_id", Long.class))
+                .one()
+                .switchIfEmpty(Mono.error(() -> AccessRefusedException.forbidden("penalty.notChiefJudge", eventId)));
+    }
+}
