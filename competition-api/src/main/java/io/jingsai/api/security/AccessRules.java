@@ -65,6 +65,8 @@ final class AccessRules {
             // method(s)            path                                              who
             anyone(List.of(GET),    "/"),
             anyone(List.of(GET),    "/dashboard/**"),
+            anyone(List.of(GET),    "/judge"),
+            anyone(List.of(GET),    "/judge/**"),
             anyone(List.of(GET),    "/api/reference/**"),
             anyone(List.of(GET),    "/api/public/**"),
             anyone(List.of(GET),    "/actuator/health"),

@@ -62,6 +62,8 @@ class AuthorizationMatrixTests {
         //                                                               admin orgH orgE chfH jdgH jdgE anon
         // The dashboard's page; its assets are checked by theDashboardAndItsAssetsAreForEveryone.
         expect("GET /",                                                  200, 200, 200, 200, 200, 200, 200);
+        // The judges' page; its assets are checked by theJudgePageAndItsAssetsAreForEveryone (the API checks the rest).
+        expect("GET /judge",                                             200, 200, 200, 200, 200, 200, 200);
         expect("GET /api/reference/aspects",                             200, 200, 200, 200, 200, 200, 200);
         expect("GET /api/reference/trades",                              200, 200, 200, 200, 200, 200, 200);
         expect("GET /api/reference/trades/{id}",                         200, 200, 200, 200, 200, 200, 200);
@@ -286,6 +288,26 @@ class AuthorizationMatrixTests {
         assertThat(wrong).as("dashboard files refused").isEmpty();
         assertThat(send(clients.get(Who.ANONYMOUS), "GET", "/dashboard/no-such-file.js", "/dashboard/no-such-file.js"))
                 .as("a file the dashboard does not have").isEqualTo(404);
+    }
+
+    /** The judges' page and its files: code only, for every caller; what it shows comes from the API, checked there. */
+    @Test
+    void theJudgePageAndItsAssetsAreForEveryone() {
+        List<String> wrong = new ArrayList<>();
+        for (String path : List.of("/judge", "/judge/judge.css", "/judge/js/main.js", "/judge/js/api.js",
+                "/judge/js/sheet.js", "/judge/js/desk.js", "/judge/js/i18n.js", "/judge/js/drafts.js")) {
+            for (Who who : Who.values()) {
+                int status = send(clients.get(who), "GET", path, path);
+                if (status != 200) {
+                    wrong.add("GET " + path + " as " + who + ": " + status);
+                }
+            }
+        }
+        assertThat(wrong).as("judge page files refused").isEmpty();
+        assertThat(send(clients.get(Who.ANONYMOUS), "GET", "/judge/no-such-file.js", "/judge/no-such-file.js"))
+                .as("a file the judge page does not have").isEqualTo(404);
+        assertThat(send(clients.get(Who.ANONYMOUS), "POST", "/judge", "/judge"))
+                .as("the page is only read").isEqualTo(401);
     }
 
     private int send(WebTestClient client, String method, String pattern, String path) {

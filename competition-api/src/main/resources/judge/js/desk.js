@@ -1,0 +1,259 @@
+// The chief judge's desk: live progress (polled), the review queue with each judge's marks side by side, judge
+// consistency, closing marking (the blocking list of a 409), and corrections with a reason during public review.
+
+import { ApiError, NetworkError, request, versionOf } from './api.js';
+import { newIdempotencyKey } from './drafts.js';
+import { acceptLanguage, t } from './i18n.js';
+import { element, problemsFromServer, readMarks, renderSheet, showProblems } from './sheet.js';
+
+const DESK_POLL_MS = 4000;
+const $ = id => document.getElementById(id);
+
+let context = null; // {event, onStatus, onSignedOut}
+let timer = null;
+let desk = null;
+let eventVersion = null;
+let scheme = [];
+let correction = null; // {registrationId, judgeId, version, key}
+let wired = false;
+
+export function startDesk(next) {
+  context = next;
+  wire();
+  $('close-result').replaceChildren();
+  loadDesk();
+  clearInterval(timer);
+  timer = setInterval(loadDesk, DESK_POLL_MS);
+}
+
+export function stopDesk() {
+  clearInterval(timer);
+  timer = null;
+}
+
+export function refreshDeskWords() {
+  if (desk && context && !$('desk-view').hidden) {
+    render();
+  }
+}
+
+function wire() {
+  if (wired) {
+    return;
+  }
+  wired = true;
+  $('close-marking').addEventListener('click', confirmClose);
+  $('load-sheet').addEventListener('click', loadSheet);
+  $('correction-form').addEventListener('submit', submitCorrection);
+  // A changed correction is another request: it needs a key of its own.
+  $('correction-reason').addEventListener('input', () => {
+    if (correction) {
+      correction.key = newIdempotencyKey();
+    }
+  });
+}
+
+async function loadDesk() {
+  const id = context.event.id;
+  try {
+    const [answer, event] = await Promise.all([request('GET', `/api/events/${id}/desk`),
+      request('GET', `/api/events/${id}`)]);
+    desk = answer.body;
+    eventVersion = versionOf(event.etag) ?? event.body.version;
+    scheme = aspectsOf(event.body.scheme);
+    context.onStatus(event.body.status);
+    render();
+    $('desk-updated').textContent = t('deskUpdated', { time: new Date().toLocaleTimeString(acceptLanguage()) });
+  } catch (error) {
+    if (!context.onSignedOut(error)) {
+      $('desk-updated').textContent = error instanceof NetworkError ? t('networkDown') : error.message;
+    }
+  }
+}
+
+/** The aspects judges mark, from the event's scheme, in the worklist's shape. */
+function aspectsOf(document) {
+  return (document?.criteria ?? []).flatMap(criterion => (criterion.subCriteria ?? [])
+    .flatMap(sub => sub.aspects ?? []))
+    .filter(aspect => aspect.type !== 'DEDUCTION')
+    .map(aspect => ({ aspectId: aspect.id, description: aspect.description, type: aspect.type,
+      maxMark: aspect.maxMark, levelDescriptors: aspect.levelDescriptors ?? [], allowedMarks: aspect.allowedMarks ?? [] }));
+}
+
+function judgeName(judgeId) {
+  return desk.progress.judges.find(judge => judge.judgeId === judgeId)?.name ?? `#${judgeId}`;
+}
+
+function table(target, caption, headers, rows) {
+  target.replaceChildren(element('caption', { text: caption }),
+    element('thead', {}, element('tr', {}, ...headers.map(header => element('th', { scope: 'col', text: header })))),
+    element('tbody', {}, ...rows.map(cells => element('tr', {}, ...cells.map((cell, index) => index === 0
+      ? element('th', { scope: 'row', text: cell }) : element('td', { text: cell }))))));
+}
+
+function percent(received, expected) {
+  return expected > 0 ? Math.floor(100 * received / expected) : 100;
+}
+
+function entryLabel(item) {
+  return item.stationNumber ? `${t('station', { station: item.stationNumber })} · ${t('registration',
+    { n: item.registrationNumber })}` : t('registration', { n: item.registrationNumber });
+}
+
+function render() {
+  const progress = desk.progress;
+  $('progress-total').textContent = t('progressTotal', { received: progress.received, expected: progress.expected,
+    percent: percent(progress.received, progress.expected), entries: progress.entries });
+  table($('judge-progress'), t('progressHeading'), [t('judge'), t('role'), t('sheets'), t('marks'), '%'],
+    progress.judges.map(judge => [judge.name, t(`role${judge.role}`), `${judge.sheets} / ${judge.entries}`,
+      `${judge.received} / ${judge.expected}`, `${percent(judge.received, judge.expected)}%`]));
+  table($('aspect-progress'), t('aspect'), [t('aspect'), t('marks'), '%'],
+    progress.aspects.map(aspect => [aspect.aspectId, `${aspect.received} / ${aspect.expected}`,
+      `${percent(aspect.received, aspect.expected)}%`]));
+  renderReview();
+  const consistency = desk.consistency;
+  $('allowed-spread').textContent = t('allowedSpread', { spread: consistency.judgementSpread });
+  table($('aspect-spread'), t('consistencyHeading'),
+    [t('aspect'), t('panels'), t('maxSpread'), t('meanSpread'), t('panelsApart')],
+    consistency.aspects.map(aspect => [aspect.aspectId, aspect.panels, aspect.maxSpread, aspect.meanSpread,
+      aspect.panelsApart > 0 ? `⚠ ${aspect.panelsApart}` : '0']));
+  table($('judge-leniency'), t('meanDeviation'), [t('judge'), t('marks'), t('meanDeviation'), t('outliers')],
+    consistency.judges.map(judge => [judgeName(judge.judgeId), judge.marks,
+      `${signed(judge.meanDeviation)} ${leaning(judge.meanDeviation)}`,
+      judge.outliers > 0 ? `⚠ ${judge.outliers}` : '0']));
+  renderCorrectionChoices();
+}
+
+function signed(value) {
+  return Number(value) > 0 ? `+${value}` : String(value);
+}
+
+function leaning(value) {
+  const number = Number(value);
+  return number > 0 ? t('lenient') : number < 0 ? t('severe') : t('balanced');
+}
+
+function renderReview() {
+  const judges = [...new Set(desk.review.flatMap(item => item.aspects.flatMap(aspect => aspect.marks
+    .map(mark => mark.judgeId))))].sort((a, b) => a - b);
+  const rows = desk.review.flatMap(item => item.aspects.map(aspect => {
+    const byJudge = new Map(aspect.marks.map(mark => [mark.judgeId, String(mark.value)]));
+    return [`${entryLabel(item)} · ${aspect.aspectId}`, ...judges.map(judge => byJudge.get(judge) ?? '—')];
+  }));
+  table($('review-table'), t('reviewHeading'), [t('entry'), ...judges.map(judgeName)], rows);
+  $('review-table').hidden = rows.length === 0;
+  $('review-empty').hidden = rows.length > 0;
+}
+
+// ---- closing marking ----
+
+function confirmClose() {
+  const result = $('close-result');
+  const yes = element('button', { type: 'button', class: 'primary', id: 'confirm-close', text: t('closeMarking') });
+  const no = element('button', { type: 'button', text: '✕' });
+  no.setAttribute('aria-label', 'cancel');
+  yes.addEventListener('click', closeMarking);
+  no.addEventListener('click', () => result.replaceChildren());
+  result.replaceChildren(element('p', { text: t('confirmClose') }), element('div', { class: 'actions' }, yes, no));
+  yes.focus();
+}
+
+async function closeMarking() {
+  const result = $('close-result');
+  try {
+    const answer = await request('POST', `/api/events/${context.event.id}/transition`,
+      { body: { status: 'REVIEW' }, headers: { 'If-Match': `"${eventVersion}"` } });
+    context.onStatus(answer.body.status);
+    result.replaceChildren(element('p', { class: 'success', text: `✔ ${t('closed')}` }));
+  } catch (error) {
+    if (context.onSignedOut(error)) {
+      return;
+    }
+    const blocking = error instanceof ApiError ? error.errors : [];
+    result.replaceChildren(element('p', { class: 'form-error', text: `✖ ${blocking.length ? t('blocking')
+      : error.message}` }));
+    if (blocking.length) {
+      result.append(element('ul', { id: 'blocking-list', class: 'blocking' },
+        ...blocking.map(item => element('li', { 'data-field': item.field, text: item.message }))));
+    }
+  }
+  await loadDesk();
+}
+
+// ---- corrections during public review ----
+
+async function renderCorrectionChoices() {
+  const open = context.event.status === 'REVIEW';
+  $('correction-hint').textContent = open ? t('correctionHint') : t('correctionOnlyInReview');
+  $('correction-form').hidden = !open;
+  if (!open || $('correction-entry').options.length > 0) {
+    return;
+  }
+  const results = await request('GET', `/api/events/${context.event.id}/results`).catch(() => null);
+  const entries = results?.body.entries ?? [];
+  $('correction-entry').replaceChildren(...entries.map(entry => new Option(entryLabel(entry), entry.registrationId)));
+  $('correction-judge').replaceChildren(...desk.progress.judges.map(judge => new Option(judge.name, judge.judgeId)));
+}
+
+async function loadSheet() {
+  const registrationId = Number($('correction-entry').value);
+  const judgeId = Number($('correction-judge').value);
+  $('correction-result').textContent = '';
+  try {
+    const answer = await request('GET',
+      `/api/events/${context.event.id}/registrations/${registrationId}/score-sheets/${judgeId}`);
+    correction = { registrationId, judgeId, version: versionOf(answer.etag) ?? answer.body.version,
+      key: newIdempotencyKey() };
+    const values = Object.fromEntries(answer.body.marks.map(mark => [mark.aspectId, String(mark.value)]));
+    renderSheet($('correction-aspects'), scheme, values, { prefix: 'correction',
+      onChange: () => { correction.key = newIdempotencyKey(); } });
+    $('correction-more').hidden = false;
+  } catch (error) {
+    correction = null;
+    $('correction-aspects').replaceChildren();
+    $('correction-more').hidden = true;
+    $('correction-result').textContent = `✖ ${error.message}`;
+  }
+}
+
+async function submitCorrection(event) {
+  event.preventDefault();
+  if (!correction) {
+    return;
+  }
+  const { marks, problems } = readMarks($('correction-aspects'), scheme);
+  showProblems($('correction-aspects'), problems);
+  const reasonError = $('correction-reason-error');
+  reasonError.hidden = true;
+  if (Object.keys(problems).length > 0) {
+    return;
+  }
+  const reason = $('correction-reason').value.trim();
+  try {
+    const answer = await request('PUT', `/api/events/${context.event.id}/registrations/${correction.registrationId}`
+      + `/score-sheets/${correction.judgeId}`, { body: { marks, reason },
+      headers: { 'If-Match': `"${correction.version}"`, 'Idempotency-Key': correction.key } });
+    correction.version = versionOf(answer.etag) ?? answer.body.version;
+    correction.key = newIdempotencyKey();
+    $('correction-result').textContent = `✔ ${t('corrected', { version: correction.version + 1 })}`;
+    loadDesk();
+  } catch (error) {
+    if (context.onSignedOut(error)) {
+      return;
+    }
+    if (error instanceof NetworkError) {
+      // The same key goes with the same correction when it is sent again.
+      $('correction-result').textContent = `✖ ${t('networkDown')}`;
+      return;
+    }
+    correction.key = newIdempotencyKey();
+    const placed = problemsFromServer(error.errors, marks.map(mark => mark.aspectId));
+    showProblems($('correction-aspects'), placed.byAspect);
+    const reasonProblem = error.errors.find(item => item.field === 'reason');
+    if (reasonProblem) {
+      reasonError.hidden = false;
+      reasonError.textContent = `✖ ${reasonProblem.message}`;
+    }
+    $('correction-result').textContent = `✖ ${error.message}`;
+  }
+}

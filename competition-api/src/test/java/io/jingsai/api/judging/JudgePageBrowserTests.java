@@ -1,0 +1,416 @@
+package io.jingsai.api.judging;
+
+import static io.jingsai.api.judging.MarkingFixtures.sheet;
+import static io.jingsai.api.judging.MarkingFixtures.submit;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import java.util.logging.Level;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import io.jingsai.api.ServerTest;
+
+/**
+ * Issue #18: the judges' page and the chief judge's desk in a real browser (Debian's chromium, headless, driven by
+ * its own chromedriver; nothing is downloaded). A judge signs in with a one-time password and changes it, marks two
+ * entries by station (a recused one is never listed), loses the answer to a submission and retries it (the server
+ * holds the sheet once), gets an aspect back for re-marking and clears it; the chief judge watches the desk, sees
+ * the review queue and the entries that block closing marking, closes it and corrects a sheet with a reason.
+ * Screenshots of both pages at tablet (1024×768) and phone (390×844) sizes go to {@code target/judge-screenshots/}.
+ * Skipped only where chromium or chromedriver are not installed ({@code .ci/run} installs them).
+ */
+@ServerTest
+class JudgePageBrowserTests {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SCREENSHOTS = Path.of("target", "judge-screenshots");
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    /**
+     * Lets the first score-sheet POST reach the server and be answered, then loses the answer: the page sees what it
+     * sees when the hall's Wi-Fi drops while the server is answering.
+     */
+    private static final String LOSE_THE_FIRST_ANSWER = """
+            const real = window.fetch;
+            window.answersLost = 0;
+            window.fetch = async (input, init) => {
+              const answer = await real(input, init);
+              if (window.answersLost === 0 && init && init.method === 'POST' && String(input).endsWith('/score-sheets')) {
+                window.answersLost++;
+                throw new TypeError('Failed to fetch');
+              }
+              return answer;
+            };""";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    DatabaseClient database;
+
+    private ChromeDriver browser;
+    private Path profile;
+
+    @BeforeEach
+    void startBrowser() throws IOException {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "chromium and chromedriver are not installed");
+        profile = Files.createTempDirectory("jingsai-judge-profile");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--no-first-run", "--user-data-dir=" + profile, "--window-size=1024,768", "--lang=zh-CN");
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        // The driver's path is given, so Selenium Manager is never asked to find (or download) one.
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterEach
+    void stopBrowser() throws IOException {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (profile != null) {
+            try (Stream<Path> files = Files.walk(profile)) {
+                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+    }
+
+    @Test
+    void aJudgeMarksOnATabletThroughALostAnswerAndTheChiefJudgeClosesMarkingFromTheDesk() throws IOException {
+        WebTestClient web = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
+                .responseTimeout(Duration.ofSeconds(60)).build();
+        MarkingFixtures fixtures = new MarkingFixtures(web, database);
+        WebTestClient admin = fixtures.admin();
+        long event = fixtures.event(MarkingFixtures.SCHEME);
+        long ownEnterprise = fixtures.registry().enterprise();
+        long first = entry(fixtures, fixtures.registry().enterprise(), "A-01");
+        long second = entry(fixtures, fixtures.registry().enterprise(), "A-02");
+        long recused = entry(fixtures, ownEnterprise, "A-03");
+        long judgeA = fixtures.judge(ownEnterprise);
+        Map<String, String> judgeAccount = onPanelWithOneTimePassword(admin, event, judgeA, "JUDGE");
+        List<MarkingFixtures.Judge> others = fixtures.judges(3);
+        long chief = fixtures.judge(null);
+        Map<String, String> chiefAccount = onPanelWithOneTimePassword(admin, event, chief, "CHIEF_JUDGE");
+        fixtures.startMarking();
+
+        // The judge signs in with the one-time password and changes it; their only event opens.
+        signInChangingThePassword(judgeAccount.get("username"), judgeAccount.get("initialPassword"), "judge-a-" + UUID.randomUUID());
+        waitFor("the worklist", () -> entryButtons().size() == 2);
+        assertThat(text("#context-event")).contains("评分中");
+        assertThat(entryButtons()).extracting(button -> button.getDomAttribute("data-registration-id"))
+                .as("the entry of the judge's own enterprise never appears")
+                .containsExactly(String.valueOf(first), String.valueOf(second))
+                .doesNotContain(String.valueOf(recused));
+        assertThat(text("#counts")).contains("共 2 份");
+
+        // A value outside the scheme is refused next to its field, and nothing is sent.
+        openEntry(first);
+        assertThat(text("#context-entry")).contains("A-01");
+        type("M1", "60");
+        choose("M2", "10");
+        choose("J1", "3");
+        assertThat(saveState()).isEqualTo("draft");
+        click("#submit-sheet");
+        waitFor("the range named at M1", () -> text("fieldset[data-aspect=M1] .field-error").contains("0 至 50"));
+        assertThat(sheetOf(web, event, first, judgeA)).as("nothing was sent").isNull();
+        type("M1", "45.5");
+        screenshot("judge-tablet-draft.png");
+
+        // The answer to the submission is lost: the page says so, keeps the draft and its key across a reload, and
+        // the retry is answered from the server's first answer.
+        script(LOSE_THE_FIRST_ANSWER);
+        click("#submit-sheet");
+        waitFor("the submission in doubt", () -> "inDoubt".equals(saveState()));
+        assertThat(script("return window.answersLost")).isEqualTo(1L);
+        assertThat(sheetOf(web, event, first, judgeA)).as("the server holds the sheet").isNotNull();
+        assertThat(browser.findElement(By.id("retry-sheet")).isDisplayed()).isTrue();
+        browser.navigate().refresh();
+        waitFor("the worklist again", () -> entryButtons().size() == 2);
+        assertThat(entryButton(first).getText()).contains("提交未确认");
+        openEntry(first);
+        assertThat(saveState()).isEqualTo("inDoubt");
+        assertThat(browser.findElement(By.cssSelector("fieldset[data-aspect=M1] input")).isEnabled())
+                .as("a sheet in doubt is not edited before it is settled").isFalse();
+        click("#retry-sheet");
+        waitFor("the retry confirmed", () -> "replayed".equals(saveState()));
+        assertThat(text("#save-status")).contains("未重复记录");
+        Map<String, Object> held = sheetOf(web, event, first, judgeA);
+        assertThat(((Number) held.get("version")).longValue()).as("one write: the first version").isZero();
+        assertThat(held.get("marks").toString()).contains("45.5");
+        waitFor("marked in the worklist", () -> "MARKED".equals(entryButton(first).getDomAttribute("data-progress")));
+
+        openEntry(second);
+        type("M1", "40");
+        choose("M2", "0");
+        choose("J1", "2");
+        click("#submit-sheet");
+        waitFor("the second sheet saved", () -> "saved".equals(saveState()));
+        assertThat(text("#counts")).contains("已评 2");
+        screenshot("judge-tablet.png");
+        browser.manage().window().setSize(new Dimension(390, 844));
+        waitFor("one column", () -> browser.findElement(By.id("sheet")).getLocation().getX() < 40);
+        assertThat(script("return document.documentElement.scrollWidth <= window.innerWidth"))
+                .as("nothing wider than the phone").isEqualTo(true);
+        screenshot("judge-phone.png");
+        browser.manage().window().setSize(new Dimension(1024, 768));
+
+        // The other judges mark; on the first entry they are far from this judge's 3 on J1.
+        for (MarkingFixtures.Judge other : others) {
+            submit(other.client(), event, first, UUID.randomUUID().toString(), sheet("M1", 45, "M2", 10, "J1", 0))
+                    .expectStatus().isCreated();
+            submit(other.client(), event, second, UUID.randomUUID().toString(), sheet("M1", 40, "M2", 0, "J1", 2))
+                    .expectStatus().isCreated();
+        }
+        for (MarkingFixtures.Judge other : others.subList(0, 2)) {
+            submit(other.client(), event, recused, UUID.randomUUID().toString(), sheet("M1", 30, "M2", 10, "J1", 1))
+                    .expectStatus().isCreated();
+        }
+        click("#refresh");
+        waitFor("the first entry back for re-marking",
+                () -> "TO_REVIEW".equals(entryButton(first).getDomAttribute("data-progress")));
+        assertThat(entryButton(first).getText()).contains("需重评");
+        openEntry(first);
+        assertThat(text("fieldset[data-aspect=J1] .review-badge")).contains("需重评");
+        choose("J1", "1");
+        click("#submit-sheet");
+        waitFor("the re-mark saved", () -> "saved".equals(saveState()));
+        waitFor("the re-mark clears it", () -> "MARKED".equals(entryButton(first).getDomAttribute("data-progress")));
+        assertThat(resultStatus(admin, event, first)).isEqualTo("COMPLETE");
+
+        // The chief judge: the desk, live.
+        click("#sign-out");
+        waitFor("signed out", () -> browser.findElement(By.id("sign-in-view")).isDisplayed());
+        signInChangingThePassword(chiefAccount.get("username"), chiefAccount.get("initialPassword"),
+                "chief-" + UUID.randomUUID());
+        click("#desk-tab");
+        waitFor("the desk", () -> text("#progress-total").contains("3 名选手"));
+        assertThat(text("#judge-progress")).contains("裁判");
+        assertThat(browser.findElement(By.id("review-empty")).isDisplayed()).isTrue();
+        MarkingFixtures.Judge disagreeing = others.get(0);
+        MarkingFixtures.replace(disagreeing.client(), event, second, disagreeing.id(), "\"0\"",
+                UUID.randomUUID().toString(), sheet("M1", 40, "M2", 0, "J1", 0)).expectStatus().isOk();
+        waitFor("the review queue, polled", () -> browser.findElement(By.id("review-table")).isDisplayed());
+        assertThat(text("#review-table")).contains("A-02 · 报名号", "J1", "0", "2");
+        assertThat(browser.findElements(By.cssSelector("#review-table thead th"))).as("entry and four judges")
+                .hasSize(5);
+        screenshot("desk-tablet.png");
+        browser.manage().window().setSize(new Dimension(390, 844));
+        assertThat(script("return document.documentElement.scrollWidth <= window.innerWidth"))
+                .as("nothing wider than the phone").isEqualTo(true);
+        screenshot("desk-phone.png");
+        browser.manage().window().setSize(new Dimension(1024, 768));
+
+        // Closing marking is refused while entries are outstanding, each listed; then it closes.
+        click("#close-marking");
+        click("#confirm-close");
+        waitFor("the blocking list", () -> !browser.findElements(By.cssSelector("#blocking-list li")).isEmpty());
+        assertThat(browser.findElements(By.cssSelector("#blocking-list li")))
+                .extracting(item -> item.getDomAttribute("data-field"))
+                .contains("registration/" + second, "registration/" + recused);
+        MarkingFixtures.replace(disagreeing.client(), event, second, disagreeing.id(), "\"1\"",
+                UUID.randomUUID().toString(), sheet("M1", 40, "M2", 0, "J1", 2)).expectStatus().isOk();
+        submit(others.get(2).client(), event, recused, UUID.randomUUID().toString(),
+                sheet("M1", 30, "M2", 10, "J1", 1)).expectStatus().isCreated();
+        waitFor("the review queue cleared", () -> browser.findElement(By.id("review-empty")).isDisplayed());
+        click("#close-marking");
+        click("#confirm-close");
+        waitFor("marking closed", () -> text("#close-result").contains("评分已结束"));
+        assertThat(eventStatus(admin, event)).isEqualTo("REVIEW");
+        assertThat(text("#context-event")).contains("公示中");
+
+        // A correction during public review, with its reason.
+        waitFor("the correction form", () -> browser.findElement(By.id("correction-form")).isDisplayed()
+                && browser.findElements(By.cssSelector("#correction-entry option")).size() == 3);
+        select("#correction-entry", String.valueOf(first));
+        select("#correction-judge", String.valueOf(disagreeing.id()));
+        click("#load-sheet");
+        waitFor("the sheet loaded", () -> browser.findElement(By.id("correction-more")).isDisplayed());
+        WebElement m1 = browser.findElement(By.cssSelector("#correction-aspects fieldset[data-aspect=M1] input"));
+        m1.sendKeys(Keys.chord(Keys.CONTROL, "a"), "44");
+        click("#submit-correction");
+        waitFor("the reason asked for", () -> browser.findElement(By.id("correction-reason-error")).isDisplayed());
+        browser.findElement(By.id("correction-reason")).sendKeys("申诉成立：测量值复核");
+        click("#submit-correction");
+        waitFor("corrected", () -> text("#correction-result").contains("已更正"));
+        Map<String, Object> corrected = sheetOf(web, event, first, disagreeing.id());
+        assertThat(((Number) corrected.get("version")).longValue()).isEqualTo(1);
+        assertThat(corrected.get("marks").toString()).contains("value=44");
+
+        // The judge's view once marking has closed: read-only, saying why.
+        click("#marking-tab");
+        waitFor("the closed banner", () -> browser.findElement(By.id("closed-banner")).isDisplayed());
+        assertThat(text("#closed-banner")).contains("评分已结束", "公示中");
+        screenshot("judge-closed-tablet.png");
+
+        List<String> problems = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::getMessage)
+                // The refusals the test provokes are logged by the browser as failed loads; nothing else may be.
+                .filter(message -> !message.contains("/transition - Failed to load resource: the server "
+                        + "responded with a status of 409")
+                        && !message.contains("/score-sheets/" + disagreeing.id() + " - Failed to load resource: "
+                        + "the server responded with a status of 400"))
+                .toList();
+        assertThat(problems).as("errors in the browser (a blocked script or style under the CSP, a failed request)")
+                .isEmpty();
+    }
+
+    // ---- fixtures through the API ----
+
+    private static long entry(MarkingFixtures fixtures, long enterprise, String station) {
+        return fixtures.registry().create("/api/events/" + fixtures.event + "/registrations",
+                Map.of("contestantId", fixtures.registry().contestant(enterprise, fixtures.trade),
+                        "stationNumber", station));
+    }
+
+    /** Puts the judge on the panel in {@code role} with an account: its user name and one-time password. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> onPanelWithOneTimePassword(WebTestClient admin, long event, long judge,
+                                                                  String role) {
+        admin.post().uri("/api/events/{e}/panel", event).bodyValue(Map.of("judgeId", judge, "role", role))
+                .exchange().expectStatus().isCreated();
+        Map<String, Object> made = admin.post().uri("/api/accounts/judges")
+                .bodyValue(Map.of("eventId", event, "role", role, "judgeIds", List.of(judge)))
+                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        Map<String, Object> item = ((List<Map<String, Object>>) made.get("items")).get(0);
+        return Map.of("username", (String) ((Map<String, Object>) item.get("account")).get("username"),
+                "initialPassword", (String) item.get("initialPassword"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> sheetOf(WebTestClient web, long event, long entry, long judge) {
+        WebTestClient admin = io.jingsai.api.TestClients.administrator(web);
+        var answer = admin.get().uri("/api/events/{e}/registrations/{r}/score-sheets/{j}", event, entry, judge)
+                .exchange().expectBody(Map.class).returnResult();
+        return answer.getStatus().value() == 200 ? answer.getResponseBody() : null;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String resultStatus(WebTestClient admin, long event, long entry) {
+        return (String) admin.get().uri("/api/events/{e}/registrations/{r}/result", event, entry).exchange()
+                .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody().get("status");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String eventStatus(WebTestClient admin, long event) {
+        return (String) admin.get().uri("/api/events/{e}", event).exchange()
+                .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody().get("status");
+    }
+
+    // ---- the page ----
+
+    private void signInChangingThePassword(String username, String oneTimePassword, String chosen) {
+        browser.get("http://localhost:" + port + "/judge");
+        waitFor("the sign-in form", () -> browser.findElement(By.id("sign-in-view")).isDisplayed());
+        assertThat(browser.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("zh-CN");
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(oneTimePassword);
+        click("#sign-in-button");
+        waitFor("the password change", () -> browser.findElement(By.id("password-view")).isDisplayed());
+        browser.findElement(By.id("new-password")).sendKeys(chosen);
+        browser.findElement(By.id("repeat-password")).sendKeys(chosen);
+        click("#password-button");
+        waitFor("the event", () -> browser.findElement(By.id("event-view")).isDisplayed());
+    }
+
+    private List<WebElement> entryButtons() {
+        return browser.findElements(By.cssSelector("#entries button.entry"));
+    }
+
+    private WebElement entryButton(long registration) {
+        return browser.findElement(By.cssSelector("#entries button[data-registration-id='" + registration + "']"));
+    }
+
+    private void openEntry(long registration) {
+        script("arguments[0].scrollIntoView({block: 'center'})", entryButton(registration));
+        entryButton(registration).click();
+        waitFor("the sheet of " + registration, () -> browser.findElement(By.id("sheet-form")).isDisplayed()
+                && "true".equals(entryButton(registration).getDomAttribute("aria-current")));
+    }
+
+    private void type(String aspect, String value) {
+        WebElement input = browser.findElement(By.cssSelector("#aspects fieldset[data-aspect=" + aspect + "] input"));
+        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), value);
+    }
+
+    private void choose(String aspect, String value) {
+        browser.findElement(By.cssSelector("#aspects fieldset[data-aspect=" + aspect + "] input[value='" + value
+                + "']")).click();
+    }
+
+    private void select(String selector, String value) {
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.cssSelector(selector))).selectByValue(value);
+    }
+
+    private String saveState() {
+        return browser.findElement(By.id("save-status")).getDomAttribute("data-state");
+    }
+
+    private void click(String selector) {
+        waitFor(selector + " to click", () -> browser.findElement(By.cssSelector(selector)).isDisplayed()
+                && browser.findElement(By.cssSelector(selector)).isEnabled());
+        WebElement element = browser.findElement(By.cssSelector(selector));
+        // Clear of the sticky masthead, as a judge would scroll it.
+        script("arguments[0].scrollIntoView({block: 'center'})", element);
+        element.click();
+    }
+
+    private String text(String selector) {
+        return browser.findElement(By.cssSelector(selector)).getText();
+    }
+
+    private Object script(String code, Object... arguments) {
+        return ((JavascriptExecutor) browser).executeScript(code, arguments);
+    }
+
+    private void waitFor(String what, BooleanSupplier condition) {
+        new WebDriverWait(browser, WAIT, Duration.ofMillis(50)).withMessage(what)
+                .ignoring(StaleElementReferenceException.class)
+                .ignoring(org.openqa.selenium.NoSuchElementException.class)
+                .until(driver -> condition.getAsBoolean());
+    }
+
+    private void screenshot(String name) throws IOException {
+        script("window.scrollTo(0, 0)");
+        Files.write(SCREENSHOTS.resolve(name), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+}
