@@ -93,6 +93,7 @@ class OpenApiDocumentTests {
         return operation.path().endsWith("/withdrawal") || operation.path().endsWith("/password-reset")
                 || operation.path().endsWith("/transition")
                 || operation.path().endsWith("/key-rotation") || operation.path().endsWith("/recomputation")
+                || operation.path().endsWith("/fund-allocation")
                 || operation.path().equals("/api/auth/token") || operation.path().equals("/api/auth/refresh");
     }
 
