@@ -47,7 +47,7 @@ public class StandardisedResults {
         }
     }
 
-    /** The event's standardised scores as its results stand now; empty if there is no such event. */
+    /** The event's standardised scores as its results stand now; fails as not found (404) if there is no such event. */
     public Mono<EventScores> of(long eventId) {
         return rulebook.rules(eventId)
                 .flatMap(rules -> Mono.zip(store.eventStatus(eventId), store.storedOfEvent(eventId).collectList())
