@@ -71,8 +71,14 @@ final class CrossFeatureReads {
             read("event", "trade", "EventQueries: an event names an existing trade", "id bigint"),
             read("event", "registration", "EventQueries: an event with registrations cannot be deleted",
                     "event_id bigint"),
-            read("programme", "event", "ProgrammeQueries: a programme or project with events cannot be deleted",
-                    "programme_id bigint", "project_id bigint"),
+            read("programme", "event", "ProgrammeQueries: a programme or project with events cannot be deleted; "
+                            + "StarStore: the programme's events with their trade and status, for the stars board",
+                    "programme_id bigint", "project_id bigint", "id bigint", "name character varying",
+                    "trade_id bigint", "status character varying"),
+            read("programme", "registration", "StarStore: which contestant each individual entry of the programme's "
+                            + "events is", "id bigint", "event_id bigint", "contestant_id bigint"),
+            read("programme", "contestant", "StarStore: a star's name, enterprise and trade",
+                    "id bigint", "name character varying", "enterprise_id bigint", "trade_id bigint"),
             read("programme", "enterprise", "ProgrammeQueries: a project's host enterprise exists", "id bigint"),
             read("programme", "aspect", "ProgrammeQueries: a project's aspect is one of the six, in their order",
                     "code character varying", "position smallint"),

@@ -7,6 +7,7 @@ import org.mapstruct.Mapping;
 interface ProgrammeMapper {
 
     @Mapping(target = "quotas", expression = "java(row.quotas())")
+    @Mapping(target = "starRule", expression = "java(row.starRule())")
     ProgrammeView toView(ProgrammeRow row);
 
     @Mapping(target = "aspect", source = "aspectCode")

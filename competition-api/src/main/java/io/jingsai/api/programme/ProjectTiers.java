@@ -7,11 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.jingsai.scoring.award.AwardBand;
 import io.jingsai.scoring.award.AwardOutcome;
-import io.jingsai.scoring.award.AwardPlan;
-import io.jingsai.scoring.award.Awards;
-import io.jingsai.scoring.award.BandQuota;
 import io.jingsai.scoring.award.CutOffPolicy;
 import io.jingsai.scoring.ranking.RankedEntry;
 import io.jingsai.scoring.ranking.Ranking;
@@ -69,11 +65,7 @@ final class ProjectTiers {
 
     private static AwardOutcome.BandAward<Scored> fill(List<RankedEntry<Scored>> ranking, ProjectTier tier,
                                                        int quota) {
-        AwardPlan<Scored> plan = AwardPlan.<Scored>builder(project -> true)
-                .band(AwardBand.of(tier.name(), new BandQuota.Count(quota)))
-                .cutOff(CUT_OFF)
-                .build();
-        return Awards.award(ranking, plan).bands().get(0);
+        return CountTier.fill(ranking, tier.name(), quota, CUT_OFF);
     }
 
     private static ProjectStandingsView.TierFill filled(ProjectTier tier, AwardOutcome.BandAward<Scored> band) {

@@ -38,12 +38,7 @@ final class Standings {
      * @param provisional true while marking: ranks only
      */
     static StandingsView of(long eventId, EventRules rules, List<ResultStore.Stored> results, boolean provisional) {
-        Map<Standing, ResultStore.Stored> byStanding = new LinkedHashMap<>();
-        for (ResultStore.Stored stored : results) {
-            if (stored.entry().status().competes()) {
-                byStanding.put(stored.result().standing().standing(stored.entry().number()), stored);
-            }
-        }
+        Map<Standing, ResultStore.Stored> byStanding = competing(results);
         RankingRule<Standing> rule = rules.ranking();
         RankingOutcome<Standing> outcome = Ranking.rank(byStanding.keySet(), rule);
         boolean unresolved = outcome instanceof RankingOutcome.UnresolvedTies<Standing>;
@@ -68,6 +63,31 @@ final class Standings {
         }
         return new StandingsView(eventId, provisional, unresolved, entries,
                 awards == null ? List.of() : bands(awards), standardisation);
+    }
+
+    /**
+     * The standardisation of the event's eligible results as they stand, as final standings give it: fills
+     * {@code scores} (registration id → standardised score). Final standings compute it once marking has closed; the
+     * programme's live stars board also applies it to the complete results of an event still marking.
+     */
+    static StandingsView.Standardisation standardised(long eventId, EventRules rules,
+                                                      List<ResultStore.Stored> results, Map<Long, BigDecimal> scores) {
+        Map<Standing, ResultStore.Stored> byStanding = competing(results);
+        RankingOutcome<Standing> outcome = Ranking.rank(byStanding.keySet(),
+                rules.ranking().withTiePolicy(TiePolicy.SHARE));
+        return standardise(eventId, rules.standardisation(), ((RankingOutcome.Ranked<Standing>) outcome).entries(),
+                byStanding, scores);
+    }
+
+    /** The results of entries still competing (withdrawn ones aside), by how the ranking sees them. */
+    private static Map<Standing, ResultStore.Stored> competing(List<ResultStore.Stored> results) {
+        Map<Standing, ResultStore.Stored> byStanding = new LinkedHashMap<>();
+        for (ResultStore.Stored stored : results) {
+            if (stored.entry().status().competes()) {
+                byStanding.put(stored.result().standing().standing(stored.entry().number()), stored);
+            }
+        }
+        return byStanding;
     }
 
     private static List<String> titles(AwardOutcome<Standing> awards, Standing standing) {

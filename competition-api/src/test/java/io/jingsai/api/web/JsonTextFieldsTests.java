@@ -53,6 +53,9 @@ class JsonTextFieldsTests {
                     new Endpoint(HttpMethod.PUT, "/api/programmes/1/projects/1/evaluation", "project_evaluation")),
             Map.entry("EvaluationStep", new Endpoint(HttpMethod.POST, "/api/programmes/1/project-evaluation/transition",
                     "project_evaluation_round")),
+            // writes nothing at all: the programme's rows stand for "nothing changed"
+            Map.entry("FundAllocationCommand",
+                    new Endpoint(HttpMethod.POST, "/api/programmes/1/fund-allocation", "programme")),
             Map.entry("EventCommand", new Endpoint(HttpMethod.POST, "/api/events", "event")),
             Map.entry("RegistrationCommand",
                     new Endpoint(HttpMethod.POST, "/api/events/1/registrations", "registration")),

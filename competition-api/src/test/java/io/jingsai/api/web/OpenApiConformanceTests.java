@@ -217,6 +217,7 @@ class OpenApiConformanceTests {
         parents.put("chain", "event-" + event); // the withdrawal above began the event's audit chain
         parents.put("judgeId", judge);
         listEverything(parents);
+        allocateTheFund(inProgramme);
         downloadEverything(parents);
         watchTheBoard(inEvent);
         importAFile();
@@ -239,6 +240,17 @@ class OpenApiConformanceTests {
         Map<String, Object> evaluation = with(inProgramme, project);
         update("evaluateProject", evaluation, body -> { }, read("getProjectEvaluation", evaluation));
         act("moveProjectEvaluation", inProgramme, read("getProjectEvaluationRound", inProgramme));
+    }
+
+    /**
+     * The walk's programme has nothing published (its project evaluation is in review, its event not marked): the
+     * example is read, passes every rule of the request, and is answered 409, nothing to allocate.
+     */
+    private void allocateTheFund(Map<String, Object> inProgramme) {
+        Operation operation = document.operation("allocateFund");
+        expect(operation, "409", admin.post().uri(operation.path(), inProgramme)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(document.example(operation))
+                .exchange().expectBody(byte[].class).returnResult());
     }
 
     /** A record the walk created: {@code get…}, {@code update…} and {@code delete…} operations take it. */

@@ -1,0 +1,26 @@
+package io.jingsai.api.programme;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+import io.jingsai.api.event.EventStatus;
+
+/** Which events of a programme the stars board counts. */
+public enum StarBasis {
+    /** Every event with results: final standings where marking has closed, the complete results so far elsewhere. */
+    LIVE(EnumSet.of(EventStatus.MARKING, EventStatus.REVIEW, EventStatus.PUBLISHED)),
+    /** Events whose marking has closed (REVIEW, PUBLISHED): their final standings. */
+    FINAL(EnumSet.of(EventStatus.REVIEW, EventStatus.PUBLISHED)),
+    /** Published events only: what the incentive fund is allocated from. */
+    PUBLISHED(EnumSet.of(EventStatus.PUBLISHED));
+
+    private final Set<EventStatus> counted;
+
+    StarBasis(Set<EventStatus> counted) {
+        this.counted = counted;
+    }
+
+    boolean counts(EventStatus status) {
+        return counted.contains(status);
+    }
+}

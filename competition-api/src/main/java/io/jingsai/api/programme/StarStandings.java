@@ -1,0 +1,111 @@
+package io.jingsai.api.programme;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.jingsai.api.event.EventStatus;
+import io.jingsai.api.result.StandardisedResults;
+import io.jingsai.api.result.StandardisedResults.EventScores;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The competition stars of a programme, computed on each request from the stored results: each counted event's
+ * standardised scores (the result feature's one standardisation), one line per contestant combined by the
+ * programme's star rule, ranked and cut into the stars tier by the scoring engine ({@link StarBoard}). Reads every
+ * event in one repeatable-read snapshot, so that results committed together are counted together.
+ */
+@Service
+class StarStandings {
+
+    private final ProgrammeService programmes;
+    private final StarStore store;
+    private final StandardisedResults standardised;
+
+    StarStandings(ProgrammeService programmes, StarStore store, StandardisedResults standardised) {
+        this.programmes = programmes;
+        this.store = store;
+        this.standardised = standardised;
+    }
+
+    /** A board and what it was computed from. */
+    record Computed(ProgrammeRow programme, StarBoard.Board board, List<StarStandingsView.EventCounted> events) {
+    }
+
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    Mono<StarStandingsView> standings(long programmeId, StarBasis basis) {
+        return compute(programmeId, basis).map(computed -> view(computed, basis));
+    }
+
+    /** The board on {@code basis}; call it inside a repeatable-read transaction (as {@link #standings} does). */
+    Mono<Computed> compute(long programmeId, StarBasis basis) {
+        return programmes.load(programmeId).flatMap(programme -> Mono.zip(
+                        store.events(programmeId).collectList(), store.entrants(programmeId).collectList())
+                .flatMap(found -> Flux.fromIterable(found.getT1())
+                        .filter(event -> basis.counts(event.status()))
+                        .concatMap(event -> standardised.of(event.id()))
+                        .collectMap(EventScores::eventId)
+                        .map(scores -> board(programme, found.getT1(), found.getT2(), scores))));
+    }
+
+    private static Computed board(ProgrammeRow programme, List<StarStore.Event> events,
+                                  List<StarStore.Entrant> entrants, Map<Long, EventScores> scores) {
+        Map<Long, List<StarBoard.EventScore>> byContestant = new LinkedHashMap<>();
+        Map<Long, StarStore.Entrant> contestants = new HashMap<>();
+        for (StarStore.Entrant entrant : entrants) {
+            EventScores event = scores.get(entrant.eventId());
+            if (event != null && event.scores().containsKey(entrant.registrationId())) {
+                byContestant.computeIfAbsent(entrant.contestantId(), id -> new ArrayList<>())
+                        .add(new StarBoard.EventScore(entrant.eventId(), entrant.registrationId(),
+                                event.scores().get(entrant.registrationId()), !event.finalStandings()));
+                contestants.put(entrant.contestantId(), entrant);
+            }
+        }
+        StarRule rule = programme.starRule();
+        List<StarBoard.Star> stars = new ArrayList<>();
+        byContestant.forEach((id, scored) -> {
+            StarStore.Entrant who = contestants.get(id);
+            stars.add(StarBoard.star(id, who.name(), who.enterpriseId(), who.tradeId(), scored, rule.combination()));
+        });
+        List<StarStandingsView.EventCounted> counted = events.stream().map(event -> counted(event,
+                scores.get(event.id()))).toList();
+        return new Computed(programme, StarBoard.place(stars, rule, programme.quotas().stars()), counted);
+    }
+
+    private static StarStandingsView.EventCounted counted(StarStore.Event event, EventScores scores) {
+        return scores == null
+                ? new StarStandingsView.EventCounted(event.id(), event.name(), event.tradeId(), event.status(), false,
+                        false, false, null, 0)
+                : new StarStandingsView.EventCounted(event.id(), event.name(), event.tradeId(), scores.status(), true,
+                        scores.finalStandings(), scores.standardised(), scores.flag(), scores.results());
+    }
+
+    private static StarStandingsView view(Computed computed, StarBasis basis) {
+        List<StarStandingsView.Entry> entries = computed.board().entries().stream()
+                .map(placed -> {
+                    StarBoard.Star star = placed.star();
+                    return new StarStandingsView.Entry(placed.rank(), placed.position(), star.contestantId(),
+                            star.name(), star.enterpriseId(), star.tradeId(), star.score(), placed.inTier(),
+                            star.provisional(), star.events().stream()
+                            .map(e -> new StarStandingsView.EventScore(e.eventId(), e.registrationId(), e.score(),
+                                    e.provisional()))
+                            .toList());
+                })
+                .toList();
+        List<StarStandingsView.EventCounted> counted = computed.events().stream()
+                .filter(StarStandingsView.EventCounted::counted).toList();
+        boolean provisional = counted.stream().anyMatch(event -> !event.finalStandings());
+        boolean published = !counted.isEmpty()
+                && counted.stream().allMatch(event -> event.status() == EventStatus.PUBLISHED);
+        StarRule rule = computed.programme().starRule();
+        return new StarStandingsView(computed.programme().id(), basis, provisional, published, rule.combination(),
+                rule.cutOffPolicy(), computed.board().tier(), computed.events(), entries);
+    }
+}
