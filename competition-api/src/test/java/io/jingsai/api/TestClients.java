@@ -14,6 +14,14 @@ public final class TestClients {
         return web.mutate().responseTimeout(Duration.ofSeconds(60)).build();
     }
 
+    /** A client that reads the whole OpenAPI document, larger than the default 256 KB a client buffers. */
+    public static WebTestClient documentReader(WebTestClient web) {
+        return web.mutate().responseTimeout(Duration.ofSeconds(60))
+                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(DOCUMENT_BYTES)).build();
+    }
+
+    private static final int DOCUMENT_BYTES = 4 * 1024 * 1024;
+
     public static WebTestClient administrator(WebTestClient web) {
         return web.mutate().responseTimeout(Duration.ofSeconds(60))
                 .defaultHeaders(h -> h.setBasicAuth(IntegrationTest.ADMIN, IntegrationTest.ADMIN_PASSWORD))

@@ -28,7 +28,7 @@ final class ApiDocument {
     }
 
     static ApiDocument read(WebTestClient web) {
-        Map<String, Object> document = map(TestClients.anonymous(web).get().uri("/v3/api-docs").exchange()
+        Map<String, Object> document = map(TestClients.documentReader(web).get().uri("/v3/api-docs").exchange()
                 .expectStatus().isOk()
                 .expectBody(Map.class).returnResult().getResponseBody());
         return new ApiDocument(document);
