@@ -7,9 +7,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -17,6 +20,7 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.data.relational.core.mapping.Table;
 import org.springframework.data.repository.Repository;
 
@@ -44,6 +48,29 @@ class ArchitectureTests {
                         "org.springframework.web..", "org.springframework.http..", "org.springframework.http.server..")
                 .orShould().dependOnClassesThat().haveSimpleNameEndingWith("Controller")
                 .check(API);
+    }
+
+    /**
+     * Waiting for a publisher ({@code block}, {@code toFuture().join()} and the like) would stall an event-loop thread
+     * and with it every request on that loop. Only a start-up command may wait: it runs on the process's main thread
+     * before any request is served.
+     */
+    @Test
+    void onlyStartUpCommandsWaitForAPublisher() {
+        noClasses().that().resideInAPackage("io.jingsai.api..")
+                .and().doNotImplement(ApplicationRunner.class)
+                .should().callMethodWhere(waitsForAPublisher())
+                .check(API);
+    }
+
+    private static DescribedPredicate<JavaMethodCall> waitsForAPublisher() {
+        return DescribedPredicate.describe("waits for a publisher", call -> {
+            String owner = call.getTargetOwner().getName();
+            String name = call.getName();
+            boolean publisher = owner.startsWith("reactor.core.publisher.");
+            return publisher && (name.startsWith("block") || name.equals("toStream") || name.equals("toIterable"))
+                    || owner.equals(CompletableFuture.class.getName()) && (name.equals("join") || name.equals("get"));
+        });
     }
 
     /**
