@@ -24,7 +24,8 @@ import io.jingsai.api.judging.MarkingFixtures.Judge;
 /**
  * The judging flow end to end over HTTP on PostgreSQL, in one programme with two events of different trades: a
  * diving-style event (trimmed sums multiplied by a declared difficulty) and a skills event (theory and practical
- * components, judgement aspects, a deduction module). Expected totals come from the reference formulas in this test
+ * components, judgement aspects, a deduction module, a deduction and a disqualification approved by the chief
+ * judge). Expected totals come from the reference formulas in this test
  * ({@link #trimmedSum}, {@link #judgement}, {@link #weighted}), written from docs/domain.md, not from the engine.
  */
 @IntegrationTest
@@ -67,6 +68,7 @@ class JudgingEndToEndTests {
     DatabaseClient database;
 
     @Test
+    @SuppressWarnings("unchecked")
     void twoEventsOfTwoTradesGoFromMarksToPublishedResults() {
         MarkingFixtures diving = new MarkingFixtures(web, database);
         MarkingFixtures skills = diving.inAnotherTrade();
@@ -119,6 +121,7 @@ class JudgingEndToEndTests {
         long v = skills.entry();
         long home = skills.registry().enterprise();
         long o = skills.entry(home);
+        long w = skills.entry();
         Judge x = skills.onPanelAndSignedIn(List.of(skills.judge(home))).get(0);
         List<Judge> panel = skills.judges(3);
         Judge y = panel.get(0);
@@ -139,15 +142,29 @@ class JudgingEndToEndTests {
         for (Judge judge : List.of(y, z, k)) {
             submit(judge.client(), skillsEvent, o, key(), sheet("E1", 70, "J1", 2, "J2", 1)).expectStatus()
                     .isCreated();
+            submit(judge.client(), skillsEvent, w, key(), sheet("E1", 95, "J1", 3, "J2", 3)).expectStatus()
+                    .isCreated();
         }
+        // A safety violation by O (the module's 5 points) and a disqualification of W, both pending.
+        long deduction = penalize(k, skillsEvent, o, Map.of("kind", "DEDUCTION", "aspectId", "D1",
+                "reason", "未戴护目镜"));
+        long disqualification = penalize(y, skillsEvent, w, Map.of("kind", "DISQUALIFICATION",
+                "reason", "使用违禁工具"));
         // Refused: a judge of the entrant's own enterprise, and a judge of the other event.
         submit(x.client(), skillsEvent, o, key(), sheet("E1", 70)).expectStatus().isForbidden();
         submit(divers.get(0).client(), skillsEvent, u, key(), sheet("E1", 70)).expectStatus().isNotFound();
         result(admin, skillsEvent, v).jsonPath("$.status").isEqualTo("NEEDS_REVIEW");
 
-        // Publication waits for the judgement in dispute; two judges re-mark it.
+        // Publication waits for the judgement in dispute and for the chief judge's decisions; two judges re-mark.
         skills.move("REVIEW", 409).expectBody()
-                .jsonPath("$.errors[*].field").isEqualTo(List.of("registration/" + v));
+                .jsonPath("$.errors[*].field").value(fields -> assertThat((List<String>) fields)
+                        .containsOnly("registration/" + v, "registration/" + o, "registration/" + w))
+                .jsonPath("$.errors[?(@.field == 'registration/" + o + "')].rule")
+                .value(rules -> assertThat((List<String>) rules).contains("publication.pendingDeduction"))
+                .jsonPath("$.errors[?(@.field == 'registration/" + w + "')].rule")
+                .value(rules -> assertThat((List<String>) rules).contains("publication.pendingDisqualification"));
+        decide(chief, skillsEvent, deduction, Map.of("outcome", "APPROVED", "reason", "监控确认"));
+        decide(chief, skillsEvent, disqualification, Map.of("outcome", "APPROVED", "reason", "违禁工具属实"));
         replace(x.client(), skillsEvent, v, x.id(), "\"0\"", key(), sheet("E1", 90, "J1", 2, "J2", 2))
                 .expectStatus().isOk();
         replace(z.client(), skillsEvent, v, z.id(), "\"0\"", key(), sheet("E1", 90, "J1", 2, "J2", 2))
@@ -158,11 +175,14 @@ class JudgingEndToEndTests {
         BigDecimal totalV = weighted(mean(90, 90, 90), judgement(60, 2, 3, 2).add(judgement(30, 2, 2, 2))
                 .add(BigDecimal.TEN));
         BigDecimal totalO = weighted(mean(70, 70, 70), judgement(60, 2, 2, 2).add(judgement(30, 1, 1, 1))
-                .add(BigDecimal.TEN));
+                .add(BigDecimal.TEN.subtract(BigDecimal.valueOf(5))));
         for (Map.Entry<Long, BigDecimal> expected : Map.of(u, totalU, v, totalV, o, totalO).entrySet()) {
             result(admin, skillsEvent, expected.getKey()).jsonPath("$.status").isEqualTo("COMPLETE")
                     .jsonPath("$.total").isEqualTo(published(expected.getValue()).doubleValue());
         }
+        // The best marks of all, but disqualified: nothing counts.
+        result(admin, skillsEvent, w).jsonPath("$.status").isEqualTo("DISQUALIFIED").jsonPath("$.total")
+                .value(total -> assertThat(new BigDecimal(total.toString())).isEqualByComparingTo(BigDecimal.ZERO));
 
         // --- marking closes, results go out for public review ------------------------------------------------------
         diving.move("REVIEW");
@@ -171,9 +191,12 @@ class JudgingEndToEndTests {
                 .jsonPath("$.entries[*].registrationId").isEqualTo(ids(q, p, r))
                 .jsonPath("$.entries[*].award").isEqualTo(Arrays.asList("一等奖", "二等奖", "三等奖"));
         assertThat(totalU).isGreaterThan(totalV);
-        standings(admin, skillsEvent).jsonPath("$.entries[*].registrationId").isEqualTo(ids(u, v, o))
+        standings(admin, skillsEvent).jsonPath("$.entries[*].registrationId").isEqualTo(ids(u, v, o, w))
                 .jsonPath("$.entries[0].award").isEqualTo("一等奖")
-                .jsonPath("$.entries[1].award").isEqualTo("二等奖");
+                .jsonPath("$.entries[1].award").isEqualTo("二等奖")
+                .jsonPath("$.entries[2].award").isEqualTo("三等奖")
+                .jsonPath("$.entries[3].eligible").isEqualTo(false)
+                .jsonPath("$.entries[3].award").doesNotExist();
 
         // A complaint upheld: the chief judge corrects Y's J2 for V, which now overtakes U.
         replace(chief.client(), skillsEvent, v, y.id(), "\"0\"", key(),
@@ -182,7 +205,7 @@ class JudgingEndToEndTests {
         BigDecimal correctedV = weighted(mean(90, 90, 90), judgement(60, 2, 3, 2).add(judgement(30, 2, 3, 2))
                 .add(BigDecimal.TEN));
         assertThat(correctedV).isGreaterThan(totalU);
-        standings(admin, skillsEvent).jsonPath("$.entries[*].registrationId").isEqualTo(ids(v, u, o))
+        standings(admin, skillsEvent).jsonPath("$.entries[*].registrationId").isEqualTo(ids(v, u, o, w))
                 .jsonPath("$.entries[0].total").isEqualTo(published(correctedV).doubleValue())
                 .jsonPath("$.entries[0].award").isEqualTo("一等奖");
         admin.get().uri("/api/events/{e}/results/changes", skillsEvent).exchange().expectStatus().isOk()
@@ -252,6 +275,20 @@ class JudgingEndToEndTests {
                 .bodyValue(Map.of("difficulty", List.of(Map.of("aspectId", aspectId,
                         "multiplier", BigDecimal.valueOf(difficulty)))))
                 .exchange();
+    }
+
+    /** A judge's deduction or disqualification, pending: its id. */
+    private static long penalize(Judge judge, long event, long entry, Map<String, Object> penalty) {
+        Map<?, ?> recorded = judge.client().post().uri("/api/events/{e}/registrations/{r}/penalties", event, entry)
+                .header("Idempotency-Key", key()).bodyValue(penalty).exchange()
+                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(recorded.get("status")).isEqualTo("PENDING");
+        return ((Number) recorded.get("id")).longValue();
+    }
+
+    private static void decide(Judge chief, long event, long penalty, Map<String, Object> decision) {
+        chief.client().post().uri("/api/events/{e}/penalties/{p}/decision", event, penalty).bodyValue(decision)
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo(decision.get("outcome"));
     }
 
     private static WebTestClient.BodyContentSpec result(WebTestClient admin, long event, long entry) {
