@@ -3,12 +3,17 @@ package io.jingsai.api.audit;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.reactive.TransactionSynchronization;
+import org.springframework.transaction.reactive.TransactionSynchronizationManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -18,7 +23,10 @@ import tools.jackson.databind.json.JsonMapper;
  * committed act lacks one.
  *
  * <p>Appending locks the chain's head row until the transaction ends, so that entries of one chain are numbered
- * 1, 2, 3… without gaps and each links to the one before; acts on different chains never wait for each other.
+ * 1, 2, 3… without gaps and each links to the one before; acts on different chains never wait for each other. Acts on
+ * one chain do wait: every score sheet of an event appends to the event's chain. So entries are appended as the
+ * transaction's last writes, just before it commits, in the order they were recorded: the head stays locked for two
+ * statements and the commit, not for the rest of the transaction's work.
  */
 @Component
 public class AuditTrail {
@@ -48,9 +56,39 @@ public class AuditTrail {
         this.clock = clock;
     }
 
-    /** Appends the act to its chain; completes when the entry is written (it commits with the caller's work). */
+    /**
+     * Appends the act to its chain when the caller's transaction (or one of its own, when there is none) is about to
+     * commit; the entry commits with the caller's work, or not at all.
+     */
     public Mono<Void> record(AuditRecord record) {
-        return Mono.defer(() -> append(record)).as(transaction::transactional);
+        return TransactionSynchronizationManager.forCurrentTransaction()
+                .doOnNext(current -> pending(current).add(record))
+                .then()
+                .as(transaction::transactional);
+    }
+
+    /** The acts recorded in the current transaction and not yet appended; the first registers their appending. */
+    private List<AuditRecord> pending(TransactionSynchronizationManager current) {
+        @SuppressWarnings("unchecked")
+        List<AuditRecord> pending = (List<AuditRecord>) current.getResource(this);
+        if (pending == null) {
+            List<AuditRecord> created = new ArrayList<>();
+            current.bindResource(this, created);
+            current.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public Mono<Void> beforeCommit(boolean readOnly) {
+                    return Flux.fromIterable(created).concatMap(AuditTrail.this::append).then();
+                }
+
+                @Override
+                public Mono<Void> afterCompletion(int status) {
+                    current.unbindResourceIfPossible(AuditTrail.this);
+                    return Mono.empty();
+                }
+            });
+            return created;
+        }
+        return pending;
     }
 
     private Mono<Void> append(AuditRecord record) {
