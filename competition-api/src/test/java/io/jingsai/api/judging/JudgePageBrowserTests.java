@@ -4,44 +4,29 @@ import static io.jingsai.api.judging.MarkingFixtures.penalize;
 import static io.jingsai.api.judging.MarkingFixtures.sheet;
 import static io.jingsai.api.judging.MarkingFixtures.submit;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
-import java.util.logging.Level;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import io.jingsai.api.Browsers;
 import io.jingsai.api.ServerTest;
 
 /**
@@ -53,14 +38,11 @@ import io.jingsai.api.ServerTest;
  * for: the result counts the approved one only), the entries that block closing marking, closes it and corrects a
  * sheet with a reason.
  * Screenshots of both pages at tablet (1024×768) and phone (390×844) sizes go to {@code target/judge-screenshots/}.
- * Skipped only where chromium or chromedriver are not installed ({@code .ci/run} installs them).
+ * Skipped only where chromium or chromedriver are not installed ({@link Browsers}).
  */
 @ServerTest
 class JudgePageBrowserTests {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Path SCREENSHOTS = Path.of("target", "judge-screenshots");
     private static final Duration WAIT = Duration.ofSeconds(20);
 
     /**
@@ -84,37 +66,19 @@ class JudgePageBrowserTests {
     @Autowired
     DatabaseClient database;
 
+    private Browsers browsers;
     private ChromeDriver browser;
-    private Path profile;
 
     @BeforeEach
     void startBrowser() throws IOException {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "chromium and chromedriver are not installed");
-        profile = Files.createTempDirectory("jingsai-judge-profile");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--no-first-run", "--user-data-dir=" + profile, "--window-size=1024,768", "--lang=zh-CN");
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        // The driver's path is given, so Selenium Manager is never asked to find (or download) one.
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        Files.createDirectories(SCREENSHOTS);
+        browsers = Browsers.chromium("judge-screenshots", 1024, 768);
+        browser = browsers.driver();
     }
 
     @AfterEach
     void stopBrowser() throws IOException {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (profile != null) {
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
+        if (browsers != null) {
+            browsers.close();
         }
     }
 
@@ -331,9 +295,7 @@ class JudgePageBrowserTests {
         assertThat(text("#closed-banner")).contains("评分已结束", "公示中");
         screenshot("judge-closed-tablet.png");
 
-        List<String> problems = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
-                .map(LogEntry::getMessage)
+        List<String> problems = browsers.consoleErrors().stream()
                 // The refusals the test provokes are logged by the browser as failed loads; nothing else may be.
                 .filter(message -> !message.contains("/transition - Failed to load resource: the server "
                         + "responded with a status of 409")
@@ -484,28 +446,26 @@ class JudgePageBrowserTests {
     }
 
     private String text(String selector) {
-        return browser.findElement(By.cssSelector(selector)).getText();
+        return browsers.text(selector);
     }
 
     private Object script(String code, Object... arguments) {
-        return ((JavascriptExecutor) browser).executeScript(code, arguments);
+        return browsers.script(code, arguments);
     }
 
     private void waitFor(String what, BooleanSupplier condition) {
-        new WebDriverWait(browser, WAIT, Duration.ofMillis(50)).withMessage(what)
-                .ignoring(StaleElementReferenceException.class)
-                .ignoring(org.openqa.selenium.NoSuchElementException.class)
-                .until(driver -> condition.getAsBoolean());
+        browsers.waitFor(what, WAIT, condition);
     }
 
     /** A screenshot with the element at the top of the window, under the masthead. */
     private void screenshotAt(String selector, String name) throws IOException {
         script("arguments[0].scrollIntoView({block: 'start'})", browser.findElement(By.cssSelector(selector)));
-        Files.write(SCREENSHOTS.resolve(name), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        browsers.screenshot(name);
     }
 
+    /** A screenshot of the top of the page: the masthead, and what a judge sees first. */
     private void screenshot(String name) throws IOException {
         script("window.scrollTo(0, 0)");
-        Files.write(SCREENSHOTS.resolve(name), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        browsers.screenshot(name);
     }
 }
