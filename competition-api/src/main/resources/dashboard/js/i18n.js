@@ -1,6 +1,7 @@
-// Words of the dashboard in Chinese (the default) and English; the choice is remembered in localStorage.
+// Words of the dashboard in Chinese (the default) and English; the mechanism (the choice kept in localStorage, ?lang=)
+// is the pages' shared one (/shared/js/i18n.js).
 
-const STORAGE_KEY = 'jingsai.dashboard.language';
+import { pageLanguages } from '/shared/js/i18n.js';
 
 const WORDS = {
   zh: {
@@ -91,39 +92,5 @@ const WORDS = {
   },
 };
 
-let current = chooseFirstLanguage();
-
-function chooseFirstLanguage() {
-  const asked = new URLSearchParams(location.search).get('lang');
-  if (asked in WORDS) {
-    return asked;
-  }
-  const saved = localStorage.getItem(STORAGE_KEY);
-  return saved in WORDS ? saved : 'zh';
-}
-
-export function language() {
-  return current;
-}
-
-export function setLanguage(code) {
-  current = code in WORDS ? code : 'zh';
-  localStorage.setItem(STORAGE_KEY, current);
-}
-
-/** The text for key in the current language, with {name} placeholders filled from params. */
-export function t(key, params = {}) {
-  const text = WORDS[current][key] ?? WORDS.zh[key] ?? key;
-  return text.replace(/\{(\w+)\}/g, (whole, name) => (name in params ? String(params[name]) : whole));
-}
-
-/** Fills every element with a data-i18n key, and sets the page's language. */
-export function translatePage(root = document) {
-  document.documentElement.lang = current === 'zh' ? 'zh-CN' : 'en';
-  document.title = `${t('title')} · Jingsai`;
-  for (const element of root.querySelectorAll('[data-i18n]')) {
-    element.textContent = t(element.dataset.i18n);
-  }
-  const toggle = document.getElementById('language-toggle');
-  toggle.lang = current === 'zh' ? 'en' : 'zh-CN';
-}
+export const { acceptLanguage, language, setLanguage, t, translatePage } =
+  pageLanguages('jingsai.dashboard.language', WORDS);

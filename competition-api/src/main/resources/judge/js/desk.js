@@ -1,9 +1,10 @@
-// The chief judge's desk: live progress (polled), the review queue with each judge's marks side by side, judge
-// consistency, closing marking (the blocking list of a 409), and corrections with a reason during public review.
+// The chief judge's desk: live progress (polled), the review queue with each judge's marks side by side, the
+// deductions and disqualifications waiting for approval, judge consistency, closing marking (the blocking list of a
+// 409), and corrections with a reason during public review.
 
 import { ApiError, NetworkError, request, versionOf } from './api.js';
 import { newIdempotencyKey } from './drafts.js';
-import { acceptLanguage, t } from './i18n.js';
+import { acceptLanguage, language, t } from './i18n.js';
 import { element, problemsFromServer, readMarks, renderSheet, showProblems } from './sheet.js';
 
 const DESK_POLL_MS = 4000;
@@ -111,6 +112,7 @@ function render() {
     progress.aspects.map(aspect => [aspect.aspectId, `${aspect.received} / ${aspect.expected}`,
       `${percent(aspect.received, aspect.expected)}%`]));
   renderReview();
+  renderPending();
   const consistency = desk.consistency;
   $('allowed-spread').textContent = t('allowedSpread', { spread: consistency.judgementSpread });
   table($('aspect-spread'), t('consistencyHeading'),
@@ -143,6 +145,113 @@ function renderReview() {
   table($('review-table'), t('reviewHeading'), [t('entry'), ...judges.map(judgeName)], rows);
   $('review-table').hidden = rows.length === 0;
   $('review-empty').hidden = rows.length > 0;
+}
+
+// ---- deductions and disqualifications waiting for approval ----
+
+// Items are kept across polls (by penalty id), so that a reason being typed, the focus and an error shown stay put;
+// an item is built again only when the language changes, and leaves once it no longer waits.
+const pendingItems = new Map(); // penaltyId → {item, language, reason, buttons, error, busy}
+
+function renderPending() {
+  const pending = desk.pending ?? [];
+  const waiting = new Set(pending.map(penalty => penalty.penaltyId));
+  for (const [id, kept] of pendingItems) {
+    if (!waiting.has(id) && !kept.busy) {
+      kept.item.remove();
+      pendingItems.delete(id);
+    }
+  }
+  for (const penalty of pending) {
+    const kept = pendingItems.get(penalty.penaltyId);
+    if (!kept) {
+      // Oldest first, and a new one is always the newest: it goes last.
+      const made = pendingItem(penalty);
+      $('penalty-list').append(made.item);
+      pendingItems.set(penalty.penaltyId, made);
+    } else if (kept.language !== language() && !kept.busy) {
+      const made = pendingItem(penalty);
+      made.reason.value = kept.reason.value;
+      kept.item.replaceWith(made.item);
+      pendingItems.set(penalty.penaltyId, made);
+    }
+  }
+  $('penalties-count').textContent = t('penaltiesCount', { n: pending.length });
+  $('penalty-list').hidden = pending.length === 0;
+  $('penalties-empty').hidden = pending.length > 0;
+}
+
+/** What is to be decided, in words: the kind, and for a deduction its points and module. */
+function penaltySummary(penalty) {
+  const kind = t(`penalty${penalty.kind}`);
+  return penalty.kind === 'DEDUCTION'
+    ? `${kind} ${t('points', { points: penalty.points })} · ${t('aspect')} ${penalty.aspectId}` : `⛔ ${kind}`;
+}
+
+function pendingItem(penalty) {
+  const id = `penalty-${penalty.penaltyId}`;
+  const title = element('h4', { id: `${id}-title`, class: 'penalty-title' },
+    element('span', { class: 'penalty-entry', text: entryLabel(penalty) }), ' — ',
+    element('span', { class: 'penalty-what', text: penaltySummary(penalty) }));
+  const reason = element('input', { type: 'text', id: `${id}-reason`, class: 'penalty-reason', maxlength: 500,
+    autocomplete: 'off', 'aria-describedby': `${id}-error` });
+  const approve = element('button', { type: 'button', class: 'primary approve', 'aria-describedby': `${id}-title`,
+    text: `✔ ${t('approve')}` });
+  const reject = element('button', { type: 'button', class: 'reject', 'aria-describedby': `${id}-title`,
+    text: `✖ ${t('reject')}` });
+  const error = element('p', { id: `${id}-error`, class: 'field-error', role: 'alert', hidden: true });
+  const item = element('li', { class: 'penalty', 'data-penalty-id': penalty.penaltyId, 'data-kind': penalty.kind,
+    'aria-labelledby': `${id}-title` }, title,
+  element('p', { class: 'penalty-why', text: t('penaltyReason', { reason: penalty.reason }) }),
+  element('p', { class: 'counts', text: t('penaltyRecorded', { judge: penalty.judgeName,
+    time: new Date(penalty.recordedAt).toLocaleString(acceptLanguage()) }) }),
+  element('div', { class: 'penalty-decision' },
+    element('label', { for: `${id}-reason`, text: t('decisionReason') }), reason, error,
+    element('div', { class: 'actions' }, approve, reject)));
+  const made = { item, language: language(), reason, buttons: [approve, reject], error, busy: false };
+  approve.addEventListener('click', () => decidePenalty(penalty, 'APPROVED', made));
+  reject.addEventListener('click', () => decidePenalty(penalty, 'REJECTED', made));
+  return made;
+}
+
+/** Sends the decision; the server says whether it needs a reason, and its answer is shown at the item. */
+async function decidePenalty(penalty, outcome, made) {
+  made.busy = true;
+  made.buttons.forEach(button => { button.disabled = true; });
+  showPenaltyError(made, null);
+  $('penalties-result').textContent = '';
+  const reason = made.reason.value.trim();
+  try {
+    await request('POST', `/api/events/${context.event.id}/penalties/${penalty.penaltyId}/decision`,
+      { body: reason ? { outcome, reason } : { outcome } });
+    made.item.remove();
+    pendingItems.delete(penalty.penaltyId);
+    $('penalties-result').textContent = `✔ ${t(outcome === 'APPROVED' ? 'penaltyApproved' : 'penaltyRejected',
+      { what: `${entryLabel(penalty)} — ${penaltySummary(penalty)}` })}`;
+    loadDesk();
+  } catch (error) {
+    if (context.onSignedOut(error)) {
+      return;
+    }
+    const atReason = error instanceof ApiError ? error.errors.find(item => item.field === 'reason') : undefined;
+    showPenaltyError(made, error instanceof NetworkError ? t('networkDown')
+      : atReason ? atReason.message : error.message, Boolean(atReason));
+    (atReason ? made.reason : made.buttons[0]).focus();
+  } finally {
+    made.busy = false;
+    made.buttons.forEach(button => { button.disabled = false; });
+  }
+}
+
+function showPenaltyError(made, message, atReason = false) {
+  made.error.hidden = !message;
+  made.error.textContent = message ? `✖ ${message}` : '';
+  made.item.classList.toggle('invalid', Boolean(message));
+  if (atReason) {
+    made.reason.setAttribute('aria-invalid', 'true');
+  } else {
+    made.reason.removeAttribute('aria-invalid');
+  }
 }
 
 // ---- closing marking ----

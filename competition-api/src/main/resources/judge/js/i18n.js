@@ -1,7 +1,7 @@
-// Words of the judges' page in Chinese (the default) and English; the choice is remembered in localStorage and
-// sent to the API as Accept-Language, so that its messages come in the same language.
+// Words of the judges' page in Chinese (the default) and English; the mechanism (the choice kept in localStorage,
+// ?lang=, the same language asked of the API as Accept-Language) is the pages' shared one (/shared/js/i18n.js).
 
-const STORAGE_KEY = 'jingsai.judge.language';
+import { pageLanguages } from '/shared/js/i18n.js';
 
 const WORDS = {
   zh: {
@@ -108,7 +108,12 @@ const WORDS = {
     penaltiesEmpty: '没有待批准的事项',
     approve: '批准',
     reject: '驳回',
-    rejectReason: '驳回理由',
+    decisionReason: '理由（驳回时必填）',
+    penaltiesCount: '{n} 项待批准',
+    penaltyReason: '记录理由：{reason}',
+    penaltyRecorded: '记录裁判：{judge}，{time}',
+    penaltyApproved: '已批准：{what}',
+    penaltyRejected: '已驳回：{what}',
     penaltyDEDUCTION: '扣分',
     penaltyDISQUALIFICATION: '取消资格',
     points: '{points} 分',
@@ -224,7 +229,12 @@ const WORDS = {
     penaltiesEmpty: 'Nothing waits for approval',
     approve: 'Approve',
     reject: 'Reject',
-    rejectReason: 'Reason for rejecting',
+    decisionReason: 'Reason (required to reject)',
+    penaltiesCount: '{n} waiting for approval',
+    penaltyReason: 'Recorded because: {reason}',
+    penaltyRecorded: 'Recorded by {judge}, {time}',
+    penaltyApproved: 'Approved: {what}',
+    penaltyRejected: 'Rejected: {what}',
     penaltyDEDUCTION: 'Deduction',
     penaltyDISQUALIFICATION: 'Disqualification',
     points: '{points} points',
@@ -238,43 +248,5 @@ const WORDS = {
   },
 };
 
-let current = chooseFirstLanguage();
-
-function chooseFirstLanguage() {
-  const asked = new URLSearchParams(location.search).get('lang');
-  if (asked in WORDS) {
-    return asked;
-  }
-  const saved = localStorage.getItem(STORAGE_KEY);
-  return saved in WORDS ? saved : 'zh';
-}
-
-export function language() {
-  return current;
-}
-
-/** The Accept-Language the API is asked in. */
-export function acceptLanguage() {
-  return current === 'zh' ? 'zh-CN' : 'en';
-}
-
-export function setLanguage(code) {
-  current = code in WORDS ? code : 'zh';
-  localStorage.setItem(STORAGE_KEY, current);
-}
-
-/** The text for key in the current language, with {name} placeholders filled from params. */
-export function t(key, params = {}) {
-  const text = WORDS[current][key] ?? WORDS.zh[key] ?? key;
-  return text.replace(/\{(\w+)\}/g, (whole, name) => (name in params ? String(params[name]) : whole));
-}
-
-/** Fills every element with a data-i18n key, and sets the page's language. */
-export function translatePage(root = document) {
-  document.documentElement.lang = acceptLanguage();
-  document.title = `${t('title')} · Jingsai`;
-  for (const element of root.querySelectorAll('[data-i18n]')) {
-    element.textContent = t(element.dataset.i18n);
-  }
-  document.getElementById('language-toggle').lang = current === 'zh' ? 'en' : 'zh-CN';
-}
+export const { acceptLanguage, language, setLanguage, t, translatePage } =
+  pageLanguages('jingsai.judge.language', WORDS);

@@ -18,7 +18,8 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 /**
  * The public dashboard (docs/dashboard.md): a page at the root and its scripts and styles under {@code /dashboard/},
  * plain files from {@code classpath:dashboard/} with no build step; Apache ECharts comes from its WebJar
- * ({@code /webjars/echarts/}). Everything here is for anyone, like the boards it shows.
+ * ({@code /webjars/echarts/}); files shared with the judges' page are under {@code /shared/}. Everything here is for
+ * anyone, like the boards it shows.
  */
 @Configuration(proxyBeanMethods = false)
 class DashboardConfiguration {
@@ -40,5 +41,15 @@ class DashboardConfiguration {
                 .header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
                 .bodyValue(PAGE))
                 .and(RouterFunctions.resources("/dashboard/**", new ClassPathResource("dashboard/")));
+    }
+
+    /**
+     * What the pages share (the dashboard and the judges' page, {@link JudgePageConfiguration}), under
+     * {@code /shared/} from {@code classpath:shared/}: the language mechanism each page gives its own words to. Code
+     * only, for anyone, like the pages.
+     */
+    @Bean
+    RouterFunction<ServerResponse> sharedPageFiles() {
+        return RouterFunctions.resources("/shared/**", new ClassPathResource("shared/"));
     }
 }

@@ -28,8 +28,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Builds the chief judge's desk from the panel, the recusals, the current marks and the results awaiting review, all
- * read in one snapshot so that its counts agree with each other. Consistency figures come from the scoring engine
+ * Builds the chief judge's desk from the panel, the recusals, the current marks, the results awaiting review and the
+ * deductions and disqualifications waiting for a decision ({@link PendingPenalties}), all read in one snapshot so that its counts agree with each other. Consistency figures come from the scoring engine
  * ({@link JudgeConsistency}); which results need review is what the engine decided when it scored them.
  */
 @Component
@@ -41,12 +41,15 @@ class ChiefJudgeDesk {
     private final EventRulebook rulebook;
     private final Recusals recusals;
     private final CurrentResults results;
+    private final PendingPenalties pendingPenalties;
 
-    ChiefJudgeDesk(DatabaseClient database, EventRulebook rulebook, Recusals recusals, CurrentResults results) {
+    ChiefJudgeDesk(DatabaseClient database, EventRulebook rulebook, Recusals recusals, CurrentResults results,
+                   PendingPenalties pendingPenalties) {
         this.database = database;
         this.rulebook = rulebook;
         this.recusals = recusals;
         this.results = results;
+        this.pendingPenalties = pendingPenalties;
     }
 
     private record Member(long judgeId, String name, PanelRole role) {
@@ -57,7 +60,7 @@ class ChiefJudgeDesk {
 
     /** What the desk reads, in one snapshot. */
     private record Found(EventStatus status, List<Member> members, Set<Long> entries, Set<String> recused,
-                         List<Mark> marks, List<AwaitingReview> review) {
+                         List<Mark> marks, List<AwaitingReview> review, List<DeskView.PendingPenalty> pending) {
 
         boolean isRecused(long judgeId, long registrationId) {
             return recused.contains(judgeId + "/" + registrationId);
@@ -70,9 +73,10 @@ class ChiefJudgeDesk {
                         competingEntries(eventId).collect(Collectors.toSet()),
                         recusals.of(eventId).map(r -> r.judgeId() + "/" + r.registrationId())
                                 .collect(Collectors.toSet()),
-                        marks(eventId).collectList(), results.awaitingReview(eventId).collectList())
+                        marks(eventId).collectList(), results.awaitingReview(eventId).collectList(),
+                        pendingPenalties.of(eventId).collectList())
                 .map(read -> view(rules, new Found(read.getT1(), read.getT2(), read.getT3(), read.getT4(),
-                        read.getT5(), read.getT6()))));
+                        read.getT5(), read.getT6(), read.getT7()))));
     }
 
     private static DeskView view(EventRules rules, Found found) {
@@ -84,7 +88,7 @@ class ChiefJudgeDesk {
                 .filter(mark -> found.entries().contains(mark.registrationId()) && markedIds.contains(mark.aspectId()))
                 .toList();
         return new DeskView(rules.eventId(), found.status(), progress(found, marked, counted),
-                review(found), consistency(scheme, marked, counted));
+                review(found), consistency(scheme, marked, counted), found.pending());
     }
 
     // --- progress --------------------------------------------------------------------------------------------------

@@ -13,7 +13,7 @@ import reactor.core.publisher.Mono;
 
 @RestController
 @Tag(name = "Marking desks", description = "What a judge has to mark, and the chief judge's desk: marking progress, "
-        + "the review queue and judge consistency of an event")
+        + "the review queue, judge consistency and what waits for approval in an event")
 class DeskController {
 
     private final ChiefJudgeDesk desk;
@@ -42,8 +42,10 @@ class DeskController {
             description = "For the chief judge and organizers, read in one snapshot: marks expected and received "
                     + "(in all, per judge and per aspect; a judge is never expected to mark an entry they are "
                     + "recused from), the entries whose results need review with each judge's current marks on the "
-                    + "aspects in dispute, and judge consistency: the spread of each aspect's panels and each "
-                    + "judge's leniency (mean deviation from the panel's mean) on judgement scores.")
+                    + "aspects in dispute, judge consistency: the spread of each aspect's panels and each "
+                    + "judge's leniency (mean deviation from the panel's mean) on judgement scores, and the "
+                    + "deductions and disqualifications waiting for the chief judge's decision, oldest first, each "
+                    + "with its entry's numbers and the judge who recorded it.")
     Mono<DeskView> desk(@PathVariable long eventId) {
         return desk.desk(eventId);
     }

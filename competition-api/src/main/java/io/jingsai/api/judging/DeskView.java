@@ -1,25 +1,30 @@
 package io.jingsai.api.judging;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 
 import io.jingsai.api.event.EventStatus;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
- * The chief judge's desk (裁判长工作台): how far marking has come, what waits for review, and how consistently the
- * judges mark. Counts are over the event's competing entries (withdrawn ones aside) and the aspects judges mark
+ * The chief judge's desk (裁判长工作台): how far marking has come, what waits for review, how consistently the judges
+ * mark, and which deductions and disqualifications wait for approval. Counts are over the event's competing entries (withdrawn ones aside) and the aspects judges mark
  * (DEDUCTION modules take deductions, not marks); a judge is never expected to mark an entry they are recused from.
  *
  * @param progress    marks expected and received, in all, per judge and per aspect
  * @param review      entries whose results need review: the aspects to re-mark, and each judge's current marks
  * @param consistency how far apart judges were per aspect, and each judge's leniency on judgement aspects
+ * @param pending     deductions and disqualifications waiting for the chief judge's decision, oldest first (of any
+ *                    entry: publication waits for each)
  */
 @Schema(name = "ChiefJudgeDesk")
-record DeskView(long eventId, EventStatus status, Progress progress, List<Review> review, Consistency consistency) {
+record DeskView(long eventId, EventStatus status, Progress progress, List<Review> review, Consistency consistency,
+                List<PendingPenalty> pending) {
 
     DeskView {
         review = List.copyOf(review);
+        pending = List.copyOf(pending);
     }
 
     /**
@@ -103,5 +108,20 @@ record DeskView(long eventId, EventStatus status, Progress progress, List<Review
      * @param outliers      scores further from their panel's mean than the allowed spread
      */
     record JudgeLeniency(long judgeId, int marks, BigDecimal meanDeviation, int outliers) {
+    }
+
+    /**
+     * A deduction or disqualification waiting for the chief judge (decided with
+     * {@code POST /api/events/{eventId}/penalties/{penaltyId}/decision}).
+     *
+     * @param aspectId  the DEDUCTION aspect (absent for a disqualification)
+     * @param points    points to deduct (absent for a disqualification)
+     * @param reason    why the judge recorded it
+     * @param judgeId   the judge who recorded it
+     * @param judgeName that judge's name
+     */
+    record PendingPenalty(long penaltyId, long registrationId, int registrationNumber, String stationNumber,
+                          PenaltyKind kind, String aspectId, BigDecimal points, String reason, long judgeId,
+                          String judgeName, Instant recordedAt) {
     }
 }

@@ -67,6 +67,7 @@ final class AccessRules {
             anyone(List.of(GET),    "/dashboard/**"),
             anyone(List.of(GET),    "/judge"),
             anyone(List.of(GET),    "/judge/**"),
+            anyone(List.of(GET),    "/shared/**"),
             anyone(List.of(GET),    "/api/reference/**"),
             anyone(List.of(GET),    "/api/public/**"),
             anyone(List.of(GET),    "/actuator/health"),

@@ -2,39 +2,26 @@ package io.jingsai.api.boards;
 
 import static io.jingsai.api.boards.BoardFixtures.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Level;
-import java.util.stream.Stream;
+import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import io.jingsai.api.Browsers;
 import io.jingsai.api.ServerTest;
 
 /**
@@ -42,14 +29,11 @@ import io.jingsai.api.ServerTest;
  * downloaded): it shows an event's board from real marks, follows a mark submitted through the API within two
  * seconds without a reload (rank arrows, a highlight), switches to English and remembers it, has a big-screen mode
  * and fits a phone. Screenshots go to {@code target/dashboard-screenshots/}. Skipped only where chromium or
- * chromedriver are not installed ({@code .ci/run} installs them).
+ * chromedriver are not installed ({@link Browsers}).
  */
 @ServerTest
 class DashboardBrowserTests {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Path SCREENSHOTS = Path.of("target", "dashboard-screenshots");
     private static final Duration LIVE = Duration.ofSeconds(2);
 
     @LocalServerPort
@@ -57,37 +41,19 @@ class DashboardBrowserTests {
     @Autowired
     DatabaseClient database;
 
+    private Browsers browsers;
     private ChromeDriver browser;
-    private Path profile;
 
     @BeforeEach
     void startBrowser() throws IOException {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "chromium and chromedriver are not installed");
-        profile = Files.createTempDirectory("jingsai-dashboard-profile");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--no-first-run", "--user-data-dir=" + profile, "--window-size=1366,900", "--lang=zh-CN");
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        // The driver's path is given, so Selenium Manager is never asked to find (or download) one.
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        Files.createDirectories(SCREENSHOTS);
+        browsers = Browsers.chromium("dashboard-screenshots", 1366, 900);
+        browser = browsers.driver();
     }
 
     @AfterEach
     void stopBrowser() throws IOException {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (profile != null) {
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
+        if (browsers != null) {
+            browsers.close();
         }
     }
 
@@ -167,11 +133,8 @@ class DashboardBrowserTests {
         assertThat(browser.findElement(By.cssSelector("#board-table td.total")).isDisplayed()).isTrue();
         screenshot("phone.png");
 
-        List<String> problems = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
-                .map(LogEntry::getMessage).toList();
-        assertThat(problems).as("errors in the browser (a blocked script or style under the CSP, a failed request)")
-                .isEmpty();
+        assertThat(browsers.consoleErrors())
+                .as("errors in the browser (a blocked script or style under the CSP, a failed request)").isEmpty();
     }
 
     private List<WebElement> rows() {
@@ -188,11 +151,11 @@ class DashboardBrowserTests {
     }
 
     private String text(String selector) {
-        return browser.findElement(By.cssSelector(selector)).getText();
+        return browsers.text(selector);
     }
 
     private Object script(String code) {
-        return ((JavascriptExecutor) browser).executeScript(code);
+        return browsers.script(code);
     }
 
     private double fontSizeOf(String selector) {
@@ -200,13 +163,11 @@ class DashboardBrowserTests {
                 .replace("px", ""));
     }
 
-    private void waitFor(String what, Duration timeout, java.util.function.BooleanSupplier condition) {
-        new WebDriverWait(browser, timeout, Duration.ofMillis(25)).withMessage(what)
-                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                .until(driver -> condition.getAsBoolean());
+    private void waitFor(String what, Duration timeout, BooleanSupplier condition) {
+        browsers.waitFor(what, timeout, condition);
     }
 
     private void screenshot(String name) throws IOException {
-        Files.write(SCREENSHOTS.resolve(name), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        browsers.screenshot(name);
     }
 }

@@ -1,13 +1,23 @@
 package io.jingsai.api.judging;
 
+import static io.jingsai.api.judging.MarkingFixtures.decide;
+import static io.jingsai.api.judging.MarkingFixtures.penalize;
 import static io.jingsai.api.judging.MarkingFixtures.sheet;
 import static io.jingsai.api.judging.MarkingFixtures.submit;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -15,7 +25,10 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import io.jingsai.api.IntegrationTest;
 import io.jingsai.api.judging.MarkingFixtures.Judge;
 
-/** The chief judge's desk over HTTP on PostgreSQL: progress, the review queue and judge consistency. */
+/**
+ * The chief judge's desk over HTTP on PostgreSQL: progress, the review queue, judge consistency and what waits for
+ * approval.
+ */
 @IntegrationTest
 class DeskTests {
 
@@ -163,6 +176,138 @@ class DeskTests {
                 .jsonPath("$.entries[0].progress").isEqualTo("MARKED")
                 .jsonPath("$.entries[0].sheetVersion").isEqualTo(1)
                 .jsonPath("$.counts.marked").isEqualTo(1);
+    }
+
+    /** A deduction or disqualification the model expects to wait: what the desk must show of it. */
+    private record Waiting(long penaltyId, long registrationId, String kind, String aspectId, BigDecimal points,
+                           String reason, long judgeId) {
+    }
+
+    /**
+     * What waits for approval, against a model: random deductions (with and without points) and disqualifications
+     * recorded by two judges on three entries, some approved and some rejected by the chief judge as they come. The
+     * desk lists exactly the model's pending ones, oldest first, each with its entry's numbers and its judge; closing
+     * marking is refused naming each entry with as many pending deductions, and a pending disqualification, as the
+     * model holds.
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {20261218L, 5L, 99L})
+    @SuppressWarnings("unchecked")
+    void theDeskListsExactlyWhatWaitsForTheChiefJudge(long seed) {
+        Random random = new Random(seed);
+        MarkingFixtures fixtures = new MarkingFixtures(web, database);
+        WebTestClient admin = fixtures.admin();
+        long event = fixtures.event(MarkingFixtures.SCHEME);
+        List<Long> entries = new ArrayList<>();
+        Map<Long, String> stations = new HashMap<>();
+        for (int i = 0; i < 3; i++) {
+            String station = "P-" + (i + 1);
+            long entry = fixtures.entry(station, false);
+            entries.add(entry);
+            stations.put(entry, station);
+        }
+        List<Judge> judges = fixtures.judges(2);
+        Judge chief = fixtures.chiefJudge();
+        fixtures.startMarking();
+
+        List<Waiting> waiting = new ArrayList<>();
+        Map<Long, Boolean> disqualified = new HashMap<>(); // an entry with a disqualification pending or approved
+        for (int step = 0; step < 10; step++) {
+            if (!waiting.isEmpty() && random.nextInt(3) == 0) {
+                Waiting decided = waiting.remove(random.nextInt(waiting.size()));
+                boolean approve = random.nextBoolean();
+                decide(chief.client(), event, decided.penaltyId(), approve ? Map.of("outcome", "APPROVED")
+                        : Map.of("outcome", "REJECTED", "reason", "复核不成立 " + step)).expectStatus().isOk();
+                if (decided.kind().equals("DISQUALIFICATION") && !approve) {
+                    disqualified.remove(decided.registrationId());
+                }
+                continue;
+            }
+            long entry = entries.get(random.nextInt(entries.size()));
+            Judge judge = judges.get(random.nextInt(judges.size()));
+            Map<String, Object> body = new HashMap<>(Map.of("reason", "违规 " + seed + "-" + step));
+            boolean disqualification = !disqualified.containsKey(entry) && random.nextInt(4) == 0;
+            BigDecimal points = null;
+            if (disqualification) {
+                body.put("kind", "DISQUALIFICATION");
+            } else {
+                body.put("kind", "DEDUCTION");
+                body.put("aspectId", "D1");
+                points = BigDecimal.valueOf(5); // D1's points per violation, when none are given
+                if (random.nextBoolean()) {
+                    points = BigDecimal.valueOf(1 + random.nextInt(4));
+                    body.put("points", points);
+                }
+            }
+            Map<String, Object> recorded = penalize(judge.client(), event, entry, key(), body).expectStatus()
+                    .isCreated().expectBody(Map.class).returnResult().getResponseBody();
+            waiting.add(new Waiting(((Number) recorded.get("id")).longValue(), entry, (String) body.get("kind"),
+                    (String) body.get("aspectId"), points, (String) body.get("reason"), judge.id()));
+            if (disqualification) {
+                disqualified.put(entry, true);
+            }
+        }
+
+        Map<String, Object> desk = chief.client().get().uri("/api/events/{e}/desk", event).exchange()
+                .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        List<Map<String, Object>> pending = (List<Map<String, Object>>) desk.get("pending");
+        List<Waiting> expected = waiting.stream()
+                .sorted(java.util.Comparator.comparingLong(Waiting::penaltyId)).toList();
+        assertThat(expected).as("the seed leaves something waiting").isNotEmpty();
+        assertThat(pending).hasSameSizeAs(expected);
+        for (int i = 0; i < expected.size(); i++) {
+            Waiting want = expected.get(i);
+            Map<String, Object> got = pending.get(i);
+            assertThat(((Number) got.get("penaltyId")).longValue()).isEqualTo(want.penaltyId());
+            assertThat(((Number) got.get("registrationId")).longValue()).isEqualTo(want.registrationId());
+            assertThat(got.get("registrationNumber")).isEqualTo(registrationNumber(admin, event,
+                    want.registrationId()));
+            assertThat(got.get("stationNumber")).isEqualTo(stations.get(want.registrationId()));
+            assertThat(got.get("kind")).isEqualTo(want.kind());
+            assertThat(got.get("aspectId")).isEqualTo(want.aspectId());
+            if (want.points() == null) {
+                assertThat(got.get("points")).isNull();
+            } else {
+                assertThat(new BigDecimal(got.get("points").toString())).isEqualByComparingTo(want.points());
+            }
+            assertThat(got.get("reason")).isEqualTo(want.reason());
+            assertThat(((Number) got.get("judgeId")).longValue()).isEqualTo(want.judgeId());
+            assertThat(got.get("judgeName")).isEqualTo(judgeName(admin, want.judgeId()));
+            assertThat(got.get("recordedAt")).isNotNull();
+        }
+
+        // The same source holds closing back: per entry, the pending deductions counted and a pending
+        // disqualification named.
+        Map<String, Object> refused = fixtures.move("REVIEW", 409).expectBody(Map.class).returnResult()
+                .getResponseBody();
+        Map<String, String> blocking = new TreeMap<>();
+        for (Map<String, Object> error : (List<Map<String, Object>>) refused.get("errors")) {
+            if (((String) error.get("rule")).startsWith("publication.pending")) {
+                blocking.merge(error.get("field") + " " + error.get("rule"), (String) error.get("message"),
+                        (a, b) -> a + " | " + b);
+            }
+        }
+        Map<String, Long> model = new TreeMap<>();
+        for (Waiting want : expected) {
+            model.merge("registration/" + want.registrationId() + " publication.pending"
+                    + (want.kind().equals("DEDUCTION") ? "Deduction" : "Disqualification"), 1L, Long::sum);
+        }
+        assertThat(blocking.keySet()).isEqualTo(model.keySet());
+        model.forEach((key, count) -> {
+            if (key.endsWith("Deduction")) {
+                assertThat(blocking.get(key)).contains("有 " + count + " 项扣分");
+            }
+        });
+    }
+
+    private static Object registrationNumber(WebTestClient admin, long event, long entry) {
+        return admin.get().uri("/api/events/{e}/registrations/{r}", event, entry).exchange().expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody().get("registrationNumber");
+    }
+
+    private static Object judgeName(WebTestClient admin, long judge) {
+        return admin.get().uri("/api/judges/{j}", judge).exchange().expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody().get("name");
     }
 
     /** Ids as JSON numbers read back: small ones are Integers. */

@@ -1,45 +1,32 @@
 package io.jingsai.api.judging;
 
+import static io.jingsai.api.judging.MarkingFixtures.penalize;
 import static io.jingsai.api.judging.MarkingFixtures.sheet;
 import static io.jingsai.api.judging.MarkingFixtures.submit;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.math.BigDecimal;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
-import java.util.logging.Level;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import io.jingsai.api.Browsers;
 import io.jingsai.api.ServerTest;
 
 /**
@@ -47,16 +34,15 @@ import io.jingsai.api.ServerTest;
  * its own chromedriver; nothing is downloaded). A judge signs in with a one-time password and changes it, marks two
  * entries by station (a recused one is never listed), loses the answer to a submission and retries it (the server
  * holds the sheet once), gets an aspect back for re-marking and clears it; the chief judge watches the desk, sees
- * the review queue and the entries that block closing marking, closes it and corrects a sheet with a reason.
+ * the review queue and the deductions waiting for approval (approves one, rejects the other with the reason asked
+ * for: the result counts the approved one only), the entries that block closing marking, closes it and corrects a
+ * sheet with a reason.
  * Screenshots of both pages at tablet (1024×768) and phone (390×844) sizes go to {@code target/judge-screenshots/}.
- * Skipped only where chromium or chromedriver are not installed ({@code .ci/run} installs them).
+ * Skipped only where chromium or chromedriver are not installed ({@link Browsers}).
  */
 @ServerTest
 class JudgePageBrowserTests {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Path SCREENSHOTS = Path.of("target", "judge-screenshots");
     private static final Duration WAIT = Duration.ofSeconds(20);
 
     /**
@@ -80,37 +66,19 @@ class JudgePageBrowserTests {
     @Autowired
     DatabaseClient database;
 
+    private Browsers browsers;
     private ChromeDriver browser;
-    private Path profile;
 
     @BeforeEach
     void startBrowser() throws IOException {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "chromium and chromedriver are not installed");
-        profile = Files.createTempDirectory("jingsai-judge-profile");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--no-first-run", "--user-data-dir=" + profile, "--window-size=1024,768", "--lang=zh-CN");
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        // The driver's path is given, so Selenium Manager is never asked to find (or download) one.
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        Files.createDirectories(SCREENSHOTS);
+        browsers = Browsers.chromium("judge-screenshots", 1024, 768);
+        browser = browsers.driver();
     }
 
     @AfterEach
     void stopBrowser() throws IOException {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (profile != null) {
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
+        if (browsers != null) {
+            browsers.close();
         }
     }
 
@@ -225,6 +193,29 @@ class JudgePageBrowserTests {
         waitFor("the desk", () -> text("#progress-total").contains("3 名选手"));
         assertThat(text("#judge-progress")).contains("裁判");
         assertThat(browser.findElement(By.id("review-empty")).isDisplayed()).isTrue();
+        assertThat(browser.findElement(By.id("penalties-empty")).isDisplayed()).isTrue();
+
+        // Two judges record deductions on the first entry (through the API): the desk lists them, polled, and the
+        // entry's result holds the module out while they wait.
+        BigDecimal whole = total(admin, event, first);
+        MarkingFixtures.Judge careful = others.get(1);
+        MarkingFixtures.Judge strict = others.get(2);
+        long toApprove = penalty(careful, event, first, Map.of("kind", "DEDUCTION", "aspectId", "D1",
+                "reason", "带电作业未戴绝缘手套"));
+        long toReject = penalty(strict, event, first, Map.of("kind", "DEDUCTION", "aspectId", "D1", "points", 3,
+                "reason", "工具随意放置"));
+        waitFor("the two deductions on the desk", () -> browser.findElements(By.cssSelector("#penalty-list li"))
+                .size() == 2);
+        assertThat(text("#penalties-count")).contains("2 项待批准");
+        assertThat(text(pending(toApprove))).contains("工位 A-01", "扣分 5 分", "D1", "带电作业未戴绝缘手套",
+                judgeName(admin, careful.id()));
+        assertThat(text(pending(toReject))).contains("扣分 3 分", "工具随意放置", judgeName(admin, strict.id()));
+        assertThat(browser.findElement(By.cssSelector(pending(toApprove) + " button.approve")).getSize().getHeight())
+                .as("a large touch target").isGreaterThanOrEqualTo(48);
+        assertThat(resultStatus(admin, event, first)).isEqualTo("INCOMPLETE");
+        assertThat(total(admin, event, first)).as("pending: the module held out")
+                .isEqualByComparingTo(whole.subtract(DEDUCTION_MODULE));
+
         MarkingFixtures.Judge disagreeing = others.get(0);
         MarkingFixtures.replace(disagreeing.client(), event, second, disagreeing.id(), "\"0\"",
                 UUID.randomUUID().toString(), sheet("M1", 40, "M2", 0, "J1", 0)).expectStatus().isOk();
@@ -233,11 +224,34 @@ class JudgePageBrowserTests {
         assertThat(browser.findElements(By.cssSelector("#review-table thead th"))).as("entry and four judges")
                 .hasSize(5);
         screenshot("desk-tablet.png");
+        screenshotAt("#penalties", "desk-pending-tablet.png");
         browser.manage().window().setSize(new Dimension(390, 844));
         assertThat(script("return document.documentElement.scrollWidth <= window.innerWidth"))
                 .as("nothing wider than the phone").isEqualTo(true);
         screenshot("desk-phone.png");
+        screenshotAt("#penalties", "desk-pending-phone.png");
         browser.manage().window().setSize(new Dimension(1024, 768));
+
+        // The chief judge rejects one (the reason the server asks for is named at the item) and approves the other
+        // from the keyboard; the result counts the approved deduction only.
+        click(pending(toReject) + " button.reject");
+        waitFor("the reason asked for at the item", () -> browser.findElement(By.cssSelector(pending(toReject)
+                + " .field-error")).isDisplayed());
+        assertThat(browser.findElement(By.cssSelector(pending(toReject) + " input.penalty-reason"))
+                .getDomAttribute("aria-invalid")).isEqualTo("true");
+        screenshotAt(pending(toApprove), "desk-pending-refused-tablet.png");
+        browser.findElement(By.cssSelector(pending(toReject) + " input.penalty-reason")).sendKeys("录像显示工具已归位");
+        click(pending(toReject) + " button.reject");
+        waitFor("rejected", () -> text("#penalties-result").contains("已驳回"));
+        browser.findElement(By.cssSelector(pending(toApprove) + " button.approve")).sendKeys(Keys.ENTER);
+        waitFor("approved", () -> text("#penalties-result").contains("已批准"));
+        waitFor("nothing left to approve", () -> browser.findElement(By.id("penalties-empty")).isDisplayed());
+        assertThat(penaltyOf(admin, event, toApprove)).containsEntry("status", "APPROVED");
+        assertThat(penaltyOf(admin, event, toReject)).containsEntry("status", "REJECTED")
+                .containsEntry("decisionReason", "录像显示工具已归位");
+        assertThat(resultStatus(admin, event, first)).isEqualTo("COMPLETE");
+        assertThat(total(admin, event, first)).as("the module less the approved deduction only")
+                .isEqualByComparingTo(whole.subtract(DEDUCTION_MODULE).add(module(List.of(BigDecimal.valueOf(5)))));
 
         // Closing marking is refused while entries are outstanding, each listed; then it closes.
         click("#close-marking");
@@ -281,13 +295,13 @@ class JudgePageBrowserTests {
         assertThat(text("#closed-banner")).contains("评分已结束", "公示中");
         screenshot("judge-closed-tablet.png");
 
-        List<String> problems = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
-                .map(LogEntry::getMessage)
+        List<String> problems = browsers.consoleErrors().stream()
                 // The refusals the test provokes are logged by the browser as failed loads; nothing else may be.
                 .filter(message -> !message.contains("/transition - Failed to load resource: the server "
                         + "responded with a status of 409")
                         && !message.contains("/score-sheets/" + disagreeing.id() + " - Failed to load resource: "
+                        + "the server responded with a status of 400")
+                        && !message.contains("/penalties/" + toReject + "/decision - Failed to load resource: "
                         + "the server responded with a status of 400"))
                 .toList();
         assertThat(problems).as("errors in the browser (a blocked script or style under the CSP, a failed request)")
@@ -295,6 +309,38 @@ class JudgePageBrowserTests {
     }
 
     // ---- fixtures through the API ----
+
+    /** The scheme's deduction module D1: 10 points (MarkingFixtures.SCHEME), 5 per violation. */
+    private static final BigDecimal DEDUCTION_MODULE = BigDecimal.TEN;
+
+    /** The reference: a module keeps its points less every approved deduction, never below zero. */
+    private static BigDecimal module(List<BigDecimal> approved) {
+        BigDecimal left = approved.stream().reduce(DEDUCTION_MODULE, BigDecimal::subtract);
+        return left.signum() < 0 ? BigDecimal.ZERO : left;
+    }
+
+    private static long penalty(MarkingFixtures.Judge judge, long event, long entry, Map<String, Object> body) {
+        Map<?, ?> recorded = penalize(judge.client(), event, entry, UUID.randomUUID().toString(), body)
+                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        return ((Number) recorded.get("id")).longValue();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> penaltyOf(WebTestClient admin, long event, long penalty) {
+        return admin.get().uri("/api/events/{e}/penalties/{p}", event, penalty).exchange().expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody();
+    }
+
+    private static String judgeName(WebTestClient admin, long judge) {
+        return (String) admin.get().uri("/api/judges/{j}", judge).exchange().expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody().get("name");
+    }
+
+    private static BigDecimal total(WebTestClient admin, long event, long entry) {
+        return new BigDecimal(admin.get().uri("/api/events/{e}/registrations/{r}/result", event, entry).exchange()
+                .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody().get("total")
+                .toString());
+    }
 
     private static long entry(MarkingFixtures fixtures, long enterprise, String station) {
         return fixtures.registry().create("/api/events/" + fixtures.event + "/registrations",
@@ -352,6 +398,11 @@ class JudgePageBrowserTests {
         waitFor("the event", () -> browser.findElement(By.id("event-view")).isDisplayed());
     }
 
+    /** The desk's item of a pending deduction or disqualification. */
+    private static String pending(long penalty) {
+        return "#penalty-list li[data-penalty-id='" + penalty + "']";
+    }
+
     private List<WebElement> entryButtons() {
         return browser.findElements(By.cssSelector("#entries button.entry"));
     }
@@ -395,22 +446,26 @@ class JudgePageBrowserTests {
     }
 
     private String text(String selector) {
-        return browser.findElement(By.cssSelector(selector)).getText();
+        return browsers.text(selector);
     }
 
     private Object script(String code, Object... arguments) {
-        return ((JavascriptExecutor) browser).executeScript(code, arguments);
+        return browsers.script(code, arguments);
     }
 
     private void waitFor(String what, BooleanSupplier condition) {
-        new WebDriverWait(browser, WAIT, Duration.ofMillis(50)).withMessage(what)
-                .ignoring(StaleElementReferenceException.class)
-                .ignoring(org.openqa.selenium.NoSuchElementException.class)
-                .until(driver -> condition.getAsBoolean());
+        browsers.waitFor(what, WAIT, condition);
     }
 
+    /** A screenshot with the element at the top of the window, under the masthead. */
+    private void screenshotAt(String selector, String name) throws IOException {
+        script("arguments[0].scrollIntoView({block: 'start'})", browser.findElement(By.cssSelector(selector)));
+        browsers.screenshot(name);
+    }
+
+    /** A screenshot of the top of the page: the masthead, and what a judge sees first. */
     private void screenshot(String name) throws IOException {
         script("window.scrollTo(0, 0)");
-        Files.write(SCREENSHOTS.resolve(name), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        browsers.screenshot(name);
     }
 }

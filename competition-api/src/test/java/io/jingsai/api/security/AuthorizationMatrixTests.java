@@ -272,14 +272,14 @@ class AuthorizationMatrixTests {
     }
 
     /**
-     * The dashboard's files (served as resources, which the handler mappings do not list as routes) and the WebJar
-     * it loads ECharts from: for every caller, signed in or not.
+     * The dashboard's files (served as resources, which the handler mappings do not list as routes), the files it
+     * shares with the judges' page and the WebJar it loads ECharts from: for every caller, signed in or not.
      */
     @Test
     void theDashboardAndItsAssetsAreForEveryone() {
         List<String> wrong = new ArrayList<>();
         for (String path : List.of("/", "/dashboard/dashboard.css", "/dashboard/js/main.js", "/dashboard/favicon.svg",
-                "/webjars/echarts/dist/echarts.esm.min.js")) {
+                "/dashboard/js/i18n.js", "/shared/js/i18n.js", "/webjars/echarts/dist/echarts.esm.min.js")) {
             for (Who who : Who.values()) {
                 int status = send(clients.get(who), "GET", path, path);
                 if (status != 200) {
@@ -290,6 +290,8 @@ class AuthorizationMatrixTests {
         assertThat(wrong).as("dashboard files refused").isEmpty();
         assertThat(send(clients.get(Who.ANONYMOUS), "GET", "/dashboard/no-such-file.js", "/dashboard/no-such-file.js"))
                 .as("a file the dashboard does not have").isEqualTo(404);
+        assertThat(send(clients.get(Who.ANONYMOUS), "GET", "/shared/no-such-file.js", "/shared/no-such-file.js"))
+                .as("a file the pages do not share").isEqualTo(404);
     }
 
     /** The judges' page and its files: code only, for every caller; what it shows comes from the API, checked there. */
@@ -297,7 +299,8 @@ class AuthorizationMatrixTests {
     void theJudgePageAndItsAssetsAreForEveryone() {
         List<String> wrong = new ArrayList<>();
         for (String path : List.of("/judge", "/judge/judge.css", "/judge/js/main.js", "/judge/js/api.js",
-                "/judge/js/sheet.js", "/judge/js/desk.js", "/judge/js/i18n.js", "/judge/js/drafts.js")) {
+                "/judge/js/sheet.js", "/judge/js/desk.js", "/judge/js/i18n.js", "/judge/js/drafts.js",
+                "/shared/js/i18n.js")) {
             for (Who who : Who.values()) {
                 int status = send(clients.get(who), "GET", path, path);
                 if (status != 200) {
