@@ -72,15 +72,26 @@ class MarkingGuards {
                 .switchIfEmpty(Mono.error(() -> AccessRefusedException.forbidden("scoreSheet.notAJudge")));
     }
 
-    /** On the event's panel (403 otherwise) and not recused from the entry (403). */
+    private record Seat(boolean member, boolean keptOff) {
+    }
+
+    /**
+     * On the event's panel (403 otherwise), given the entry by the event's automatic assignment if it has one and the
+     * judge is not its chief judge ({@link PanelPlans}; 403), and not recused from the entry (403).
+     */
     Mono<Void> requireMayMark(long eventId, long registrationId, long judgeId) {
         return database.sql("SELECT EXISTS (SELECT 1 FROM panel_member WHERE event_id = :eventId "
-                        + "AND judge_id = :judgeId) AS member")
-                .bind("eventId", eventId).bind("judgeId", judgeId)
-                .map(row -> Boolean.TRUE.equals(row.get("member", Boolean.class)))
+                        + "AND judge_id = :judgeId) AS member, " + PanelPlans.KEPT_OFF + " AS kept_off")
+                .bind("eventId", eventId).bind("judgeId", judgeId).bind("registrationId", registrationId)
+                .map(row -> new Seat(Boolean.TRUE.equals(row.get("member", Boolean.class)),
+                        Boolean.TRUE.equals(row.get("kept_off", Boolean.class))))
                 .one()
-                .flatMap(member -> member ? recusals.isRecused(eventId, judgeId, registrationId)
-                        : Mono.error(AccessRefusedException.forbidden("scoreSheet.notOnPanel", judgeId, eventId)))
+                .flatMap(seat -> !seat.member()
+                        ? Mono.error(AccessRefusedException.forbidden("scoreSheet.notOnPanel", judgeId, eventId))
+                        : seat.keptOff()
+                        ? Mono.error(AccessRefusedException.forbidden("scoreSheet.notAssigned", judgeId,
+                                registrationId))
+                        : recusals.isRecused(eventId, judgeId, registrationId))
                 .flatMap(recused -> recused
                         ? Mono.error(AccessRefusedException.forbidden("scoreSheet.recused", judgeId, registrationId))
                         : Mono.empty());
