@@ -68,19 +68,18 @@ class PanelPlanService {
     private record Member(long judgeId, String name) {
     }
 
-    /** What a plan is made from. */
-    private record Pool(List<Long> judges, List<Entry> entries, Set<PanelPlanner.Recusal> recused) {
+    /** What a plan is made from: the pool of judges, the competing entries, the recusals. */
+    private record Inputs(List<Long> judges, List<Entry> entries, Set<PanelPlanner.Recusal> recused) {
     }
 
     @Transactional
     Mono<PanelPlanView> assign(long eventId, PanelPlanCommand command, String by) {
         return lockBeforeMarking(eventId)
                 .then(rulebook.rules(eventId))
-                .map(rules -> JudgesNeeded.of(rules.scorer().scheme()))
-                .flatMap(needed -> judgesPerEntry(command, needed)
-                        .flatMap(perEntry -> pool(eventId)
-                                .flatMap(pool -> plan(eventId, pool, perEntry, command.seed()))
-                                .flatMap(plan -> replace(eventId, command.seed(), perEntry, plan, by))))
+                .flatMap(rules -> judgesPerEntry(command, JudgesNeeded.of(rules.scorer().scheme())))
+                .flatMap(perEntry -> inputs(eventId)
+                        .flatMap(inputs -> plan(eventId, inputs, perEntry, command.seed()))
+                        .flatMap(plan -> replace(eventId, command.seed(), perEntry, plan, by)))
                 .then(Mono.defer(() -> view(eventId)));
     }
 
@@ -109,26 +108,26 @@ class PanelPlanService {
                         needed.aspectId()));
     }
 
-    private Mono<Pool> pool(long eventId) {
+    private Mono<Inputs> inputs(long eventId) {
         return Mono.zip(members(eventId).map(Member::judgeId).collectList(), competing(eventId).collectList(),
                         recusals.of(eventId).map(r -> new PanelPlanner.Recusal(r.judgeId(), r.registrationId()))
                                 .collect(Collectors.toSet()))
-                .map(found -> new Pool(found.getT1(), found.getT2(), found.getT3()));
+                .map(found -> new Inputs(found.getT1(), found.getT2(), found.getT3()));
     }
 
     /** The plan, or a 409 naming what stands in the way; planned off the event loop, as a large event takes a while. */
-    private static Mono<SortedMap<Long, List<Long>>> plan(long eventId, Pool pool, int perEntry, long seed) {
-        if (pool.entries().isEmpty()) {
+    private static Mono<SortedMap<Long, List<Long>>> plan(long eventId, Inputs inputs, int perEntry, long seed) {
+        if (inputs.entries().isEmpty()) {
             return Mono.error(new ConflictException("panelPlan.noEntries", eventId));
         }
-        if (pool.judges().size() < perEntry) {
-            return Mono.error(new ConflictException("panelPlan.tooFewJudges", eventId, pool.judges().size(),
+        if (inputs.judges().size() < perEntry) {
+            return Mono.error(new ConflictException("panelPlan.tooFewJudges", eventId, inputs.judges().size(),
                     perEntry));
         }
-        Map<Long, Entry> entries = pool.entries().stream()
+        Map<Long, Entry> entries = inputs.entries().stream()
                 .collect(Collectors.toMap(Entry::registrationId, entry -> entry));
-        List<PanelPlanner.Shortfall> shortfalls = PanelPlanner.shortfalls(pool.judges(), entries.keySet(),
-                pool.recused(), perEntry);
+        List<PanelPlanner.Shortfall> shortfalls = PanelPlanner.shortfalls(inputs.judges(), entries.keySet(),
+                inputs.recused(), perEntry);
         if (!shortfalls.isEmpty()) {
             List<FieldProblem> reasons = shortfalls.stream()
                     .map(shortfall -> FieldProblem.of("registration/" + shortfall.entryId(), "panelPlan.entryShort",
@@ -137,8 +136,8 @@ class PanelPlanService {
             return Mono.error(ConflictException.because(reasons, "panelPlan.entriesShort", eventId,
                     shortfalls.size(), perEntry));
         }
-        return Mono.fromCallable(() -> PanelPlanner.plan(pool.judges(), entries.keySet(), pool.recused(), perEntry,
-                seed)).subscribeOn(Schedulers.parallel());
+        return Mono.fromCallable(() -> PanelPlanner.plan(inputs.judges(), entries.keySet(), inputs.recused(),
+                perEntry, seed)).subscribeOn(Schedulers.parallel());
     }
 
     private Mono<Void> replace(long eventId, long seed, int perEntry, SortedMap<Long, List<Long>> plan, String by) {
@@ -186,7 +185,7 @@ class PanelPlanService {
         return state;
     }
 
-    /** The stored plan as recorded when it was made, before it is replaced. */
+    /** The plan its rows hold now (a judge removed since took their entries along), before it is replaced. */
     private Mono<Optional<Map<String, Object>>> stored(long eventId) {
         return storedPlan(eventId).flatMap(row -> row.isEmpty() ? Mono.just(Optional.<Map<String, Object>>empty())
                 : allotted(eventId).collect(Collectors.groupingBy(Allotted::judgeId, TreeMap::new,
