@@ -30,6 +30,7 @@ final class CrossFeatureReads {
             entry("event", "event"),
             entry("registration", "registration"),
             entry("panel_member", "judging"), entry("declared_conflict", "judging"),
+            entry("panel_plan", "judging"), entry("panel_plan_entry", "judging"),
             entry("import_job", "bulk"),
             entry("account", "account"), entry("account_grant", "account"), entry("auth_session", "account"),
             entry("personal_data_reveal", "privacy"),
@@ -94,15 +95,17 @@ final class CrossFeatureReads {
                     "team_id bigint", "contestant_id bigint", "position integer"),
             read("registration", "enterprise", "RegistrationExport: the entrant's enterprise name",
                     "id bigint", "name character varying"),
-            read("judging", "event", "PanelService: the event exists and its panel is still open",
+            read("judging", "event", "PanelService, PanelPlanService: the event exists and its panel (its "
+                            + "automatic assignment: before marking) is still open",
                     "id bigint", "status character varying"),
             read("judging", "judge", "PanelService, ChiefJudgeDesk: members exist and are listed by name; Recusals: "
                             + "own enterprise",
                     "id bigint", "name character varying", "enterprise_id bigint"),
             read("judging", "registration", "PanelService: declared conflicts name an entry of the event; "
-                            + "Recusals: the entrants of the event; ChiefJudgeDesk: the entries still competing",
+                            + "Recusals: the entrants of the event; ChiefJudgeDesk: the entries still competing; "
+                            + "PanelPlanService: the competing entries a plan gives judges, by station",
                     "id bigint", "event_id bigint", "registration_number integer", "contestant_id bigint",
-                    "team_id bigint", "status character varying"),
+                    "team_id bigint", "status character varying", "station_number character varying"),
             read("judging", "contestant", "Recusals: a contestant's enterprise, also as a team member",
                     "id bigint", "enterprise_id bigint"),
             read("judging", "team", "Recusals: a team's enterprise", "id bigint", "enterprise_id bigint"),

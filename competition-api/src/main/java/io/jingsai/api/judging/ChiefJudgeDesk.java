@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -28,9 +29,11 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Builds the chief judge's desk from the panel, the recusals, the current marks, the results awaiting review and the
- * deductions and disqualifications waiting for a decision ({@link PendingPenalties}), all read in one snapshot so that its counts agree with each other. Consistency figures come from the scoring engine
- * ({@link JudgeConsistency}); which results need review is what the engine decided when it scored them.
+ * Builds the chief judge's desk from the panel, the recusals, the automatic assignment (if any), the current marks,
+ * the results awaiting review and the deductions and disqualifications waiting for a decision
+ * ({@link PendingPenalties}), all read in one snapshot so that its counts agree with each other. Consistency figures
+ * come from the scoring engine ({@link JudgeConsistency}); which results need review is what the engine decided when
+ * it scored them.
  */
 @Component
 class ChiefJudgeDesk {
@@ -40,14 +43,16 @@ class ChiefJudgeDesk {
     private final DatabaseClient database;
     private final EventRulebook rulebook;
     private final Recusals recusals;
+    private final PanelPlans plans;
     private final CurrentResults results;
     private final PendingPenalties pendingPenalties;
 
-    ChiefJudgeDesk(DatabaseClient database, EventRulebook rulebook, Recusals recusals, CurrentResults results,
-                   PendingPenalties pendingPenalties) {
+    ChiefJudgeDesk(DatabaseClient database, EventRulebook rulebook, Recusals recusals, PanelPlans plans,
+                   CurrentResults results, PendingPenalties pendingPenalties) {
         this.database = database;
         this.rulebook = rulebook;
         this.recusals = recusals;
+        this.plans = plans;
         this.results = results;
         this.pendingPenalties = pendingPenalties;
     }
@@ -58,12 +63,19 @@ class ChiefJudgeDesk {
     private record Mark(long judgeId, long registrationId, String aspectId, BigDecimal value) {
     }
 
-    /** What the desk reads, in one snapshot. */
+    /**
+     * What the desk reads, in one snapshot.
+     *
+     * @param planned the pairs of the event's automatic assignment, {@code judge/registration}, if it has one
+     */
     private record Found(EventStatus status, List<Member> members, Set<Long> entries, Set<String> recused,
-                         List<Mark> marks, List<AwaitingReview> review, List<DeskView.PendingPenalty> pending) {
+                         Optional<Set<String>> planned, List<Mark> marks, List<AwaitingReview> review,
+                         List<DeskView.PendingPenalty> pending) {
 
-        boolean isRecused(long judgeId, long registrationId) {
-            return recused.contains(judgeId + "/" + registrationId);
+        /** A judge (role JUDGE) is expected to mark the entry: planned for them, if planned, and not recused. */
+        boolean expects(long judgeId, long registrationId) {
+            String pair = judgeId + "/" + registrationId;
+            return !recused.contains(pair) && planned.map(pairs -> pairs.contains(pair)).orElse(true);
         }
     }
 
@@ -73,10 +85,11 @@ class ChiefJudgeDesk {
                         competingEntries(eventId).collect(Collectors.toSet()),
                         recusals.of(eventId).map(r -> r.judgeId() + "/" + r.registrationId())
                                 .collect(Collectors.toSet()),
+                        plans.pairs(eventId),
                         marks(eventId).collectList(), results.awaitingReview(eventId).collectList(),
                         pendingPenalties.of(eventId).collectList())
                 .map(read -> view(rules, new Found(read.getT1(), read.getT2(), read.getT3(), read.getT4(),
-                        read.getT5(), read.getT6(), read.getT7()))));
+                        read.getT5(), read.getT6(), read.getT7(), read.getT8()))));
     }
 
     private static DeskView view(EventRules rules, Found found) {
@@ -98,7 +111,7 @@ class ChiefJudgeDesk {
         long toMark = 0;
         for (Member member : found.members()) {
             int entries = member.role() == PanelRole.JUDGE ? (int) found.entries().stream()
-                    .filter(entry -> !found.isRecused(member.judgeId(), entry)).count() : 0;
+                    .filter(entry -> found.expects(member.judgeId(), entry)).count() : 0;
             List<Mark> own = counted.stream().filter(mark -> mark.judgeId() == member.judgeId()).toList();
             if (entries > 0 || !own.isEmpty()) {
                 judges.add(new DeskView.JudgeProgress(member.judgeId(), member.name(), member.role(), entries,

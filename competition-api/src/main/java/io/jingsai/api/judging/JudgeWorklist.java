@@ -24,22 +24,27 @@ import io.jingsai.scoring.scheme.AspectType;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** A judge's worklist: the entries the signed-in judge may mark in an event and their own sheets, in one snapshot. */
+/**
+ * A judge's worklist: the entries the signed-in judge may mark in an event (under its automatic assignment, if it
+ * has one: {@link PanelPlans}) and their own sheets, in one snapshot.
+ */
 @Component
 class JudgeWorklist {
 
     private final DatabaseClient database;
     private final EventRulebook rulebook;
     private final Recusals recusals;
+    private final PanelPlans plans;
     private final CurrentResults results;
     private final MarkingGuards guards;
 
-    JudgeWorklist(DatabaseClient database, EventRulebook rulebook, Recusals recusals, CurrentResults results,
-                  MarkingGuards guards) {
+    JudgeWorklist(DatabaseClient database, EventRulebook rulebook, Recusals recusals, PanelPlans plans,
+                  CurrentResults results, MarkingGuards guards) {
         this.database = database;
         this.guards = guards;
         this.rulebook = rulebook;
         this.recusals = recusals;
+        this.plans = plans;
         this.results = results;
     }
 
@@ -53,7 +58,7 @@ class JudgeWorklist {
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     Mono<WorklistView> of(long eventId, Caller caller) {
         return rulebook.rules(eventId).flatMap(rules -> guards.panelJudgeOf(eventId, caller)
-                .flatMap(judgeId -> Mono.zip(status(eventId), competing(eventId).collectList(),
+                .flatMap(judgeId -> Mono.zip(status(eventId), competingFor(eventId, judgeId),
                                 recusals.of(eventId).filter(recusal -> recusal.judgeId() == judgeId)
                                         .map(RecusalView::registrationId).collect(Collectors.toSet()),
                                 sheets(eventId, judgeId).collectMap(OwnSheet::registrationId),
@@ -118,6 +123,13 @@ class JudgeWorklist {
         return database.sql("SELECT status FROM event WHERE id = :id").bind("id", eventId)
                 .map(row -> EventStatus.valueOf(row.get("status", String.class)))
                 .one();
+    }
+
+    /** The competing entries the judge may mark under the event's automatic assignment, if it has one. */
+    private Mono<List<Competing>> competingFor(long eventId, long judgeId) {
+        return plans.entriesOf(eventId, judgeId).flatMap(planned -> competing(eventId)
+                .filter(entry -> planned.map(own -> own.contains(entry.registrationId())).orElse(true))
+                .collectList());
     }
 
     private Flux<Competing> competing(long eventId) {

@@ -22,6 +22,10 @@ import reactor.core.publisher.Mono;
 @Component
 class MarkingGuards {
 
+    /** Whether the judge {@code :judgeId} sits on the panel of the event {@code :eventId}. */
+    private static final String MEMBER = "EXISTS (SELECT 1 FROM panel_member WHERE event_id = :eventId "
+            + "AND judge_id = :judgeId)";
+
     private final DatabaseClient database;
     private final Recusals recusals;
 
@@ -77,10 +81,25 @@ class MarkingGuards {
                 .flatMap(Mono::justOrEmpty);
     }
 
-    /** On the event's panel (403 otherwise) and not recused from the entry (403). */
+    private record Seat(boolean member, boolean keptOff) {
+    }
+
+    /**
+     * On the event's panel (403 otherwise), given the entry by the event's automatic assignment if it has one and the
+     * judge is not its chief judge ({@link PanelPlans}; 403), and not recused from the entry (403).
+     */
     Mono<Void> requireMayMark(long eventId, long registrationId, long judgeId) {
-        return requireOnPanel(eventId, judgeId)
-                .then(recusals.isRecused(eventId, judgeId, registrationId))
+        return database.sql("SELECT " + MEMBER + " AS member, " + PanelPlans.KEPT_OFF + " AS kept_off")
+                .bind("eventId", eventId).bind("judgeId", judgeId).bind("registrationId", registrationId)
+                .map(row -> new Seat(Boolean.TRUE.equals(row.get("member", Boolean.class)),
+                        Boolean.TRUE.equals(row.get("kept_off", Boolean.class))))
+                .one()
+                .flatMap(seat -> !seat.member()
+                        ? Mono.error(AccessRefusedException.forbidden("scoreSheet.notOnPanel", judgeId, eventId))
+                        : seat.keptOff()
+                        ? Mono.error(AccessRefusedException.forbidden("scoreSheet.notAssigned", judgeId,
+                                registrationId))
+                        : recusals.isRecused(eventId, judgeId, registrationId))
                 .flatMap(recused -> recused
                         ? Mono.error(AccessRefusedException.forbidden("scoreSheet.recused", judgeId, registrationId))
                         : Mono.empty());
@@ -92,8 +111,7 @@ class MarkingGuards {
     }
 
     private Mono<Void> requireOnPanel(long eventId, long judgeId) {
-        return database.sql("SELECT EXISTS (SELECT 1 FROM panel_member WHERE event_id = :eventId "
-                        + "AND judge_id = :judgeId) AS member")
+        return database.sql("SELECT " + MEMBER + " AS member")
                 .bind("eventId", eventId).bind("judgeId", judgeId)
                 .map(row -> Boolean.TRUE.equals(row.get("member", Boolean.class)))
                 .one()

@@ -27,14 +27,16 @@ import reactor.core.publisher.Mono;
 
 @RestController
 @RequestMapping("/api/events/{eventId}/panel")
-@Tag(name = "Panels", description = "The judges of an event, its chief judge, and the entries each judge may not "
-        + "mark (回避)")
+@Tag(name = "Panels", description = "The judges of an event, its chief judge, the entries each judge may not "
+        + "mark (回避), and which judges mark which entries (automatic assignment)")
 class PanelController {
 
     private final PanelService panels;
+    private final PanelPlanService plans;
 
-    PanelController(PanelService panels) {
+    PanelController(PanelService panels, PanelPlanService plans) {
         this.panels = panels;
+        this.plans = plans;
     }
 
     @GetMapping
@@ -65,6 +67,32 @@ class PanelController {
                                                  @Valid @RequestBody PanelAssignment assignment, Principal principal) {
         return panels.assign(eventId, assignment, principal.getName())
                 .map(member -> ETags.created(location(eventId, member), member, member.version()));
+    }
+
+    @GetMapping("/assignment")
+    @Operation(operationId = "getPanelAssignment", summary = "Which judges mark which entries",
+            description = "The event's automatic assignment as it stands: each judge of the panel (not the chief "
+                    + "judge) with the entries they mark, each competing entry with its judges, and the entries "
+                    + "now short of the judges the scheme needs (a judge removed, a conflict declared or an entry "
+                    + "registered since the plan was made). Pairs a judge is recused from never count. Without a "
+                    + "plan (planned: false) every judge marks every entry they are not recused from.")
+    Mono<PanelPlanView> assignment(@PathVariable long eventId) {
+        return plans.current(eventId);
+    }
+
+    @PostMapping("/assignment")
+    @Operation(operationId = "assignPanelAutomatically", summary = "Assign the panel's judges to the entries",
+            description = "Gives every competing entry judgesPerEntry judges of the panel (role JUDGE; at least "
+                    + "what the scheme needs, which it is when left out: 400 below it), never a judge of the "
+                    + "entrant's enterprise or one who declared a conflict with the entry, the judges' workloads "
+                    + "differing by at most one entry wherever recusals allow. The same seed, panel and entries "
+                    + "give the same plan. From then on a judge marks only their entries; the chief judge is "
+                    + "outside the plan. Only before marking starts (409 from MARKING on); 409 naming each entry "
+                    + "when the panel has too few judges who may mark it. Replaces any earlier plan; recorded in "
+                    + "the event's audit chain with the one it replaced.")
+    Mono<PanelPlanView> assignAutomatically(@PathVariable long eventId,
+                                            @Valid @RequestBody PanelPlanCommand command, Principal principal) {
+        return plans.assign(eventId, command, principal.getName());
     }
 
     @GetMapping("/{judgeId}")

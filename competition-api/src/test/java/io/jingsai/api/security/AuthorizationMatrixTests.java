@@ -120,6 +120,9 @@ class AuthorizationMatrixTests {
         expect("GET /api/events/{eventId}/panel",                        200, 200, 404, 200, 403, 404, 401);
         expect("GET /api/events/{eventId}/panel/recusals",               200, 200, 404, 200, 403, 404, 401);
         expect("POST /api/events/{eventId}/panel",                       400, 400, 404, 403, 403, 404, 401);
+        // The event here has no automatic assignment: read as such; made, it needs a seed.
+        expect("GET /api/events/{eventId}/panel/assignment",             200, 200, 404, 200, 403, 404, 401);
+        expect("POST /api/events/{eventId}/panel/assignment",            400, 400, 404, 403, 403, 404, 401);
         expect("GET /api/events/{eventId}/panel/{judgeId}",              404, 404, 404, 404, 403, 404, 401);
         expect("PUT /api/events/{eventId}/panel/{judgeId}",              400, 400, 404, 403, 403, 404, 401);
         expect("DELETE /api/events/{eventId}/panel/{judgeId}",           428, 428, 404, 403, 403, 404, 401);

@@ -66,6 +66,8 @@ class JsonTextFieldsTests {
             Map.entry("StatusChange", new Endpoint(HttpMethod.POST, "/api/events/1/transition", "event")),
             Map.entry("PanelAssignment", new Endpoint(HttpMethod.POST, "/api/events/1/panel", "panel_member")),
             Map.entry("RoleChange", new Endpoint(HttpMethod.PUT, "/api/events/1/panel/1", "panel_member")),
+            Map.entry("PanelPlanCommand",
+                    new Endpoint(HttpMethod.POST, "/api/events/1/panel/assignment", "panel_plan")),
             Map.entry("ConflictDeclaration",
                     new Endpoint(HttpMethod.POST, "/api/events/1/panel/1/conflicts", "declared_conflict")),
             Map.entry("ScoreSheetCommand", new Endpoint(HttpMethod.POST,

@@ -569,6 +569,7 @@ class OpenApiConformanceTests {
                 .exchange().expectStatus().isNoContent();
         WebTestClient marker = TestClients.anonymous(web).mutate()
                 .defaultHeaders(headers -> headers.setBasicAuth(username, password)).build();
+        assignTheJudgesAutomatically(registry, event);
         fixtures.moveEvent(event, "MARKING");
 
         Map<String, Object> inEntry = Map.of("eventId", event, "id", entry);
@@ -624,6 +625,25 @@ class OpenApiConformanceTests {
         Map<String, Object> report = json(expect(recompute, recompute.success(), admin.post()
                 .uri(recompute.path(), Map.of("eventId", event)).exchange().expectBody(byte[].class).returnResult()));
         assertThat((List<?>) report.get("differences")).isEmpty();
+    }
+
+    /**
+     * Judges on the panel, as many as the example's judges per entry, are given the event's entries with the
+     * example's seed (the chief judge, who marks the entry next, is outside the plan); the plan is read back.
+     */
+    private void assignTheJudgesAutomatically(TestRegistry registry, long event) {
+        Operation assign = document.operation("assignPanelAutomatically");
+        Map<String, Object> body = document.example(assign);
+        for (int i = 0; i < ((Number) body.get("judgesPerEntry")).intValue(); i++) {
+            long judge = registry.create("/api/judges", Map.of("name", TestIdentities.unique("裁判"),
+                    "qualification", "PROVINCIAL"));
+            admin.post().uri("/api/events/{e}/panel", event).bodyValue(Map.of("judgeId", judge, "role", "JUDGE"))
+                    .exchange().expectStatus().isCreated();
+        }
+        Map<String, Object> plan = json(expect(assign, assign.success(), admin.post()
+                .uri(assign.path(), Map.of("eventId", event)).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body).exchange().expectBody(byte[].class).returnResult()));
+        assertThat(plan).containsEntry("planned", true).containsEntry("uncovered", List.of());
     }
 
     /**

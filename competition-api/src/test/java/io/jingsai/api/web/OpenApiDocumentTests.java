@@ -88,13 +88,16 @@ class OpenApiDocumentTests {
                         .isNotEmpty());
     }
 
-    /** A POST to a named step (a withdrawal, a key rotation) acts on something rather than creating a resource. */
+    /**
+     * A POST to a named step (a withdrawal, a key rotation, assigning a panel's judges automatically) acts on
+     * something rather than creating a resource.
+     */
     private static boolean isAction(Operation operation) {
         return operation.path().endsWith("/withdrawal") || operation.path().endsWith("/password-reset")
                 || operation.path().endsWith("/absence") || operation.path().endsWith("/decision")
                 || operation.path().endsWith("/transition")
                 || operation.path().endsWith("/key-rotation") || operation.path().endsWith("/recomputation")
-                || operation.path().endsWith("/fund-allocation")
+                || operation.path().endsWith("/fund-allocation") || operation.path().endsWith("/panel/assignment")
                 || operation.path().equals("/api/auth/token") || operation.path().equals("/api/auth/refresh");
     }
 
