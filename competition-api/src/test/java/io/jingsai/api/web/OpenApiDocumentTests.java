@@ -88,13 +88,17 @@ class OpenApiDocumentTests {
                         .isNotEmpty());
     }
 
-    /** A POST to a named step (a withdrawal, a key rotation) acts on something rather than creating a resource. */
+    /**
+     * A POST to a named step (a withdrawal, a key rotation) acts on something rather than creating a resource; so do
+     * one aspect's marks across entries, which go into the entries' sheets.
+     */
     private static boolean isAction(Operation operation) {
         return operation.path().endsWith("/withdrawal") || operation.path().endsWith("/password-reset")
                 || operation.path().endsWith("/absence") || operation.path().endsWith("/decision")
                 || operation.path().endsWith("/transition")
                 || operation.path().endsWith("/key-rotation") || operation.path().endsWith("/recomputation")
                 || operation.path().endsWith("/fund-allocation")
+                || operation.path().endsWith("/marks")
                 || operation.path().equals("/api/auth/token") || operation.path().equals("/api/auth/refresh");
     }
 
