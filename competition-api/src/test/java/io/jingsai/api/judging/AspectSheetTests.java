@@ -274,6 +274,7 @@ class AspectSheetTests {
                 .expectBody().jsonPath("$.differences.length()").isEqualTo(0);
     }
 
+    /** One bad mark among good ones refuses them all, naming where; nothing of any table is written. */
     @Test
     void anyMarkThatCannotBeTakenRefusesTheWholeRequestNamingEachAndWritesNothing() {
         List<Long> entries = entries(fixtures, 4);
@@ -335,6 +336,11 @@ class AspectSheetTests {
         }
     }
 
+    /**
+     * The same key and request again (45.50 is 45.5) gets the first answer, byte for byte, and writes nothing; the key
+     * with another value, another aspect or for an entry's sheet is 422; the same marks under a new key are stale now.
+     * The second entry's total: M1 45.5 + D1 10 (no deductions) = 55.5, from its one recomputation.
+     */
     @Test
     void aRetryGetsTheFirstAnswerAndNothingIsWrittenTwice() {
         long e0 = fixtures.entry();
@@ -427,6 +433,11 @@ class AspectSheetTests {
                         + "\"M2\":10}} " + judgeId + ",\"version\":1,\"marks\":{\"M1\":40,\"M2\":10,\"J1\":2}}");
     }
 
+    /**
+     * Before MARKING, 409; a judge of an entry's enterprise or with a declared conflict, 403 naming that mark; a
+     * withdrawn or absent entry, 409 naming each; an administrator (no judge), a judge off the panel, 403; a judge of
+     * another event, 404. None of it writes anything; the judge's marks for entries they may mark go in.
+     */
     @Test
     void onlyTheEventsUnrecusedJudgesMarkCompetingEntriesAndOnlyWhileItIsMarking() {
         long home = fixtures.registry().enterprise();
