@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 import io.jingsai.api.account.Caller;
 import io.jingsai.api.shared.IdempotencyKey;
 import io.jingsai.api.web.ETags;
+import io.jingsai.api.web.IdempotentAnswers;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -62,12 +63,6 @@ class EntryRecordController {
                                                @Parameter(hidden = true) @AuthenticationPrincipal Caller caller) {
         Long version = ifMatch == null ? null : ETags.ifMatch(ifMatch);
         IdempotencyKey key = IdempotencyKey.of(idempotencyKey);
-        return records.keep(eventId, id, version, caller, key, command).map(answer -> {
-            ResponseEntity.BodyBuilder builder = ResponseEntity.ok().eTag(ETags.of(answer.version()));
-            if (answer.replayed()) {
-                builder.header(ScoreSheetController.REPLAYED, "true");
-            }
-            return builder.body(answer.body());
-        });
+        return records.keep(eventId, id, version, caller, key, command).map(IdempotentAnswers::response);
     }
 }

@@ -1,7 +1,5 @@
 package io.jingsai.api.judging;
 
-import java.net.URI;
-
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,8 +13,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.jingsai.api.account.Caller;
 import io.jingsai.api.shared.IdempotencyKey;
-import io.jingsai.api.shared.IdempotentRequests.Answer;
 import io.jingsai.api.web.ETags;
+import io.jingsai.api.web.IdempotentAnswers;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -59,7 +57,7 @@ class PenaltyController {
                                              @Valid @RequestBody PenaltyCommand command,
                                              @Parameter(hidden = true) @AuthenticationPrincipal Caller caller) {
         IdempotencyKey key = IdempotencyKey.of(idempotencyKey);
-        return penalties.record(eventId, id, caller, key, command).map(PenaltyController::answer);
+        return penalties.record(eventId, id, caller, key, command).map(IdempotentAnswers::response);
     }
 
     @GetMapping("/penalties")
@@ -89,12 +87,4 @@ class PenaltyController {
         return penalties.decide(eventId, id, caller, decision).map(view -> ETags.ok(view, view.version()));
     }
 
-    private static ResponseEntity<PenaltyView> answer(Answer<PenaltyView> answer) {
-        ResponseEntity.BodyBuilder builder = ResponseEntity.status(answer.status()).eTag(ETags.of(answer.version()))
-                .location(URI.create(answer.location()));
-        if (answer.replayed()) {
-            builder.header(ScoreSheetController.REPLAYED, "true");
-        }
-        return builder.body(answer.body());
-    }
 }

@@ -1,7 +1,5 @@
 package io.jingsai.api.judging;
 
-import java.net.URI;
-
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -16,8 +14,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.jingsai.api.account.Caller;
 import io.jingsai.api.shared.IdempotencyKey;
-import io.jingsai.api.shared.IdempotentRequests.Answer;
 import io.jingsai.api.web.ETags;
+import io.jingsai.api.web.IdempotentAnswers;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -35,8 +33,6 @@ class ScoreSheetController {
     static final String TAG_DESCRIPTION = "Judges' marks: each judge's score sheet (评分表) for each entry, "
             + "submitted and replaced safely (Idempotency-Key, versions), or one aspect's marks across many entries "
             + "at once; every accepted sheet recomputes the entry's result";
-    /** Says that an answer is the stored first answer to an earlier request with the same Idempotency-Key. */
-    static final String REPLAYED = "Idempotent-Replayed";
     static final String KEY_DESCRIPTION = "required: a key of your choosing (1 to 255 visible ASCII "
             + "characters, a UUID say), new for each sheet you send; send the same key again to retry, and you get "
             + "the first answer, never a second write. 422 if the key was used for another request.";
@@ -64,7 +60,7 @@ class ScoreSheetController {
                                                 @Valid @RequestBody ScoreSheetCommand sheet,
                                                 @Parameter(hidden = true) @AuthenticationPrincipal Caller caller) {
         IdempotencyKey key = IdempotencyKey.of(idempotencyKey);
-        return sheets.submit(eventId, id, caller, key, sheet).map(ScoreSheetController::answer);
+        return sheets.submit(eventId, id, caller, key, sheet).map(IdempotentAnswers::response);
     }
 
     @GetMapping("/{judgeId}")
@@ -98,17 +94,7 @@ class ScoreSheetController {
         long version = ETags.ifMatch(ifMatch);
         IdempotencyKey key = IdempotencyKey.of(idempotencyKey);
         return sheets.replace(eventId, id, judgeId, version, caller, key, sheet)
-                .map(ScoreSheetController::answer);
+                .map(IdempotentAnswers::response);
     }
 
-    private static ResponseEntity<ScoreSheetView> answer(Answer<ScoreSheetView> answer) {
-        ResponseEntity.BodyBuilder builder = ResponseEntity.status(answer.status()).eTag(ETags.of(answer.version()));
-        if (answer.status() == 201) {
-            builder.location(URI.create(answer.location()));
-        }
-        if (answer.replayed()) {
-            builder.header(REPLAYED, "true");
-        }
-        return builder.body(answer.body());
-    }
 }

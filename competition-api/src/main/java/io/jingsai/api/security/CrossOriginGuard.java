@@ -13,6 +13,7 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 import io.jingsai.api.shared.AccessRefusedException;
+import io.jingsai.api.web.IdempotentAnswers;
 import io.jingsai.api.web.ProblemDetailsExceptionHandler;
 import reactor.core.publisher.Mono;
 
@@ -49,7 +50,7 @@ class CrossOriginGuard implements WebFilter {
         cors.setAllowedHeaders(List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE, HttpHeaders.IF_MATCH,
                 HttpHeaders.IF_NONE_MATCH, HttpHeaders.ACCEPT_LANGUAGE, "Idempotency-Key", "Last-Event-ID"));
         cors.setExposedHeaders(List.of(HttpHeaders.ETAG, HttpHeaders.LOCATION, HttpHeaders.CONTENT_LANGUAGE,
-                HttpHeaders.RETRY_AFTER, HttpHeaders.WWW_AUTHENTICATE, "Idempotent-Replayed"));
+                HttpHeaders.RETRY_AFTER, HttpHeaders.WWW_AUTHENTICATE, IdempotentAnswers.REPLAYED));
         cors.setAllowCredentials(false);
         cors.setMaxAge(Duration.ofHours(1));
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
