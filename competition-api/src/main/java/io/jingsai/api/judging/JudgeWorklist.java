@@ -19,7 +19,6 @@ import io.jingsai.api.event.EventRulebook;
 import io.jingsai.api.event.EventStatus;
 import io.jingsai.api.result.CurrentResults;
 import io.jingsai.api.result.CurrentResults.AwaitingReview;
-import io.jingsai.api.shared.AccessRefusedException;
 import io.jingsai.scoring.scheme.Aspect;
 import io.jingsai.scoring.scheme.AspectType;
 import reactor.core.publisher.Flux;
@@ -33,9 +32,12 @@ class JudgeWorklist {
     private final EventRulebook rulebook;
     private final Recusals recusals;
     private final CurrentResults results;
+    private final MarkingGuards guards;
 
-    JudgeWorklist(DatabaseClient database, EventRulebook rulebook, Recusals recusals, CurrentResults results) {
+    JudgeWorklist(DatabaseClient database, EventRulebook rulebook, Recusals recusals, CurrentResults results,
+                  MarkingGuards guards) {
         this.database = database;
+        this.guards = guards;
         this.rulebook = rulebook;
         this.recusals = recusals;
         this.results = results;
@@ -50,7 +52,7 @@ class JudgeWorklist {
     /** The signed-in judge's worklist; 403 for an account of no judge, or of a judge not on the event's panel. */
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     Mono<WorklistView> of(long eventId, Caller caller) {
-        return rulebook.rules(eventId).flatMap(rules -> judgeOnPanel(eventId, caller)
+        return rulebook.rules(eventId).flatMap(rules -> guards.panelJudgeOf(eventId, caller)
                 .flatMap(judgeId -> Mono.zip(status(eventId), competing(eventId).collectList(),
                                 recusals.of(eventId).filter(recusal -> recusal.judgeId() == judgeId)
                                         .map(RecusalView::registrationId).collect(Collectors.toSet()),
@@ -111,25 +113,6 @@ class JudgeWorklist {
     }
 
     // --- rows ------------------------------------------------------------------------------------------------------
-
-    private record LinkedJudge(Long judgeId, boolean onPanel) {
-    }
-
-    private Mono<Long> judgeOnPanel(long eventId, Caller caller) {
-        return database.sql("""
-                        SELECT a.judge_id, EXISTS (SELECT 1 FROM panel_member pm WHERE pm.event_id = :eventId
-                                                   AND pm.judge_id = a.judge_id) AS on_panel
-                        FROM account a WHERE a.id = :accountId""")
-                .bind("eventId", eventId).bind("accountId", caller.accountId())
-                .map(row -> new LinkedJudge(row.get("judge_id", Long.class),
-                        Boolean.TRUE.equals(row.get("on_panel", Boolean.class))))
-                .one()
-                .flatMap(linked -> linked.judgeId() == null
-                        ? Mono.error(AccessRefusedException.forbidden("scoreSheet.notAJudge"))
-                        : linked.onPanel() ? Mono.just(linked.judgeId())
-                        : Mono.error(AccessRefusedException.forbidden("scoreSheet.notOnPanel", linked.judgeId(),
-                                eventId)));
-    }
 
     private Mono<EventStatus> status(long eventId) {
         return database.sql("SELECT status FROM event WHERE id = :id").bind("id", eventId)

@@ -83,11 +83,16 @@ class MarkingGuards {
 
     /** The registry judge the account is; an account linked to no judge (an administrator, say) never marks. */
     Mono<Long> judgeOf(Caller caller) {
+        return linkedJudge(caller)
+                .switchIfEmpty(Mono.error(() -> AccessRefusedException.forbidden("scoreSheet.notAJudge")));
+    }
+
+    /** The registry judge the account is, or empty for an account linked to no judge. */
+    Mono<Long> linkedJudge(Caller caller) {
         return database.sql("SELECT judge_id FROM account WHERE id = :id").bind("id", caller.accountId())
                 .map(row -> Optional.ofNullable(row.get("judge_id", Long.class)))
                 .one()
-                .flatMap(judge -> Mono.justOrEmpty(judge))
-                .switchIfEmpty(Mono.error(() -> AccessRefusedException.forbidden("scoreSheet.notAJudge")));
+                .flatMap(Mono::justOrEmpty);
     }
 
     /** On the event's panel (403 otherwise) and not recused from the entry (403). */
@@ -99,8 +104,12 @@ class MarkingGuards {
                         : Mono.empty());
     }
 
-    /** On the event's panel: 403 otherwise. */
-    Mono<Void> requireOnPanel(long eventId, long judgeId) {
+    /** The signed-in account's registry judge, on the event's panel: 403 for anyone else. */
+    Mono<Long> panelJudgeOf(long eventId, Caller caller) {
+        return judgeOf(caller).flatMap(judgeId -> requireOnPanel(eventId, judgeId).thenReturn(judgeId));
+    }
+
+    private Mono<Void> requireOnPanel(long eventId, long judgeId) {
         return database.sql("SELECT EXISTS (SELECT 1 FROM panel_member WHERE event_id = :eventId "
                         + "AND judge_id = :judgeId) AS member")
                 .bind("eventId", eventId).bind("judgeId", judgeId)
@@ -110,13 +119,23 @@ class MarkingGuards {
                         : Mono.error(AccessRefusedException.forbidden("scoreSheet.notOnPanel", judgeId, eventId)));
     }
 
+    /**
+     * The judge may mark the entry now: on the panel and not recused (403), the event MARKING and the entry competing
+     * (409).
+     */
+    Mono<Void> requireMayMarkNow(LockedEvent event, long registrationId, RegistrationStatus entryStatus,
+                                 long judgeId) {
+        return requireMayMark(event.id(), registrationId, judgeId)
+                .then(requireOpen(event.id(), registrationId, event.status(), entryStatus));
+    }
+
     /** Those of these entries of the event that the judge may not mark (recused: own enterprise or declared). */
     Mono<Set<Long>> recusedAmong(long eventId, long judgeId, Collection<Long> registrationIds) {
         return recusals.recusedAmong(eventId, judgeId, registrationIds);
     }
 
     /** The event is MARKING and the entry competes (neither withdrawn nor absent): 409 otherwise. */
-    static Mono<Void> requireOpen(long eventId, long registrationId, EventStatus status,
+    private static Mono<Void> requireOpen(long eventId, long registrationId, EventStatus status,
                                   RegistrationStatus entryStatus) {
         return requireMarking(eventId, status).then(requireCompeting(registrationId, entryStatus));
     }

@@ -81,9 +81,8 @@ class PenaltyService {
         return guards.lockEvent(eventId)
                 .flatMap(event -> guards.lockEntry(eventId, registrationId)
                         .flatMap(entryStatus -> guards.judgeOf(caller)
-                                .flatMap(judgeId -> guards.requireMayMark(eventId, registrationId, judgeId)
-                                        .then(MarkingGuards.requireOpen(eventId, registrationId, event.status(),
-                                                entryStatus))
+                                .flatMap(judgeId -> guards.requireMayMarkNow(event, registrationId, entryStatus,
+                                                judgeId)
                                         .then(rulebook.rules(eventId))
                                         .flatMap(rules -> write(rules, registrationId, judgeId, caller,
                                                 command)))));

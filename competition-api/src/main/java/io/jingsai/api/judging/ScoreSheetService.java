@@ -111,8 +111,8 @@ public class ScoreSheetService {
     private Mono<Writing> marking(LockedEvent event, long registrationId, RegistrationStatus entryStatus,
                                   Caller caller, Long pathJudge, ScoreSheetCommand sheet) {
         return guards.judgeOf(caller)
-                .flatMap(judgeId -> requireMayMark(event.id(), registrationId, judgeId, pathJudge)
-                        .then(MarkingGuards.requireOpen(event.id(), registrationId, event.status(), entryStatus))
+                .flatMap(judgeId -> requireOwnSheet(judgeId, pathJudge)
+                        .then(guards.requireMayMarkNow(event, registrationId, entryStatus, judgeId))
                         .thenReturn(new Writing(judgeId, "scoreSheet.replaced", sheet.reason())));
     }
 
@@ -177,21 +177,20 @@ public class ScoreSheetService {
 
     // --- who may mark, and when ------------------------------------------------------------------------------------
 
-    private Mono<Void> requireMayMark(long eventId, long registrationId, long judgeId, Long pathJudge) {
+    /** During marking a judge replaces only their own sheet. */
+    private static Mono<Void> requireOwnSheet(long judgeId, Long pathJudge) {
         if (pathJudge != null && pathJudge != judgeId) {
             return Mono.error(AccessRefusedException.forbidden("scoreSheet.othersSheet", pathJudge));
         }
-        return guards.requireMayMark(eventId, registrationId, judgeId);
+        return Mono.empty();
     }
 
     private Mono<Void> mayRead(Caller caller, long eventId, long programmeId, long judgeId) {
         if (caller.isAdmin() || caller.holdsOnEvent(eventId, programmeId, List.of(Role.ORGANIZER, Role.CHIEF_JUDGE))) {
             return Mono.empty();
         }
-        return database.sql("SELECT judge_id FROM account WHERE id = :id").bind("id", caller.accountId())
-                .map(row -> Optional.ofNullable(row.get("judge_id", Long.class)))
-                .one()
-                .filter(own -> own.isPresent() && own.get() == judgeId)
+        return guards.linkedJudge(caller)
+                .filter(own -> own == judgeId)
                 .switchIfEmpty(Mono.error(() -> AccessRefusedException.forbidden("scoreSheet.othersSheet", judgeId)))
                 .then();
     }
