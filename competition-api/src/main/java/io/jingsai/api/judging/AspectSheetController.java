@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RestController;
 import io.jingsai.api.account.Caller;
 import io.jingsai.api.shared.IdempotencyKey;
 import io.jingsai.api.shared.IdempotentRequests.Answer;
+import io.jingsai.api.web.IdempotentAnswers;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -56,11 +57,14 @@ class AspectSheetController {
         return sheets.mark(eventId, aspectId, caller, key, sheet).map(AspectSheetController::answer);
     }
 
-    /** No ETag: each mark carries the version of its own sheet. */
+    /**
+     * As {@link IdempotentAnswers#response} but without an ETag: the answer is about many sheets, and each mark
+     * carries the version of its own.
+     */
     private static ResponseEntity<AspectSheetView> answer(Answer<AspectSheetView> answer) {
         ResponseEntity.BodyBuilder builder = ResponseEntity.status(answer.status());
         if (answer.replayed()) {
-            builder.header(ScoreSheetController.REPLAYED, "true");
+            builder.header(IdempotentAnswers.REPLAYED, "true");
         }
         return builder.body(answer.body());
     }

@@ -73,9 +73,8 @@ class AspectSheetService {
     private Mono<Answer<AspectSheetView>> accept(long eventId, String aspectId, Caller caller,
                                                  AspectSheetCommand sheet) {
         return guards.lockEvent(eventId)
-                .flatMap(event -> guards.judgeOf(caller)
-                        .flatMap(judgeId -> guards.requireOnPanel(eventId, judgeId)
-                                .then(MarkingGuards.requireMarking(eventId, event.status()))
+                .flatMap(event -> guards.panelJudgeOf(eventId, caller)
+                        .flatMap(judgeId -> MarkingGuards.requireMarking(eventId, event.status())
                                 .then(rulebook.rules(eventId))
                                 .flatMap(rules -> lockedEntries(rules, judgeId, aspectId, sheet)
                                         .flatMap(statuses -> store.current(judgeId, registrationIds(sheet))
