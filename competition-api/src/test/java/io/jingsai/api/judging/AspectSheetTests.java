@@ -8,12 +8,14 @@ import static io.jingsai.api.judging.MarkingFixtures.submit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -70,12 +72,14 @@ class AspectSheetTests {
      * Random marks of three judges for five entries (some cells left unmarked), given in event A as whole sheets, one
      * per entry, and in event B aspect by aspect, every judge walking the entries in an order of their own, all
      * judges at once; some of B's judges first send a whole sheet with other values that the aspects then replace.
-     * Every entry's result in B equals its twin's in A (status, totals, components, aspects, sheet count), every
-     * judge's sheet holds the same marks, B's stored results equal their recomputation from marks, each sheet version
-     * was audited once, and the audit chain is intact.
+     * Every entry's result in B equals its twin's in A (status, totals, components, aspects, sheet count), and its M1
+     * is the median of the planned marks (reference formula, exact); every judge's sheet holds the planned marks in
+     * both events; B's stored results equal their recomputation from marks; each sheet version was audited once; the
+     * audit chain is intact.
      */
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {7, 2025, 31_415})
+    @SuppressWarnings("unchecked")
     void oneAspectAcrossEntriesMakesTheResultsThatTheSameMarksMakeOnEachEntrysSheet(long seed) throws Exception {
         int judgeCount = 3;
         int entryCount = 5;
@@ -113,12 +117,22 @@ class AspectSheetTests {
         }
 
         for (int e = 0; e < entryCount; e++) {
-            assertThat(comparable(byAspect, aspectEntries.get(e))).as("entry %d of seed %d", e, seed)
-                    .isEqualTo(comparable(event, wholeEntries.get(e)));
+            Object result = comparable(byAspect, aspectEntries.get(e));
+            assertThat(result).as("entry %d of seed %d", e, seed).isEqualTo(comparable(event, wholeEntries.get(e)));
+            List<BigDecimal> m1 = new ArrayList<>();
             for (int j = 0; j < judgeCount; j++) {
+                Map<String, BigDecimal> planned = new HashMap<>();
+                plan.marks().get(j).get(e).forEach((aspect, value) -> planned.put(aspect,
+                        new BigDecimal(String.valueOf(value)).stripTrailingZeros()));
+                Optional.ofNullable(planned.get("M1")).ifPresent(m1::add);
                 assertThat(marksOf(byAspect, aspectEntries.get(e), aspectJudges.get(j).id()))
-                        .as("judge %d, entry %d", j, e)
+                        .as("judge %d, entry %d", j, e).isEqualTo(planned)
                         .isEqualTo(marksOf(event, wholeEntries.get(e), wholeJudges.get(j).id()));
+            }
+            if (!m1.isEmpty()) {
+                assertThat(((List<Map<String, Object>>) ((Map<String, Object>) result).get("aspects")).get(0))
+                        .as("M1 of entry %d", e).containsEntry("aspectId", "M1")
+                        .containsEntry("exactMark", exactMedian(m1));
             }
         }
         admin.post().uri("/api/events/{e}/results/recomputation", byAspect).exchange().expectStatus().isOk()
@@ -133,6 +147,23 @@ class AspectSheetTests {
                 + "' AND action LIKE 'scoreSheet.%'")).isEqualTo(versions);
         admin.get().uri("/api/audit/chains/event-{e}/verification", byAspect).exchange()
                 .expectBody().jsonPath("$.intact").isEqualTo(true);
+    }
+
+    /** The median (of two, their mean) as the engine writes exact marks: "p" or "p/q" in lowest terms. */
+    private static String exactMedian(List<BigDecimal> values) {
+        List<BigDecimal> sorted = values.stream().sorted().toList();
+        int middle = sorted.size() / 2;
+        BigDecimal median = sorted.size() % 2 == 1 ? sorted.get(middle)
+                : sorted.get(middle - 1).add(sorted.get(middle)).divide(BigDecimal.valueOf(2));
+        BigInteger numerator = median.unscaledValue();
+        BigInteger denominator = BigInteger.TEN.pow(Math.max(median.scale(), 0));
+        if (median.scale() < 0) {
+            numerator = numerator.multiply(BigInteger.TEN.pow(-median.scale()));
+        }
+        BigInteger gcd = numerator.gcd(denominator);
+        numerator = numerator.divide(gcd);
+        denominator = denominator.divide(gcd);
+        return denominator.equals(BigInteger.ONE) ? numerator.toString() : numerator + "/" + denominator;
     }
 
     private static Plan plan(Random random, int judges, int entries) {
