@@ -14,8 +14,9 @@ import io.jingsai.scoring.scheme.Aspect;
 import io.jingsai.scoring.scheme.AspectType;
 
 /**
- * A score sheet against the event's compiled marking scheme, before anything is written: each mark names an aspect
- * of the scheme that judges mark, once, with a value the aspect takes. Every problem is reported, each at its field
+ * Marks against the event's compiled marking scheme, before anything is written, written once for both shapes of a
+ * sheet (an entry's marks, one aspect's marks across entries): each mark is for an aspect of the scheme that judges
+ * mark, once per entry, with a value the aspect takes. Every problem is reported, each at its field
  * ({@code marks[2].value}) with its rule; rejected values are never named, only what the value should be.
  */
 final class MarkChecks {
@@ -25,6 +26,7 @@ final class MarkChecks {
     private MarkChecks() {
     }
 
+    /** An entry's sheet: each mark names a markable aspect of the scheme, once, with a value it takes. */
     static List<FieldProblem> problems(EventRules rules, List<ScoreSheetCommand.Mark> marks) {
         List<FieldProblem> problems = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -32,17 +34,46 @@ final class MarkChecks {
             ScoreSheetCommand.Mark mark = marks.get(i);
             String at = "marks[" + i + "]";
             Optional<Aspect> aspect = rules.aspect(mark.aspectId());
-            if (aspect.isEmpty()) {
-                problems.add(new FieldProblem(at + ".aspectId", "mark.aspectUnknown"));
+            Optional<String> notMarked = notMarked(aspect);
+            if (notMarked.isPresent()) {
+                problems.add(new FieldProblem(at + ".aspectId", notMarked.get()));
             } else if (!seen.add(mark.aspectId())) {
                 problems.add(new FieldProblem(at + ".aspectId", "mark.aspectTwice"));
-            } else if (aspect.get().type() == AspectType.DEDUCTION) {
-                problems.add(new FieldProblem(at + ".aspectId", "mark.deductionModule"));
             } else {
                 valueProblem(aspect.get(), mark.value()).ifPresent(rule -> problems.add(rule.at(at + ".value")));
             }
         }
         return problems;
+    }
+
+    /**
+     * One aspect's marks across entries: the aspect (the path's {@code aspectId}) is a markable aspect of the scheme,
+     * each entry is named once, and each value is one the aspect takes.
+     */
+    static List<FieldProblem> problems(EventRules rules, String aspectId, List<AspectSheetCommand.Mark> marks) {
+        List<FieldProblem> problems = new ArrayList<>();
+        Optional<Aspect> aspect = rules.aspect(aspectId);
+        Optional<String> notMarked = notMarked(aspect);
+        notMarked.ifPresent(rule -> problems.add(new FieldProblem("aspectId", rule)));
+        Set<Long> seen = new HashSet<>();
+        for (int i = 0; i < marks.size(); i++) {
+            AspectSheetCommand.Mark mark = marks.get(i);
+            String at = "marks[" + i + "]";
+            if (!seen.add(mark.registrationId())) {
+                problems.add(new FieldProblem(at + ".registrationId", "aspectSheet.entryTwice"));
+            } else if (notMarked.isEmpty()) {
+                valueProblem(aspect.get(), mark.value()).ifPresent(rule -> problems.add(rule.at(at + ".value")));
+            }
+        }
+        return problems;
+    }
+
+    /** Why judges give no mark to the aspect, if they give none: not in the scheme, or a DEDUCTION module. */
+    private static Optional<String> notMarked(Optional<Aspect> aspect) {
+        if (aspect.isEmpty()) {
+            return Optional.of("mark.aspectUnknown");
+        }
+        return aspect.get().type() == AspectType.DEDUCTION ? Optional.of("mark.deductionModule") : Optional.empty();
     }
 
     private static Optional<BrokenRule> valueProblem(Aspect aspect, BigDecimal value) {

@@ -1,6 +1,10 @@
 package io.jingsai.api.judging;
 
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -28,10 +32,12 @@ class MarkingGuards {
 
     private final DatabaseClient database;
     private final Recusals recusals;
+    private final PanelPlans plans;
 
-    MarkingGuards(DatabaseClient database, Recusals recusals) {
+    MarkingGuards(DatabaseClient database, Recusals recusals, PanelPlans plans) {
         this.database = database;
         this.recusals = recusals;
+        this.plans = plans;
     }
 
     /** The event as its writers see it, locked until the transaction ends. */
@@ -65,6 +71,21 @@ class MarkingGuards {
                 .one()
                 .switchIfEmpty(Mono.error(() -> NotFoundException.because("notFound.registration", registrationId,
                         eventId)));
+    }
+
+    /**
+     * Many entries of the event, each locked as {@link #lockEntry} locks one, in the order of their ids, so that
+     * writers of overlapping sets of entries never wait for each other in a circle; completes with the status of each
+     * entry found, by registration (ids of no entry of the event are left out).
+     */
+    Mono<Map<Long, RegistrationStatus>> lockEntries(long eventId, Collection<Long> registrationIds) {
+        return database.sql("SELECT id, status FROM registration WHERE event_id = :eventId "
+                        + "AND id = ANY(CAST(:ids AS BIGINT[])) ORDER BY id FOR NO KEY UPDATE")
+                .bind("eventId", eventId).bind("ids", registrationIds.toArray(Long[]::new))
+                .map(row -> Map.entry(row.get("id", Long.class),
+                        RegistrationStatus.valueOf(row.get("status", String.class))))
+                .all()
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue);
     }
 
     /** The registry judge the account is; an account linked to no judge (an administrator, say) never marks. */
@@ -129,24 +150,43 @@ class MarkingGuards {
                 .then(requireOpen(event.id(), registrationId, event.status(), entryStatus));
     }
 
+    /** Those of these entries of the event that the judge may not mark (recused: own enterprise or declared). */
+    Mono<Set<Long>> recusedAmong(long eventId, long judgeId, Collection<Long> registrationIds) {
+        return recusals.recusedAmong(eventId, judgeId, registrationIds);
+    }
+
+    /** Those of these entries that the event's automatic assignment, if it has one, does not give the judge. */
+    Mono<Set<Long>> unassignedAmong(long eventId, long judgeId, Collection<Long> registrationIds) {
+        return plans.entriesOf(eventId, judgeId).map(assigned -> assigned
+                .map(given -> registrationIds.stream().filter(id -> !given.contains(id)).collect(Collectors.toSet()))
+                .orElse(Set.of()));
+    }
+
     /** The event is MARKING and the entry competes (neither withdrawn nor absent): 409 otherwise. */
     private static Mono<Void> requireOpen(long eventId, long registrationId, EventStatus status,
                                   RegistrationStatus entryStatus) {
-        if (status != EventStatus.MARKING) {
-            return Mono.error(new ConflictException("scoreSheet.notMarking", eventId, status));
-        }
-        return requireCompeting(registrationId, entryStatus);
+        return requireMarking(eventId, status).then(requireCompeting(registrationId, entryStatus));
+    }
+
+    /** The event is MARKING: 409 otherwise. */
+    static Mono<Void> requireMarking(long eventId, EventStatus status) {
+        return status == EventStatus.MARKING ? Mono.empty()
+                : Mono.error(new ConflictException("scoreSheet.notMarking", eventId, status));
     }
 
     /** The entry competes: neither withdrawn nor absent (409). */
     static Mono<Void> requireCompeting(long registrationId, RegistrationStatus entryStatus) {
-        if (entryStatus == RegistrationStatus.WITHDRAWN) {
-            return Mono.error(new ConflictException("scoreSheet.entryWithdrawn", registrationId));
-        }
-        if (entryStatus == RegistrationStatus.ABSENT) {
-            return Mono.error(new ConflictException("scoreSheet.entryAbsent", registrationId));
-        }
-        return Mono.empty();
+        return Mono.justOrEmpty(notCompeting(entryStatus))
+                .flatMap(rule -> Mono.error(new ConflictException(rule, registrationId)));
+    }
+
+    /** Why an entry takes no marks, deductions or disqualification, if it takes none: withdrawn or absent. */
+    static Optional<String> notCompeting(RegistrationStatus entryStatus) {
+        return switch (entryStatus) {
+            case WITHDRAWN -> Optional.of("scoreSheet.entryWithdrawn");
+            case ABSENT -> Optional.of("scoreSheet.entryAbsent");
+            default -> Optional.empty();
+        };
     }
 
     /** The event's chief judge, as the signed-in account's registry judge; 403 for anyone else. */

@@ -1,5 +1,10 @@
 package io.jingsai.api.judging;
 
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 
@@ -55,12 +60,19 @@ class Recusals {
 
     /** Whether the judge may not mark this entry of the event. */
     Mono<Boolean> isRecused(long eventId, long judgeId, long registrationId) {
-        return database.sql("SELECT EXISTS (SELECT 1 FROM (" + OWN_ENTERPRISE + " UNION ALL " + DECLARED
-                        + ") recusal WHERE judge_id = :judgeId AND registration_id = :registrationId) AS recused")
+        return recusedAmong(eventId, judgeId, List.of(registrationId)).map(recused -> !recused.isEmpty());
+    }
+
+    /** Those of these entries of the event that the judge may not mark. */
+    Mono<Set<Long>> recusedAmong(long eventId, long judgeId, Collection<Long> registrationIds) {
+        return database.sql("SELECT DISTINCT registration_id FROM (" + OWN_ENTERPRISE + " UNION ALL " + DECLARED
+                        + ") recusal WHERE judge_id = :judgeId "
+                        + "AND registration_id = ANY(CAST(:registrations AS BIGINT[]))")
                 .bind("eventId", eventId)
                 .bind("judgeId", judgeId)
-                .bind("registrationId", registrationId)
-                .map(row -> row.get("recused", Boolean.class))
-                .one();
+                .bind("registrations", registrationIds.toArray(Long[]::new))
+                .map(row -> row.get("registration_id", Long.class))
+                .all()
+                .collect(Collectors.toSet());
     }
 }

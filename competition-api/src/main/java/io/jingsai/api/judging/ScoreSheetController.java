@@ -26,12 +26,14 @@ import reactor.core.publisher.Mono;
 
 @RestController
 @RequestMapping("/api/events/{eventId}/registrations/{id}/score-sheets")
-@Tag(name = "Score sheets", description = "Judges' marks: each judge's score sheet (评分表) for each entry, "
-        + "submitted and replaced safely (Idempotency-Key, versions); every accepted sheet recomputes the entry's "
-        + "result")
+@Tag(name = ScoreSheetController.TAG, description = ScoreSheetController.TAG_DESCRIPTION)
 class ScoreSheetController {
 
-    private static final String KEY_DESCRIPTION = "required: a key of your choosing (1 to 255 visible ASCII "
+    static final String TAG = "Score sheets";
+    static final String TAG_DESCRIPTION = "Judges' marks: each judge's score sheet (评分表) for each entry, "
+            + "submitted and replaced safely (Idempotency-Key, versions), or one aspect's marks across many entries "
+            + "at once; every accepted sheet recomputes the entry's result";
+    static final String KEY_DESCRIPTION = "required: a key of your choosing (1 to 255 visible ASCII "
             + "characters, a UUID say), new for each sheet you send; send the same key again to retry, and you get "
             + "the first answer, never a second write. 422 if the key was used for another request.";
 

@@ -1,12 +1,6 @@
 package io.jingsai.api.judging;
 
-import java.math.BigDecimal;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -15,15 +9,15 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.jingsai.api.account.Caller;
 import io.jingsai.api.account.Role;
-import io.jingsai.api.audit.AuditChain;
-import io.jingsai.api.audit.AuditRecord;
-import io.jingsai.api.audit.AuditTrail;
 import io.jingsai.api.event.EventRules;
 import io.jingsai.api.event.EventRulebook;
 import io.jingsai.api.event.EventStatus;
 import io.jingsai.api.judging.MarkingGuards.LockedEvent;
+import io.jingsai.api.judging.ScoreSheetView.MarkView;
+import io.jingsai.api.judging.SheetStore.Sheet;
+import io.jingsai.api.judging.SheetWriter.Change;
+import io.jingsai.api.judging.SheetWriter.Writing;
 import io.jingsai.api.registration.RegistrationStatus;
-import io.jingsai.api.result.EntryResults;
 import io.jingsai.api.shared.AccessRefusedException;
 import io.jingsai.api.shared.ConflictException;
 import io.jingsai.api.shared.FieldProblem;
@@ -55,20 +49,18 @@ public class ScoreSheetService {
     private final DatabaseClient database;
     private final EventRulebook rulebook;
     private final MarkingGuards guards;
-    private final EntryResults results;
+    private final SheetStore store;
+    private final SheetWriter writer;
     private final IdempotentRequests idempotent;
-    private final AuditTrail audit;
-    private final Clock clock;
 
-    ScoreSheetService(DatabaseClient database, EventRulebook rulebook, MarkingGuards guards, EntryResults results,
-                      IdempotentRequests idempotent, AuditTrail audit, Clock clock) {
+    ScoreSheetService(DatabaseClient database, EventRulebook rulebook, MarkingGuards guards, SheetStore store,
+                      SheetWriter writer, IdempotentRequests idempotent) {
         this.database = database;
         this.rulebook = rulebook;
         this.guards = guards;
-        this.results = results;
+        this.store = store;
+        this.writer = writer;
         this.idempotent = idempotent;
-        this.audit = audit;
-        this.clock = clock;
     }
 
     /** The signed-in judge's first sheet for the entry: 201, or the first answer again for a retried key. */
@@ -95,7 +87,7 @@ public class ScoreSheetService {
         return programmeOf(eventId)
                 .flatMap(programme -> requireEntry(eventId, registrationId)
                         .then(mayRead(caller, eventId, programme, judgeId)))
-                .then(current(registrationId, judgeId))
+                .then(store.current(registrationId, judgeId))
                 .switchIfEmpty(Mono.error(() -> notFound(judgeId, registrationId)))
                 .flatMap(current -> view(eventId, registrationId, judgeId, current));
     }
@@ -113,15 +105,6 @@ public class ScoreSheetService {
                                 : marking(event, registrationId, entryStatus, caller, pathJudge, sheet)))
                 .flatMap(writing -> rulebook.rules(eventId)
                         .flatMap(rules -> write(rules, registrationId, writing, caller, expectedVersion, sheet)));
-    }
-
-    /**
-     * Who writes a sheet, whose sheet it is, and as what.
-     *
-     * @param judgeId the judge whose sheet it is
-     * @param action  how the audit chain names the change when the sheet exists already
-     */
-    private record Writing(long judgeId, String action, String reason) {
     }
 
     /** A judge marking during MARKING: only their own sheet, on the panel, not recused. */
@@ -153,10 +136,8 @@ public class ScoreSheetService {
         if (!problems.isEmpty()) {
             return Mono.error(new RejectedRequestException(problems));
         }
-        long eventId = rules.eventId();
         long judgeId = writing.judgeId();
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        return current(registrationId, judgeId)
+        return store.current(registrationId, judgeId)
                 .map(Optional::of)
                 .defaultIfEmpty(Optional.empty())
                 .flatMap(current -> {
@@ -167,48 +148,31 @@ public class ScoreSheetService {
                     if (expectedVersion != null && current.isEmpty()) {
                         return Mono.error(notFound(judgeId, registrationId));
                     }
-                    if (current.isPresent()) {
-                        Versions.require(RESOURCE, judgeId, expectedVersion, current.get().version());
-                        return update(current.get(), now, caller.username())
-                                .flatMap(stored -> saved(rules, registrationId, writing, caller, current.get(),
-                                        stored, sheet, 200));
-                    }
-                    return insert(eventId, registrationId, judgeId, now, caller.username())
-                            .flatMap(stored -> saved(rules, registrationId, writing, caller, null, stored, sheet,
-                                    201));
+                    current.ifPresent(found -> Versions.require(RESOURCE, judgeId, expectedVersion,
+                            found.version()));
+                    return (current.isPresent() ? store.marks(current.get()) : Mono.just(List.<MarkView>of()))
+                            .flatMap(before -> saved(rules, registrationId, writing, caller,
+                                    new Change(registrationId, current.orElse(null), before, marks(sheet))));
                 });
     }
 
-    /** The sheet's marks, the entry's result and the audit entry, once the sheet row is at its new version. */
+    /** The sheet's next version written, with the entry's result and the audit entry. */
     private Mono<Answer<ScoreSheetView>> saved(EventRules rules, long registrationId, Writing writing, Caller caller,
-                                               Sheet before, Sheet stored, ScoreSheetCommand sheet, int status) {
+                                               Change change) {
         long eventId = rules.eventId();
         long judgeId = writing.judgeId();
-        List<ScoreSheetView.MarkView> marks = sheet.marks().stream()
-                .map(mark -> new ScoreSheetView.MarkView(mark.aspectId(), mark.value())).toList();
-        ScoreSheetView view = new ScoreSheetView(eventId, registrationId, judgeId, marks, stored.submittedAt(),
-                stored.submittedBy(), stored.version());
-        Mono<Map<String, Object>> previous = before == null ? Mono.empty()
-                : marksOf(before).map(old -> state(judgeId, before.version(), old));
-        return insertMarks(stored, marks)
-                .then(results.recompute(rules, registrationId))
-                .then(previous.map(Optional::of).defaultIfEmpty(Optional.empty()))
-                .flatMap(old -> audit.record(new AuditRecord(AuditChain.event(eventId), caller.username(),
-                        before == null ? "scoreSheet.submitted" : writing.action(),
-                        "registration/" + registrationId, writing.reason(), old.orElse(null),
-                        state(judgeId, stored.version(), marks))))
-                .thenReturn(Answer.of(status, view, view.version(),
-                        sheets(eventId, registrationId) + "/" + judgeId));
+        return writer.write(rules, writing, caller, List.of(change))
+                .map(stored -> {
+                    Sheet sheet = stored.get(0);
+                    ScoreSheetView view = new ScoreSheetView(eventId, registrationId, judgeId, change.after(),
+                            sheet.submittedAt(), sheet.submittedBy(), sheet.version());
+                    return Answer.of(change.current() == null ? 201 : 200, view, view.version(),
+                            sheets(eventId, registrationId) + "/" + judgeId);
+                });
     }
 
-    private static Map<String, Object> state(long judgeId, long version, List<ScoreSheetView.MarkView> marks) {
-        Map<String, BigDecimal> values = new LinkedHashMap<>();
-        marks.forEach(mark -> values.put(mark.aspectId(), mark.value()));
-        Map<String, Object> state = new LinkedHashMap<>();
-        state.put("judgeId", judgeId);
-        state.put("version", version);
-        state.put("marks", values);
-        return state;
+    private static List<MarkView> marks(ScoreSheetCommand sheet) {
+        return sheet.marks().stream().map(mark -> new MarkView(mark.aspectId(), mark.value())).toList();
     }
 
     // --- who may mark, and when ------------------------------------------------------------------------------------
@@ -233,9 +197,6 @@ public class ScoreSheetService {
 
     // --- rows ----------------------------------------------------------------------------------------------------
 
-    private record Sheet(long id, long version, Instant submittedAt, String submittedBy) {
-    }
-
     private Mono<Long> programmeOf(long eventId) {
         return database.sql("SELECT programme_id FROM event WHERE id = :id").bind("id", eventId)
                 .map(row -> row.get("programme_id", Long.class))
@@ -253,59 +214,8 @@ public class ScoreSheetService {
                 .then();
     }
 
-    private Mono<Sheet> current(long registrationId, long judgeId) {
-        return database.sql("SELECT id, version, submitted_at, submitted_by FROM score_sheet "
-                        + "WHERE registration_id = :registrationId AND judge_id = :judgeId")
-                .bind("registrationId", registrationId).bind("judgeId", judgeId)
-                .map(row -> new Sheet(row.get("id", Long.class), row.get("version", Long.class),
-                        row.get("submitted_at", Instant.class), row.get("submitted_by", String.class)))
-                .one();
-    }
-
-    private Mono<Sheet> insert(long eventId, long registrationId, long judgeId, Instant now, String by) {
-        return database.sql("""
-                        INSERT INTO score_sheet (event_id, registration_id, judge_id, version, submitted_at,
-                                                 submitted_by)
-                        VALUES (:eventId, :registrationId, :judgeId, 0, :now, :by) RETURNING id""")
-                .bind("eventId", eventId).bind("registrationId", registrationId).bind("judgeId", judgeId)
-                .bind("now", now).bind("by", by)
-                .map(row -> new Sheet(row.get("id", Long.class), 0, now, by))
-                .one();
-    }
-
-    private Mono<Sheet> update(Sheet current, Instant now, String by) {
-        return database.sql("UPDATE score_sheet SET version = version + 1, submitted_at = :now, submitted_by = :by "
-                        + "WHERE id = :id AND version = :version RETURNING version")
-                .bind("now", now).bind("by", by).bind("id", current.id()).bind("version", current.version())
-                .map(row -> new Sheet(current.id(), row.get("version", Long.class), now, by))
-                .one()
-                .switchIfEmpty(Mono.error(() -> new ConflictException("scoreSheet.changedMeanwhile")));
-    }
-
-    private Mono<Void> insertMarks(Sheet sheet, List<ScoreSheetView.MarkView> marks) {
-        return database.sql("""
-                        INSERT INTO mark (sheet_id, sheet_version, position, aspect_id, value)
-                        SELECT :sheetId, :version, m.position, m.aspect_id, CAST(m.value AS NUMERIC)
-                        FROM unnest(CAST(:aspects AS TEXT[]), CAST(:values AS TEXT[]))
-                             WITH ORDINALITY AS m (aspect_id, value, position)""")
-                .bind("sheetId", sheet.id()).bind("version", sheet.version())
-                .bind("aspects", marks.stream().map(ScoreSheetView.MarkView::aspectId).toArray(String[]::new))
-                .bind("values", marks.stream().map(mark -> mark.value().toPlainString()).toArray(String[]::new))
-                .then();
-    }
-
-    private Mono<List<ScoreSheetView.MarkView>> marksOf(Sheet sheet) {
-        return database.sql("SELECT aspect_id, value FROM mark WHERE sheet_id = :id AND sheet_version = :version "
-                        + "ORDER BY position")
-                .bind("id", sheet.id()).bind("version", sheet.version())
-                .map(row -> new ScoreSheetView.MarkView(row.get("aspect_id", String.class),
-                        row.get("value", BigDecimal.class)))
-                .all()
-                .collectList();
-    }
-
     private Mono<ScoreSheetView> view(long eventId, long registrationId, long judgeId, Sheet sheet) {
-        return marksOf(sheet).map(marks -> new ScoreSheetView(eventId, registrationId, judgeId, marks,
+        return store.marks(sheet).map(marks -> new ScoreSheetView(eventId, registrationId, judgeId, marks,
                 sheet.submittedAt(), sheet.submittedBy(), sheet.version()));
     }
 

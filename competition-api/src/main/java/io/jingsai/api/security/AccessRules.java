@@ -114,6 +114,8 @@ final class AccessRules {
                     "eventId", CHIEF_JUDGE, JUDGE),
             event(List.of(GET),              "/api/events/{eventId}/registrations/{id}/score-sheets/{judgeId}",
                     "eventId", ORGANIZER, CHIEF_JUDGE, JUDGE),
+            event(List.of(POST),             "/api/events/{eventId}/aspects/{aspectId}/marks", "eventId",
+                    CHIEF_JUDGE, JUDGE),
             event(List.of(GET),              "/api/events/{eventId}/results", "eventId", ORGANIZER, CHIEF_JUDGE),
             event(List.of(GET),              "/api/events/{eventId}/desk", "eventId", ORGANIZER, CHIEF_JUDGE),
             event(List.of(GET),              "/api/events/{eventId}/worklist", "eventId", CHIEF_JUDGE, JUDGE),

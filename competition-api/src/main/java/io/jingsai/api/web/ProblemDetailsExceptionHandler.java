@@ -136,7 +136,9 @@ public class ProblemDetailsExceptionHandler implements WebExceptionHandler {
             return explained(HttpStatus.PRECONDITION_REQUIRED, required, language);
         }
         if (error instanceof AccessRefusedException refused) {
-            return explained(HttpStatus.valueOf(refused.status()), refused, language);
+            ProblemDetail problem = explained(HttpStatus.valueOf(refused.status()), refused, language);
+            return refused.reasons().isEmpty() ? problem
+                    : withErrors(problem, messages.worded(refused.reasons(), language));
         }
         if (error instanceof UnprocessableRequestException unprocessable) {
             return explained(HttpStatus.UNPROCESSABLE_CONTENT, unprocessable, language);

@@ -26,7 +26,8 @@ final class Fixtures {
     /** Text fields that must be unique: a fresh value each time, so that only the mutated field is wrong. */
     private static final Set<String> UNIQUE_NAMES = Set.of("name", "nameZh", "nameEn");
     /** Parameters whose valid values the document does not list. */
-    private static final Map<String, String> PARAMETER_VALUES = Map.of("kind", "enterprises", "format", "csv");
+    private static final Map<String, String> PARAMETER_VALUES = Map.of("kind", "enterprises", "format", "csv",
+            "aspectId", "P1b");
     static final long MISSING_ID = 987_654_321_987L;
 
     private final Map<String, Long> ids = new HashMap<>();

@@ -220,6 +220,27 @@ public final class MarkingFixtures {
                 .bodyValue(sheet).exchange();
     }
 
+    /** One judge's marks for one aspect across entries ({@code POST …/aspects/{aspectId}/marks}). */
+    static WebTestClient.ResponseSpec markAspect(WebTestClient client, long event, String aspect, String key,
+                                                 List<Map<String, Object>> marks) {
+        return client.post().uri("/api/events/{e}/aspects/{a}/marks", event, aspect)
+                .headers(h -> {
+                    if (key != null) {
+                        h.set("Idempotency-Key", key);
+                    }
+                })
+                .bodyValue(Map.of("marks", marks)).exchange();
+    }
+
+    /** One entry's mark in {@link #markAspect}: the sheet's version seen, or null for an entry without a sheet. */
+    static Map<String, Object> entryMark(long registrationId, Object value, Long sheetVersion) {
+        Map<String, Object> mark = new HashMap<>(Map.of("registrationId", registrationId, "value", value));
+        if (sheetVersion != null) {
+            mark.put("sheetVersion", sheetVersion);
+        }
+        return mark;
+    }
+
     static WebTestClient.ResponseSpec penalize(WebTestClient client, long event, long entry, String key,
                                                Map<String, Object> penalty) {
         return client.post().uri("/api/events/{e}/registrations/{r}/penalties", event, entry)

@@ -1,5 +1,7 @@
 package io.jingsai.api.judging;
 
+import static io.jingsai.api.judging.MarkingFixtures.entryMark;
+import static io.jingsai.api.judging.MarkingFixtures.markAspect;
 import static io.jingsai.api.judging.MarkingFixtures.penalize;
 import static io.jingsai.api.judging.MarkingFixtures.sheet;
 import static io.jingsai.api.judging.MarkingFixtures.submit;
@@ -280,6 +282,13 @@ class PanelPlanTests {
                         + "registration " + notTheirs + " (the event marks by automatic assignment)");
         penalize(anyJudge.client(), event, notTheirs, key(), Map.of("kind", "DISQUALIFICATION", "reason", "违规"))
                 .expectStatus().isForbidden();
+        // One aspect across entries: an entry not theirs refuses the whole request, naming that entry.
+        long theirs = entries.stream().filter(entry -> byEntry.get(entry).contains(anyJudge.id())).findFirst()
+                .orElseThrow();
+        markAspect(anyJudge.client(), event, "M2", key(), List.of(entryMark(theirs, 9, 0L),
+                entryMark(notTheirs, 9, null))).expectStatus().isForbidden().expectBody()
+                .jsonPath("$.errors[*].field").isEqualTo(List.of("marks[1].registrationId"))
+                .jsonPath("$.errors[0].rule").isEqualTo("scoreSheet.notAssigned");
 
         for (long entry : entries) {
             admin.get().uri("/api/events/{e}/registrations/{r}/result", event, entry).exchange()

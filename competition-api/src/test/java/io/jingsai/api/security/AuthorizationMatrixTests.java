@@ -135,6 +135,8 @@ class AuthorizationMatrixTests {
                                                                          404, 404, 404, 404, 403, 404, 401);
         expect("PUT /api/events/{eventId}/registrations/{id}/score-sheets/{judgeId}",
                                                                          400, 403, 404, 400, 400, 404, 401);
+        // One aspect's marks across entries: the same as a sheet (an empty body is 400 where it is allowed).
+        expect("POST /api/events/{eventId}/aspects/{aspectId}/marks",    400, 403, 404, 400, 400, 404, 401);
         // Officials' records: nothing recorded yet (404 where allowed), and a change without its Idempotency-Key.
         expect("GET /api/events/{eventId}/registrations/{id}/record",    404, 404, 404, 404, 403, 404, 401);
         expect("PUT /api/events/{eventId}/registrations/{id}/record",    400, 400, 404, 400, 403, 404, 401);
@@ -341,6 +343,7 @@ class AuthorizationMatrixTests {
                 .replace("/registrations/{id}", "/registrations/" + ids.get("registration"))
                 .replace("/penalties/{id}", "/penalties/987654321987")
                 .replace("{judgeId}", String.valueOf(ids.get("judge")))
+                .replace("{aspectId}", "P1b")
                 .replace("{chain}", "event-" + ids.get("event"))
                 .replace("{eventId}", String.valueOf(ids.get("event")))
                 .replace("/api/events/{id}", "/api/events/" + ids.get("event"))

@@ -72,6 +72,8 @@ class JsonTextFieldsTests {
                     new Endpoint(HttpMethod.POST, "/api/events/1/panel/1/conflicts", "declared_conflict")),
             Map.entry("ScoreSheetCommand", new Endpoint(HttpMethod.POST,
                     "/api/events/1/registrations/1/score-sheets", "score_sheet")),
+            Map.entry("AspectSheetCommand", new Endpoint(HttpMethod.POST,
+                    "/api/events/1/aspects/P1b/marks", "score_sheet")),
             Map.entry("EntryRecordCommand", new Endpoint(HttpMethod.PUT,
                     "/api/events/1/registrations/1/record", "entry_record")),
             Map.entry("PenaltyCommand", new Endpoint(HttpMethod.POST,

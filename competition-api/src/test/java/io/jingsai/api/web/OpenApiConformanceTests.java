@@ -552,6 +552,8 @@ class OpenApiConformanceTests {
         long event = fixtures.event(eventBody);
         long entry = registry.create("/api/events/" + event + "/registrations",
                 Map.of("contestantId", registry.contestant(registry.enterprise(), (Long) eventBody.get("tradeId"))));
+        long second = registry.create("/api/events/" + event + "/registrations",
+                Map.of("contestantId", registry.contestant(registry.enterprise(), (Long) eventBody.get("tradeId"))));
         long judge = registry.create("/api/judges", Map.of("name", TestIdentities.unique("裁判"),
                 "qualification", "PROVINCIAL"));
         // The chief judge marks too, and decides the deduction recorded below.
@@ -597,6 +599,7 @@ class OpenApiConformanceTests {
                             .exchange().expectBody(byte[].class).returnResult());
         }
         read("getEntryResult", inEntry);
+        markAnAspect(marker, event, List.of(entry, second), read("getScoreSheet", sheet));
         keepTheEntrysRecord(inEntry);
         Operation worklist = document.operation("getWorklist");
         expect(worklist, "200", marker.get().uri(worklist.path(), Map.of("eventId", event)).exchange()
@@ -644,6 +647,32 @@ class OpenApiConformanceTests {
                 .uri(assign.path(), Map.of("eventId", event)).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(body).exchange().expectBody(byte[].class).returnResult()));
         assertThat(plan).containsEntry("planned", true).containsEntry("uncovered", List.of());
+    }
+
+    /**
+     * The judge marks one aspect across two entries with the example: the first entry's sheet at the version read,
+     * the second without a sheet yet; sent again with the same key, the first answer comes back.
+     */
+    @SuppressWarnings("unchecked")
+    private void markAnAspect(WebTestClient marker, long event, List<Long> entries, String sheetVersion) {
+        Operation mark = document.operation("markAspect");
+        Map<String, Object> example = new HashMap<>(document.example(mark));
+        List<Map<String, Object>> marks = new ArrayList<>();
+        for (Object item : (List<Object>) example.get("marks")) {
+            Map<String, Object> entryMark = new HashMap<>(map(item));
+            refer(entryMark, "registrationId", entries.get(marks.size()));
+            if (entryMark.containsKey("sheetVersion")) {
+                entryMark.put("sheetVersion", Long.parseLong(sheetVersion.replace("\"", "")));
+            }
+            marks.add(entryMark);
+        }
+        example.put("marks", marks);
+        String key = java.util.UUID.randomUUID().toString();
+        for (int attempt = 0; attempt < 2; attempt++) {
+            expect(mark, mark.success(), marker.post().uri(mark.path(), Map.of("eventId", event, "aspectId", "P1b"))
+                    .header("Idempotency-Key", key).contentType(MediaType.APPLICATION_JSON).bodyValue(example)
+                    .exchange().expectBody(byte[].class).returnResult());
+        }
     }
 
     /**
@@ -720,6 +749,7 @@ class OpenApiConformanceTests {
             variables.put(name, NO_SUCH_ID);
         }
         variables.put("chain", "event-" + NO_SUCH_ID);
+        variables.put("aspectId", "P1b");
         variables.put("kind", operation.parameter("path", "kind")
                 .<Object>map(kind -> ((List<?>) map(kind.get("schema")).get("enum")).get(0)).orElse("none"));
         return variables;

@@ -90,7 +90,8 @@ class OpenApiDocumentTests {
 
     /**
      * A POST to a named step (a withdrawal, a key rotation, assigning a panel's judges automatically) acts on
-     * something rather than creating a resource.
+     * something rather than creating a resource; so do one aspect's marks across entries, which go into the entries'
+     * sheets.
      */
     private static boolean isAction(Operation operation) {
         return operation.path().endsWith("/withdrawal") || operation.path().endsWith("/password-reset")
@@ -98,6 +99,7 @@ class OpenApiDocumentTests {
                 || operation.path().endsWith("/transition")
                 || operation.path().endsWith("/key-rotation") || operation.path().endsWith("/recomputation")
                 || operation.path().endsWith("/fund-allocation") || operation.path().endsWith("/panel/assignment")
+                || operation.path().endsWith("/marks")
                 || operation.path().equals("/api/auth/token") || operation.path().equals("/api/auth/refresh");
     }
 
