@@ -285,8 +285,8 @@ class PanelPlanTests {
         // One aspect across entries: an entry not theirs refuses the whole request, naming that entry.
         long theirs = entries.stream().filter(entry -> byEntry.get(entry).contains(anyJudge.id())).findFirst()
                 .orElseThrow();
-        markAspect(anyJudge.client(), event, "M2", key(), List.of(entryMark(theirs, 9, 0L),
-                entryMark(notTheirs, 9, null))).expectStatus().isForbidden().expectBody()
+        markAspect(anyJudge.client(), event, "M2", key(), List.of(entryMark(theirs, 10, 0L),
+                entryMark(notTheirs, 10, null))).expectStatus().isForbidden().expectBody()
                 .jsonPath("$.errors[*].field").isEqualTo(List.of("marks[1].registrationId"))
                 .jsonPath("$.errors[0].rule").isEqualTo("scoreSheet.notAssigned");
 
