@@ -14,6 +14,7 @@ import io.jingsai.api.audit.AuditRecord;
 import io.jingsai.api.audit.AuditTrail;
 import io.jingsai.api.shared.AccessRefusedException;
 import io.jingsai.api.shared.ConflictException;
+import io.jingsai.api.shared.FieldProblem;
 import io.jingsai.api.shared.Steps;
 import io.jingsai.api.shared.VersionedRows;
 import reactor.core.publisher.Flux;
@@ -22,8 +23,9 @@ import reactor.core.publisher.Mono;
 /**
  * The steps of an event's life, one at a time: only to a status the current one may move to; organizers take every
  * step, a chief judge only closes and reopens marking; a step back needs a reason; results go out for review or
- * publication only when no {@link PublicationCheck} objects; every {@link EventStepTaken} hears of the step in its
- * transaction; every step joins the event's audit chain.
+ * publication only when no {@link PublicationCheck} objects; a blind event starts marking only with a station number on
+ * every entry, and is published only once its identities are revealed; every {@link EventStepTaken} hears of the step
+ * in its transaction; every step joins the event's audit chain.
  */
 @Component
 class EventLifecycle {
@@ -31,14 +33,16 @@ class EventLifecycle {
     private final VersionedRows<EventRow> rows;
     private final ObjectProvider<PublicationCheck> publicationChecks;
     private final ObjectProvider<EventStepTaken> followers;
+    private final EventQueries queries;
     private final AuditTrail audit;
     private final Clock clock;
 
     EventLifecycle(EventRepository events, ObjectProvider<PublicationCheck> publicationChecks,
-                   ObjectProvider<EventStepTaken> followers, AuditTrail audit, Clock clock) {
+                   ObjectProvider<EventStepTaken> followers, EventQueries queries, AuditTrail audit, Clock clock) {
         this.rows = new VersionedRows<>(EventService.RESOURCE, events, EventRow::version);
         this.publicationChecks = publicationChecks;
         this.followers = followers;
+        this.queries = queries;
         this.audit = audit;
         this.clock = clock;
     }
@@ -70,14 +74,32 @@ class EventLifecycle {
     }
 
     private Mono<Void> requireNothingOutstanding(EventRow row, EventStatus to) {
-        if (to != EventStatus.REVIEW && to != EventStatus.PUBLISHED) {
-            return Mono.empty();
-        }
-        return Flux.fromStream(publicationChecks.orderedStream())
-                .concatMap(check -> check.blockers(row.id()))
+        return outstanding(row, to)
                 .collectList()
                 .flatMap(reasons -> reasons.isEmpty() ? Mono.<Void>empty()
                         : Mono.error(ConflictException.because(reasons, "event.outstanding", row.id(), to,
                                 reasons.size())));
+    }
+
+    /**
+     * What stands in the way of the step: marking of a blind event needs a station number on every competing entry
+     * (judges see nothing else); review and publication need what every {@link PublicationCheck} asks, and
+     * publication of a blind event its identities revealed (the public sees names).
+     */
+    private Flux<FieldProblem> outstanding(EventRow row, EventStatus to) {
+        return switch (to) {
+            case MARKING -> row.blind() ? queries.entriesWithoutStation(row.id())
+                    .map(entry -> FieldProblem.of("registration/" + entry.id(), "blind.stationMissing", entry.number()))
+                    : Flux.empty();
+            case REVIEW -> publicationBlockers(row);
+            case PUBLISHED -> publicationBlockers(row).concatWith(row.hidesIdentities()
+                    ? Flux.just(new FieldProblem("event/" + row.id(), "publication.identitiesHidden"))
+                    : Flux.empty());
+            default -> Flux.empty();
+        };
+    }
+
+    private Flux<FieldProblem> publicationBlockers(EventRow row) {
+        return Flux.fromStream(publicationChecks.orderedStream()).concatMap(check -> check.blockers(row.id()));
     }
 }

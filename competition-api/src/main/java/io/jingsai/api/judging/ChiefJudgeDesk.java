@@ -13,6 +13,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.jingsai.api.account.Caller;
+import io.jingsai.api.event.BlindMarking;
 import io.jingsai.api.event.EventRules;
 import io.jingsai.api.event.EventRulebook;
 import io.jingsai.api.event.EventStatus;
@@ -41,12 +43,15 @@ class ChiefJudgeDesk {
     private final EventRulebook rulebook;
     private final Recusals recusals;
     private final CurrentResults results;
+    private final BlindMarking blindMarking;
 
-    ChiefJudgeDesk(DatabaseClient database, EventRulebook rulebook, Recusals recusals, CurrentResults results) {
+    ChiefJudgeDesk(DatabaseClient database, EventRulebook rulebook, Recusals recusals, CurrentResults results,
+                   BlindMarking blindMarking) {
         this.database = database;
         this.rulebook = rulebook;
         this.recusals = recusals;
         this.results = results;
+        this.blindMarking = blindMarking;
     }
 
     private record Member(long judgeId, String name, PanelRole role) {
@@ -64,18 +69,20 @@ class ChiefJudgeDesk {
         }
     }
 
+    /** The desk as this caller may see it: by station number only for the chief judge of an unrevealed blind event. */
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
-    Mono<DeskView> desk(long eventId) {
+    Mono<DeskView> desk(long eventId, Caller caller) {
         return rulebook.rules(eventId).flatMap(rules -> Mono.zip(status(eventId), members(eventId).collectList(),
                         competingEntries(eventId).collect(Collectors.toSet()),
                         recusals.of(eventId).map(r -> r.judgeId() + "/" + r.registrationId())
                                 .collect(Collectors.toSet()),
-                        marks(eventId).collectList(), results.awaitingReview(eventId).collectList())
+                        marks(eventId).collectList(), results.awaitingReview(eventId).collectList(),
+                        blindMarking.hidesIdentitiesFrom(eventId, caller))
                 .map(read -> view(rules, new Found(read.getT1(), read.getT2(), read.getT3(), read.getT4(),
-                        read.getT5(), read.getT6()))));
+                        read.getT5(), read.getT6()), read.getT7())));
     }
 
-    private static DeskView view(EventRules rules, Found found) {
+    private static DeskView view(EventRules rules, Found found, boolean stationsOnly) {
         MarkingScheme scheme = rules.scorer().scheme();
         List<Aspect> marked = scheme.aspects().stream().filter(aspect -> aspect.type() != AspectType.DEDUCTION)
                 .toList();
@@ -83,8 +90,10 @@ class ChiefJudgeDesk {
         List<Mark> counted = found.marks().stream()
                 .filter(mark -> found.entries().contains(mark.registrationId()) && markedIds.contains(mark.aspectId()))
                 .toList();
-        return new DeskView(rules.eventId(), found.status(), progress(found, marked, counted),
-                review(found), consistency(scheme, marked, counted));
+        List<DeskView.Review> review = review(found).stream()
+                .map(entry -> stationsOnly ? entry.withoutIdentity() : entry).toList();
+        return new DeskView(rules.eventId(), found.status(), progress(found, marked, counted), review,
+                consistency(scheme, marked, counted));
     }
 
     // --- progress --------------------------------------------------------------------------------------------------

@@ -54,12 +54,18 @@ record DeskView(long eventId, EventStatus status, Progress progress, List<Review
     /**
      * An entry whose result needs review, by registration number.
      *
+     * @param registrationNumber absent for the chief judge of a blind event until identities are revealed
      * @param aspects the aspects judges disagree on beyond the scheme's allowed spread, each with the current marks
      */
-    record Review(long registrationId, int registrationNumber, String stationNumber, List<ReviewAspect> aspects) {
+    record Review(long registrationId, Integer registrationNumber, String stationNumber, List<ReviewAspect> aspects) {
 
         Review {
             aspects = List.copyOf(aspects);
+        }
+
+        /** The entry as a blind event shows it to judges: its station, nothing that would tell who. */
+        Review withoutIdentity() {
+            return new Review(registrationId, null, stationNumber, aspects);
         }
     }
 
