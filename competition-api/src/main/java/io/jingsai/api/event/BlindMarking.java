@@ -1,6 +1,7 @@
 package io.jingsai.api.event;
 
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
@@ -41,6 +42,14 @@ public class BlindMarking {
     }
 
     /**
+     * Whether the event's judges see its entries by station number only now: it is blind and its identities are not
+     * revealed. 404 for no such event.
+     */
+    public Mono<Boolean> hidesIdentities(long eventId) {
+        return rows.load(eventId).map(EventRow::hidesIdentities);
+    }
+
+    /**
      * Whether this caller must see the event's entries by station number only now: the event is blind, not revealed,
      * and the caller is neither an administrator nor an organizer of its programme. 404 for no such event; a request
      * without a caller is told nothing.
@@ -64,7 +73,9 @@ public class BlindMarking {
                 .switchIfEmpty(Mono.error(() -> new NotFoundException(EventService.RESOURCE, eventId)))
                 .doOnNext(row -> requireMayReveal(row, caller))
                 .flatMap(row -> row.identitiesRevealedAt() != null ? Mono.just(row)
-                        : rows.save(eventId, row.revealed(caller.username(), clock.instant()))
+                        // Stored to the microsecond: what is answered now is what is read later.
+                        : rows.save(eventId, row.revealed(caller.username(),
+                                clock.instant().truncatedTo(ChronoUnit.MICROS)))
                         .flatMap(revealed -> audit.record(AuditRecord.of(AuditChain.event(eventId),
                                         caller.username(), "event.identitiesRevealed", "event/" + eventId,
                                         Map.of("blind", true, "identitiesRevealed", false),
