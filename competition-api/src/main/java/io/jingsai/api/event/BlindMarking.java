@@ -78,9 +78,8 @@ public class BlindMarking {
                                 clock.instant().truncatedTo(ChronoUnit.MICROS)))
                         .flatMap(revealed -> audit.record(AuditRecord.of(AuditChain.event(eventId),
                                         caller.username(), "event.identitiesRevealed", "event/" + eventId,
-                                        Map.of("blind", true, "identitiesRevealed", false),
-                                        Map.of("blind", true, "identitiesRevealed", true, "status",
-                                                revealed.status())))
+                                        Map.of("identitiesRevealed", false),
+                                        Map.of("identitiesRevealed", true, "status", revealed.status())))
                                 .thenReturn(revealed)));
     }
 

@@ -14,8 +14,8 @@ import jakarta.validation.constraints.Size;
  * Setting up or changing an event (赛项). Bean Validation checks the plain fields; the service checks the rest at
  * once: the scheme and rules (with the scoring engine), the schedule, and that the programme, project and trade
  * exist and belong together. Missing rules take their defaults; a TEAM event without a team score rule sums its
- * members. A missing status means DRAFT on creation and "unchanged" on update; so does a missing {@code blind}
- * (false on creation).
+ * members. A missing status means DRAFT on creation and "unchanged" on update; a missing {@code blind} means false on
+ * creation and "unchanged" on update.
  */
 @Schema(name = "EventCommand", example = """
         {"programmeId": 1, "projectId": 1, "tradeId": 23, "name": "2024年西安市电工职业技能竞赛",
