@@ -24,8 +24,8 @@ import reactor.core.publisher.Mono;
  * The steps of an event's life, one at a time: only to a status the current one may move to; organizers take every
  * step, a chief judge only closes and reopens marking; a step back needs a reason; results go out for review or
  * publication only when no {@link PublicationCheck} objects; a blind event starts marking only with a station number on
- * every entry, and is published only once its identities are revealed; every {@link EventStepTaken} hears of the step
- * in its transaction; every step joins the event's audit chain.
+ * every entry, and is published only once its identities are revealed ({@link BlindMarking}); every
+ * {@link EventStepTaken} hears of the step in its transaction; every step joins the event's audit chain.
  */
 @Component
 class EventLifecycle {
@@ -53,6 +53,7 @@ class EventLifecycle {
                 .doOnNext(row -> requireAllowed(row, change, caller))
                 .flatMap(row -> requireNothingOutstanding(row, change.status()).thenReturn(row))
                 .flatMap(row -> rows.save(id, row.withStatus(change.status(), clock.instant()))
+                        .flatMap(moved -> requireStations(moved).thenReturn(moved))
                         .flatMap(moved -> Flux.fromStream(followers.orderedStream())
                                 .concatMap(follower -> follower.taken(id, row.status(), moved.status(),
                                         caller.username()))
@@ -73,33 +74,37 @@ class EventLifecycle {
         }
     }
 
+    /**
+     * Review and publication need what every {@link PublicationCheck} asks; publication of a blind event also its
+     * identities revealed (the public sees names).
+     */
     private Mono<Void> requireNothingOutstanding(EventRow row, EventStatus to) {
-        return outstanding(row, to)
-                .collectList()
-                .flatMap(reasons -> reasons.isEmpty() ? Mono.<Void>empty()
-                        : Mono.error(ConflictException.because(reasons, "event.outstanding", row.id(), to,
-                                reasons.size())));
+        if (to != EventStatus.REVIEW && to != EventStatus.PUBLISHED) {
+            return Mono.empty();
+        }
+        Flux<FieldProblem> hidden = to == EventStatus.PUBLISHED && row.hidesIdentities()
+                ? Flux.just(new FieldProblem("event/" + row.id(), "publication.identitiesHidden")) : Flux.empty();
+        return refuseIfAny(row, to, Flux.fromStream(publicationChecks.orderedStream())
+                .concatMap(check -> check.blockers(row.id()))
+                .concatWith(hidden));
     }
 
     /**
-     * What stands in the way of the step: marking of a blind event needs a station number on every competing entry
-     * (judges see nothing else); review and publication need what every {@link PublicationCheck} asks, and
-     * publication of a blind event its identities revealed (the public sees names).
+     * A blind event starts marking only when every competing entry has a station number: its judges see nothing else.
+     * Asked once the event's row is written, so that the row's lock has waited for any registration being written.
      */
-    private Flux<FieldProblem> outstanding(EventRow row, EventStatus to) {
-        return switch (to) {
-            case MARKING -> row.blind() ? queries.entriesWithoutStation(row.id())
-                    .map(entry -> FieldProblem.of("registration/" + entry.id(), "blind.stationMissing", entry.number()))
-                    : Flux.empty();
-            case REVIEW -> publicationBlockers(row);
-            case PUBLISHED -> publicationBlockers(row).concatWith(row.hidesIdentities()
-                    ? Flux.just(new FieldProblem("event/" + row.id(), "publication.identitiesHidden"))
-                    : Flux.empty());
-            default -> Flux.empty();
-        };
+    private Mono<Void> requireStations(EventRow moved) {
+        if (moved.status() != EventStatus.MARKING || !moved.blind()) {
+            return Mono.empty();
+        }
+        return refuseIfAny(moved, EventStatus.MARKING, queries.entriesWithoutStation(moved.id())
+                .map(entry -> FieldProblem.of("registration/" + entry.id(), "blind.stationMissing", entry.number())));
     }
 
-    private Flux<FieldProblem> publicationBlockers(EventRow row) {
-        return Flux.fromStream(publicationChecks.orderedStream()).concatMap(check -> check.blockers(row.id()));
+    private static Mono<Void> refuseIfAny(EventRow row, EventStatus to, Flux<FieldProblem> outstanding) {
+        return outstanding.collectList()
+                .flatMap(reasons -> reasons.isEmpty() ? Mono.<Void>empty()
+                        : Mono.error(ConflictException.because(reasons, "event.outstanding", row.id(), to,
+                                reasons.size())));
     }
 }
