@@ -64,6 +64,7 @@ async function loadDesk() {
     scheme = aspectsOf(event.body.scheme);
     context.onStatus(event.body.status);
     render();
+    showReveal(event.body);
     $('desk-updated').textContent = t('deskUpdated', { time: new Date().toLocaleTimeString(acceptLanguage()) });
   } catch (error) {
     if (!context.onSignedOut(error)) {
@@ -96,9 +97,11 @@ function percent(received, expected) {
   return expected > 0 ? Math.floor(100 * received / expected) : 100;
 }
 
+// Before the reveal of a blind event the chief judge sees stations only: no registration number.
 function entryLabel(item) {
-  return item.stationNumber ? `${t('station', { station: item.stationNumber })} · ${t('registration',
-    { n: item.registrationNumber })}` : t('registration', { n: item.registrationNumber });
+  const parts = [item.stationNumber ? t('station', { station: item.stationNumber }) : null,
+    item.registrationNumber != null ? t('registration', { n: item.registrationNumber }) : null].filter(Boolean);
+  return parts.length ? parts.join(' · ') : `#${item.registrationId}`;
 }
 
 function render() {
@@ -285,6 +288,51 @@ async function closeMarking() {
       result.append(element('ul', { id: 'blocking-list', class: 'blocking' },
         ...blocking.map(item => element('li', { 'data-field': item.field, text: item.message }))));
     }
+  }
+  await loadDesk();
+}
+
+// ---- revealing identities (blind events) ----
+
+function showReveal(event) {
+  const closed = event.status === 'REVIEW' || event.status === 'PUBLISHED';
+  const revealed = Boolean(event.identitiesRevealedAt);
+  $('reveal-section').hidden = !event.blind;
+  $('reveal-identities').hidden = !event.blind || revealed || !closed;
+  $('reveal-hint').textContent = !event.blind ? '' : revealed ? t('revealed', {
+    time: new Date(event.identitiesRevealedAt).toLocaleString(acceptLanguage()), by: event.identitiesRevealedBy })
+    : closed ? t('revealHint') : t('blindDuringMarking');
+  const button = $('reveal-identities');
+  if (!button.dataset.wired) {
+    button.dataset.wired = 'true';
+    button.addEventListener('click', confirmReveal);
+  }
+}
+
+function confirmReveal() {
+  const result = $('reveal-result');
+  const yes = element('button', { type: 'button', class: 'primary', id: 'confirm-reveal',
+    text: t('revealIdentities') });
+  const no = element('button', { type: 'button', text: '✕' });
+  no.setAttribute('aria-label', 'cancel');
+  yes.addEventListener('click', revealIdentities);
+  no.addEventListener('click', () => result.replaceChildren());
+  result.replaceChildren(element('p', { text: t('confirmReveal') }), element('div', { class: 'actions' }, yes, no));
+  yes.focus();
+}
+
+async function revealIdentities() {
+  const result = $('reveal-result');
+  try {
+    await request('POST', `/api/events/${context.event.id}/reveal`);
+    result.replaceChildren();
+    // The entries to correct are named again, now with their registration numbers.
+    $('correction-entry').replaceChildren();
+  } catch (error) {
+    if (context.onSignedOut(error)) {
+      return;
+    }
+    result.replaceChildren(element('p', { class: 'form-error', text: `✖ ${error.message}` }));
   }
   await loadDesk();
 }

@@ -247,9 +247,10 @@ function currentEntry() {
   return state.worklist?.entries.find(entry => entry.registrationId === state.entryId) ?? null;
 }
 
+// A blind event shows judges the station only (no registration number); every entry of one has a station.
 function entryLabel(entry) {
   return entry.stationNumber ? t('station', { station: entry.stationNumber })
-    : t('registration', { n: entry.registrationNumber });
+    : entry.registrationNumber != null ? t('registration', { n: entry.registrationNumber }) : `#${entry.registrationId}`;
 }
 
 function renderWorklist() {

@@ -70,8 +70,10 @@ final class CrossFeatureReads {
             read("event", "project", "EventQueries: an event's project belongs to the event's programme",
                     "id bigint", "programme_id bigint"),
             read("event", "trade", "EventQueries: an event names an existing trade", "id bigint"),
-            read("event", "registration", "EventQueries: an event with registrations cannot be deleted",
-                    "event_id bigint"),
+            read("event", "registration", "EventQueries: an event with registrations cannot be deleted; a blind "
+                            + "event starts marking only when every competing entry has a station number",
+                    "event_id bigint", "id bigint", "registration_number integer", "status character varying",
+                    "station_number character varying"),
             read("programme", "event", "ProgrammeQueries: a programme or project with events cannot be deleted; "
                             + "StarStore: the programme's events with their trade and status, for the stars board",
                     "programme_id bigint", "project_id bigint", "id bigint", "name character varying",
@@ -143,9 +145,10 @@ final class CrossFeatureReads {
                             + "approved", "registration_id bigint", "event_id bigint", "id bigint",
                     "aspect_id character varying", "points numeric", "reason character varying", "judge_id bigint",
                     "status character varying", "decided_by_judge bigint", "decided_at timestamp with time zone"),
-            read("boards", "event", "BoardStore: an event's board is public from MARKING on; the public list of "
-                            + "such events names each with its trade",
-                    "id bigint", "status character varying", "name character varying", "trade_id bigint"),
+            read("boards", "event", "BoardStore: an event's board is public from MARKING on (a blind event's once "
+                            + "its identities are revealed); the public list of such events names each with its trade",
+                    "id bigint", "status character varying", "name character varying", "trade_id bigint",
+                    "blind boolean", "identities_revealed_at timestamp with time zone"),
             read("boards", "trade", "BoardStore: the public list of events names each event's trade",
                     "id bigint", "name_zh character varying", "name_en character varying"),
             read("boards", "registration", "BoardStore: how an entry is named on a public board",

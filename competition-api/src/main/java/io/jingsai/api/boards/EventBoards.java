@@ -52,7 +52,10 @@ class EventBoards implements DisposableBean {
         this.runtime = new BoardRuntime(clock, Schedulers.parallel(), settings.tick(), settings.streamTop());
     }
 
-    /** The event's public board; 404 for an event that does not exist or is not public yet (before MARKING). */
+    /**
+     * The event's public board; 404 for an event that does not exist or is not public yet (before MARKING, or blind
+     * and not revealed).
+     */
     Mono<EventBoard> board(long eventId) {
         Kept known = boards.get(eventId);
         if (known != null) {

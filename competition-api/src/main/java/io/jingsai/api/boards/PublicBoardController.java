@@ -34,7 +34,8 @@ class PublicBoardController {
     private static final int MAX_LIMIT = 200;
     private static final int MAX_K = 100;
     private static final String BOARD = "/api/public/events/{eventId}/board";
-    private static final String EVENT = "an event from MARKING on; 404 for any other, as for one that does not exist";
+    private static final String EVENT = "an event from MARKING on (a blind one once its identities are revealed); "
+            + "404 for any other, as for one that does not exist";
     /** Dashboards and proxies may keep a page this long, and then ask again with its ETag. */
     private static final CacheControl CACHING = CacheControl.maxAge(Duration.ofSeconds(1)).cachePublic();
 

@@ -17,7 +17,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
 
-/** The events a dashboard may show: those whose boards are public (from MARKING on). */
+/** The events a dashboard may show: those whose boards are public (from MARKING on; blind ones once revealed). */
 @RestController
 @Tag(name = "Public boards")
 class PublicEventController {
@@ -33,7 +33,8 @@ class PublicEventController {
 
     @GetMapping("/api/public/events")
     @Operation(operationId = "listPublicEvents", summary = "Events with a public board",
-            description = "Every event from MARKING on (MARKING, REVIEW, PUBLISHED), newest first: id, name, trade "
+            description = "Every event from MARKING on (MARKING, REVIEW, PUBLISHED; a blind event once the chief "
+                    + "judge has revealed its identities), newest first: id, name, trade "
                     + "and status, nothing else. For anyone, like the boards themselves.")
     Mono<ResponseEntity<PageView<PublicEventView>>> list(
             @RequestParam(defaultValue = "0") @Parameter(description = "zero-based page",

@@ -14,7 +14,8 @@ import jakarta.validation.constraints.Size;
  * Setting up or changing an event (赛项). Bean Validation checks the plain fields; the service checks the rest at
  * once: the scheme and rules (with the scoring engine), the schedule, and that the programme, project and trade
  * exist and belong together. Missing rules take their defaults; a TEAM event without a team score rule sums its
- * members. A missing status means DRAFT on creation and "unchanged" on update.
+ * members. A missing status means DRAFT on creation and "unchanged" on update; a missing {@code blind} means false on
+ * creation and "unchanged" on update.
  */
 @Schema(name = "EventCommand", example = """
         {"programmeId": 1, "projectId": 1, "tradeId": 23, "name": "2024年西安市电工职业技能竞赛",
@@ -40,7 +41,7 @@ import jakarta.validation.constraints.Size;
              "bands": [{"name": "一等奖", "share": 0.1, "shareRounding": "HALF_UP"},
                        {"name": "二等奖", "share": 0.2}, {"name": "三等奖", "share": 0.3, "minimumStarters": 6}],
              "titles": [{"title": "技术能手", "maxRank": 3}]}},
-         "status": "DRAFT"}""")
+         "blind": false, "status": "DRAFT"}""")
 public record EventCommand(
         @NotNull @Positive Long programmeId,
         @Schema(description = "a competition project of the same programme (optional)") @Positive Long projectId,
@@ -52,7 +53,10 @@ public record EventCommand(
         @Size(max = 200) String venue,
         Instant startsAt,
         Instant endsAt,
-        EventStatus status) {
+        EventStatus status,
+        @Schema(description = "blind marking (工位号加密): judges see entries by station number only, without names, "
+                + "until the chief judge reveals identities after marking closes; every entry then needs a station "
+                + "number when marking starts. Set while the event is DRAFT or OPEN (409 later)") Boolean blind) {
 
     public EventCommand {
         name = name == null ? null : name.strip();

@@ -112,6 +112,22 @@ class EventController {
                 .map(view -> ETags.ok(view, view.version()));
     }
 
+    @PostMapping("/{id}/reveal")
+    @Operation(operationId = "revealIdentities", summary = "Reveal who is behind each station (揭示身份)",
+            description = "For a blind event: until now its judges, the chief judge too, saw entries by station "
+                    + "number only. Only the account holding CHIEF_JUDGE on the event reveals (403 for anyone else, "
+                    + "organizers and administrators included), once marking has closed (409 blind.markingNotClosed "
+                    + "while DRAFT, OPEN or MARKING; 409 blind.notBlind for an event that is not blind). From then on "
+                    + "judges see names, enterprises and registration numbers, and the event's public board opens. "
+                    + "The reveal is final and recorded in the event's audit chain (event.identitiesRevealed); "
+                    + "revealing again changes nothing and answers the event as it is.")
+    @ApiResponse(responseCode = "200", description = "Revealed", useReturnTypeSchema = true)
+    Mono<ResponseEntity<EventView>> reveal(@PathVariable long id, Principal principal, Locale locale) {
+        Caller caller = Caller.of(principal).orElseThrow(() -> AccessRefusedException.forbidden("access.forbidden"));
+        return events.reveal(id, caller).map(view -> worded(view, locale))
+                .map(view -> ETags.ok(view, view.version()));
+    }
+
     /** Warnings are worded in the reader's language, like errors. */
     private EventView worded(EventView view, Locale locale) {
         return view.withWarnings(messages.worded(view.warnings(), ProblemMessages.language(locale)));

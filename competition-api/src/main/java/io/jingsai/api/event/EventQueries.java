@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -48,6 +49,20 @@ class EventQueries {
                 .bind("id", eventId)
                 .map(row -> row.get(0, Long.class))
                 .one();
+    }
+
+    /** An entry of the event by its id and registration number. */
+    record Entry(long id, int number) {
+    }
+
+    /** The event's competing entries that have no station number, by registration number. */
+    Flux<Entry> entriesWithoutStation(long eventId) {
+        return db.sql("SELECT id, registration_number FROM registration WHERE event_id = :id "
+                        + "AND status IN ('REGISTERED', 'OBSERVER') AND station_number IS NULL "
+                        + "ORDER BY registration_number")
+                .bind("id", eventId)
+                .map(row -> new Entry(row.get("id", Long.class), row.get("registration_number", Integer.class)))
+                .all();
     }
 
     private Mono<Boolean> exists(String sql, long id) {

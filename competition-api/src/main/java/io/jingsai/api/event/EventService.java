@@ -26,8 +26,8 @@ import reactor.core.publisher.Mono;
  * Events (赛项): a scheme and rules that compile into the scoring engine's objects ({@link EventRulesCompiler}; the
  * {@link EventRulebook} keeps them for the version written, the scheme's warnings are stored with the row),
  * references that exist and belong together, names unique in a programme, status changed only step by step
- * ({@link EventLifecycle}), a scheme frozen once marking starts, and removal only before marking and without
- * registrations.
+ * ({@link EventLifecycle}), a scheme and blind marking ({@link BlindMarking}) frozen once marking starts, and
+ * removal only before marking and without registrations.
  */
 @Service
 public class EventService {
@@ -43,11 +43,13 @@ public class EventService {
     private final EventJson json;
     private final EventRulebook rulebook;
     private final EventLifecycle lifecycle;
+    private final BlindMarking blindMarking;
     private final Listing listing;
     private final Clock clock;
 
     EventService(EventRepository events, EventQueries queries, EventMapper mapper, EventJson json,
-                 EventRulebook rulebook, EventLifecycle lifecycle, Listing listing, Clock clock) {
+                 EventRulebook rulebook, EventLifecycle lifecycle, BlindMarking blindMarking, Listing listing,
+                 Clock clock) {
         this.events = events;
         this.rows = new VersionedRows<>(RESOURCE, events, EventRow::version);
         this.queries = queries;
@@ -55,6 +57,7 @@ public class EventService {
         this.json = json;
         this.rulebook = rulebook;
         this.lifecycle = lifecycle;
+        this.blindMarking = blindMarking;
         this.listing = listing;
         this.clock = clock;
     }
@@ -101,6 +104,12 @@ public class EventService {
     @Transactional
     public Mono<EventView> move(long id, long expectedVersion, StatusChange change, Caller caller) {
         return lifecycle.move(id, expectedVersion, change, caller).map(this::view);
+    }
+
+    /** The chief judge reveals who is behind each station of a blind event ({@link BlindMarking#reveal}). */
+    @Transactional
+    Mono<EventView> reveal(long id, Caller caller) {
+        return blindMarking.reveal(id, caller).map(this::view);
     }
 
     @Transactional
@@ -168,6 +177,7 @@ public class EventService {
         if (row.status().hasMarks() && !json.same(row.scheme(), command.scheme())) {
             throw new ConflictException("event.schemeFrozen", row.id(), row.status());
         }
+        BlindMarking.requireUnchanged(row, command.blind());
     }
 
     private static ConflictException duplicate(EventCommand command) {

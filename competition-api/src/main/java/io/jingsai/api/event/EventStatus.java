@@ -31,6 +31,11 @@ public enum EventStatus implements Stage<EventStatus> {
         return this == MARKING && target == REVIEW || this == REVIEW && target == MARKING;
     }
 
+    /** From REVIEW on, marking has closed (it may be reopened during review). */
+    boolean hasClosedMarking() {
+        return compareTo(REVIEW) >= 0;
+    }
+
     /** From MARKING on, marks may exist: the scheme they were given under must not change. */
     boolean hasMarks() {
         return compareTo(MARKING) >= 0;

@@ -14,11 +14,16 @@ public record EventView(long id, long programmeId, Long projectId, long tradeId,
                  SchemeDocument scheme, RulesDocument rules, String venue, Instant startsAt, Instant endsAt,
                  EventStatus status,
                  @Schema(description = "advice about the scheme, e.g. a theory weight above 30%") List<FieldProblem> warnings,
+                 @Schema(description = "blind marking: judges see entries by station number only until identities "
+                         + "are revealed") boolean blind,
+                 @Schema(description = "when the chief judge revealed identities (blind events; absent before)")
+                 Instant identitiesRevealedAt,
+                 @Schema(description = "the account that revealed them") String identitiesRevealedBy,
                  long version, Instant createdAt, Instant updatedAt) {
 
     /** The same event with its warnings worded for a reader. */
     EventView withWarnings(List<FieldProblem> worded) {
         return new EventView(id, programmeId, projectId, tradeId, name, entryKind, scheme, rules, venue, startsAt, endsAt,
-                status, worded, version, createdAt, updatedAt);
+                status, worded, blind, identitiesRevealedAt, identitiesRevealedBy, version, createdAt, updatedAt);
     }
 }

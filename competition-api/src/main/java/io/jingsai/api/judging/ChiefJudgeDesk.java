@@ -14,6 +14,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.jingsai.api.account.Caller;
+import io.jingsai.api.event.BlindMarking;
 import io.jingsai.api.event.EventRules;
 import io.jingsai.api.event.EventRulebook;
 import io.jingsai.api.event.EventStatus;
@@ -46,15 +48,17 @@ class ChiefJudgeDesk {
     private final PanelPlans plans;
     private final CurrentResults results;
     private final PendingPenalties pendingPenalties;
+    private final BlindMarking blindMarking;
 
     ChiefJudgeDesk(DatabaseClient database, EventRulebook rulebook, Recusals recusals, PanelPlans plans,
-                   CurrentResults results, PendingPenalties pendingPenalties) {
+                   CurrentResults results, PendingPenalties pendingPenalties, BlindMarking blindMarking) {
         this.database = database;
         this.rulebook = rulebook;
         this.recusals = recusals;
         this.plans = plans;
         this.results = results;
         this.pendingPenalties = pendingPenalties;
+        this.blindMarking = blindMarking;
     }
 
     private record Member(long judgeId, String name, PanelRole role) {
@@ -79,9 +83,11 @@ class ChiefJudgeDesk {
         }
     }
 
+    /** The desk as this caller may see it: by station number only for the chief judge of an unrevealed blind event. */
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
-    Mono<DeskView> desk(long eventId) {
-        return rulebook.rules(eventId).flatMap(rules -> Mono.zip(status(eventId), members(eventId).collectList(),
+    Mono<DeskView> desk(long eventId, Caller caller) {
+        return blindMarking.hidesIdentitiesFrom(eventId, caller).flatMap(stationsOnly -> rulebook.rules(eventId)
+                .flatMap(rules -> Mono.zip(status(eventId), members(eventId).collectList(),
                         competingEntries(eventId).collect(Collectors.toSet()),
                         recusals.of(eventId).map(r -> r.judgeId() + "/" + r.registrationId())
                                 .collect(Collectors.toSet()),
@@ -89,10 +95,10 @@ class ChiefJudgeDesk {
                         marks(eventId).collectList(), results.awaitingReview(eventId).collectList(),
                         pendingPenalties.of(eventId).collectList())
                 .map(read -> view(rules, new Found(read.getT1(), read.getT2(), read.getT3(), read.getT4(),
-                        read.getT5(), read.getT6(), read.getT7(), read.getT8()))));
+                        read.getT5(), read.getT6(), read.getT7(), read.getT8()), stationsOnly))));
     }
 
-    private static DeskView view(EventRules rules, Found found) {
+    private static DeskView view(EventRules rules, Found found, boolean stationsOnly) {
         MarkingScheme scheme = rules.scorer().scheme();
         List<Aspect> marked = scheme.aspects().stream().filter(aspect -> aspect.type() != AspectType.DEDUCTION)
                 .toList();
@@ -100,8 +106,12 @@ class ChiefJudgeDesk {
         List<Mark> counted = found.marks().stream()
                 .filter(mark -> found.entries().contains(mark.registrationId()) && markedIds.contains(mark.aspectId()))
                 .toList();
-        return new DeskView(rules.eventId(), found.status(), progress(found, marked, counted),
-                review(found), consistency(scheme, marked, counted), found.pending());
+        List<DeskView.Review> review = review(found).stream()
+                .map(entry -> stationsOnly ? entry.withoutIdentity() : entry).toList();
+        List<DeskView.PendingPenalty> pending = found.pending().stream()
+                .map(penalty -> stationsOnly ? penalty.withoutIdentity() : penalty).toList();
+        return new DeskView(rules.eventId(), found.status(), progress(found, marked, counted), review,
+                consistency(scheme, marked, counted), pending);
     }
 
     // --- progress --------------------------------------------------------------------------------------------------

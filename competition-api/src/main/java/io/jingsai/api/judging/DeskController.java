@@ -31,7 +31,8 @@ class DeskController {
                     + "allowed marks), and every entry the judge may mark by station number, without names (entries "
                     + "the judge is recused from and withdrawn ones are left out), each with the judge's own sheet: "
                     + "its version, its marks, and the aspects to re-mark where the judges disagree beyond the "
-                    + "allowed spread. open is false once marking has closed.")
+                    + "allowed spread. open is false once marking has closed. In a blind event, until the chief judge "
+                    + "reveals identities, entries come without their registration numbers: the station is all.")
     Mono<WorklistView> worklist(@PathVariable long eventId,
                                 @Parameter(hidden = true) @AuthenticationPrincipal Caller caller) {
         return worklists.of(eventId, caller);
@@ -45,8 +46,11 @@ class DeskController {
                     + "aspects in dispute, judge consistency: the spread of each aspect's panels and each "
                     + "judge's leniency (mean deviation from the panel's mean) on judgement scores, and the "
                     + "deductions and disqualifications waiting for the chief judge's decision, oldest first, each "
-                    + "with its entry's numbers and the judge who recorded it.")
-    Mono<DeskView> desk(@PathVariable long eventId) {
-        return desk.desk(eventId);
+                    + "with its entry's numbers and the judge who recorded it. In a blind event, until identities "
+                    + "are revealed, the chief judge sees entries by station number only (no registration number); "
+                    + "organizers see them as always.")
+    Mono<DeskView> desk(@PathVariable long eventId,
+                        @Parameter(hidden = true) @AuthenticationPrincipal Caller caller) {
+        return desk.desk(eventId, caller);
     }
 }

@@ -59,12 +59,18 @@ record DeskView(long eventId, EventStatus status, Progress progress, List<Review
     /**
      * An entry whose result needs review, by registration number.
      *
+     * @param registrationNumber absent for the chief judge of a blind event until identities are revealed
      * @param aspects the aspects judges disagree on beyond the scheme's allowed spread, each with the current marks
      */
-    record Review(long registrationId, int registrationNumber, String stationNumber, List<ReviewAspect> aspects) {
+    record Review(long registrationId, Integer registrationNumber, String stationNumber, List<ReviewAspect> aspects) {
 
         Review {
             aspects = List.copyOf(aspects);
+        }
+
+        /** The entry as a blind event shows it to judges: its station, nothing that would tell who. */
+        Review withoutIdentity() {
+            return new Review(registrationId, null, stationNumber, aspects);
         }
     }
 
@@ -120,8 +126,14 @@ record DeskView(long eventId, EventStatus status, Progress progress, List<Review
      * @param judgeId   the judge who recorded it
      * @param judgeName that judge's name
      */
-    record PendingPenalty(long penaltyId, long registrationId, int registrationNumber, String stationNumber,
+    record PendingPenalty(long penaltyId, long registrationId, Integer registrationNumber, String stationNumber,
                           PenaltyKind kind, String aspectId, BigDecimal points, String reason, long judgeId,
                           String judgeName, Instant recordedAt) {
+
+        /** As a blind event shows it to judges: by station, nothing that would tell who. */
+        PendingPenalty withoutIdentity() {
+            return new PendingPenalty(penaltyId, registrationId, null, stationNumber, kind, aspectId, points, reason,
+                    judgeId, judgeName, recordedAt);
+        }
     }
 }

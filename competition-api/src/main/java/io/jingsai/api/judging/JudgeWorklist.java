@@ -14,6 +14,7 @@ import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.jingsai.api.account.Caller;
+import io.jingsai.api.event.BlindMarking;
 import io.jingsai.api.event.EventRules;
 import io.jingsai.api.event.EventRulebook;
 import io.jingsai.api.event.EventStatus;
@@ -26,7 +27,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * A judge's worklist: the entries the signed-in judge may mark in an event (under its automatic assignment, if it
- * has one: {@link PanelPlans}) and their own sheets, in one snapshot.
+ * has one: {@link PanelPlans}) and their own sheets, in one snapshot; in a blind event, until identities are
+ * revealed, by station number only ({@link BlindMarking}).
  */
 @Component
 class JudgeWorklist {
@@ -37,15 +39,17 @@ class JudgeWorklist {
     private final PanelPlans plans;
     private final CurrentResults results;
     private final MarkingGuards guards;
+    private final BlindMarking blindMarking;
 
     JudgeWorklist(DatabaseClient database, EventRulebook rulebook, Recusals recusals, PanelPlans plans,
-                  CurrentResults results, MarkingGuards guards) {
+                  CurrentResults results, MarkingGuards guards, BlindMarking blindMarking) {
         this.database = database;
         this.guards = guards;
         this.rulebook = rulebook;
         this.recusals = recusals;
         this.plans = plans;
         this.results = results;
+        this.blindMarking = blindMarking;
     }
 
     private record Competing(long registrationId, int number, String station) {
@@ -63,14 +67,15 @@ class JudgeWorklist {
                                         .map(RecusalView::registrationId).collect(Collectors.toSet()),
                                 sheets(eventId, judgeId).collectMap(OwnSheet::registrationId),
                                 results.awaitingReview(eventId)
-                                        .collectMap(AwaitingReview::registrationId, AwaitingReview::aspectIds))
+                                        .collectMap(AwaitingReview::registrationId, AwaitingReview::aspectIds),
+                                blindMarking.hidesIdentitiesFrom(eventId, caller))
                         .map(read -> view(rules, judgeId, read.getT1(), read.getT2(), read.getT3(), read.getT4(),
-                                read.getT5()))));
+                                read.getT5(), read.getT6()))));
     }
 
     private static WorklistView view(EventRules rules, long judgeId, EventStatus status, List<Competing> competing,
                                      Set<Long> recused, Map<Long, OwnSheet> sheets,
-                                     Map<Long, List<String>> awaitingReview) {
+                                     Map<Long, List<String>> awaitingReview, boolean stationsOnly) {
         List<WorklistView.AspectToMark> aspects = rules.scorer().scheme().aspects().stream()
                 .filter(aspect -> aspect.type() != AspectType.DEDUCTION)
                 .map(JudgeWorklist::toMark)
@@ -81,6 +86,7 @@ class JudgeWorklist {
                         .thenComparingInt(Competing::number))
                 .map(entry -> entry(entry, aspects.size(), Optional.ofNullable(sheets.get(entry.registrationId())),
                         awaitingReview.getOrDefault(entry.registrationId(), List.of())))
+                .map(entry -> stationsOnly ? entry.withoutIdentity() : entry)
                 .toList();
         return new WorklistView(rules.eventId(), status, status == EventStatus.MARKING, judgeId, aspects, entries,
                 counts(entries));

@@ -16,6 +16,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.jingsai.api.account.Caller;
+import io.jingsai.api.event.BlindMarking;
 import io.jingsai.api.web.ETags;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -33,10 +35,12 @@ class PanelController {
 
     private final PanelService panels;
     private final PanelPlanService plans;
+    private final BlindMarking blindMarking;
 
-    PanelController(PanelService panels, PanelPlanService plans) {
+    PanelController(PanelService panels, PanelPlanService plans, BlindMarking blindMarking) {
         this.panels = panels;
         this.plans = plans;
+        this.blindMarking = blindMarking;
     }
 
     @GetMapping
@@ -50,11 +54,15 @@ class PanelController {
     @GetMapping("/recusals")
     @Operation(operationId = "listRecusals", summary = "The entries each judge may not mark",
             description = "Every pair of judge and entry the judge may not mark: entrants of the judge's own "
-                    + "enterprise (for a team, the team's or any member's) and declared conflicts of interest.")
+                    + "enterprise (for a team, the team's or any member's) and declared conflicts of interest. In a "
+                    + "blind event, until identities are revealed, the chief judge sees no registration numbers and "
+                    + "no own-enterprise cause (it would tell the entrant's enterprise).")
     Mono<List<RecusalView>> recusals(@PathVariable long eventId,
                                      @RequestParam(required = false) @Parameter(description = "only this judge's")
-                                     @Positive Long judgeId) {
-        return panels.recusals(eventId, judgeId);
+                                     @Positive Long judgeId, Principal principal) {
+        return blindMarking.hidesIdentitiesFrom(eventId, Caller.of(principal).orElse(null))
+                .flatMap(stationsOnly -> panels.recusals(eventId, judgeId).map(recusals -> stationsOnly
+                        ? recusals.stream().map(RecusalView::withoutIdentity).toList() : recusals));
     }
 
     @PostMapping
@@ -136,7 +144,9 @@ class PanelController {
     Mono<ResponseEntity<RecusalView>> declareConflict(@PathVariable long eventId, @PathVariable long judgeId,
                                                       @Valid @RequestBody ConflictDeclaration declaration,
                                                       Principal principal) {
-        return panels.declareConflict(eventId, judgeId, declaration, principal.getName())
+        return blindMarking.hidesIdentitiesFrom(eventId, Caller.of(principal).orElse(null))
+                .flatMap(stationsOnly -> panels.declareConflict(eventId, judgeId, declaration, principal.getName())
+                        .map(recusal -> stationsOnly ? recusal.withoutIdentity() : recusal))
                 .map(recusal -> ResponseEntity.created(java.net.URI.create("/api/events/" + eventId
                         + "/panel/recusals?judgeId=" + judgeId)).body(recusal));
     }

@@ -10,7 +10,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 /**
  * What one judge has to mark in an event (评分任务): the aspects a score sheet takes, as the scheme defines them, and
  * the entries the judge may mark, by station number, each with how far the judge's own sheet has come. Entries show
- * no names: judges mark stations. Entries the judge is recused from, and withdrawn ones, are not listed.
+ * no names: judges mark stations; in a blind event, until identities are revealed, not even registration numbers.
+ * Entries the judge is recused from, and withdrawn ones, are not listed.
  *
  * @param open    whether the event takes marks now (MARKING); otherwise the page is read-only
  * @param aspects the aspects a sheet takes, in the scheme's order (DEDUCTION modules take deductions, not marks)
@@ -52,17 +53,23 @@ record WorklistView(long eventId, EventStatus status, boolean open, long judgeId
     }
 
     /**
+     * @param registrationNumber absent in a blind event until identities are revealed: judges see the station only
      * @param sheetVersion the version of the judge's sheet (send it as If-Match to replace it), or null before the
      *                     first submission
      * @param marks        the judge's current marks, by aspect, in the sheet's order
      * @param toReview     aspects of this entry to re-mark (TO_REVIEW)
      */
-    record Entry(long registrationId, int registrationNumber, String stationNumber, Progress progress,
+    record Entry(long registrationId, Integer registrationNumber, String stationNumber, Progress progress,
                  Long sheetVersion, List<Mark> marks, List<String> toReview) {
 
         Entry {
             marks = List.copyOf(marks);
             toReview = List.copyOf(toReview);
+        }
+
+        /** The entry as a blind event shows it: its station, nothing that would tell who. */
+        Entry withoutIdentity() {
+            return new Entry(registrationId, null, stationNumber, progress, sheetVersion, marks, toReview);
         }
     }
 

@@ -15,7 +15,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.jingsai.api.account.Caller;
 import io.jingsai.api.bulk.SheetDownloads;
+import io.jingsai.api.event.BlindMarking;
 import io.jingsai.api.shared.PageQuery;
 import io.jingsai.api.shared.PageView;
 import io.jingsai.api.web.ETags;
@@ -30,14 +32,20 @@ import reactor.core.publisher.Mono;
 @Tag(name = "Registrations", description = "Contestants and teams entered into an event, with registration and station numbers")
 class RegistrationController {
 
+    private static final String BY_STATION = "In a blind event, until identities are revealed, the chief judge sees "
+            + "no registration number, contestant or team: the station is all that names an entry.";
+
     private final RegistrationService registrations;
     private final RegistrationExport export;
     private final SheetDownloads downloads;
+    private final BlindMarking blindMarking;
 
-    RegistrationController(RegistrationService registrations, RegistrationExport export, SheetDownloads downloads) {
+    RegistrationController(RegistrationService registrations, RegistrationExport export, SheetDownloads downloads,
+                           BlindMarking blindMarking) {
         this.registrations = registrations;
         this.export = export;
         this.downloads = downloads;
+        this.blindMarking = blindMarking;
     }
 
     @PostMapping
@@ -53,31 +61,40 @@ class RegistrationController {
 
     @GetMapping
     @Operation(operationId = "listRegistrations", summary = "The event's registrations, paged",
-            description = "status filters. Sort by registrationNumber or stationNumber; default registrationNumber.")
+            description = "status filters. Sort by registrationNumber or stationNumber; default registrationNumber. "
+                    + BY_STATION)
     Mono<PageView<RegistrationView>> list(@PathVariable long eventId,
                                           @RequestParam(required = false) RegistrationStatus status,
                                           @RequestParam(defaultValue = "0") int page,
                                           @RequestParam(defaultValue = "50") int size,
-                                          @RequestParam(required = false) String sort) {
+                                          @RequestParam(required = false) String sort,
+                                          Principal principal) {
         PageQuery paging = PageQuery.of(page, size, sort, RegistrationService.SORTABLE, "registrationNumber");
-        return registrations.list(eventId, status, paging);
+        return stationsOnly(eventId, principal).flatMap(stationsOnly -> registrations.list(eventId, status, paging)
+                .map(found -> stationsOnly ? found.map(RegistrationView::withoutIdentity) : found));
     }
 
     @GetMapping("/export")
     @Operation(operationId = "exportRegistrations", summary = "The event's registrations as a spreadsheet",
             description = "Every registration of the event, in registration-number order, as an xlsx or csv file; "
-                    + "ID numbers are masked.")
+                    + "ID numbers are masked. For the chief judge of a blind event, until identities are revealed, "
+                    + "only station numbers and statuses, in station order.")
     Mono<ResponseEntity<byte[]>> exportAll(@PathVariable long eventId,
-                                           @RequestParam(defaultValue = "xlsx") String format) {
+                                           @RequestParam(defaultValue = "xlsx") String format,
+                                           Principal principal) {
         return downloads.export("event-" + eventId + "-registrations", SheetDownloads.format(format),
-                RegistrationExport.COLUMNS, export.rows(eventId));
+                RegistrationExport.COLUMNS, stationsOnly(eventId, principal)
+                        .flatMapMany(stationsOnly -> export.rows(eventId, stationsOnly)));
     }
 
     @GetMapping("/{id}")
     @Operation(operationId = "getRegistration", summary = "One registration",
-            description = "The registration with this id in the event, with its version as ETag.")
-    Mono<ResponseEntity<RegistrationView>> find(@PathVariable long eventId, @PathVariable long id) {
-        return registrations.find(eventId, id).map(view -> ETags.ok(view, view.version()));
+            description = "The registration with this id in the event, with its version as ETag. " + BY_STATION)
+    Mono<ResponseEntity<RegistrationView>> find(@PathVariable long eventId, @PathVariable long id,
+                                                Principal principal) {
+        return stationsOnly(eventId, principal).flatMap(stationsOnly -> registrations.find(eventId, id)
+                        .map(view -> stationsOnly ? view.withoutIdentity() : view))
+                .map(view -> ETags.ok(view, view.version()));
     }
 
     @PutMapping("/{id}")
@@ -114,15 +131,21 @@ class RegistrationController {
                     + "(absent: false; the status it had before), with a reason. An absent entry keeps its numbers "
                     + "and any marks, is no starter and takes no award, takes no more marks, and publication does "
                     + "not wait for its result. Recorded in the event's audit chain. Send If-Match with the ETag "
-                    + "you read.")
+                    + "you read. " + BY_STATION)
     Mono<ResponseEntity<RegistrationView>> absence(@PathVariable long eventId, @PathVariable long id,
                                                    @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
                                                    String ifMatch,
                                                    @Valid @RequestBody RegistrationAbsence absence,
                                                    Principal principal) {
         long version = ETags.ifMatch(ifMatch);
-        return registrations.absence(eventId, id, version, principal.getName(), absence)
+        return stationsOnly(eventId, principal).flatMap(stationsOnly -> registrations.absence(eventId, id, version,
+                        principal.getName(), absence).map(view -> stationsOnly ? view.withoutIdentity() : view))
                 .map(view -> ETags.ok(view, view.version()));
+    }
+
+    /** Whether the caller reads this event's entries by station only (a judge of an unrevealed blind event). */
+    private Mono<Boolean> stationsOnly(long eventId, Principal principal) {
+        return blindMarking.hidesIdentitiesFrom(eventId, Caller.of(principal).orElse(null));
     }
 
     @DeleteMapping("/{id}")

@@ -12,7 +12,8 @@ import reactor.core.publisher.Flux;
 
 /**
  * An event's registrations as a spreadsheet, in registration-number order: numbers, the entrant (contestant or
- * team), the enterprise and, for contestants, the masked ID number (never the full one: this list is printed).
+ * team), the enterprise and, for contestants, the masked ID number (never the full one: this list is printed). For
+ * judges of a blind event, until identities are revealed, only stations and statuses: the other cells stay empty.
  */
 @Component
 class RegistrationExport {
@@ -33,7 +34,11 @@ class RegistrationExport {
         this.cipher = cipher;
     }
 
-    Flux<List<String>> rows(long eventId) {
+    /**
+     * The rows; for judges of an unrevealed blind event ({@code stationsOnly}) only stations and statuses, in station
+     * order.
+     */
+    Flux<List<String>> rows(long eventId, boolean stationsOnly) {
         return database.sql("""
                         SELECT r.registration_number, r.station_number, r.status,
                                COALESCE(c.name, t.name) AS entrant, c.id_number, e.name AS enterprise
@@ -42,15 +47,18 @@ class RegistrationExport {
                         LEFT JOIN team t ON t.id = r.team_id
                         JOIN enterprise e ON e.id = COALESCE(c.enterprise_id, t.enterprise_id)
                         WHERE r.event_id = :event
-                        ORDER BY r.registration_number""")
+                        ORDER BY\s""" + (stationsOnly ? "r.station_number, " : "") + "r.registration_number")
                 .bind("event", eventId)
-                .map(row -> List.of(
-                        String.valueOf(row.get("registration_number", Integer.class)),
-                        orEmpty(row.get("station_number", String.class)),
-                        row.get("entrant", String.class),
-                        orEmpty(Masks.idNumber(cipher.open(row.get("id_number", String.class)))),
-                        row.get("enterprise", String.class),
-                        row.get("status", String.class)))
+                .map(row -> stationsOnly
+                        ? List.of("", orEmpty(row.get("station_number", String.class)), "", "", "",
+                                row.get("status", String.class))
+                        : List.of(
+                                String.valueOf(row.get("registration_number", Integer.class)),
+                                orEmpty(row.get("station_number", String.class)),
+                                row.get("entrant", String.class),
+                                orEmpty(Masks.idNumber(cipher.open(row.get("id_number", String.class)))),
+                                row.get("enterprise", String.class),
+                                row.get("status", String.class)))
                 .all();
     }
 

@@ -1,5 +1,6 @@
 package io.jingsai.api.result;
 
+import java.security.Principal;
 import java.util.Locale;
 
 import org.springframework.http.ResponseEntity;
@@ -9,7 +10,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.jingsai.api.account.Caller;
 import io.jingsai.api.bulk.SheetDownloads;
+import io.jingsai.api.event.BlindMarking;
 import io.jingsai.api.spreadsheet.SheetFormat;
 import io.jingsai.api.web.ETags;
 import io.jingsai.api.web.ProblemMessages;
@@ -27,11 +30,14 @@ class ResultController {
     private final ResultService results;
     private final ResultExports exports;
     private final SheetDownloads downloads;
+    private final BlindMarking blindMarking;
 
-    ResultController(ResultService results, ResultExports exports, SheetDownloads downloads) {
+    ResultController(ResultService results, ResultExports exports, SheetDownloads downloads,
+                     BlindMarking blindMarking) {
         this.results = results;
         this.exports = exports;
         this.downloads = downloads;
+        this.blindMarking = blindMarking;
     }
 
     @GetMapping("/api/events/{eventId}/results")
@@ -42,9 +48,11 @@ class ResultController {
                     + "not COMPLETE ranked on their provisional totals. Once marking has closed (REVIEW, PUBLISHED) "
                     + "they are final: each entry also has its award band, titles and standardised score, given by "
                     + "the event's rules; observers, disqualified and incomplete entries never take award places. "
-                    + "For organizers and the chief judge.")
-    Mono<StandingsView> standings(@PathVariable long eventId) {
-        return results.standings(eventId);
+                    + "For organizers and the chief judge; in a blind event, until identities are revealed, the "
+                    + "chief judge sees no registration numbers.")
+    Mono<StandingsView> standings(@PathVariable long eventId, Principal principal) {
+        return stationsOnly(eventId, principal).flatMap(stationsOnly -> results.standings(eventId)
+                .map(standings -> stationsOnly ? standings.withoutIdentity() : standings));
     }
 
     @GetMapping("/api/events/{eventId}/results/changes")
@@ -53,9 +61,11 @@ class ResultController {
                     + "award or titles a later change of a result changed (a correction, a withdrawal, or marking "
                     + "reopened and the event out for review again): before and after, when, and the result "
                     + "changes that caused it, oldest first. Empty before review. Each change is also in the event's "
-                    + "audit chain. For organizers and the chief judge.")
-    Mono<StandingChangesView> changes(@PathVariable long eventId) {
-        return results.changes(eventId);
+                    + "audit chain. For organizers and the chief judge (without registration numbers in a blind "
+                    + "event until identities are revealed).")
+    Mono<StandingChangesView> changes(@PathVariable long eventId, Principal principal) {
+        return stationsOnly(eventId, principal).flatMap(stationsOnly -> results.changes(eventId)
+                .map(changes -> stationsOnly ? changes.withoutIdentity() : changes));
     }
 
     @GetMapping("/api/events/{eventId}/results/export")
@@ -63,12 +73,16 @@ class ResultController {
             description = "The standings of listResults as an xlsx or csv file: rank, station number, registration "
                     + "number, entrant, enterprise, each component, total, award, titles and standardised score "
                     + "(award, titles and standardised score stay empty while the standings are provisional). "
-                    + "Headers in the request's language. No ID numbers. For organizers and the chief judge.")
+                    + "Headers in the request's language. No ID numbers. For organizers and the chief judge; in a "
+                    + "blind event, until identities are revealed, the chief judge's file leaves registration "
+                    + "number, entrant and enterprise empty.")
     Mono<ResponseEntity<byte[]>> export(@PathVariable long eventId,
-                                        @RequestParam(defaultValue = "xlsx") String format, Locale locale) {
+                                        @RequestParam(defaultValue = "xlsx") String format, Locale locale,
+                                        Principal principal) {
         SheetFormat sheet = SheetDownloads.format(format);
         Locale language = ProblemMessages.language(locale);
-        return exports.results(eventId, language)
+        return stationsOnly(eventId, principal)
+                .flatMap(stationsOnly -> exports.results(eventId, language, stationsOnly))
                 .flatMap(table -> downloads.export("event-" + eventId + "-results", sheet, table.columns(),
                         Flux.fromIterable(table.rows())));
     }
@@ -78,20 +92,26 @@ class ResultController {
             description = "For each judge of the panel (and any judge with sheets in the event), every entry the "
                     + "judge marked, by registration and station number, with the judge's current mark for each "
                     + "aspect, the sheet's version and time, and a line to sign and date (签字确认): in xlsx one "
-                    + "worksheet per judge, in csv one block per judge. For organizers and the chief judge.")
+                    + "worksheet per judge, in csv one block per judge. For organizers and the chief judge (without "
+                    + "registration numbers in a blind event until identities are revealed).")
     Mono<ResponseEntity<byte[]>> judgeSheets(@PathVariable long eventId,
-                                             @RequestParam(defaultValue = "xlsx") String format, Locale locale) {
+                                             @RequestParam(defaultValue = "xlsx") String format, Locale locale,
+                                             Principal principal) {
         SheetFormat sheet = SheetDownloads.format(format);
-        return downloads.exportTabs("event-" + eventId + "-judge-sheets", sheet,
-                exports.judgeSheets(eventId, ProblemMessages.language(locale)));
+        return downloads.exportTabs("event-" + eventId + "-judge-sheets", sheet, stationsOnly(eventId, principal)
+                .flatMap(stationsOnly -> exports.judgeSheets(eventId, ProblemMessages.language(locale),
+                        stationsOnly)));
     }
 
     @GetMapping("/api/events/{eventId}/registrations/{id}/result")
     @Operation(operationId = "getEntryResult", summary = "One entry's result",
             description = "The entry's stored result: status, published and exact totals, components and every "
-                    + "aspect, with its version as ETag. 404 until a judge has marked the entry.")
-    Mono<ResponseEntity<ResultView>> result(@PathVariable long eventId, @PathVariable long id) {
-        return results.result(eventId, id).map(view -> ETags.ok(view, view.version()));
+                    + "aspect, with its version as ETag. 404 until a judge has marked the entry. In a blind event, "
+                    + "until identities are revealed, the chief judge sees no registration number.")
+    Mono<ResponseEntity<ResultView>> result(@PathVariable long eventId, @PathVariable long id, Principal principal) {
+        return stationsOnly(eventId, principal).flatMap(stationsOnly -> results.result(eventId, id)
+                        .map(view -> stationsOnly ? view.withoutIdentity() : view))
+                .map(view -> ETags.ok(view, view.version()));
     }
 
     @PostMapping("/api/events/{eventId}/results/recomputation")
@@ -101,5 +121,10 @@ class ResultController {
                     + "their marks). Changes nothing. Administrators only.")
     Mono<RecomputationView> recompute(@PathVariable long eventId) {
         return results.recomputation(eventId);
+    }
+
+    /** Whether the caller reads this event's entries by station only (a judge of an unrevealed blind event). */
+    private Mono<Boolean> stationsOnly(long eventId, Principal principal) {
+        return blindMarking.hidesIdentitiesFrom(eventId, Caller.of(principal).orElse(null));
     }
 }

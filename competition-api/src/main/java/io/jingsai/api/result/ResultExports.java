@@ -25,7 +25,8 @@ import reactor.core.publisher.Mono;
  * {@link ResultService#standings}, with each entrant's name and enterprise), and one score sheet per judge for
  * signing (签字确认): every entry the judge marked, by registration and station number, with the judge's current
  * marks per aspect. Headers and captions follow the request's language (Chinese unless English is asked for). No ID
- * number is read.
+ * number is read. For judges of a blind event, until identities are revealed, both files leave registration numbers,
+ * entrants and enterprises empty: the station is all they name.
  */
 @Component
 class ResultExports {
@@ -53,8 +54,12 @@ class ResultExports {
     private record Entrant(String name, String enterprise) {
     }
 
-    Mono<Table> results(long eventId, Locale language) {
-        return rulebook.rules(eventId).flatMap(rules -> Mono.zip(results.standings(eventId), entrants(eventId))
+    /** The results file; by station only ({@code stationsOnly}) for judges of an unrevealed blind event. */
+    Mono<Table> results(long eventId, Locale language, boolean stationsOnly) {
+        return rulebook.rules(eventId).flatMap(rules -> Mono.zip(
+                        results.standings(eventId).map(standings -> stationsOnly ? standings.withoutIdentity()
+                                : standings),
+                        stationsOnly ? Mono.just(Map.<Long, Entrant>of()) : entrants(eventId))
                 .map(found -> table(rules, found.getT1(), found.getT2(), language)));
     }
 
@@ -72,7 +77,8 @@ class ResultExports {
         for (StandingsView.Entry entry : standings.entries()) {
             Entrant entrant = entrants.getOrDefault(entry.registrationId(), new Entrant(null, null));
             List<String> row = new ArrayList<>(List.of(String.valueOf(entry.rank()), text(entry.stationNumber()),
-                    String.valueOf(entry.registrationNumber()), text(entrant.name()), text(entrant.enterprise())));
+                    entry.registrationNumber() == null ? "" : String.valueOf(entry.registrationNumber()),
+                    text(entrant.name()), text(entrant.enterprise())));
             Map<String, BigDecimal> scores = entry.components();
             components.forEach(id -> row.add(number(scores.get(id))));
             row.add(number(entry.total()));
@@ -95,14 +101,15 @@ class ResultExports {
                              Instant submittedAt, Map<String, BigDecimal> marks) {
     }
 
-    Mono<List<SheetTab>> judgeSheets(long eventId, Locale language) {
+    /** The judges' sheets; by station only ({@code stationsOnly}) for judges of an unrevealed blind event. */
+    Mono<List<SheetTab>> judgeSheets(long eventId, Locale language, boolean stationsOnly) {
         return rulebook.rules(eventId).flatMap(rules -> Mono.zip(eventName(eventId), judges(eventId),
                         sheetLines(eventId))
-                .map(found -> tabs(rules, found.getT1(), found.getT2(), found.getT3(), language)));
+                .map(found -> tabs(rules, found.getT1(), found.getT2(), found.getT3(), language, stationsOnly)));
     }
 
     private List<SheetTab> tabs(EventRules rules, String event, List<Judge> judges, List<SheetLine> lines,
-                                Locale language) {
+                                Locale language, boolean stationsOnly) {
         List<Aspect> aspects = rules.scorer().scheme().aspects();
         List<SheetColumn> columns = new ArrayList<>(List.of(column("registrationNumber", language),
                 column("stationNumber", language).asText()));
@@ -112,7 +119,7 @@ class ResultExports {
         columns.add(column("submittedAt", language).asText());
         Map<Long, List<List<String>>> rowsByJudge = new LinkedHashMap<>();
         for (SheetLine line : lines) {
-            List<String> row = new ArrayList<>(List.of(String.valueOf(line.registrationNumber()),
+            List<String> row = new ArrayList<>(List.of(stationsOnly ? "" : String.valueOf(line.registrationNumber()),
                     text(line.stationNumber())));
             aspects.forEach(aspect -> row.add(number(line.marks().get(aspect.id()))));
             row.add(String.valueOf(line.version()));

@@ -8,6 +8,7 @@ import java.util.Map;
 /**
  * One entry's stored result, as the scoring engine made it from the current marks of every judge.
  *
+ * @param registrationNumber absent for judges of a blind event until identities are revealed
  * @param total        the published total, rounded once by the scheme's rule (provisional unless COMPLETE)
  * @param exactTotal   the exact total in lowest terms, such as {@code 1769/20}
  * @param components   component id → published component score; empty when the scheme has no components
@@ -16,9 +17,15 @@ import java.util.Map;
  * @param rulesVersion the version of the event whose rules computed it
  * @param version      changes with every recomputation; the result-change events name it
  */
-record ResultView(long eventId, long registrationId, int registrationNumber, String stationNumber,
+record ResultView(long eventId, long registrationId, Integer registrationNumber, String stationNumber,
                   EntryResultStatus status, BigDecimal total, String exactTotal, Map<String, BigDecimal> components,
                   List<AspectResultView> aspects, int sheets, long rulesVersion, Instant computedAt, long version) {
+
+    /** The result as a blind event shows it to judges: by station, nothing that tells who. */
+    ResultView withoutIdentity() {
+        return new ResultView(eventId, registrationId, null, stationNumber, status, total, exactTotal, components,
+                aspects, sheets, rulesVersion, computedAt, version);
+    }
 
     static ResultView of(ResultStore.Stored stored) {
         ComputedResult result = stored.result();

@@ -8,11 +8,19 @@ import java.util.List;
  * One entry whose place in the final standings changed after the event first went out for public review (公示):
  * its rank, award band and titles before and after, when, and what caused it.
  *
+ * @param registrationNumber absent, here and in the placings, for judges of a blind event until identities are
+ *                           revealed
  * @param before null when the entry had no place before (it had no result)
  * @param after  null when the entry left the standings (it withdrew)
  */
-record StandingChangeView(long id, long registrationId, int registrationNumber, Placing before, Placing after,
+record StandingChangeView(long id, long registrationId, Integer registrationNumber, Placing before, Placing after,
                           Cause cause, Instant changedAt) {
+
+    /** The change as a blind event shows it to judges: nothing that tells who. */
+    StandingChangeView withoutIdentity() {
+        return new StandingChangeView(id, registrationId, null, before == null ? null : before.withoutIdentity(),
+                after == null ? null : after.withoutIdentity(), cause, changedAt);
+    }
 
     /**
      * An entry's place in the final standings.
@@ -21,11 +29,15 @@ record StandingChangeView(long id, long registrationId, int registrationNumber, 
      * @param titles the titles earned
      * @param total  the published total it was ranked on
      */
-    record Placing(long registrationId, int registrationNumber, int rank, String award, List<String> titles,
+    record Placing(long registrationId, Integer registrationNumber, int rank, String award, List<String> titles,
                    BigDecimal total) {
 
         Placing {
             titles = List.copyOf(titles);
+        }
+
+        Placing withoutIdentity() {
+            return new Placing(registrationId, null, rank, award, titles, total);
         }
 
         static Placing of(StandingsView.Entry entry) {

@@ -11,4 +11,8 @@ record StandingChangesView(long eventId, List<StandingChangeView> changes) {
     StandingChangesView {
         changes = List.copyOf(changes);
     }
+
+    StandingChangesView withoutIdentity() {
+        return new StandingChangesView(eventId, changes.stream().map(StandingChangeView::withoutIdentity).toList());
+    }
 }

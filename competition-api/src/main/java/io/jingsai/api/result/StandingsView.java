@@ -29,9 +29,16 @@ record StandingsView(long eventId, boolean provisional, boolean unresolvedTies, 
         bands = List.copyOf(bands);
     }
 
+    /** The standings as a blind event shows them to judges: ranks by station, nothing that tells who. */
+    StandingsView withoutIdentity() {
+        return new StandingsView(eventId, provisional, unresolvedTies,
+                entries.stream().map(Entry::withoutIdentity).toList(), bands, standardisation);
+    }
+
     /**
      * @param rank              tied entries share it
      * @param position          1-based, unique; among ties by registration number
+     * @param registrationNumber absent for judges of a blind event until identities are revealed
      * @param components        component id → published component score; empty when the scheme has none
      * @param eligible          may take award places: a complete result of a registered (not observing) entry
      * @param resultVersion     the version of the stored result ranked
@@ -41,13 +48,18 @@ record StandingsView(long eventId, boolean provisional, boolean unresolvedTies, 
      * @param standardisedScore the total on the common scale, for eligible entries of final standings that could be
      *                          standardised; else null
      */
-    record Entry(int rank, int position, long registrationId, int registrationNumber, String stationNumber,
+    record Entry(int rank, int position, long registrationId, Integer registrationNumber, String stationNumber,
                  EntryResultStatus status, BigDecimal total, Map<String, BigDecimal> components, boolean eligible,
                  long resultVersion, String award, List<String> titles, BigDecimal standardisedScore) {
 
         Entry {
             components = Collections.unmodifiableMap(new LinkedHashMap<>(components));
             titles = List.copyOf(titles);
+        }
+
+        Entry withoutIdentity() {
+            return new Entry(rank, position, registrationId, null, stationNumber, status, total, components, eligible,
+                    resultVersion, award, titles, standardisedScore);
         }
     }
 

@@ -108,6 +108,7 @@ final class AccessRules {
             programmeInBody(List.of(PUT),    "/api/events/{id}", "id", ORGANIZER),
             event(List.of(DELETE),           "/api/events/{id}", "id", ORGANIZER),
             event(List.of(POST),             "/api/events/{id}/transition", "id", ORGANIZER, CHIEF_JUDGE),
+            event(List.of(POST),             "/api/events/{id}/reveal", "id", CHIEF_JUDGE),
             event(List.of(POST),             "/api/events/{eventId}/registrations/{id}/score-sheets", "eventId",
                     CHIEF_JUDGE, JUDGE),
             event(List.of(PUT),              "/api/events/{eventId}/registrations/{id}/score-sheets/{judgeId}",

@@ -308,6 +308,69 @@ class JudgePageBrowserTests {
                 .isEmpty();
     }
 
+    /**
+     * Blind marking on the page: the judge's worklist and the sheet name stations only, never "undefined" or a
+     * registration number; once marking has closed, the chief judge reveals identities from the desk (confirmed once)
+     * and the desk then names entries with their registration numbers.
+     */
+    @Test
+    void aBlindEventShowsStationsOnlyUntilTheChiefJudgeRevealsIdentitiesFromTheDesk() throws IOException {
+        WebTestClient web = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
+                .responseTimeout(Duration.ofSeconds(60)).build();
+        MarkingFixtures fixtures = new MarkingFixtures(web, database);
+        WebTestClient admin = fixtures.admin();
+        long event = fixtures.event(MarkingFixtures.SCHEME);
+        fixtures.blind(true, 200);
+        long first = entry(fixtures, fixtures.registry().enterprise(), "C-01");
+        long second = entry(fixtures, fixtures.registry().enterprise(), "C-02");
+        long judge = fixtures.judge(null);
+        Map<String, String> judgeAccount = onPanelWithOneTimePassword(admin, event, judge, "JUDGE");
+        List<MarkingFixtures.Judge> others = fixtures.judges(3);
+        long chief = fixtures.judge(null);
+        Map<String, String> chiefAccount = onPanelWithOneTimePassword(admin, event, chief, "CHIEF_JUDGE");
+        fixtures.startMarking();
+
+        signInChangingThePassword(judgeAccount.get("username"), judgeAccount.get("initialPassword"),
+                "blind-" + UUID.randomUUID());
+        waitFor("the worklist", () -> entryButtons().size() == 2);
+        assertThat(entryButtons()).extracting(button -> button.findElement(By.cssSelector(".entry-label")).getText())
+                .containsExactly("工位 C-01", "工位 C-02");
+        openEntry(first);
+        assertThat(text("#context-entry")).contains("C-01").doesNotContain("undefined", "null", "报名号");
+        assertThat(text("#entries")).doesNotContain("undefined", "null", "报名号");
+
+        for (MarkingFixtures.Judge other : others) {
+            for (long entry : List.of(first, second)) {
+                submit(other.client(), event, entry, UUID.randomUUID().toString(), sheet("M1", 45, "M2", 10, "J1", 2))
+                        .expectStatus().isCreated();
+            }
+        }
+        fixtures.move("REVIEW");
+
+        click("#sign-out");
+        waitFor("signed out", () -> browser.findElement(By.id("sign-in-view")).isDisplayed());
+        signInChangingThePassword(chiefAccount.get("username"), chiefAccount.get("initialPassword"),
+                "blind-chief-" + UUID.randomUUID());
+        click("#desk-tab");
+        waitFor("the reveal button", () -> browser.findElement(By.id("reveal-identities")).isDisplayed());
+        assertThat(text("#reveal-hint")).contains("盲评");
+        waitFor("the entries to correct, by station only", () -> browser.findElements(
+                By.cssSelector("#correction-entry option")).size() == 2);
+        assertThat(text("#correction-entry")).contains("工位 C-01").doesNotContain("报名号", "undefined", "null");
+        screenshot("desk-reveal-tablet.png");
+        click("#reveal-identities");
+        click("#confirm-reveal");
+        waitFor("revealed", () -> text("#reveal-hint").contains("身份已于"));
+        waitFor("the button gone", () -> !browser.findElement(By.id("reveal-identities")).isDisplayed());
+        Map<?, ?> revealed = admin.get().uri("/api/events/{e}", event).exchange().expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(revealed.get("identitiesRevealedBy")).isEqualTo(chiefAccount.get("username"));
+        assertThat(text("#reveal-hint")).contains(chiefAccount.get("username"));
+        waitFor("the entries named again", () -> text("#correction-entry").contains("报名号"));
+
+        assertThat(browsers.consoleErrors()).as("errors in the browser").isEmpty();
+    }
+
     // ---- fixtures through the API ----
 
     /** The scheme's deduction module D1: 10 points (MarkingFixtures.SCHEME), 5 per violation. */

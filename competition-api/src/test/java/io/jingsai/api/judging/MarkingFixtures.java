@@ -196,6 +196,26 @@ public final class MarkingFixtures {
         eventVersion++;
     }
 
+    /** Marks the event blind or not, as an organizer does: the event changed with the rest of its body as made. */
+    WebTestClient.ResponseSpec blind(boolean blind, int expected) {
+        eventBody.put("blind", blind);
+        WebTestClient.ResponseSpec answer = admin.put().uri("/api/events/{id}", event)
+                .header("If-Match", "\"" + eventVersion + "\"").bodyValue(eventBody)
+                .exchange().expectStatus().isEqualTo(expected);
+        if (expected == 200) {
+            eventVersion++;
+        }
+        return answer;
+    }
+
+    /** The event's version as stored now, after a change these fixtures did not make (a reveal, say). */
+    long rereadVersion() {
+        Map<?, ?> read = admin.get().uri("/api/events/{id}", event).exchange().expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        eventVersion = ((Number) read.get("version")).longValue();
+        return eventVersion;
+    }
+
     public void startMarking() {
         move("OPEN");
         move("MARKING");

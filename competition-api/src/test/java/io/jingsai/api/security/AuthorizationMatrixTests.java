@@ -109,6 +109,8 @@ class AuthorizationMatrixTests {
         expect("PUT /api/events/{id}",                                   400, 400, 404, 403, 403, 404, 401);
         expect("DELETE /api/events/{id}",                                428, 428, 404, 403, 403, 404, 401);
         expect("POST /api/events/{id}/transition",                       400, 400, 404, 400, 403, 404, 401);
+        // Revealing a blind event's identities: only its chief judge (the event here is not blind: 409).
+        expect("POST /api/events/{id}/reveal",                           403, 403, 404, 409, 403, 404, 401);
         expect("GET /api/events/{eventId}/registrations",                200, 200, 404, 200, 403, 404, 401);
         expect("POST /api/events/{eventId}/registrations",               400, 400, 404, 403, 403, 404, 401);
         expect("GET /api/events/{eventId}/registrations/export",         200, 200, 404, 200, 403, 404, 401);

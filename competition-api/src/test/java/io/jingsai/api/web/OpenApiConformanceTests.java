@@ -541,7 +541,8 @@ class OpenApiConformanceTests {
      * A judge of the panel, signed in as themself, marks an entry of an event in MARKING with the example sheet, reads
      * it, replaces it (without and with a stale version first); the entry's result is read and every result of the
      * event checked against the marks. The event is one of its own, in a programme of its own: an event with marks
-     * is kept (it can no longer be removed), so it must not be the walk's.
+     * is kept (it can no longer be removed), so it must not be the walk's. It is marked blind: once marking has closed
+     * (the entry is absent, nothing is outstanding), its chief judge reveals the identities.
      */
     @SuppressWarnings("unchecked")
     private void markAnEntry() {
@@ -549,11 +550,14 @@ class OpenApiConformanceTests {
         RegistryFixtures fixtures = new RegistryFixtures(admin, database);
         Map<String, Object> eventBody = RegistryFixtures.eventBody(fixtures.programme(), registry.trade(),
                 TestIdentities.unique("评分"));
+        eventBody.put("blind", true);
         long event = fixtures.event(eventBody);
         long entry = registry.create("/api/events/" + event + "/registrations",
-                Map.of("contestantId", registry.contestant(registry.enterprise(), (Long) eventBody.get("tradeId"))));
+                Map.of("contestantId", registry.contestant(registry.enterprise(), (Long) eventBody.get("tradeId")),
+                        "stationNumber", "W-01"));
         long second = registry.create("/api/events/" + event + "/registrations",
-                Map.of("contestantId", registry.contestant(registry.enterprise(), (Long) eventBody.get("tradeId"))));
+                Map.of("contestantId", registry.contestant(registry.enterprise(), (Long) eventBody.get("tradeId")),
+                        "stationNumber", "W-02"));
         long judge = registry.create("/api/judges", Map.of("name", TestIdentities.unique("裁判"),
                 "qualification", "PROVINCIAL"));
         // The chief judge marks too, and decides the deduction recorded below.
@@ -628,6 +632,11 @@ class OpenApiConformanceTests {
         Map<String, Object> report = json(expect(recompute, recompute.success(), admin.post()
                 .uri(recompute.path(), Map.of("eventId", event)).exchange().expectBody(byte[].class).returnResult()));
         assertThat((List<?>) report.get("differences")).isEmpty();
+
+        fixtures.moveEvent(event, "REVIEW");
+        Operation reveal = document.operation("revealIdentities");
+        expect(reveal, reveal.success(), marker.post().uri(reveal.path(), Map.of("id", event)).exchange()
+                .expectBody(byte[].class).returnResult());
     }
 
     /**

@@ -96,7 +96,7 @@ class OpenApiDocumentTests {
     private static boolean isAction(Operation operation) {
         return operation.path().endsWith("/withdrawal") || operation.path().endsWith("/password-reset")
                 || operation.path().endsWith("/absence") || operation.path().endsWith("/decision")
-                || operation.path().endsWith("/transition")
+                || operation.path().endsWith("/transition") || operation.path().endsWith("/reveal")
                 || operation.path().endsWith("/key-rotation") || operation.path().endsWith("/recomputation")
                 || operation.path().endsWith("/fund-allocation") || operation.path().endsWith("/panel/assignment")
                 || operation.path().endsWith("/marks")
