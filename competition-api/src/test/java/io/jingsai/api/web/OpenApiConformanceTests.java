@@ -633,6 +633,11 @@ class OpenApiConformanceTests {
                 .uri(recompute.path(), Map.of("eventId", event)).exchange().expectBody(byte[].class).returnResult()));
         assertThat((List<?>) report.get("differences")).isEmpty();
 
+        // The aspect sheet's second entry is incomplete (one aspect marked): absent too, so that marking may close.
+        Map<String, Object> secondEntry = Map.of("eventId", event, "id", second);
+        admin.post().uri(absence.path(), secondEntry).header(HttpHeaders.IF_MATCH, read("getRegistration", secondEntry))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(document.example(absence))
+                .exchange().expectStatus().isOk();
         fixtures.moveEvent(event, "REVIEW");
         Operation reveal = document.operation("revealIdentities");
         expect(reveal, reveal.success(), marker.post().uri(reveal.path(), Map.of("id", event)).exchange()
