@@ -12,11 +12,13 @@ export class BoardState {
     this.moves = new Map();
     this.total = 0;
     this.sequence = -1;
+    /** @type {string|null} when the board was frozen (封榜), an ISO instant; null while it is live */
+    this.frozenSince = null;
   }
 
   /** Replaces the state; entries known before keep (and update) their movement. Returns the registration
    *  numbers whose line changed. */
-  snapshot({ sequence, total, top }) {
+  snapshot({ sequence, total, top, frozenSince }) {
     const before = this.lines;
     this.lines = new Map();
     const changed = [];
@@ -30,11 +32,12 @@ export class BoardState {
     this.#forgetMovesOfAbsent();
     this.total = total;
     this.sequence = sequence;
+    this.frozenSince = frozenSince ?? null;
     return changed;
   }
 
   /** Applies a change: drop what left the leading entries, replace or add what changed. */
-  change({ sequence, total, changed, leftTop }) {
+  change({ sequence, total, changed, leftTop, frozenSince }) {
     for (const number of leftTop) {
       this.lines.delete(number);
     }
@@ -45,6 +48,7 @@ export class BoardState {
     this.#forgetMovesOfAbsent();
     this.total = total;
     this.sequence = sequence;
+    this.frozenSince = frozenSince ?? null;
     return changed.map(line => line.registrationNumber);
   }
 

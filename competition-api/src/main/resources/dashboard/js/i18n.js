@@ -46,6 +46,10 @@ const WORDS = {
     'status.INCOMPLETE': '评分中',
     'status.NEEDS_REVIEW': '待复核',
     'status.DISQUALIFIED': '取消资格',
+    frozenSince: '已封榜 · {time} 起',
+    frozenExplained: '封榜期间，公开榜单停在封榜时的成绩；解除封榜或成绩公示后恢复实时。',
+    frozenAnnounced: '榜单已封榜',
+    releasedAnnounced: '榜单已解除封榜，恢复实时更新',
   },
   en: {
     title: 'Skills competition live board',
@@ -89,6 +93,11 @@ const WORDS = {
     'status.INCOMPLETE': 'Marking',
     'status.NEEDS_REVIEW': 'Under review',
     'status.DISQUALIFIED': 'Disqualified',
+    frozenSince: 'Frozen since {time}',
+    frozenExplained: 'While the board is frozen it shows the results as they were at the freeze; it is live again '
+      + 'once released or when the results go out for public review.',
+    frozenAnnounced: 'The board is frozen',
+    releasedAnnounced: 'The board is live again',
   },
 };
 

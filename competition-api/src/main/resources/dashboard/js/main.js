@@ -16,6 +16,8 @@ const page = {
   eventTrade: document.getElementById('event-trade'),
   eventStatus: document.getElementById('event-status'),
   entryCount: document.getElementById('entry-count'),
+  frozen: document.getElementById('frozen'),
+  frozenNote: document.getElementById('frozen-note'),
   connection: document.getElementById('connection'),
   rows: document.getElementById('board-rows'),
   empty: document.getElementById('board-empty'),
@@ -51,7 +53,27 @@ function setConnection(key) {
   page.connection.dataset.state = key;
 }
 
+function describeFreeze() {
+  const frozen = Boolean(chosen && state.frozenSince);
+  page.frozen.hidden = page.frozenNote.hidden = !frozen;
+  page.frozen.textContent = frozen ? t('frozenSince', { time: localTime(state.frozenSince) }) : '';
+}
+
+/** An instant as the reader's local date and time, to the minute. */
+function localTime(instant) {
+  return new Date(instant).toLocaleString(language() === 'en' ? 'en-GB' : 'zh-CN',
+    { month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+}
+
+/** Says so in the live region when the board is frozen or released. */
+function announceFreeze(wasFrozenSince) {
+  if (Boolean(wasFrozenSince) !== Boolean(state.frozenSince)) {
+    page.changes.textContent = t(state.frozenSince ? 'frozenAnnounced' : 'releasedAnnounced');
+  }
+}
+
 function describeEvent() {
+  describeFreeze();
   if (!chosen) {
     page.eventName.textContent = t(events.length ? 'noEventChosen' : 'noEvents');
     page.eventTrade.textContent = page.eventStatus.textContent = page.entryCount.textContent = '';
@@ -125,15 +147,19 @@ function follow(event) {
   stream.addEventListener('error', () => setConnection(stream.readyState === EventSource.CLOSED
     ? 'unavailable' : 'reconnecting'));
   stream.addEventListener('snapshot', message => {
+    const wasFrozenSince = state.frozenSince;
     const changed = state.snapshot(JSON.parse(message.data));
+    announceFreeze(wasFrozenSince);
     setConnection('live');
     showBoard(changed);
     refreshChartSoon();
   });
   stream.addEventListener('change', message => {
+    const wasFrozenSince = state.frozenSince;
     const changed = state.change(JSON.parse(message.data));
     showBoard(changed);
     announce(changed);
+    announceFreeze(wasFrozenSince);
     refreshChartSoon();
   });
   const url = new URL(location.href);

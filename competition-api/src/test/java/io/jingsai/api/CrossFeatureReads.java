@@ -39,7 +39,7 @@ final class CrossFeatureReads {
             entry("penalty", "judging"),
             entry("entry_result", "result"), entry("result_change", "result"),
             entry("final_standings", "result"), entry("standing_change", "result"),
-            entry("idempotent_request", "shared"),
+            entry("idempotent_request", "shared"), entry("board_freeze", "boards"),
             entry("project_evaluation", "programme"), entry("project_evaluation_round", "programme"));
 
     /** {@code reader}'s SQL reads {@code columns} ("name type") of {@code table}, owned by another feature. */
@@ -146,7 +146,9 @@ final class CrossFeatureReads {
                     "aspect_id character varying", "points numeric", "reason character varying", "judge_id bigint",
                     "status character varying", "decided_by_judge bigint", "decided_at timestamp with time zone"),
             read("boards", "event", "BoardStore: an event's board is public from MARKING on (a blind event's once "
-                            + "its identities are revealed); the public list of such events names each with its trade",
+                            + "its identities are revealed); the public list of such events names each with its trade. "
+                            + "BoardFreezeStore: a freeze needs MARKING and locks the event's row against writers of "
+                            + "results while it reads them",
                     "id bigint", "status character varying", "name character varying", "trade_id bigint",
                     "blind boolean", "identities_revealed_at timestamp with time zone"),
             read("boards", "trade", "BoardStore: the public list of events names each event's trade",

@@ -24,8 +24,9 @@ import reactor.core.publisher.Flux;
  * block writers and wait at most one write long.
  *
  * <p><b>Public view.</b> {@link #freeze()} fixes what the public sees ({@link #publicView()}, {@link #changes()}) as
- * of that instant, while organizers keep reading and writing the live board; {@link #unfreeze()} publishes the live
- * state at once.
+ * of that instant (or {@link #freeze(Iterable, Instant)} as another copy of the board was), while organizers keep
+ * reading and writing the live board; the change feed publishes the freeze once (its events say since when the view
+ * is frozen) and nothing more until {@link #unfreeze()} publishes the live state at once.
  *
  * <p>Thread-safe. Ids are any {@code long}; invalid input is rejected with {@link IllegalArgumentException} or
  * {@link NullPointerException} before anything changes.
@@ -191,6 +192,26 @@ public final class Board implements BoardView {
             frozen = new FrozenView(read(s -> FrozenBoard.capture(s, at)));
             return at;
         }
+    }
+
+    /**
+     * Freezes the public view with the given content rather than the live one: the board as it was at {@code at}
+     * elsewhere (another copy of it, or this one before a restart), so that every copy shows the same frozen view.
+     * Replaces a frozen view already in place; the live board is untouched. The change feed publishes the frozen
+     * view at its next tick.
+     *
+     * @return the new public view
+     * @throws IllegalArgumentException if an entry is invalid or an id appears twice (nothing changes then)
+     */
+    public BoardView freeze(Iterable<? extends Entry> content, Instant at) {
+        Objects.requireNonNull(at, "at");
+        BoardState copy = new BoardState(spec, content instanceof java.util.Collection<?> c ? c.size() : 16);
+        copy.load(content);
+        FrozenView view = new FrozenView(FrozenBoard.capture(copy, at));
+        synchronized (freezeMonitor) {
+            frozen = view;
+        }
+        return view;
     }
 
     /**

@@ -2,6 +2,8 @@ package io.jingsai.leaderboard;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * An event of a board's public change feed ({@link Board#changes()}), numbered by a per-board {@code sequence}
@@ -23,6 +25,9 @@ public sealed interface BoardChange permits BoardChange.Snapshot, BoardChange.De
     /** When the state was published (the board's clock). */
     Instant at();
 
+    /** Since when the public view is frozen, or empty while it is live. */
+    Optional<Instant> frozenAt();
+
     /**
      * The whole public state a dashboard needs: the top entries, the total and every tier's status.
      *
@@ -32,12 +37,14 @@ public sealed interface BoardChange permits BoardChange.Snapshot, BoardChange.De
      * @param total    entries on the public view
      * @param top      the first {@code feedTop} standings in display order
      * @param tiers    every tier's status, in the board's tier order
+     * @param frozenAt since when the public view is frozen, or empty while it is live
      */
     record Snapshot(String board, long sequence, Instant at, int total, List<Standing> top,
-                    List<TierStatus> tiers) implements BoardChange {
+                    List<TierStatus> tiers, Optional<Instant> frozenAt) implements BoardChange {
         public Snapshot {
             top = List.copyOf(top);
             tiers = List.copyOf(tiers);
+            Objects.requireNonNull(frozenAt, "frozenAt");
         }
     }
 
@@ -54,14 +61,18 @@ public sealed interface BoardChange permits BoardChange.Snapshot, BoardChange.De
      * @param leftTop     ids that were in the top and no longer are
      * @param tierEvents  entries that entered or left a tier (any entry, not only the top)
      * @param tierChanges statuses of tiers whose member count or cut-off changed
+     * @param frozenAt    since when the public view is frozen, or empty while it is live; a delta that only freezes
+     *                    or releases the view may change nothing else
      */
     record Delta(String board, long sequence, Instant at, int total, List<Standing> changed, List<Long> leftTop,
-                 List<TierEvent> tierEvents, List<TierStatus> tierChanges) implements BoardChange {
+                 List<TierEvent> tierEvents, List<TierStatus> tierChanges, Optional<Instant> frozenAt)
+            implements BoardChange {
         public Delta {
             changed = List.copyOf(changed);
             leftTop = List.copyOf(leftTop);
             tierEvents = List.copyOf(tierEvents);
             tierChanges = List.copyOf(tierChanges);
+            Objects.requireNonNull(frozenAt, "frozenAt");
         }
     }
 

@@ -83,8 +83,10 @@ final class ChangeFeed {
         long sequence = latest == null ? 0 : latest.sequence + 1;
         FeedState previous = latest;
         FeedState next = view.read(o -> FeedState.capture(board.name(), o, runtime.feedTop(), sequence,
-                runtime.clock().instant(), previous));
-        if (latest != null && next.delta != null && isEmpty(next.delta, latest.total)) {
+                runtime.clock().instant(), view.frozenAt(), previous));
+        // A freeze or a release is published even when the leading entries stay as they were: subscribers are told.
+        if (latest != null && next.delta != null && isEmpty(next.delta, latest.total)
+                && next.frozenAt.equals(latest.frozenAt)) {
             publishedView = view;
             publishedVersion = version;
             return; // the change did not touch anything the feed shows

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One published state of a board's public view: what a snapshot carries, the sorted ids of every tier's members
@@ -17,16 +18,18 @@ final class FeedState {
     final Instant at;
     private final String board;
     final int total;
+    final Optional<Instant> frozenAt;
     private final List<Standing> top;
     private final List<TierStatus> tiers;
     private final long[][] tierMembers; // sorted ids per tier
     final BoardChange.Delta delta;      // null for the first state
 
-    private FeedState(String board, long sequence, Instant at, int total, List<Standing> top, List<TierStatus> tiers,
-                      long[][] tierMembers, FeedState previous) {
+    private FeedState(String board, long sequence, Instant at, Optional<Instant> frozenAt, int total,
+                      List<Standing> top, List<TierStatus> tiers, long[][] tierMembers, FeedState previous) {
         this.board = board;
         this.sequence = sequence;
         this.at = at;
+        this.frozenAt = frozenAt;
         this.total = total;
         this.top = top;
         this.tiers = tiers;
@@ -34,8 +37,9 @@ final class FeedState {
         this.delta = previous == null ? null : deltaFrom(previous);
     }
 
-    /** Captures the state inside one consistent read of the public view. */
-    static FeedState capture(String board, Ordering o, int feedTop, long sequence, Instant at, FeedState previous) {
+    /** Captures the state inside one consistent read of the public view (frozen since {@code frozenAt}, if so). */
+    static FeedState capture(String board, Ordering o, int feedTop, long sequence, Instant at,
+                             Optional<Instant> frozenAt, FeedState previous) {
         StandingList top = o.collect(0, feedTop);
         List<TierStatus> tiers = o.tiers();
         long[][] members = new long[tiers.size()][];
@@ -43,11 +47,11 @@ final class FeedState {
             members[t] = o.mainIds(0, tiers.get(t).members());
             Arrays.sort(members[t]);
         }
-        return new FeedState(board, sequence, at, o.size(), top, List.copyOf(tiers), members, previous);
+        return new FeedState(board, sequence, at, frozenAt, o.size(), top, List.copyOf(tiers), members, previous);
     }
 
     BoardChange.Snapshot snapshot() {
-        return new BoardChange.Snapshot(board, sequence, at, total, top, tiers);
+        return new BoardChange.Snapshot(board, sequence, at, total, top, tiers, frozenAt);
     }
 
     private BoardChange.Delta deltaFrom(FeedState previous) {
@@ -77,7 +81,7 @@ final class FeedState {
                 tierChanges.add(tiers.get(t));
             }
         }
-        return new BoardChange.Delta(board, sequence, at, total, changed, left, events, tierChanges);
+        return new BoardChange.Delta(board, sequence, at, total, changed, left, events, tierChanges, frozenAt);
     }
 
     private static void diff(String tier, long[] before, long[] after, List<BoardChange.TierEvent> out) {

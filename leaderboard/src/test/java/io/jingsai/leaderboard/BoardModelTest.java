@@ -23,7 +23,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Model-based tests: seeded random sequences of upserts, re-scores, removals, rebuilds, freezes and unfreezes
+ * Model-based tests: seeded random sequences of upserts, re-scores, removals, rebuilds, freezes (also with content
+ * of their own) and unfreezes
  * (with many ties on every criterion and on display keys), checked after every step against {@link ReferenceBoard}
  * for ranks, positions, pages, around, tiers, cut-offs, filtered views and the frozen public view.
  */
@@ -103,6 +104,12 @@ class BoardModelTest {
             } else if (op < 99) {
                 board.unfreeze();
                 frozen = null;
+            } else {
+                // frozen as another copy of the board was: content of its own, whatever the live board holds
+                List<Entry> elsewhere = randomEntries(spec, random, random.nextInt(ids + 10), ids);
+                board.freeze(elsewhere, NOW);
+                frozen = new ReferenceBoard(spec);
+                frozen.replaceAll(elsewhere);
             }
             board.checkInvariants();
             height = Math.max(height, board.height());

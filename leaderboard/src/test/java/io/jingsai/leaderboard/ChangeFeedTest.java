@@ -156,29 +156,69 @@ class ChangeFeedTest {
     }
 
     @Test
-    void aFrozenBoardPublishesNothingUntilUnfreezePublishesAtOnce() {
+    void aFreezeIsPublishedOnceThenNothingUntilUnfreezePublishesAtOnce() {
         Board board = board(3);
         board.upsert(1, 1, score(10));
         List<BoardChange> events = subscribe(board);
+        assertThat(events.get(0).frozenAt()).isEmpty();
         Instant frozenAt = board.freeze();
         assertThat(frozenAt).isEqualTo(NOW);
 
         board.upsert(2, 2, score(20));
         board.remove(1);
         time.advanceTimeBy(TICK.multipliedBy(3));
-        assertThat(events).hasSize(1);
+        assertThat(events).hasSize(2);
+        var freeze = (BoardChange.Delta) events.get(1);
+        assertThat(freeze.frozenAt()).as("the delta says the view is frozen").contains(NOW);
+        assertThat(freeze.changed()).as("and changes nothing the public sees").isEmpty();
+        assertThat(freeze.leftTop()).isEmpty();
         assertThat(board.publicView().top(3)).extracting(Standing::id).containsExactly(1L);
         assertThat(board.top(3)).extracting(Standing::id).containsExactly(2L);
 
         List<BoardChange> late = subscribe(board); // a new subscriber sees the frozen state too
         assertThat(((BoardChange.Snapshot) late.get(0)).top()).extracting(Standing::id).containsExactly(1L);
+        assertThat(late.get(0).frozenAt()).contains(NOW);
 
         assertThat(board.unfreeze()).isTrue();
-        assertThat(events).hasSize(2); // no tick needed
-        var delta = (BoardChange.Delta) events.get(1);
+        assertThat(events).hasSize(3); // no tick needed
+        var delta = (BoardChange.Delta) events.get(2);
         assertThat(delta.leftTop()).containsExactly(1L);
         assertThat(delta.changed()).extracting(Standing::id).containsExactly(2L);
+        assertThat(delta.frozenAt()).isEmpty();
         assertThat(board.unfreeze()).isFalse();
+    }
+
+    /**
+     * Frozen with content of its own (as another copy of the board was): the feed publishes that content with the
+     * given instant, a second such freeze replaces the first, and unfreezing publishes the live board.
+     */
+    @Test
+    void aBoardFrozenWithGivenContentPublishesThatContent() {
+        Board board = board(3);
+        board.upsert(1, 1, score(10));
+        board.upsert(2, 2, score(20));
+        List<BoardChange> events = subscribe(board);
+        Instant elsewhere = NOW.minusSeconds(5);
+
+        board.freeze(List.of(Entry.of(1, 1, score(30)), Entry.of(3, 3, score(5))), elsewhere);
+        time.advanceTimeBy(TICK);
+        var frozen = (BoardChange.Delta) events.get(1);
+        assertThat(frozen.frozenAt()).contains(elsewhere);
+        assertThat(frozen.total()).isEqualTo(2);
+        assertThat(frozen.leftTop()).containsExactly(2L);
+        assertThat(board.publicView().top(3)).extracting(Standing::id).containsExactly(1L, 3L);
+        assertThat(board.top(3)).extracting(Standing::id).containsExactly(2L, 1L);
+
+        board.freeze(List.of(Entry.of(2, 2, score(1))), NOW);
+        time.advanceTimeBy(TICK);
+        assertThat(events).hasSize(3);
+        assertThat(events.get(2).frozenAt()).contains(NOW);
+        assertThat(board.publicView().top(3)).extracting(Standing::id).containsExactly(2L);
+
+        assertThat(board.unfreeze()).isTrue();
+        assertThat(events.get(3).frozenAt()).isEmpty();
+        assertThat(((BoardChange.Delta) events.get(3)).total()).isEqualTo(2);
+        assertThat(board.publicView().top(3)).extracting(Standing::id).containsExactly(2L, 1L);
     }
 
     static LongStream seeds() {
@@ -213,6 +253,7 @@ class ChangeFeedTest {
             events.clear();
             if (published) {
                 BoardView view = board.publicView();
+                assertThat(client.frozenAt).isEqualTo(view.frozenAt());
                 assertThat(client.top()).isEqualTo(view.top(feedTop));
                 assertThat(client.tiers).isEqualTo(view.tiers());
                 assertThat(client.total).isEqualTo(view.count());
@@ -229,6 +270,7 @@ class ChangeFeedTest {
     private static final class Client {
         long sequence = -1;
         int total;
+        java.util.Optional<Instant> frozenAt = java.util.Optional.empty();
         final Map<Long, Standing> top = new HashMap<>();
         List<TierStatus> tiers = List.of();
         final Map<String, Set<Long>> members = new HashMap<>();
@@ -262,6 +304,7 @@ class ChangeFeedTest {
                 }
             }
             sequence = change.sequence();
+            frozenAt = change.frozenAt();
         }
 
         List<Standing> top() {

@@ -1,8 +1,6 @@
 package io.jingsai.api.boards;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -14,9 +12,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.jingsai.api.shared.FieldProblem;
 import io.jingsai.api.shared.NotFoundException;
-import io.jingsai.api.shared.RejectedRequestException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -28,11 +24,13 @@ import reactor.core.publisher.Mono;
 
 @RestController
 @Tag(name = "Public boards", description = "Live boards of events for everyone, from MARKING on: ranks, names, "
-        + "enterprises and published totals, nothing personal beyond a name; as pages, and as a stream of changes")
+        + "enterprises and published totals, nothing personal beyond a name; as pages, and as a stream of changes. "
+        + "While an organizer has the board frozen (封榜), they show the results as they were then (frozenSince), "
+        + "until it is released or the results go out for public review")
 class PublicBoardController {
 
-    private static final int MAX_LIMIT = 200;
-    private static final int MAX_K = 100;
+    private static final int MAX_LIMIT = BoardPaging.MAX_LIMIT;
+    private static final int MAX_K = BoardPaging.MAX_K;
     private static final String BOARD = "/api/public/events/{eventId}/board";
     private static final String EVENT = "an event from MARKING on (a blind one once its identities are revealed); "
             + "404 for any other, as for one that does not exist";
@@ -52,17 +50,15 @@ class PublicBoardController {
             description = "Every entry that is not withdrawn and has a result, ranked by the event's tie-break chain "
                     + "and rank style as its standings are; results still missing marks or held for review rank "
                     + "on their provisional totals and say so. The version is the ETag: 304 to a matching "
-                    + "If-None-Match.")
+                    + "If-None-Match. A frozen board says since when (frozenSince) and keeps its version until it is "
+                    + "released.")
     Mono<ResponseEntity<BoardPageView>> page(
             @PathVariable @Parameter(description = EVENT) long eventId,
             @RequestParam(defaultValue = "0") @Parameter(description = "entries to skip",
                     schema = @Schema(minimum = "0", defaultValue = "0")) int offset,
             @RequestParam(defaultValue = "50") @Parameter(description = "entries to show",
                     schema = @Schema(minimum = "1", maximum = "" + MAX_LIMIT, defaultValue = "50")) int limit) {
-        List<FieldProblem> problems = new ArrayList<>();
-        within(problems, "offset", offset, 0, Integer.MAX_VALUE);
-        within(problems, "limit", limit, 1, MAX_LIMIT);
-        refuse(problems);
+        BoardPaging.page(offset, limit);
         return boards.board(eventId).map(board -> cached(board.page(offset, limit)));
     }
 
@@ -74,9 +70,7 @@ class PublicBoardController {
             @PathVariable @Parameter(description = EVENT) long eventId,
             @RequestParam(defaultValue = "10") @Parameter(description = "how many entries",
                     schema = @Schema(minimum = "1", maximum = "" + MAX_K, defaultValue = "10")) int k) {
-        List<FieldProblem> problems = new ArrayList<>();
-        within(problems, "k", k, 1, MAX_K);
-        refuse(problems);
+        BoardPaging.check().within("k", k, 1, MAX_K).refuse();
         return boards.board(eventId).map(board -> cached(board.top(k)));
     }
 
@@ -89,9 +83,7 @@ class PublicBoardController {
             @PathVariable @Parameter(description = "the entry's registration number") long registrationNumber,
             @RequestParam(defaultValue = "5") @Parameter(description = "entries either side",
                     schema = @Schema(minimum = "0", maximum = "" + MAX_K, defaultValue = "5")) int k) {
-        List<FieldProblem> problems = new ArrayList<>();
-        within(problems, "k", k, 0, MAX_K);
-        refuse(problems);
+        BoardPaging.check().within("k", k, 0, MAX_K).refuse();
         return boards.board(eventId).map(board -> board.around(registrationNumber, k)
                 .map(PublicBoardController::cached)
                 .orElseThrow(() -> NotFoundException.because("notFound.boardEntry", registrationNumber, eventId)));
@@ -103,7 +95,10 @@ class PublicBoardController {
                     + "'change' events, at most one per tick, each turning the state before it into its own "
                     + "(sequence). Every event has an id: reconnect with it as Last-Event-ID to get only what you "
                     + "missed, or a fresh snapshot when that is no longer known. A client that reads slowly skips "
-                    + "ahead to a snapshot of the latest state. Comments every so often keep the stream open.")
+                    + "ahead to a snapshot of the latest state. Comments every so often keep the stream open. When "
+                    + "the board is frozen (封榜), a 'change' with frozenSince says so (it may change nothing else) and "
+                    + "none follows until the board is released: then a 'change' turns the frozen board into the "
+                    + "live one. A snapshot of a frozen board has frozenSince too.")
     @ApiResponse(responseCode = "200", description = "The stream; it never ends by itself",
             content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
                     schema = @Schema(type = "string")))
@@ -119,17 +114,5 @@ class PublicBoardController {
 
     private static ResponseEntity<BoardPageView> cached(BoardPageView view) {
         return ResponseEntity.ok().eTag("\"" + view.version() + "\"").cacheControl(CACHING).body(view);
-    }
-
-    private static void within(List<FieldProblem> problems, String parameter, int value, int min, int max) {
-        if (value < min || value > max) {
-            problems.add(FieldProblem.of(parameter, "number.range", min, max));
-        }
-    }
-
-    private static void refuse(List<FieldProblem> problems) {
-        if (!problems.isEmpty()) {
-            throw new RejectedRequestException(problems);
-        }
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.slf4j.Logger;
@@ -31,6 +32,11 @@ import reactor.util.retry.Retry;
  * yet in id order ({@link OutboxCursor}, which also picks up rows that commit after a later id) and applies them to
  * the boards. A notification only says "look": whatever was missed while the connection was down is read from the
  * outbox when it is back. A lost connection is reconnected with exponential back-off.
+ *
+ * <p>The same connection LISTENs on {@code board_freeze} for changes of boards' freezes (封榜): after a notification
+ * there, at start, after each reconnection and every {@code poll}, the boards held take their stored freeze states,
+ * and the freezes still to be taken are timed ({@link ScheduledFreezes}). Results read for a board bring its freeze
+ * along by themselves ({@link EventBoards}).
  */
 @Component
 class ResultChangeFollower implements SmartLifecycle {
@@ -56,13 +62,18 @@ class ResultChangeFollower implements SmartLifecycle {
     private final ConnectionFactory connections;
     private final EventBoards boards;
     private final BoardSettings settings;
+    private final ScheduledFreezes scheduledFreezes;
     private final AtomicReference<OutboxCursor> cursor = new AtomicReference<>();
+    /** Set when the freezes may have changed; the next catch-up follows them and clears it. */
+    private final AtomicBoolean freezesChanged = new AtomicBoolean(true);
     private volatile Integer backendPid;
     private volatile Disposable following;
 
-    ResultChangeFollower(ConnectionFactory connections, EventBoards boards, BoardSettings settings) {
+    ResultChangeFollower(ConnectionFactory connections, EventBoards boards, ScheduledFreezes scheduledFreezes,
+                         BoardSettings settings) {
         this.connections = unpooled(connections);
         this.boards = boards;
+        this.scheduledFreezes = scheduledFreezes;
         this.settings = settings;
     }
 
@@ -113,10 +124,19 @@ class ResultChangeFollower implements SmartLifecycle {
 
     private Flux<Integer> listen(PostgresqlConnection connection) {
         Flux<Object> wakeUps = Flux.merge(
-                connection.getNotifications().cast(Object.class)
+                connection.getNotifications()
+                        .doOnNext(notification -> {
+                            if (BoardFreezeStore.CHANNEL.equals(notification.getName())) {
+                                freezesChanged.set(true);
+                            }
+                        })
+                        .cast(Object.class)
                         .concatWith(Mono.error(() -> new IllegalStateException("notifications ended"))),
-                Flux.interval(settings.poll(), settings.poll()).onBackpressureDrop().cast(Object.class));
+                Flux.interval(settings.poll(), settings.poll()).onBackpressureDrop()
+                        .doOnNext(poll -> freezesChanged.set(true)).cast(Object.class));
         return rowsUpdated(connection, "LISTEN result_change")
+                .then(rowsUpdated(connection, "LISTEN " + BoardFreezeStore.CHANNEL))
+                .doOnNext(listening -> freezesChanged.set(true)) // whatever changed while not listening
                 .then(pidOf(connection))
                 .then(startingCursor(connection))
                 .thenMany(Flux.concat(Mono.just((Object) "start"), wakeUps))
@@ -146,11 +166,21 @@ class ResultChangeFollower implements SmartLifecycle {
                 .then();
     }
 
-    /** Reads and applies batches until one is not full; the number of changes applied. */
+    /** Reads and applies batches until one is not full, then follows the freezes if they may have changed. */
     private Mono<Integer> catchUp(PostgresqlConnection connection) {
         return batch(connection)
                 .expand(applied -> applied == BATCH ? batch(connection) : Mono.empty())
-                .reduce(0, Integer::sum);
+                .reduce(0, Integer::sum)
+                .flatMap(applied -> followFreezes().thenReturn(applied));
+    }
+
+    private Mono<Void> followFreezes() {
+        if (!freezesChanged.getAndSet(false)) {
+            return Mono.empty();
+        }
+        return boards.followFreezes(null)
+                .then(scheduledFreezes.refresh())
+                .doOnError(failure -> freezesChanged.set(true)); // tried again after reconnecting
     }
 
     private Mono<Integer> batch(PostgresqlConnection connection) {

@@ -145,6 +145,10 @@ final class AccessRules {
             event(List.of(POST),             "/api/events/{eventId}/panel/{judgeId}/conflicts", "eventId", ORGANIZER,
                     CHIEF_JUDGE),
             event(List.of(POST, PUT, DELETE), "/api/events/{eventId}/panel/**", "eventId", ORGANIZER),
+            event(List.of(GET),              "/api/events/{eventId}/board", "eventId", ORGANIZER, CHIEF_JUDGE),
+            event(List.of(GET),              "/api/events/{eventId}/board/freeze", "eventId", ORGANIZER,
+                    CHIEF_JUDGE),
+            event(List.of(POST, DELETE),     "/api/events/{eventId}/board/freeze", "eventId", ORGANIZER),
 
             anywhere(List.of(GET, POST, PUT), "/api/enterprises/**", ORGANIZER),
             anywhere(List.of(GET, POST, PUT), "/api/contestants/**", ORGANIZER),

@@ -30,6 +30,7 @@ final class BoardFixtures {
     private final WebTestClient anonymous;
     private final TestRegistry registry;
     private final long trade;
+    final long programme;
     final long event;
     private final Map<String, Object> eventBody;
     private long eventVersion;
@@ -41,7 +42,8 @@ final class BoardFixtures {
         this.registry = new TestRegistry(admin);
         RegistryFixtures fixtures = new RegistryFixtures(admin, database);
         this.trade = registry.trade();
-        eventBody = RegistryFixtures.eventBody(fixtures.programme(), trade, TestIdentities.unique("榜单赛项"));
+        this.programme = fixtures.programme();
+        eventBody = RegistryFixtures.eventBody(programme, trade, TestIdentities.unique("榜单赛项"));
         eventBody.put("scheme", RegistryFixtures.json(SCHEME));
         eventBody.put("rules", RegistryFixtures.json(
                 "{\"tieBreak\": [{\"key\": \"total\", \"order\": \"DESCENDING\"}]}"));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -64,6 +65,59 @@ class BoardStreamsTest {
         assertThat(snapshot.total()).isEqualTo(21);
         assertThat(snapshot.top()).extracting(BoardLineView::registrationNumber).startsWith(1, 21, 20);
         assertThat(board.watching()).isZero();
+    }
+
+    /**
+     * Frozen with results of its own (as stored with the freeze, here one entry the live board has not seen): the
+     * stream says so once, then sends nothing while live results arrive, and the release turns the frozen board into
+     * the live one. Reads show the frozen board under one version meanwhile; an older freeze state changes nothing.
+     */
+    @Test
+    void aFrozenBoardStreamsItsFreezeThenNothingUntilItIsReleased() {
+        Instant at = Instant.parse("2026-05-01T08:00:00Z");
+        board.apply(result(1, "50"));
+        BoardFreeze frozen = new BoardFreeze(7, 1, at, List.of(result(1, "50"), result(2, "40")), null, "o", at);
+        List<String> versions = new ArrayList<>();
+        StepVerifier.create(BoardStreams.of(board, null, Duration.ofHours(1)).filter(event -> event.event() != null))
+                .assertNext(snapshot -> assertThat(((BoardStreamEvents.Snapshot) snapshot.data()).frozenSince())
+                        .isNull())
+                .then(() -> {
+                    board.follow(frozen);
+                    board.apply(result(3, "99"));
+                })
+                .assertNext(freezing -> {
+                    BoardStreamEvents.Change change = (BoardStreamEvents.Change) freezing.data();
+                    assertThat(change.frozenSince()).isEqualTo(at);
+                    assertThat(change.total()).isEqualTo(2);
+                    assertThat(change.changed()).extracting(BoardLineView::registrationNumber).containsExactly(2);
+                })
+                .then(() -> {
+                    versions.add(board.version());
+                    board.apply(result(4, "98"));
+                    board.follow(frozen);
+                    versions.add(board.version());
+                })
+                .expectNoEvent(Duration.ofMillis(200))
+                .then(() -> {
+                    assertThat(board.page(0, 10).entries()).extracting(BoardLineView::registrationNumber)
+                            .containsExactly(1, 2);
+                    assertThat(board.livePage(0, 10).entries()).extracting(BoardLineView::registrationNumber)
+                            .containsExactly(3, 4, 1);
+                    board.follow(new BoardFreeze(7, 2, null, List.of(), null, "o", at));
+                })
+                .assertNext(release -> {
+                    BoardStreamEvents.Change change = (BoardStreamEvents.Change) release.data();
+                    assertThat(change.frozenSince()).isNull();
+                    assertThat(change.total()).isEqualTo(3);
+                    assertThat(change.changed()).extracting(BoardLineView::registrationNumber)
+                            .containsExactly(3, 4, 1);
+                    assertThat(change.leftTop()).containsExactly(2);
+                })
+                .thenCancel()
+                .verify(Duration.ofSeconds(10));
+        assertThat(versions.get(1)).as("one version while frozen").isEqualTo(versions.get(0));
+        assertThat(board.version()).isNotEqualTo(versions.get(0));
+        assertThat(board.page(0, 10).frozenSince()).isNull();
     }
 
     private static void pause() {

@@ -137,6 +137,64 @@ class DashboardBrowserTests {
                 .as("errors in the browser (a blocked script or style under the CSP, a failed request)").isEmpty();
     }
 
+    /**
+     * A board frozen through the API: the page says since when (a badge, in Chinese and English) and keeps the board
+     * as it was while a mark arrives; released, it shows the mark without a reload and the badge goes.
+     */
+    @Test
+    void aFrozenBoardSaysSoAndShowsTheLaterMarkOnlyOnceReleased() throws IOException {
+        WebTestClient web = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
+                .responseTimeout(Duration.ofSeconds(60)).build();
+        WebTestClient admin = io.jingsai.api.TestClients.administrator(web);
+        BoardFixtures fixtures = new BoardFixtures(web, database);
+        List<Long> entries = List.of(fixtures.entry(), fixtures.entry(), fixtures.entry());
+        WebTestClient judge = fixtures.judge();
+        fixtures.startMarking();
+        fixtures.mark(judge, entries.get(0), 70);
+        fixtures.mark(judge, entries.get(1), 60);
+        String board = "/api/public/events/" + fixtures.event + "/board";
+        eventually("two entries on the board", () -> ((Number) web.get().uri(board).exchange()
+                .expectBody(Map.class).returnResult().getResponseBody().get("total")).intValue() == 2);
+
+        browser.get("http://localhost:" + port + "/?event=" + fixtures.event);
+        waitFor("the board's two rows", Duration.ofSeconds(20), () -> rows().size() == 2);
+        assertThat(browser.findElement(By.id("frozen")).isDisplayed()).as("no badge while live").isFalse();
+        script("window.sameDocument = true");
+
+        String freeze = "/api/events/" + fixtures.event + "/board/freeze";
+        String version = admin.post().uri(freeze).exchange().expectStatus().isCreated().returnResult(Void.class)
+                .getResponseHeaders().getETag();
+        waitFor("the frozen badge", LIVE, () -> browser.findElement(By.id("frozen")).isDisplayed());
+        assertThat(text("#frozen")).startsWith("已封榜");
+        assertThat(text("#frozen-note")).contains("封榜");
+        assertThat(text("#changes")).isEqualTo("榜单已封榜");
+        fixtures.mark(judge, entries.get(2), 95);
+        eventually("the mark on the live board", () -> ((Number) admin.get().uri("/api/events/{e}/board",
+                fixtures.event).exchange().expectBody(Map.class).returnResult().getResponseBody().get("total"))
+                .intValue() == 3);
+        pause(Duration.ofSeconds(1));
+        assertThat(rows()).as("the board as it was at the freeze").hasSize(2);
+        browser.findElement(By.id("language-toggle")).click();
+        assertThat(text("#frozen")).startsWith("Frozen since");
+        screenshot("frozen-en.png");
+        browser.findElement(By.id("language-toggle")).click();
+
+        admin.delete().uri(freeze).header("If-Match", version).exchange().expectStatus().isNoContent();
+        waitFor("the later mark at the top once released", LIVE,
+                () -> registrationNumberOfRow(0) == fixtures.number(entries.get(2)));
+        assertThat(browser.findElement(By.id("frozen")).isDisplayed()).isFalse();
+        assertThat(text("#changes")).isEqualTo("榜单已解除封榜，恢复实时更新");
+        assertThat(script("return window.sameDocument === true")).as("no reload").isEqualTo(true);
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private List<WebElement> rows() {
         return browser.findElements(By.cssSelector("#board-rows tr"));
     }

@@ -164,6 +164,12 @@ class AuthorizationMatrixTests {
         expect("GET /api/public/events/{eventId}/board/around/{registrationNumber}",
                                                                          404, 404, 404, 404, 404, 404, 404);
         expect("GET /api/public/events/{eventId}/board/stream",          404, 404, 404, 404, 404, 404, 404);
+        // The live board and its freeze (封榜): an event before MARKING has an empty board and cannot be frozen (409);
+        // releasing needs If-Match (428).
+        expect("GET /api/events/{eventId}/board",                        200, 200, 404, 200, 403, 404, 401);
+        expect("GET /api/events/{eventId}/board/freeze",                 200, 200, 404, 200, 403, 404, 401);
+        expect("POST /api/events/{eventId}/board/freeze",                409, 409, 404, 403, 403, 404, 401);
+        expect("DELETE /api/events/{eventId}/board/freeze",              428, 428, 404, 403, 403, 404, 401);
 
         // The chain of the event here, which the fixtures' withdrawal began.
         expect("GET /api/audit/chains",                                  200, 403, 403, 403, 403, 403, 401);

@@ -82,6 +82,9 @@ class JsonTextFieldsTests {
                     "/api/events/1/penalties/1/decision", "penalty")),
             Map.entry("RegistrationAbsence", new Endpoint(HttpMethod.POST,
                     "/api/events/1/registrations/1/absence", "registration")),
+            // no text field: listed because every body type is
+            Map.entry("BoardFreezeCommand",
+                    new Endpoint(HttpMethod.POST, "/api/events/1/board/freeze", "board_freeze")),
             Map.entry("AccountCommand", new Endpoint(HttpMethod.POST, "/api/accounts", "account")),
             Map.entry("JudgeAccountsCommand", new Endpoint(HttpMethod.POST, "/api/accounts/judges", "account")),
             Map.entry("PasswordChange", new Endpoint(HttpMethod.POST, "/api/account/password", "auth_session")),

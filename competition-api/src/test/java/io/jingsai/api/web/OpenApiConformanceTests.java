@@ -628,6 +628,8 @@ class OpenApiConformanceTests {
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(document.example(absence))
                 .exchange().expectBody(byte[].class).returnResult());
 
+        freezeTheBoard(Map.of("eventId", event));
+
         Operation recompute = document.operation("recomputeResults");
         Map<String, Object> report = json(expect(recompute, recompute.success(), admin.post()
                 .uri(recompute.path(), Map.of("eventId", event)).exchange().expectBody(byte[].class).returnResult()));
@@ -687,6 +689,23 @@ class OpenApiConformanceTests {
                     .header("Idempotency-Key", key).contentType(MediaType.APPLICATION_JSON).bodyValue(example)
                     .exchange().expectBody(byte[].class).returnResult());
         }
+    }
+
+    /**
+     * The board of an event in MARKING frozen with the example (a freeze scheduled, or taken at once once the
+     * example's time has passed), its state and the live board read, and the freeze released: without If-Match, with
+     * a stale version, with the current one.
+     */
+    private void freezeTheBoard(Map<String, Object> inEvent) {
+        Operation freeze = document.operation("freezeBoard");
+        EntityExchangeResult<byte[]> frozen = expect(freeze, freeze.success(), admin.post().uri(freeze.path(), inEvent)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(document.example(freeze))
+                .exchange().expectBody(byte[].class).returnResult());
+        assertThat(frozen.getResponseHeaders().getLocation())
+                .hasToString("/api/events/" + inEvent.get("eventId") + "/board/freeze");
+        String version = read("getBoardFreeze", inEvent);
+        read("getLiveEventBoard", inEvent);
+        remove("releaseBoard", inEvent, version);
     }
 
     /**
