@@ -6,9 +6,11 @@ import java.time.Instant;
  * A registration: who is entered in which event, under which numbers. A withdrawn registration says who withdrew it,
  * when and why ({@code withdrawnBy}, {@code withdrawnAt}, {@code withdrawalReason}; absent otherwise); an ABSENT one
  * (did not start) who recorded the absence, when and why ({@code absentBy}, {@code absentAt}, {@code absenceReason}).
+ * {@code verificationCode} is what its contestant looks up their own results with ({@link VerificationCodes}): for
+ * organizers to hand out, never shown in public.
  */
 public record RegistrationView(long id, long eventId, int registrationNumber, String stationNumber, Long contestantId,
                         Long teamId, RegistrationStatus status, long version, Instant createdAt, Instant updatedAt,
                         Instant withdrawnAt, String withdrawnBy, String withdrawalReason, Instant absentAt,
-                        String absentBy, String absenceReason) {
+                        String absentBy, String absenceReason, String verificationCode) {
 }
