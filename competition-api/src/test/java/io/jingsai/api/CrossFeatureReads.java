@@ -39,7 +39,8 @@ final class CrossFeatureReads {
             entry("entry_result", "result"), entry("result_change", "result"),
             entry("final_standings", "result"), entry("standing_change", "result"),
             entry("idempotent_request", "shared"),
-            entry("project_evaluation", "programme"), entry("project_evaluation_round", "programme"));
+            entry("project_evaluation", "programme"), entry("project_evaluation_round", "programme"),
+            entry("certificate", "certificate"));
 
     /** {@code reader}'s SQL reads {@code columns} ("name type") of {@code table}, owned by another feature. */
     record Read(String reader, String table, List<String> columns, String why) {
@@ -154,6 +155,24 @@ final class CrossFeatureReads {
             read("boards", "enterprise", "BoardStore: the enterprise's name", "id bigint", "name character varying"),
             read("boards", "result_change", "ResultChangeFollower: the outbox of result changes, read in id order",
                     "id bigint", "event_id bigint", "registration_id bigint"),
+            read("certificate", "registration", "CertificateStore: an entry by its number, named in public, for "
+                            + "its certificate and its own results",
+                    "id bigint", "event_id bigint", "registration_number integer", "status character varying",
+                    "contestant_id bigint", "team_id bigint"),
+            read("certificate", "event", "CertificateStore: the event printed on a certificate; certificates from "
+                            + "PUBLISHED, own results from MARKING on",
+                    "id bigint", "name character varying", "status character varying", "trade_id bigint",
+                    "programme_id bigint"),
+            read("certificate", "trade", "CertificateStore: the trade printed on a certificate",
+                    "id bigint", "name_zh character varying", "name_en character varying"),
+            read("certificate", "programme", "CertificateStore: the programme and year printed on a certificate",
+                    "id bigint", "name character varying", "year integer"),
+            read("certificate", "contestant", "CertificateStore: the holder's name and enterprise (nothing personal)",
+                    "id bigint", "name character varying", "enterprise_id bigint"),
+            read("certificate", "team", "CertificateStore: the team's name and enterprise",
+                    "id bigint", "name character varying", "enterprise_id bigint"),
+            read("certificate", "enterprise", "CertificateStore: the enterprise's name and region",
+                    "id bigint", "name character varying", "region_code character"),
             read("privacy", "contestant", "KeyRotation re-seals the SealedColumn values (reads and rewrites them)",
                     "id bigint", "id_number text", "phone text"),
             read("privacy", "judge", "KeyRotation re-seals the SealedColumn values (reads and rewrites them)",

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 import io.jingsai.api.event.EventStatus;
@@ -28,18 +29,23 @@ import reactor.core.publisher.Mono;
 class OwnResultService {
 
     /** Contestants mistype; an address guessing at an event's codes is slowed down soon after. */
-    static final BackOff.Policy GUESSES = new BackOff.Policy(10, Duration.ofSeconds(1), Duration.ofMinutes(15));
+    static final int FREE_FAILURES = 10;
+    static final Duration LONGEST_LOCK = Duration.ofMinutes(15);
+    /** The setting of the first lock (1 s unless set; tests set it long, so that a lock outlasts a slow request). */
+    static final String FIRST_LOCK = "jingsai.own-results.first-lock";
 
     private final CertificateStore store;
     private final RankedResults results;
     private final VerificationCodes codes;
     private final BackOff guesses;
 
-    OwnResultService(CertificateStore store, RankedResults results, VerificationCodes codes, Clock clock) {
+    OwnResultService(CertificateStore store, RankedResults results, VerificationCodes codes, Clock clock,
+                     @Value("${" + FIRST_LOCK + ":1s}") Duration firstLock) {
         this.store = store;
         this.results = results;
         this.codes = codes;
-        this.guesses = new BackOff(clock, GUESSES);
+        this.guesses = new BackOff(clock, new BackOff.Policy(FREE_FAILURES, firstLock,
+                firstLock.compareTo(LONGEST_LOCK) > 0 ? firstLock : LONGEST_LOCK));
     }
 
     /**
