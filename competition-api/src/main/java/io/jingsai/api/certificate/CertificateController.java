@@ -51,7 +51,7 @@ class CertificateController {
         return certificates.list(eventId);
     }
 
-    @PostMapping("/api/events/{eventId}/certificates")
+    @PostMapping("/api/events/{eventId}/certificates/issuance")
     @Operation(operationId = "issueCertificates", summary = "Issue the certificates a published event lacks",
             description = "Publishing an event issues its certificates; this issues those still missing, for an "
                     + "event published before certificates existed. Idempotent: a certificate already issued keeps "

@@ -147,8 +147,9 @@ class CertificateStore {
 
     private static Entrant entrant(Readable row) {
         return new Entrant(row.get("id", Long.class), row.get("registration_number", Integer.class),
-                RegistrationStatus.valueOf(row.get("status", String.class)), row.get("entrant", String.class), row.get("enterprise", String.class),
-                row.get("region_code", String.class), row.get("event_name", String.class),
+                RegistrationStatus.valueOf(row.get("status", String.class)), row.get("entrant", String.class),
+                row.get("enterprise", String.class), row.get("region_code", String.class),
+                row.get("event_name", String.class),
                 EventStatus.valueOf(row.get("event_status", String.class)), row.get("trade_name", String.class),
                 row.get("trade_name_en", String.class), row.get("programme_name", String.class),
                 row.get("year", Integer.class));

@@ -56,7 +56,7 @@ class CertificateTests {
         fixtures.mark(totals);
         fixtures.move("REVIEW");
         assertThat(fixtures.certificates()).as("nothing is certified during review").isEmpty();
-        fixtures.admin.post().uri("/api/events/{e}/certificates", fixtures.event).exchange()
+        fixtures.admin.post().uri("/api/events/{e}/certificates/issuance", fixtures.event).exchange()
                 .expectStatus().isEqualTo(409).expectBody().jsonPath("$.errors").doesNotExist();
 
         fixtures.move("PUBLISHED");
@@ -166,7 +166,7 @@ class CertificateTests {
         List<Map<String, Object>> issued = fixtures.certificates();
         assertThat(issued).hasSize(3);
 
-        Map<String, Object> again = fixtures.admin.post().uri("/api/events/{e}/certificates", fixtures.event)
+        Map<String, Object> again = fixtures.admin.post().uri("/api/events/{e}/certificates/issuance", fixtures.event)
                 .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
         assertThat(again).containsEntry("issued", 0);
         assertThat((List<Map<String, Object>>) again.get("items")).isEqualTo(issued);
@@ -174,8 +174,9 @@ class CertificateTests {
         // As if the event had been published before certificates existed: one is missing, and only it is issued.
         database.sql("DELETE FROM certificate WHERE registration_id = :id").bind("id", second.registrationId())
                 .fetch().rowsUpdated().block();
-        Map<String, Object> completed = fixtures.admin.post().uri("/api/events/{e}/certificates", fixtures.event)
-                .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        Map<String, Object> completed = fixtures.admin.post()
+                .uri("/api/events/{e}/certificates/issuance", fixtures.event).exchange()
+                .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
         assertThat(completed).containsEntry("issued", 1);
         List<Map<String, Object>> items = (List<Map<String, Object>>) completed.get("items");
         assertThat(items).extracting(item -> item.get("number"))
@@ -197,9 +198,9 @@ class CertificateTests {
         ResultFixtures fixtures = new ResultFixtures(web, database);
         fixtures.admin.get().uri("/api/events/{e}/certificates", 9_000_000_000_000L).exchange()
                 .expectStatus().isNotFound();
-        fixtures.admin.post().uri("/api/events/{e}/certificates", 9_000_000_000_000L).exchange()
+        fixtures.admin.post().uri("/api/events/{e}/certificates/issuance", 9_000_000_000_000L).exchange()
                 .expectStatus().isNotFound();
-        fixtures.admin.post().uri("/api/events/{e}/certificates", fixtures.event).exchange()
+        fixtures.admin.post().uri("/api/events/{e}/certificates/issuance", fixtures.event).exchange()
                 .expectStatus().isEqualTo(409)
                 .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("DRAFT"));
     }

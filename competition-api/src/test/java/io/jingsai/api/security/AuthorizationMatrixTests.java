@@ -163,7 +163,7 @@ class AuthorizationMatrixTests {
         // Certificates: checked by anyone (none has this number); the event here is a DRAFT, so none to issue (409).
         expect("GET /api/public/certificates/{number}",                  404, 404, 404, 404, 404, 404, 404);
         expect("GET /api/events/{eventId}/certificates",                 200, 200, 404, 200, 403, 404, 401);
-        expect("POST /api/events/{eventId}/certificates",                409, 409, 404, 403, 403, 404, 401);
+        expect("POST /api/events/{eventId}/certificates/issuance",       409, 409, 404, 403, 403, 404, 401);
 
         // The chain of the event here, which the fixtures' withdrawal began.
         expect("GET /api/audit/chains",                                  200, 403, 403, 403, 403, 403, 401);

@@ -94,7 +94,7 @@ class OpenApiDocumentTests {
                 || operation.path().endsWith("/absence") || operation.path().endsWith("/decision")
                 || operation.path().endsWith("/transition")
                 || operation.path().endsWith("/key-rotation") || operation.path().endsWith("/recomputation")
-                || operation.path().endsWith("/fund-allocation")
+                || operation.path().endsWith("/fund-allocation") || operation.path().endsWith("/issuance")
                 || operation.path().equals("/api/auth/token") || operation.path().equals("/api/auth/refresh");
     }
 
