@@ -40,7 +40,8 @@ final class CrossFeatureReads {
             entry("entry_result", "result"), entry("result_change", "result"),
             entry("final_standings", "result"), entry("standing_change", "result"),
             entry("idempotent_request", "shared"), entry("board_freeze", "boards"),
-            entry("project_evaluation", "programme"), entry("project_evaluation_round", "programme"));
+            entry("project_evaluation", "programme"), entry("project_evaluation_round", "programme"),
+            entry("certificate", "certificate"));
 
     /** {@code reader}'s SQL reads {@code columns} ("name type") of {@code table}, owned by another feature. */
     record Read(String reader, String table, List<String> columns, String why) {
@@ -145,12 +146,11 @@ final class CrossFeatureReads {
                             + "approved", "registration_id bigint", "event_id bigint", "id bigint",
                     "aspect_id character varying", "points numeric", "reason character varying", "judge_id bigint",
                     "status character varying", "decided_by_judge bigint", "decided_at timestamp with time zone"),
-            read("boards", "event", "BoardStore: an event's board is public from MARKING on (a blind event's once "
-                            + "its identities are revealed); the public list of such events names each with its trade. "
+            read("boards", "event", "BoardStore: an event's board is public when the event feature says its results "
+                            + "are (event.PublicEvents); the public list of such events names each with its trade. "
                             + "BoardFreezeStore: a freeze needs MARKING and locks the event's row against writers of "
                             + "results while it reads them",
-                    "id bigint", "status character varying", "name character varying", "trade_id bigint",
-                    "blind boolean", "identities_revealed_at timestamp with time zone"),
+                    "id bigint", "status character varying", "name character varying", "trade_id bigint"),
             read("boards", "trade", "BoardStore: the public list of events names each event's trade",
                     "id bigint", "name_zh character varying", "name_en character varying"),
             read("boards", "registration", "BoardStore: how an entry is named on a public board",
@@ -162,6 +162,24 @@ final class CrossFeatureReads {
             read("boards", "enterprise", "BoardStore: the enterprise's name", "id bigint", "name character varying"),
             read("boards", "result_change", "ResultChangeFollower: the outbox of result changes, read in id order",
                     "id bigint", "event_id bigint", "registration_id bigint"),
+            read("certificate", "registration", "CertificateStore: an entry by its number, named in public, for "
+                            + "its certificate and its own results",
+                    "id bigint", "event_id bigint", "registration_number integer", "status character varying",
+                    "contestant_id bigint", "team_id bigint"),
+            read("certificate", "event", "CertificateStore: the event printed on a certificate; certificates from "
+                            + "PUBLISHED, own results once public (event.PublicEvents)",
+                    "id bigint", "name character varying", "status character varying", "trade_id bigint",
+                    "programme_id bigint"),
+            read("certificate", "trade", "CertificateStore: the trade printed on a certificate",
+                    "id bigint", "name_zh character varying", "name_en character varying"),
+            read("certificate", "programme", "CertificateStore: the programme and year printed on a certificate",
+                    "id bigint", "name character varying", "year integer"),
+            read("certificate", "contestant", "CertificateStore: the holder's name and enterprise (nothing personal)",
+                    "id bigint", "name character varying", "enterprise_id bigint"),
+            read("certificate", "team", "CertificateStore: the team's name and enterprise",
+                    "id bigint", "name character varying", "enterprise_id bigint"),
+            read("certificate", "enterprise", "CertificateStore: the enterprise's name and region",
+                    "id bigint", "name character varying", "region_code character"),
             read("privacy", "contestant", "KeyRotation re-seals the SealedColumn values (reads and rewrites them)",
                     "id bigint", "id_number text", "phone text"),
             read("privacy", "judge", "KeyRotation re-seals the SealedColumn values (reads and rewrites them)",

@@ -1,6 +1,5 @@
 package io.jingsai.api.account;
 
-import java.net.InetSocketAddress;
 import java.util.UUID;
 
 import org.springframework.http.ResponseEntity;
@@ -15,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 import io.jingsai.api.account.AccountCommands.RefreshCommand;
 import io.jingsai.api.account.AccountCommands.SignInCommand;
 import io.jingsai.api.account.AccountViews.TokenView;
+import io.jingsai.api.web.ClientAddresses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -44,7 +44,7 @@ class AuthController {
                     + "while with 429 and Retry-After. With a one-time password the token allows only changing it.")
     @ApiResponse(responseCode = "200", description = "Signed in", useReturnTypeSchema = true)
     Mono<TokenView> token(@Valid @RequestBody SignInCommand command, ServerHttpRequest request) {
-        return signIn.check(command.username(), command.password(), clientAddress(request))
+        return signIn.check(command.username(), command.password(), ClientAddresses.of(request))
                 .flatMap(sessions::open).map(TokenView::of);
     }
 
@@ -69,11 +69,5 @@ class AuthController {
                         ? jwt.getClaimAsString(Tokens.SESSION_CLAIM) : null)
                 .flatMap(session -> sessions.close(UUID.fromString(session)))
                 .then(Mono.fromSupplier(() -> ResponseEntity.noContent().<Void>build()));
-    }
-
-    /** The peer's address (the proxy's, unless forwarded headers are configured to be trusted). */
-    static String clientAddress(ServerHttpRequest request) {
-        InetSocketAddress remote = request.getRemoteAddress();
-        return remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
     }
 }

@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import io.jingsai.api.shared.AccessRefusedException;
+import io.jingsai.api.shared.BackOff;
 import reactor.core.publisher.Mono;
 
 /**
@@ -44,7 +45,7 @@ public class SignIn {
         Duration locked = guard.lockedFor(username, clientAddress);
         if (!locked.isZero()) {
             log.warn("Sign-in refused unchecked from {}: too many failures (locked for {} s more)", clientAddress,
-                    seconds(locked));
+                    BackOff.seconds(locked));
             return Mono.error(throttled(locked));
         }
         return store.byUsername(username)
@@ -86,12 +87,8 @@ public class SignIn {
     }
 
     private static AccessRefusedException throttled(Duration locked) {
-        long seconds = seconds(locked);
+        long seconds = BackOff.seconds(locked);
         return new AccessRefusedException(429, Map.of("Retry-After", String.valueOf(seconds)), "signIn.throttled",
                 seconds);
-    }
-
-    private static long seconds(Duration duration) {
-        return Math.max(1, (duration.toMillis() + 999) / 1000);
     }
 }

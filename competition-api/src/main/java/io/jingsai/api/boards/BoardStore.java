@@ -7,6 +7,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 
 import io.jingsai.api.event.EventStatus;
+import io.jingsai.api.event.PublicEvents;
 import io.jingsai.api.shared.PageQuery;
 import io.jingsai.api.shared.PageView;
 
@@ -20,14 +21,16 @@ import reactor.core.publisher.Mono;
 @Component
 class BoardStore {
 
-    private static final String PUBLIC = "SELECT " + isPublic("event") + " AS public FROM event WHERE id = :eventId";
+    private static final String PUBLIC = "SELECT " + PublicEvents.condition("event")
+            + " AS public FROM event WHERE id = :eventId";
 
     /** Newest first: the id is unique, so pages never overlap. */
     private static final String PUBLIC_EVENTS = "SELECT e.id, e.name, e.trade_id, t.name_zh AS trade_name, "
             + "t.name_en AS trade_name_en, e.status FROM event e JOIN trade t ON t.id = e.trade_id "
-            + "WHERE " + isPublic("e") + " ORDER BY e.id DESC LIMIT :limit OFFSET :offset";
+            + "WHERE " + PublicEvents.condition("e") + " ORDER BY e.id DESC LIMIT :limit OFFSET :offset";
 
-    private static final String PUBLIC_EVENT_COUNT = "SELECT COUNT(*) AS total FROM event WHERE " + isPublic("event");
+    private static final String PUBLIC_EVENT_COUNT = "SELECT COUNT(*) AS total FROM event WHERE "
+            + PublicEvents.condition("event");
 
     private static final String LABELS = """
             SELECT r.id, COALESCE(c.name, t.name) AS entrant, e.name AS enterprise
@@ -45,16 +48,6 @@ class BoardStore {
 
     BoardStore(DatabaseClient database) {
         this.database = database;
-    }
-
-    /**
-     * Whether an event's board is public: from MARKING on (an event never goes back before MARKING), and for a blind
-     * event only once its identities are revealed (a reveal is final), since a board names the entrant at each
-     * station.
-     */
-    private static String isPublic(String event) {
-        return event + ".status IN ('MARKING', 'REVIEW', 'PUBLISHED') AND (NOT " + event + ".blind OR " + event
-                + ".identities_revealed_at IS NOT NULL)";
     }
 
     /** True if the event's board is public, false if it is not yet, empty if there is no such event. */

@@ -1,9 +1,11 @@
 package io.jingsai.api.registration;
 
 import org.mapstruct.Mapper;
+import org.mapstruct.Mapping;
 
 @Mapper
 interface RegistrationMapper {
 
-    RegistrationView toView(RegistrationRow row);
+    @Mapping(target = "verificationCode", source = "verificationCode")
+    RegistrationView toView(RegistrationRow row, String verificationCode);
 }

@@ -42,6 +42,7 @@ public class RegistrationService {
     private final RegistrationRepository registrations;
     private final EventEntryRules rules;
     private final RegistrationMapper mapper;
+    private final VerificationCodes codes;
     private final Listing listing;
     private final AuditTrail audit;
     private final ObjectProvider<EntryWithdrawn> followers;
@@ -49,11 +50,13 @@ public class RegistrationService {
     private final Clock clock;
 
     RegistrationService(RegistrationRepository registrations, EventEntryRules rules, RegistrationMapper mapper,
-                        Listing listing, AuditTrail audit, ObjectProvider<EntryWithdrawn> followers,
-                        ObjectProvider<EntryAbsence> absenceFollowers, Clock clock) {
+                        VerificationCodes codes, Listing listing, AuditTrail audit,
+                        ObjectProvider<EntryWithdrawn> followers, ObjectProvider<EntryAbsence> absenceFollowers,
+                        Clock clock) {
         this.registrations = registrations;
         this.rules = rules;
         this.mapper = mapper;
+        this.codes = codes;
         this.listing = listing;
         this.audit = audit;
         this.followers = followers;
@@ -68,11 +71,11 @@ public class RegistrationService {
                 .flatMap(event -> rules.requireEligible(event, command).then(rules.nextRegistrationNumber(eventId)))
                 .flatMap(number -> registrations.save(RegistrationRow.create(eventId, number, command, clock.instant())))
                 .onErrorMap(DuplicateKeyException.class, e -> duplicate(e, eventId))
-                .map(mapper::toView);
+                .map(this::view);
     }
 
     Mono<RegistrationView> find(long eventId, long id) {
-        return load(eventId, id).map(mapper::toView);
+        return load(eventId, id).map(this::view);
     }
 
     Mono<PageView<RegistrationView>> list(long eventId, RegistrationStatus status, PageQuery page) {
@@ -82,7 +85,7 @@ public class RegistrationService {
         }
         return rules.requireExists(eventId)
                 .then(listing.page(RegistrationRow.class, criteria, page))
-                .map(rows -> rows.map(mapper::toView));
+                .map(rows -> rows.map(this::view));
     }
 
     /** Replaces the station number and status while the event takes entries; withdrawal is its own operation. */
@@ -101,7 +104,7 @@ public class RegistrationService {
                 .flatMap(row -> registrations.save(row.change(change, clock.instant())))
                 .onErrorMap(DuplicateKeyException.class, e -> duplicate(e, eventId))
                 .onErrorMap(OptimisticLockingFailureException.class, e -> stale(id))
-                .map(mapper::toView);
+                .map(this::view);
     }
 
     /**
@@ -121,7 +124,7 @@ public class RegistrationService {
                                 .then(audit.record(withdrawalRecord(row, withdrawn)))
                                 .thenReturn(withdrawn)))
                 .onErrorMap(OptimisticLockingFailureException.class, e -> stale(id))
-                .map(mapper::toView);
+                .map(this::view);
     }
 
     /**
@@ -147,7 +150,7 @@ public class RegistrationService {
                                         Map.of("status", changed.status())).because(absence.reason())))
                                 .thenReturn(changed)))
                 .onErrorMap(OptimisticLockingFailureException.class, e -> stale(id))
-                .map(mapper::toView);
+                .map(this::view);
     }
 
     private static Mono<RegistrationRow> requireMayBeAbsent(RegistrationRow row) {
@@ -178,6 +181,10 @@ public class RegistrationService {
                 .flatMap(registrations::delete)
                 .onErrorMap(DataIntegrityViolationException.class,
                         e -> new ConflictException("registration.hasMarks", id));
+    }
+
+    private RegistrationView view(RegistrationRow row) {
+        return mapper.toView(row, codes.of(row.eventId(), row.id()));
     }
 
     private Mono<RegistrationRow> loadAt(long eventId, long id, long expectedVersion) {

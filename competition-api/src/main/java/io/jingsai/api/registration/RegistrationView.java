@@ -6,17 +6,19 @@ import java.time.Instant;
  * A registration: who is entered in which event, under which numbers. A withdrawn registration says who withdrew it,
  * when and why ({@code withdrawnBy}, {@code withdrawnAt}, {@code withdrawalReason}; absent otherwise); an ABSENT one
  * (did not start) who recorded the absence, when and why ({@code absentBy}, {@code absentAt}, {@code absenceReason}).
- * For judges of a blind event, until identities are revealed, the registration number, contestant and team are
- * absent: the station is all that names the entry.
+ * {@code verificationCode} is what its contestant looks up their own results with ({@link VerificationCodes}): for
+ * organizers to hand out, never shown in public. For judges of a blind event, until identities are revealed, the
+ * registration number, contestant, team and verification code are absent: the station is all that names the entry.
  */
 public record RegistrationView(long id, long eventId, Integer registrationNumber, String stationNumber,
                                Long contestantId, Long teamId, RegistrationStatus status, long version,
                                Instant createdAt, Instant updatedAt, Instant withdrawnAt, String withdrawnBy,
-                               String withdrawalReason, Instant absentAt, String absentBy, String absenceReason) {
+                               String withdrawalReason, Instant absentAt, String absentBy, String absenceReason,
+                               String verificationCode) {
 
     /** The registration as a blind event shows it to judges: by station, nothing that tells who. */
     RegistrationView withoutIdentity() {
         return new RegistrationView(id, eventId, null, stationNumber, null, null, status, version, createdAt,
-                updatedAt, withdrawnAt, withdrawnBy, withdrawalReason, absentAt, absentBy, absenceReason);
+                updatedAt, withdrawnAt, withdrawnBy, withdrawalReason, absentAt, absentBy, absenceReason, null);
     }
 }

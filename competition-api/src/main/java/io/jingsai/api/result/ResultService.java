@@ -23,11 +23,13 @@ class ResultService {
     private final ResultStore store;
     private final EventRulebook rulebook;
     private final ReviewStore reviews;
+    private final RankedResults ranked;
 
-    ResultService(ResultStore store, EventRulebook rulebook, ReviewStore reviews) {
+    ResultService(ResultStore store, EventRulebook rulebook, ReviewStore reviews, RankedResults ranked) {
         this.store = store;
         this.rulebook = rulebook;
         this.reviews = reviews;
+        this.ranked = ranked;
     }
 
     Mono<ResultView> result(long eventId, long registrationId) {
@@ -46,10 +48,7 @@ class ResultService {
      * closed.
      */
     Mono<StandingsView> standings(long eventId) {
-        return rulebook.rules(eventId)
-                .flatMap(rules -> Mono.zip(store.eventStatus(eventId), store.storedOfEvent(eventId).collectList())
-                        .map(found -> Standings.of(eventId, rules, found.getT2(),
-                                !ReviewedStandings.isFinal(found.getT1()))));
+        return ranked.ranked(eventId).map(RankedResults.Ranked::standings);
     }
 
     /** What changed for whom in the final standings since the event first went out for review. */

@@ -125,6 +125,8 @@ final class AccessRules {
             event(List.of(GET),              "/api/events/{eventId}/results/judge-sheets", "eventId", ORGANIZER,
                     CHIEF_JUDGE),
             admin(List.of(POST),             "/api/events/{eventId}/results/recomputation"),
+            event(List.of(GET),              "/api/events/{eventId}/certificates", "eventId", ORGANIZER, CHIEF_JUDGE),
+            event(List.of(POST),             "/api/events/{eventId}/certificates/issuance", "eventId", ORGANIZER),
             event(List.of(POST),             "/api/events/{eventId}/registrations/{id}/penalties", "eventId",
                     CHIEF_JUDGE, JUDGE),
             event(List.of(POST),             "/api/events/{eventId}/registrations/{id}/absence", "eventId",

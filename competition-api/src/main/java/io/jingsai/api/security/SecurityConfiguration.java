@@ -1,6 +1,5 @@
 package io.jingsai.api.security;
 
-import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -34,6 +33,7 @@ import io.jingsai.api.account.Sessions;
 import io.jingsai.api.account.SignIn;
 import io.jingsai.api.account.Tokens;
 import io.jingsai.api.shared.AccessRefusedException;
+import io.jingsai.api.web.ClientAddresses;
 import io.jingsai.api.web.ProblemDetailsExceptionHandler;
 import reactor.core.publisher.Mono;
 
@@ -122,7 +122,7 @@ class SecurityConfiguration {
         basic.setServerAuthenticationConverter(exchange -> credentials.convert(exchange).map(token -> {
             UsernamePasswordAuthenticationToken withAddress = UsernamePasswordAuthenticationToken.unauthenticated(
                     token.getPrincipal(), token.getCredentials());
-            withAddress.setDetails(clientAddress(exchange.getRequest()));
+            withAddress.setDetails(ClientAddresses.of(exchange.getRequest()));
             return withAddress;
         }));
         basic.setAuthenticationFailureHandler(new ServerAuthenticationEntryPointFailureHandler(entryPoint));
@@ -168,10 +168,5 @@ class SecurityConfiguration {
                 return headers;
             }
         };
-    }
-
-    static String clientAddress(ServerHttpRequest request) {
-        InetSocketAddress remote = request.getRemoteAddress();
-        return remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
     }
 }

@@ -10,11 +10,13 @@ import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
 
+import io.jingsai.api.shared.BackOff;
+
 class SignInGuardTest {
 
     private final MutableClock clock = new MutableClock();
-    private final SignInGuard guard = new SignInGuard(clock, new SignInGuard.Policy(5, Duration.ofSeconds(1),
-            Duration.ofMinutes(15)), new SignInGuard.Policy(30, Duration.ofSeconds(1), Duration.ofMinutes(15)));
+    private final SignInGuard guard = new SignInGuard(clock, new BackOff.Policy(5, Duration.ofSeconds(1),
+            Duration.ofMinutes(15)), new BackOff.Policy(30, Duration.ofSeconds(1), Duration.ofMinutes(15)));
 
     @Test
     void fiveFailuresAreFreeThenEachLocksTwiceAsLongUpToTheCeiling() {

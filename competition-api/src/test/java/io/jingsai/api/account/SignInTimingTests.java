@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import io.jingsai.api.IntegrationTest;
 import io.jingsai.api.shared.AccessRefusedException;
+import io.jingsai.api.shared.BackOff;
 
 /**
  * A wrong password for a real account and any password for a name that does not exist take the same time (both
@@ -37,8 +38,8 @@ class SignInTimingTests {
     void anUnknownUserTakesAsLongAsAWrongPasswordForARealOne() {
         // Its own guard, without locks: the point here is timing, not back-off.
         SignIn signIn = new SignIn(store, passwords, new SignInGuard(clock,
-                new SignInGuard.Policy(Integer.MAX_VALUE, Duration.ofSeconds(1), Duration.ofSeconds(1)),
-                new SignInGuard.Policy(Integer.MAX_VALUE, Duration.ofSeconds(1), Duration.ofSeconds(1))));
+                new BackOff.Policy(Integer.MAX_VALUE, Duration.ofSeconds(1), Duration.ofSeconds(1)),
+                new BackOff.Policy(Integer.MAX_VALUE, Duration.ofSeconds(1), Duration.ofSeconds(1))));
         String username = "timing-" + UUID.randomUUID().toString().substring(0, 8);
         store.insert(username, null, null, passwords.hashNow("the-real-password"), false, "test", clock.instant())
                 .block(Duration.ofSeconds(30));

@@ -134,7 +134,8 @@ class BlindMarkingTests {
                 .expectBody()
                 .jsonPath("$.stationNumber").isEqualTo("B-01")
                 .jsonPath("$.registrationNumber").doesNotExist()
-                .jsonPath("$.contestantId").doesNotExist();
+                .jsonPath("$.contestantId").doesNotExist()
+                .jsonPath("$.verificationCode").doesNotExist();
         chief.client().get().uri("/api/events/{e}/results", event).exchange().expectBody()
                 .jsonPath("$.entries.length()").isEqualTo(3)
                 .jsonPath("$.entries[0].stationNumber").exists()
@@ -167,6 +168,11 @@ class BlindMarkingTests {
         TestClients.anonymous(web).get().uri("/api/public/events/{e}/board", event).exchange()
                 .expectStatus().isNotFound();
         assertThat(publicEventIds()).doesNotContain(event);
+        // So do a contestant's own results: not found while identities are hidden, even with the right code.
+        String code = (String) organizer.get().uri("/api/events/{e}/registrations/{r}", event, a.registrationId())
+                .exchange().expectBody(Map.class).returnResult().getResponseBody().get("verificationCode");
+        assertThat(code).isNotBlank();
+        ownResult(event, a.registrationNumber(), code).expectStatus().isNotFound();
 
         // No reveal while marking, nor by anyone but the chief judge.
         reveal(chief.client(), event).expectStatus().isEqualTo(409).expectBody()
@@ -233,6 +239,8 @@ class BlindMarkingTests {
         String board = read(TestClients.anonymous(web), "/api/public/events/" + event + "/board");
         assertThat(board).contains(a.name(), b.name(), c.name());
         assertThat(publicEventIds()).contains(event);
+        ownResult(event, a.registrationNumber(), code).expectStatus().isOk().expectBody()
+                .jsonPath("$.entrant").isEqualTo(a.name());
 
         // One reveal in the audit chain, by the chief judge, and the chain holds.
         Map<?, ?> entries = admin.get().uri("/api/audit/chains/event-{e}/entries?size=200", event).exchange()
@@ -303,6 +311,11 @@ class BlindMarkingTests {
         byte[] body = client.get().uri(path).exchange().expectStatus().isOk().expectBody(byte[].class)
                 .returnResult().getResponseBody();
         return new String(body, StandardCharsets.UTF_8);
+    }
+
+    private WebTestClient.ResponseSpec ownResult(long event, int registrationNumber, String code) {
+        return TestClients.anonymous(web).get()
+                .uri("/api/public/events/{e}/results/{n}?code={c}", event, registrationNumber, code).exchange();
     }
 
     private static WebTestClient.ResponseSpec reveal(WebTestClient client, long event) {

@@ -76,6 +76,11 @@ public final class MarkingFixtures {
         return admin;
     }
 
+    /** The trade of this fixture's events. */
+    public long trade() {
+        return trade;
+    }
+
     TestRegistry registry() {
         return registry;
     }
@@ -86,7 +91,7 @@ public final class MarkingFixtures {
     }
 
     /** A new DRAFT event of the programme with {@code scheme} and {@code rules} (JSON texts). */
-    long event(String scheme, String rules) {
+    public long event(String scheme, String rules) {
         eventBody = RegistryFixtures.eventBody(programme, trade, TestIdentities.unique("评分赛项"));
         eventBody.put("scheme", RegistryFixtures.json(scheme));
         eventBody.put("rules", RegistryFixtures.json(rules));
@@ -173,7 +178,7 @@ public final class MarkingFixtures {
     }
 
     /** Moves the event on to {@code status} (OPEN, MARKING, REVIEW …), one step. */
-    void move(String status) {
+    public void move(String status) {
         move(status, 200);
     }
 

@@ -170,6 +170,13 @@ class AuthorizationMatrixTests {
         expect("GET /api/events/{eventId}/board/freeze",                 200, 200, 404, 200, 403, 404, 401);
         expect("POST /api/events/{eventId}/board/freeze",                409, 409, 404, 403, 403, 404, 401);
         expect("DELETE /api/events/{eventId}/board/freeze",              428, 428, 404, 403, 403, 404, 401);
+        // A contestant's own result: asked without its verification code, for everyone a 400 naming code.
+        expect("GET /api/public/events/{eventId}/results/{registrationNumber}",
+                                                                         400, 400, 400, 400, 400, 400, 400);
+        // Certificates: checked by anyone (none has this number); the event here is a DRAFT, so none to issue (409).
+        expect("GET /api/public/certificates/{number}",                  404, 404, 404, 404, 404, 404, 404);
+        expect("GET /api/events/{eventId}/certificates",                 200, 200, 404, 200, 403, 404, 401);
+        expect("POST /api/events/{eventId}/certificates/issuance",       409, 409, 404, 403, 403, 404, 401);
 
         // The chain of the event here, which the fixtures' withdrawal began.
         expect("GET /api/audit/chains",                                  200, 403, 403, 403, 403, 403, 401);
@@ -363,6 +370,7 @@ class AuthorizationMatrixTests {
                 .replace("/api/accounts/{id}/password-reset", "/api/accounts/987654321987/password-reset")
                 .replace("/api/accounts/{id}", "/api/accounts/" + ids.get("judgeAccount"))
                 .replace("{registrationNumber}", "1")
+                .replace("{number}", "2025-0001-0001-NOSUCH00")
                 .replace("{kind}", "enterprises")
                 .replace("/jobs/{id}", "/jobs/" + UUID.randomUUID())
                 .replace("/actuator/health/**", "/actuator/health/liveness");

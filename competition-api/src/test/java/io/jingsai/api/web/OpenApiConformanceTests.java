@@ -220,6 +220,7 @@ class OpenApiConformanceTests {
         allocateTheFund(inProgramme);
         downloadEverything(parents);
         watchTheBoard(inEvent);
+        lookUpResultsAndCertificates(inEvent);
         importAFile();
         rotateTheDataKeys();
         markAnEntry();
@@ -498,11 +499,30 @@ class OpenApiConformanceTests {
     private void watchTheBoard(Map<String, Object> inEvent) {
         Map<String, Object> variables = new HashMap<>(inEvent);
         variables.put("registrationNumber", 1);
-        document.operations().stream().filter(operation -> operation.path().startsWith("/api/public/events/"))
+        document.operations().stream().filter(operation -> operation.path().startsWith("/api/public/events/")
+                        && !operation.id().equals("getOwnResult"))
                 .forEach(operation -> expect(operation, "404", admin.get().uri(operation.path(), variables)
                         .exchange().expectBody(byte[].class).returnResult()));
         Operation publicEvents = document.operation("listPublicEvents");
         expect(publicEvents, "200", admin.get().uri(publicEvents.path()).exchange().expectBody(byte[].class)
+                .returnResult());
+    }
+
+    /**
+     * A contestant's own result and certificates, on the walk's event, which is not public nor published: the own
+     * result (with a code of the right shape) is the 404 of an entry nobody may see, the check of a number nobody was
+     * given is 404, issuing is refused (409). CertificateTests and OwnResultTests call them on published events.
+     */
+    private void lookUpResultsAndCertificates(Map<String, Object> inEvent) {
+        Operation ownResult = document.operation("getOwnResult");
+        expect(ownResult, "404", admin.get().uri(builder -> builder.path(ownResult.path())
+                        .queryParam("code", "00000000").build(inEvent.get("eventId"), 1))
+                .exchange().expectBody(byte[].class).returnResult());
+        Operation check = document.operation("checkCertificate");
+        expect(check, "404", admin.get().uri(check.path(), Map.of("number", "2025-0001-0001-NOSUCH00"))
+                .exchange().expectBody(byte[].class).returnResult());
+        Operation issue = document.operation("issueCertificates");
+        expect(issue, "409", admin.post().uri(issue.path(), inEvent).exchange().expectBody(byte[].class)
                 .returnResult());
     }
 

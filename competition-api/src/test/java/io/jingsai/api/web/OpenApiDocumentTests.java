@@ -99,7 +99,7 @@ class OpenApiDocumentTests {
                 || operation.path().endsWith("/transition") || operation.path().endsWith("/reveal")
                 || operation.path().endsWith("/key-rotation") || operation.path().endsWith("/recomputation")
                 || operation.path().endsWith("/fund-allocation") || operation.path().endsWith("/panel/assignment")
-                || operation.path().endsWith("/marks")
+                || operation.path().endsWith("/marks") || operation.path().endsWith("/issuance")
                 || operation.path().equals("/api/auth/token") || operation.path().equals("/api/auth/refresh");
     }
 
