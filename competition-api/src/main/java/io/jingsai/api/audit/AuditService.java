@@ -5,7 +5,6 @@ import static org.springframework.data.relational.core.query.Query.query;
 
 import java.util.Map;
 
-import org.springframework.data.domain.Sort;
 import org.springframework.data.r2dbc.core.R2dbcEntityTemplate;
 import org.springframework.data.relational.core.query.Criteria;
 import org.springframework.stereotype.Service;
@@ -23,6 +22,13 @@ class AuditService {
 
     static final Map<String, String> CHAIN_SORT = Map.of("chain", "chain");
     static final Map<String, String> ENTRY_SORT = Map.of("position", "position");
+
+    /** Each entry's links, and the hash its content and previous hash give now (the function entries are written with). */
+    private static final String LINKS = """
+            SELECT position, previous_hash, entry_hash,
+                   audit_entry_hash(previous_hash, chain, position, occurred_at, actor, action, subject, reason,
+                                    before_state, after_state) AS content_hash
+            FROM audit_entry WHERE chain = :chain AND position <= :length ORDER BY position""";
 
     private final R2dbcEntityTemplate template;
     private final Listing listing;
@@ -70,10 +76,12 @@ class AuditService {
                         true, null));
     }
 
-    private Flux<AuditEntry> entriesUpTo(ChainRow head) {
-        return template.select(AuditEntry.class)
-                .matching(query(where("chain").is(head.chain()).and("position").lessThanOrEquals(head.length()))
-                        .sort(Sort.by("position")))
+    private Flux<ChainWalk.Link> entriesUpTo(ChainRow head) {
+        return template.getDatabaseClient().sql(LINKS)
+                .bind("chain", head.chain())
+                .bind("length", head.length())
+                .map(row -> new ChainWalk.Link(row.get("position", Long.class), row.get("previous_hash", String.class),
+                        row.get("entry_hash", String.class), row.get("content_hash", String.class)))
                 .all();
     }
 }

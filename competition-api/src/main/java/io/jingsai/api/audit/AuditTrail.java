@@ -25,24 +25,39 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Appending locks the chain's head row until the transaction ends, so that entries of one chain are numbered
  * 1, 2, 3… without gaps and each links to the one before; acts on different chains never wait for each other. Acts on
  * one chain do wait: every score sheet of an event appends to the event's chain. So entries are appended as the
- * transaction's last writes, just before it commits, in the order they were recorded: the head stays locked for two
- * statements and the commit, not for the rest of the transaction's work.
+ * transaction's last writes, just before it commits, in the order they were recorded, each by one statement that
+ * locks the head, hashes the entry in the database ({@code audit_entry_hash}, migration V33), moves the head and
+ * inserts the entry: the head stays locked for that statement and the commit, never for a round trip through the
+ * application.
  */
 @Component
 public class AuditTrail {
 
-    private static final String LOCK_HEAD = """
-            INSERT INTO audit_chain (chain, length, head_hash) VALUES (:chain, 0, :genesis)
-            ON CONFLICT (chain) DO UPDATE SET length = audit_chain.length
-            RETURNING length, head_hash""";
+    /** The chain's head before its first entry: the "previous hash" of entry 1. */
+    static final String GENESIS = "0".repeat(64);
 
+    /** Appends one entry to a chain that exists; changes nothing (0 rows) when it does not. */
     private static final String APPEND = """
             WITH head AS (
-                UPDATE audit_chain SET length = :position, head_hash = :entryHash WHERE chain = :chain)
+                SELECT length + 1 AS position, head_hash FROM audit_chain WHERE chain = :chain FOR UPDATE),
+            entry AS (
+                SELECT position, head_hash AS previous_hash,
+                       audit_entry_hash(head_hash, :chain, position, :occurredAt, :actor, :action, :subject, :reason,
+                                        :before, :after) AS entry_hash
+                FROM head),
+            moved AS (
+                UPDATE audit_chain SET length = entry.position, head_hash = entry.entry_hash
+                FROM entry WHERE audit_chain.chain = :chain)
             INSERT INTO audit_entry (chain, position, occurred_at, actor, action, subject, reason, before_state,
                                      after_state, previous_hash, entry_hash)
-            VALUES (:chain, :position, :occurredAt, :actor, :action, :subject, :reason, :before, :after,
-                    :previousHash, :entryHash)""";
+            SELECT :chain, position, :occurredAt, :actor, :action, :subject, :reason, :before, :after, previous_hash,
+                   entry_hash
+            FROM entry""";
+
+    /** A chain's first entry finds no head: the head is created (by whichever writer comes first) and it appends. */
+    private static final String START_CHAIN = """
+            INSERT INTO audit_chain (chain, length, head_hash) VALUES (:chain, 0, :genesis)
+            ON CONFLICT (chain) DO NOTHING""";
 
     private final DatabaseClient database;
     private final TransactionalOperator transaction;
@@ -92,27 +107,22 @@ public class AuditTrail {
     }
 
     private Mono<Void> append(AuditRecord record) {
-        String chain = record.chain().name();
-        String before = state(record.before());
-        String after = state(record.after());
-        return database.sql(LOCK_HEAD)
-                .bind("chain", chain)
-                .bind("genesis", EntryHash.GENESIS)
-                .map(row -> new Head(row.get("length", Long.class), row.get("head_hash", String.class)))
-                .one()
-                .flatMap(head -> write(record, head, before, after));
-    }
-
-    private Mono<Void> write(AuditRecord record, Head head, String before, String after) {
-        long position = head.length() + 1;
         // Stored and hashed at PostgreSQL's precision, so that the stored entry hashes to what was written.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        String chain = record.chain().name();
-        String hash = EntryHash.of(head.hash(), chain, position, now, record.actor(), record.action(),
-                record.subject(), record.reason(), before, after);
+        String before = state(record.before());
+        String after = state(record.after());
+        return appendToExisting(record, now, before, after)
+                .flatMap(appended -> appended ? Mono.<Void>empty() : database.sql(START_CHAIN)
+                        .bind("chain", record.chain().name())
+                        .bind("genesis", GENESIS)
+                        .then()
+                        .then(appendToExisting(record, now, before, after))
+                        .then());
+    }
+
+    private Mono<Boolean> appendToExisting(AuditRecord record, Instant now, String before, String after) {
         return database.sql(APPEND)
-                .bind("chain", chain)
-                .bind("position", position)
+                .bind("chain", record.chain().name())
                 .bind("occurredAt", now)
                 .bind("actor", record.actor())
                 .bind("action", record.action())
@@ -120,15 +130,11 @@ public class AuditTrail {
                 .bind("reason", Parameter.fromOrEmpty(record.reason(), String.class))
                 .bind("before", Parameter.fromOrEmpty(before, String.class))
                 .bind("after", Parameter.fromOrEmpty(after, String.class))
-                .bind("previousHash", head.hash())
-                .bind("entryHash", hash)
-                .then();
+                .fetch().rowsUpdated()
+                .map(rows -> rows > 0);
     }
 
     private String state(Object value) {
         return value == null ? null : json.writeValueAsString(value);
-    }
-
-    private record Head(long length, String hash) {
     }
 }

@@ -7,14 +7,23 @@ package io.jingsai.api.audit;
 final class ChainWalk {
 
     private long expectedPosition = 1;
-    private String previousHash = EntryHash.GENESIS;
+    private String previousHash = AuditTrail.GENESIS;
+
+    /**
+     * One stored entry as the walk sees it.
+     *
+     * @param contentHash the hash the entry's stored content and previous hash give now; equal to {@code entryHash}
+     *                    unless the entry was altered
+     */
+    record Link(long position, String previousHash, String entryHash, String contentHash) {
+    }
 
     /** The break at this entry, or null when the entry follows its predecessor faithfully. */
-    ChainBreak step(AuditEntry entry) {
+    ChainBreak step(Link entry) {
         if (entry.position() != expectedPosition) {
             return new ChainBreak(expectedPosition, ChainBreak.Kind.MISSING);
         }
-        if (!EntryHash.of(entry).equals(entry.entryHash())) {
+        if (!entry.contentHash().equals(entry.entryHash())) {
             return new ChainBreak(entry.position(), ChainBreak.Kind.ALTERED);
         }
         if (!entry.previousHash().equals(previousHash)) {

@@ -56,7 +56,7 @@ class AuditTrailTests {
 
         var entries = entries();
         assertThat(entries).extracting(e -> e.get("position")).containsExactly(1L, 2L, 3L);
-        assertThat(entries.get(0).get("previous_hash")).isEqualTo(EntryHash.GENESIS);
+        assertThat(entries.get(0).get("previous_hash")).isEqualTo(AuditTrail.GENESIS);
         assertThat(entries.get(1).get("previous_hash")).isEqualTo(entries.get(0).get("entry_hash"));
         assertThat(entries.get(2).get("previous_hash")).isEqualTo(entries.get(1).get("entry_hash"));
         verification().jsonPath("$.intact").isEqualTo(true)
@@ -168,12 +168,12 @@ class AuditTrailTests {
     void verificationNamesAnEntryReplacedByOneThatHashesCorrectlyButDoesNotFollowItsPredecessor() {
         record(3);
         Map<String, Object> second = entries().get(1);
-        String forged = EntryHash.of(EntryHash.GENESIS, chain.name(), 2, Instant.parse("2026-01-01T00:00:00Z"),
+        String forged = ReferenceEntryHash.of(AuditTrail.GENESIS, chain.name(), 2, Instant.parse("2026-01-01T00:00:00Z"),
                 "forger", "test.act", "thing/2", null, null, null);
         tamper("DELETE FROM audit_entry WHERE chain = :chain AND position = 2",
                 "INSERT INTO audit_entry (chain, position, occurred_at, actor, action, subject, previous_hash, "
                         + "entry_hash) VALUES (:chain, 2, '2026-01-01T00:00:00Z', 'forger', 'test.act', 'thing/2', '"
-                        + EntryHash.GENESIS + "', '" + forged + "')");
+                        + AuditTrail.GENESIS + "', '" + forged + "')");
         try {
             verification().jsonPath("$.intact").isEqualTo(false)
                     .jsonPath("$.firstBreak.position").isEqualTo(2)

@@ -9,22 +9,17 @@ import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 
 /**
- * The hash that links an entry to its chain: SHA-256 over the previous entry's hash and the entry's content — chain,
- * position, time (in microseconds, what PostgreSQL keeps), actor, action, subject, reason, and the states before and
- * after. Each field is written with its length first (−1 for none), so that no two different entries can be written
- * as the same bytes by moving text from one field into the next.
- *
- * <p>Because the position and the previous hash are inside the hash, an entry changed, removed, inserted or moved
- * breaks the chain at that place. The first entry of a chain follows {@link #GENESIS}.
+ * The audit trail's entry hash written out in Java, as docs/audit.md states it, independently of the SQL function
+ * ({@code audit_entry_hash}, migration V33) that writes and verifies entries: the tests' reference formula. SHA-256
+ * over the previous entry's hash and the entry's content — chain, position, time (in microseconds), actor, action,
+ * subject, reason, and the states before and after — each field as a 4-byte big-endian length (−1 for none) and its
+ * UTF-8 bytes.
  */
-final class EntryHash {
-
-    /** The "previous hash" of a chain's first entry. */
-    static final String GENESIS = "0".repeat(64);
+final class ReferenceEntryHash {
 
     private static final HexFormat HEX = HexFormat.of();
 
-    private EntryHash() {
+    private ReferenceEntryHash() {
     }
 
     static String of(String previousHash, String chain, long position, Instant occurredAt, String actor,
@@ -41,12 +36,6 @@ final class EntryHash {
         field(digest, before);
         field(digest, after);
         return HEX.formatHex(digest.digest());
-    }
-
-    /** The hash the entry's content and its previous hash give: equal to its stored hash unless it was altered. */
-    static String of(AuditEntry entry) {
-        return of(entry.previousHash(), entry.chain(), entry.position(), entry.occurredAt(), entry.actor(),
-                entry.action(), entry.subject(), entry.reason(), entry.beforeState(), entry.afterState());
     }
 
     private static void field(MessageDigest digest, String value) {
