@@ -1,6 +1,10 @@
 package io.jingsai.api.programme;
 
+import java.math.BigDecimal;
+import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
 
 import io.jingsai.scoring.award.AwardBand;
 import io.jingsai.scoring.award.AwardOutcome;
@@ -9,15 +13,33 @@ import io.jingsai.scoring.award.Awards;
 import io.jingsai.scoring.award.BandQuota;
 import io.jingsai.scoring.award.CutOffPolicy;
 import io.jingsai.scoring.ranking.RankedEntry;
+import io.jingsai.scoring.ranking.Ranking;
+import io.jingsai.scoring.ranking.RankingOutcome;
+import io.jingsai.scoring.ranking.RankingRule;
+import io.jingsai.scoring.ranking.TieBreakChain;
+import io.jingsai.scoring.ranking.TieBreakKey;
 
 /**
- * A tier of a programme board is the top {@code quota} places of the board, filled as the scoring engine fills an
- * award band with a count quota: everyone on the board may take a place, and the cut-off policy decides for those
- * tied at the last place (the engine reports the overflow or shortfall).
+ * How every programme board (stars, projects, enterprises) ranks and fills its tiers, in the scoring engine's
+ * language. A board is ranked by one score, higher first, standard competition ranking ("1224": equal scores share a
+ * rank), ties displayed by id. A tier of a board is the top {@code quota} places of the board, filled as the scoring
+ * engine fills an award band with a count quota: everyone on the board may take a place, and the cut-off policy
+ * decides for those tied at the last place (the engine reports the overflow or shortfall).
  */
 final class CountTier {
 
     private CountTier() {
+    }
+
+    /** {@code entries} ranked by {@code score}, higher first, ties sharing a rank and displayed by {@code id}. */
+    static <T> List<RankedEntry<T>> rank(List<T> entries, String scoreName, Function<? super T, BigDecimal> score,
+                                         ToLongFunction<? super T> id) {
+        RankingRule<T> rule = RankingRule.standard(TieBreakChain.of(TieBreakKey.descending(scoreName, score)),
+                Comparator.comparingLong(id));
+        if (!(Ranking.rank(entries, rule) instanceof RankingOutcome.Ranked<T> ranked)) {
+            throw new IllegalStateException("a ranking that shares ties always ranks");
+        }
+        return ranked.entries();
     }
 
     static <T> AwardOutcome.BandAward<T> fill(List<RankedEntry<T>> ranking, String tier, int quota,
