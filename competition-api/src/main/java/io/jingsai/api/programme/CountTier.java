@@ -31,22 +31,30 @@ final class CountTier {
     private CountTier() {
     }
 
-    /** {@code entries} ranked by {@code score}, higher first, ties sharing a rank and displayed by {@code id}. */
-    static <T> List<RankedEntry<T>> rank(List<T> entries, String scoreName, Function<? super T, BigDecimal> score,
-                                         ToLongFunction<? super T> id) {
-        RankingRule<T> rule = RankingRule.standard(TieBreakChain.of(TieBreakKey.descending(scoreName, score)),
-                Comparator.comparingLong(id));
+    /** A board's one key: its score, higher first. */
+    static <T> TieBreakChain<T> byScore(String scoreName, Function<? super T, BigDecimal> score) {
+        return TieBreakChain.of(TieBreakKey.descending(scoreName, score));
+    }
+
+    /** {@code entries} ranked by {@code chain}, ties sharing a rank and displayed by {@code id}. */
+    static <T> List<RankedEntry<T>> rank(List<T> entries, TieBreakChain<T> chain, ToLongFunction<? super T> id) {
+        RankingRule<T> rule = RankingRule.standard(chain, Comparator.comparingLong(id));
         if (!(Ranking.rank(entries, rule) instanceof RankingOutcome.Ranked<T> ranked)) {
             throw new IllegalStateException("a ranking that shares ties always ranks");
         }
         return ranked.entries();
     }
 
-    static <T> AwardOutcome.BandAward<T> fill(List<RankedEntry<T>> ranking, String tier, int quota,
-                                              CutOffPolicy policy) {
+    /**
+     * The tier of {@code ranking}. BREAK_BY_CHAIN breaks a tie at the cut-off by the board's own {@code chain}, which
+     * holds nothing after the score: the tied stay tied and all enter, as under INCLUDE_ALL.
+     */
+    static <T> AwardOutcome.BandAward<T> fill(List<RankedEntry<T>> ranking, TieBreakChain<T> chain, String tier,
+                                              int quota, CutOffPolicy policy) {
         AwardPlan<T> plan = AwardPlan.<T>builder(entry -> true)
                 .band(AwardBand.of(tier, new BandQuota.Count(quota)))
                 .cutOff(policy)
+                .breakChain(policy == CutOffPolicy.BREAK_BY_CHAIN ? chain : null)
                 .build();
         return Awards.award(ranking, plan).bands().get(0);
     }

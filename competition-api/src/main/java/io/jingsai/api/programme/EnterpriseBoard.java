@@ -10,6 +10,7 @@ import java.util.SortedMap;
 
 import io.jingsai.scoring.award.AwardOutcome;
 import io.jingsai.scoring.ranking.RankedEntry;
+import io.jingsai.scoring.ranking.TieBreakChain;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
@@ -22,6 +23,8 @@ final class EnterpriseBoard {
 
     static final String TIER = "enterprises";
 
+    private static final TieBreakChain<Indexed> CHAIN = CountTier.byScore("index", Indexed::index);
+
     private EnterpriseBoard() {
     }
 
@@ -30,7 +33,7 @@ final class EnterpriseBoard {
      *
      * @param awards award level (1 for an event's first band) → awards of that level won by the enterprise's entries
      */
-    record Tally(EnterpriseStore.Participant enterprise, int stars, SortedMap<Integer, Integer> awards,
+    record Tally(EnterpriseStandingsStore.Participant enterprise, int stars, SortedMap<Integer, Integer> awards,
                  int keyProjects, int demonstrationProjects) {
     }
 
@@ -49,7 +52,7 @@ final class EnterpriseBoard {
     }
 
     /** An enterprise's index and its parts; {@code index} is their exact sum. */
-    record Indexed(EnterpriseStore.Participant enterprise, Part contestants, Part stars, List<AwardPart> awards,
+    record Indexed(EnterpriseStandingsStore.Participant enterprise, Part contestants, Part stars, List<AwardPart> awards,
                    Part keyProjects, Part demonstrationProjects, BigDecimal index) {
 
         long id() {
@@ -81,8 +84,8 @@ final class EnterpriseBoard {
     }
 
     static Board place(List<Indexed> enterprises, EnterpriseIndexRule rule, int quota) {
-        List<RankedEntry<Indexed>> ranked = CountTier.rank(enterprises, "index", Indexed::index, Indexed::id);
-        AwardOutcome.BandAward<Indexed> tier = CountTier.fill(ranked, TIER, quota, rule.cutOffPolicy());
+        List<RankedEntry<Indexed>> ranked = CountTier.rank(enterprises, CHAIN, Indexed::id);
+        AwardOutcome.BandAward<Indexed> tier = CountTier.fill(ranked, CHAIN, TIER, quota, rule.cutOffPolicy());
         Set<Indexed> members = new HashSet<>();
         tier.winners().forEach(winner -> members.add(winner.entry()));
         List<Placed> entries = new ArrayList<>();

@@ -28,11 +28,11 @@ class EnterpriseStandings {
 
     private final StarStandings stars;
     private final EvaluationService evaluations;
-    private final EnterpriseStore store;
+    private final EnterpriseStandingsStore store;
     private final FinalAwards finalAwards;
     private final ProgrammeJson json;
 
-    EnterpriseStandings(StarStandings stars, EvaluationService evaluations, EnterpriseStore store,
+    EnterpriseStandings(StarStandings stars, EvaluationService evaluations, EnterpriseStandingsStore store,
                         FinalAwards finalAwards, ProgrammeJson json) {
         this.stars = stars;
         this.evaluations = evaluations;
@@ -98,13 +98,13 @@ class EnterpriseStandings {
     /** The counts of each enterprise taking part, filled from the boards and standings. */
     private static final class Tallies {
 
-        private final Map<Long, EnterpriseStore.Participant> enterprises = new HashMap<>();
+        private final Map<Long, EnterpriseStandingsStore.Participant> enterprises = new HashMap<>();
         private final Map<Long, Integer> stars = new HashMap<>();
         private final Map<Long, TreeMap<Integer, Integer>> awards = new HashMap<>();
         private final Map<Long, Integer> keyProjects = new HashMap<>();
         private final Map<Long, Integer> demonstrationProjects = new HashMap<>();
 
-        Tallies(List<EnterpriseStore.Participant> participants) {
+        Tallies(List<EnterpriseStandingsStore.Participant> participants) {
             participants.forEach(participant -> enterprises.put(participant.id(), participant));
         }
 
@@ -112,12 +112,12 @@ class EnterpriseStandings {
             stars.merge(enterpriseId, 1, Integer::sum);
         }
 
-        void awards(List<EnterpriseStore.Entry> entries, List<EventAwards> events) {
-            Map<Long, EnterpriseStore.Entry> byRegistration = new HashMap<>();
+        void awards(List<EnterpriseStandingsStore.Entry> entries, List<EventAwards> events) {
+            Map<Long, EnterpriseStandingsStore.Entry> byRegistration = new HashMap<>();
             entries.forEach(entry -> byRegistration.put(entry.registrationId(), entry));
             for (EventAwards event : events) {
                 for (Long registration : event.awards().keySet()) {
-                    EnterpriseStore.Entry entry = byRegistration.get(registration);
+                    EnterpriseStandingsStore.Entry entry = byRegistration.get(registration);
                     if (entry != null) {
                         awards.computeIfAbsent(entry.enterpriseId(), id -> new TreeMap<>())
                                 .merge(event.levelOf(registration), 1, Integer::sum);
@@ -127,7 +127,7 @@ class EnterpriseStandings {
         }
 
         /** Each project in its most exclusive tier only, as the fund pays it. */
-        void projects(List<EnterpriseStore.Project> hosted, ProjectStandingsView board) {
+        void projects(List<EnterpriseStandingsStore.Project> hosted, ProjectStandingsView board) {
             Map<Long, Long> hosts = new HashMap<>();
             hosted.forEach(project -> hosts.put(project.id(), project.hostEnterpriseId()));
             for (ProjectStandingsView.Entry entry : board.entries()) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import io.jingsai.scoring.award.AwardOutcome;
 import io.jingsai.scoring.award.CutOffPolicy;
 import io.jingsai.scoring.ranking.RankedEntry;
+import io.jingsai.scoring.ranking.TieBreakChain;
 
 /**
  * The project board in the scoring engine's ranking language: projects ranked by their published score (two places),
@@ -21,6 +22,8 @@ import io.jingsai.scoring.ranking.RankedEntry;
 final class ProjectTiers {
 
     static final CutOffPolicy CUT_OFF = CutOffPolicy.INCLUDE_ALL;
+
+    private static final TieBreakChain<Scored> CHAIN = CountTier.byScore("score", Scored::score);
 
     private ProjectTiers() {
     }
@@ -36,7 +39,7 @@ final class ProjectTiers {
     }
 
     static Board place(List<Scored> projects, int keyQuota, int demonstrationQuota) {
-        List<RankedEntry<Scored>> ranked = CountTier.rank(projects, "score", Scored::score, Scored::projectId);
+        List<RankedEntry<Scored>> ranked = CountTier.rank(projects, CHAIN, Scored::projectId);
         AwardOutcome.BandAward<Scored> key = fill(ranked, ProjectTier.KEY, keyQuota);
         AwardOutcome.BandAward<Scored> demonstration = fill(key.winners(), ProjectTier.DEMONSTRATION,
                 demonstrationQuota);
@@ -53,7 +56,7 @@ final class ProjectTiers {
 
     private static AwardOutcome.BandAward<Scored> fill(List<RankedEntry<Scored>> ranking, ProjectTier tier,
                                                        int quota) {
-        return CountTier.fill(ranking, tier.name(), quota, CUT_OFF);
+        return CountTier.fill(ranking, CHAIN, tier.name(), quota, CUT_OFF);
     }
 
     private static ProjectStandingsView.TierFill filled(ProjectTier tier, AwardOutcome.BandAward<Scored> band) {

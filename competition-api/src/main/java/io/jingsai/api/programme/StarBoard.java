@@ -9,6 +9,7 @@ import java.util.Set;
 
 import io.jingsai.scoring.award.AwardOutcome;
 import io.jingsai.scoring.ranking.RankedEntry;
+import io.jingsai.scoring.ranking.TieBreakChain;
 
 /**
  * The competition stars board in the scoring engine's ranking language: one line per contestant, whose score is the
@@ -19,6 +20,8 @@ import io.jingsai.scoring.ranking.RankedEntry;
 final class StarBoard {
 
     static final String TIER = "stars";
+
+    private static final TieBreakChain<Star> CHAIN = CountTier.byScore("score", Star::score);
 
     private StarBoard() {
     }
@@ -57,8 +60,8 @@ final class StarBoard {
     }
 
     static Board place(List<Star> stars, StarRule rule, int quota) {
-        List<RankedEntry<Star>> ranked = CountTier.rank(stars, "score", Star::score, Star::contestantId);
-        AwardOutcome.BandAward<Star> tier = CountTier.fill(ranked, TIER, quota, rule.cutOffPolicy());
+        List<RankedEntry<Star>> ranked = CountTier.rank(stars, CHAIN, Star::contestantId);
+        AwardOutcome.BandAward<Star> tier = CountTier.fill(ranked, CHAIN, TIER, quota, rule.cutOffPolicy());
         Set<Star> members = new HashSet<>();
         tier.winners().forEach(winner -> members.add(winner.entry()));
         List<Placed> entries = new ArrayList<>();

@@ -101,6 +101,9 @@ record StarRule(
                 continue;
             }
             AdministrativeDivisionCode region = parsed.orElseThrow();
+            if (regions.contains(region)) {
+                continue; // the same key again: reported once, as given twice
+            }
             regions.stream().filter(other -> !other.equals(region)
                             && (other.encloses(region) || region.encloses(other)))
                     .findFirst()

@@ -11,7 +11,7 @@ import reactor.core.publisher.Flux;
  * withdrawn or absent (it competes). Reads only; names and regions, never credit codes nor personal data.
  */
 @Component
-class EnterpriseStore {
+class EnterpriseStandingsStore {
 
     /**
      * An enterprise with an entry taking part in the programme's events or a project of the programme.
@@ -32,7 +32,7 @@ class EnterpriseStore {
 
     private final DatabaseClient database;
 
-    EnterpriseStore(DatabaseClient database) {
+    EnterpriseStandingsStore(DatabaseClient database) {
         this.database = database;
     }
 

@@ -12,11 +12,11 @@ import reactor.core.publisher.Mono;
 
 @RestController
 @Tag(name = "Programme standings")
-class EnterpriseController {
+class EnterpriseStandingsController {
 
     private final EnterpriseStandings enterprises;
 
-    EnterpriseController(EnterpriseStandings enterprises) {
+    EnterpriseStandingsController(EnterpriseStandings enterprises) {
         this.enterprises = enterprises;
     }
 
