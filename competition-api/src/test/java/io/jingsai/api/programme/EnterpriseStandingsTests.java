@@ -122,13 +122,17 @@ class EnterpriseStandingsTests {
                 .allSatisfy(entry -> assertThat(number(part(entry, "stars").get("count")).intValue()).isZero());
     }
 
-    /** Split boards by region and by key area: their members are exactly the brute-force top of each split. */
+    /**
+     * Split boards by region and by key area: their members are exactly the brute-force top of each split (ties at the
+     * cut-off all enter: BREAK_BY_CHAIN has no key after the score to break them by).
+     */
     @ParameterizedTest
     @ValueSource(longs = {3, 404})
     void eachSplitBoardIsTheBruteForceTopOfItsSplit(long seed) {
         Random random = new Random(seed);
-        Programme programme = programme(random, Map.of("starRule", Map.of("splitBy", "REGION", "splits", List.of(
-                Map.of("key", "610100", "quota", 2), Map.of("key", "610300", "quota", 1)))));
+        Programme programme = programme(random, Map.of("starRule", Map.of("cutOffPolicy", "BREAK_BY_CHAIN",
+                "splitBy", "REGION", "splits", List.of(Map.of("key", "610100", "quota", 2),
+                        Map.of("key", "610300", "quota", 1)))));
         Map<Long, BigDecimal> scores = scores(programme);
 
         assertSplitIsTheBruteForce(stars(programme.id(), "610100"), "REGION", "610100", 2, scores,
@@ -156,7 +160,9 @@ class EnterpriseStandingsTests {
 
     /**
      * Three enterprises by contestants entered only (3, 2, 2) and a tier of 2: the two tied at its last place all
-     * enter under INCLUDE_ALL and BREAK_BY_CHAIN (the board has no key after the index), none under EXCLUDE_ALL.
+     * enter under INCLUDE_ALL and BREAK_BY_CHAIN (the board has no key after the index), none under EXCLUDE_ALL. The
+     * first enterprise's 3 are two entered alone and a new one entered with one of them as a team; its withdrawn
+     * entrant is not counted, nor is the member entered twice counted twice.
      */
     @Test
     void enterprisesTiedAtTheCutOffEnterOrStayOutByThePolicy() {
@@ -169,14 +175,25 @@ class EnterpriseStandingsTests {
         long trade = registry.trade();
         long event = fixtures.event(RegistryFixtures.eventBody(programme, trade, TestIdentities.unique("赛项")));
         List<Long> enterprises = new ArrayList<>();
-        for (int count : new int[] {3, 2, 2}) {
+        List<Long> alone = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
             long enterprise = enterprise("610102");
             enterprises.add(enterprise);
-            for (int i = 0; i < count; i++) {
-                registry.create("/api/events/" + event + "/registrations",
-                        Map.of("contestantId", registry.contestant(enterprise, trade)));
+            for (int j = 0; j < 2; j++) {
+                long contestant = registry.contestant(enterprise, trade);
+                alone.add(contestant);
+                registry.create("/api/events/" + event + "/registrations", Map.of("contestantId", contestant));
             }
         }
+        long first = enterprises.get(0);
+        long withdrawn = registry.create("/api/events/" + event + "/registrations",
+                Map.of("contestantId", registry.contestant(first, trade)));
+        admin.post().uri("/api/events/{e}/registrations/{r}/withdrawal", event, withdrawn)
+                .header("If-Match", "\"0\"").bodyValue(Map.of("reason", "身体不适")).exchange().expectStatus().isOk();
+        Map<String, Object> teamEvent = RegistryFixtures.eventBody(programme, trade, TestIdentities.unique("班组赛"));
+        teamEvent.put("entryKind", "TEAM");
+        long team = registry.team(first, List.of(alone.get(0), registry.contestant(first, trade)));
+        registry.create("/api/events/" + fixtures.event(teamEvent) + "/registrations", Map.of("teamId", team));
         Map<String, Integer> members = Map.of("INCLUDE_ALL", 3, "BREAK_BY_CHAIN", 3, "EXCLUDE_ALL", 1);
         for (String policy : List.of("INCLUDE_ALL", "EXCLUDE_ALL", "BREAK_BY_CHAIN")) {
             body.put("enterpriseIndex", contestantsOnly.body(policy));
@@ -186,6 +203,8 @@ class EnterpriseStandingsTests {
                     .containsExactlyElementsOf(enterprises);
             assertThat(entries(board)).extracting(entry -> number(entry.get("rank")).intValue())
                     .containsExactly(1, 2, 2);
+            assertThat(entries(board)).extracting(entry -> number(part(entry, "contestants").get("count")).intValue())
+                    .containsExactly(3, 2, 2);
             assertThat(entries(board)).extracting(entry -> entry.get("inTier"))
                     .as(policy).containsExactly(true, !policy.equals("EXCLUDE_ALL"), !policy.equals("EXCLUDE_ALL"));
             int in = members.get(policy);
