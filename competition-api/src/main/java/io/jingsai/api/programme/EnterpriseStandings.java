@@ -87,7 +87,7 @@ class EnterpriseStandings {
         List<StarStandingsView.EventCounted> counted = computed.events().stream()
                 .filter(StarStandingsView.EventCounted::counted).toList();
         boolean provisional = counted.stream().anyMatch(event -> !event.finalStandings())
-                || projectsCounted && projects.status() == EvaluationStatus.ENTERED && !projects.entries().isEmpty();
+                || (projectsCounted && projects.status() == EvaluationStatus.ENTERED && !projects.entries().isEmpty());
         boolean published = !counted.isEmpty()
                 && counted.stream().allMatch(event -> event.status() == EventStatus.PUBLISHED)
                 && (projects.entries().isEmpty() || projects.status() == EvaluationStatus.PUBLISHED);

@@ -13,6 +13,7 @@ import java.util.List;
  * @param rule         the weights the index was computed with, and the tier's cut-off policy
  * @param tier         the enterprises tier: quota ({@code quotas.enterprises}) and how it was filled
  * @param awardEvents  the events whose awards were counted: those of the basis whose marking has closed
+ * @param projectEvaluation the status of the programme's project evaluation
  * @param projectsCounted whether the project evaluation's tiers were counted (its status is one the basis takes)
  * @param entries      best first
  */

@@ -73,18 +73,24 @@ record StarRule(
         if (splitBy == StarSplitBy.REGION) {
             problems.addAll(regionProblems());
         } else if (splitBy == StarSplitBy.KEY_AREA) {
-            Set<String> areas = new HashSet<>();
-            keyAreas.forEach(area -> areas.add(area.code()));
-            for (int i = 0; i < splits.size(); i++) {
-                if (!areas.contains(splits.get(i).key())) {
-                    problems.add(FieldProblem.of("starRule.splits[" + i + "].key", "starSplit.unknownKeyArea",
-                            splits.get(i).key()));
-                }
-            }
+            problems.addAll(keyAreaProblems(keyAreas));
         }
         long quotas = splits.stream().mapToLong(StarSplit::quota).sum();
         if (quotas > starsQuota) {
             problems.add(FieldProblem.of("starRule.splits", "starSplit.overQuota", quotas, starsQuota));
+        }
+        return problems;
+    }
+
+    private List<FieldProblem> keyAreaProblems(List<KeyArea> keyAreas) {
+        Set<String> areas = new HashSet<>();
+        keyAreas.forEach(area -> areas.add(area.code()));
+        List<FieldProblem> problems = new ArrayList<>();
+        for (int i = 0; i < splits.size(); i++) {
+            if (!areas.contains(splits.get(i).key())) {
+                problems.add(FieldProblem.of("starRule.splits[" + i + "].key", "starSplit.unknownKeyArea",
+                        splits.get(i).key()));
+            }
         }
         return problems;
     }

@@ -27,11 +27,11 @@ record StarStandingsView(long programmeId, StarBasis basis, StarSplitBy splitBy,
                          List<EventCounted> events, List<Entry> entries) {
 
     /**
-     * How the stars tier was filled.
+     * How a count tier was filled: the stars tier here, the enterprises tier on the enterprises board.
      *
-     * @param members   contestants in the tier
-     * @param overflow  places beyond the quota, taken by contestants tied at its last place (INCLUDE_ALL)
-     * @param shortfall places left empty: tied contestants left out (EXCLUDE_ALL), or fewer on the board than the quota
+     * @param members   entries in the tier
+     * @param overflow  places beyond the quota, taken by entries tied at its last place (INCLUDE_ALL, BREAK_BY_CHAIN)
+     * @param shortfall places left empty: tied entries left out (EXCLUDE_ALL), or fewer on the board than the quota
      */
     record TierFill(int quota, int members, int overflow, int shortfall) {
     }
