@@ -1,8 +1,11 @@
 package io.jingsai.api.programme;
 
+import java.util.Arrays;
+
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 
+import io.jingsai.api.registration.RegistrationStatus;
 import reactor.core.publisher.Flux;
 
 /**
@@ -30,6 +33,10 @@ class EnterpriseStandingsStore {
     record Project(long id, long hostEnterpriseId) {
     }
 
+    /** The registration statuses of entries that take part, as the registration feature states it. */
+    private static final String[] COMPETING = Arrays.stream(RegistrationStatus.values())
+            .filter(RegistrationStatus::competes).map(Enum::name).toArray(String[]::new);
+
     private final DatabaseClient database;
 
     EnterpriseStandingsStore(DatabaseClient database) {
@@ -41,7 +48,7 @@ class EnterpriseStandingsStore {
                         WITH taking_part AS (
                             SELECT r.contestant_id, r.team_id
                             FROM registration r JOIN event e ON e.id = r.event_id
-                            WHERE e.programme_id = :p AND r.status NOT IN ('WITHDRAWN', 'ABSENT')),
+                            WHERE e.programme_id = :p AND r.status = ANY(:competing)),
                         entered AS (
                             SELECT c.enterprise_id, c.id AS contestant_id
                             FROM taking_part x JOIN contestant c ON c.id = x.contestant_id
@@ -58,6 +65,7 @@ class EnterpriseStandingsStore {
                              LEFT JOIN entered d ON d.enterprise_id = n.id
                         GROUP BY n.id, n.name, n.region_code""")
                 .bind("p", programmeId)
+                .bind("competing", COMPETING)
                 .map(row -> new Participant(row.get("id", Long.class), row.get("name", String.class),
                         row.get("region_code", String.class), row.get("contestants", Long.class).intValue()))
                 .all();
