@@ -80,10 +80,19 @@ final class CrossFeatureReads {
                     "programme_id bigint", "project_id bigint", "id bigint", "name character varying",
                     "trade_id bigint", "status character varying"),
             read("programme", "registration", "StarStore: which contestant each individual entry of the programme's "
-                            + "events is", "id bigint", "event_id bigint", "contestant_id bigint"),
+                            + "events is; EnterpriseStandingsStore: whose each entry is and whether it takes part",
+                    "id bigint", "event_id bigint", "contestant_id bigint", "team_id bigint",
+                    "status character varying"),
             read("programme", "contestant", "StarStore: a star's name, enterprise and trade",
                     "id bigint", "name character varying", "enterprise_id bigint", "trade_id bigint"),
-            read("programme", "enterprise", "ProgrammeQueries: a project's host enterprise exists", "id bigint"),
+            read("programme", "enterprise", "ProgrammeQueries: a project's host enterprise exists; StarStore: the "
+                            + "region of a star's enterprise, for split boards; EnterpriseStandingsStore: the enterprises board "
+                            + "names each enterprise and its region", "id bigint", "name character varying",
+                    "region_code character"),
+            read("programme", "team", "EnterpriseStandingsStore: the enterprise of a team entry", "id bigint",
+                    "enterprise_id bigint"),
+            read("programme", "team_member", "EnterpriseStandingsStore: the members of a team entry count as entered",
+                    "team_id bigint", "contestant_id bigint"),
             read("programme", "aspect", "ProgrammeQueries: a project's aspect is one of the six, in their order",
                     "code character varying", "position smallint"),
             read("registration", "event", "EventEntryRules: locks the event and checks its status, kind and trade",

@@ -108,7 +108,7 @@ final class DemoFiller {
     private Mono<ProgrammeView> programme() {
         int year = LocalDate.now(clock).getYear();
         ProgrammeCommand command = new ProgrammeCommand(year + "年西安市职工职业技能大赛（演示数据）", year, "西安市总工会",
-                "610100", null, null, null, 500_000_000L, null, null);
+                "610100", null, null, null, null, 500_000_000L, null, null);
         return valid(command).flatMap(services.programmes()::create)
                 .onErrorResume(ConflictException.class, taken -> {
                     log.info("Demo data: another instance is writing the demo programme, so this one adds nothing");

@@ -82,6 +82,15 @@ public final class AdministrativeDivisionCode {
         return value.endsWith("0000");
     }
 
+    /**
+     * Whether {@code other} lies within this division: a province ({@code 610000}) encloses every code of its two
+     * digits, a prefecture ({@code 610100}) every code of its four, a county only itself. Every code encloses itself.
+     */
+    public boolean encloses(AdministrativeDivisionCode other) {
+        String prefix = isProvince() ? value.substring(0, 2) : value.endsWith("00") ? value.substring(0, 4) : value;
+        return other.value.startsWith(prefix);
+    }
+
     @Override
     public boolean equals(Object other) {
         return other instanceof AdministrativeDivisionCode code && code.value.equals(value);

@@ -24,7 +24,11 @@ import jakarta.validation.constraints.Size;
          "keyAreas": [{"code": "TECH", "nameZh": "科技强省", "nameEn": "Science and technology"},
                       {"code": "INDUSTRY", "nameZh": "现代化产业体系", "nameEn": "Modern industrial system"}],
          "quotas": {"demonstration": 10, "key": 100, "stars": 1000, "enterprises": 10000},
-         "starRule": {"combination": "BEST", "cutOffPolicy": "INCLUDE_ALL"},
+         "starRule": {"combination": "BEST", "cutOffPolicy": "INCLUDE_ALL", "splitBy": "REGION",
+                      "splits": [{"key": "610100", "quota": 600}, {"key": "610300", "quota": 400}]},
+         "enterpriseIndex": {"contestantWeight": 1, "starWeight": 10, "awardWeights": [8, 5, 3, 1],
+                             "keyProjectWeight": 20, "demonstrationProjectWeight": 50,
+                             "cutOffPolicy": "INCLUDE_ALL"},
          "fundFen": 1500000000, "status": "PLANNING", "freezeAt": "2024-12-20T16:00:00Z"}""")
 public record ProgrammeCommand(
         @NotBlank @Size(max = 200) String name,
@@ -33,8 +37,10 @@ public record ProgrammeCommand(
         @NotNull @ValidDivisionCode String regionCode,
         @Size(max = 100) List<@Valid @NotNull KeyArea> keyAreas,
         @Valid TierQuotas quotas,
-        @Schema(description = "how competition stars are ranked across events; defaults BEST and INCLUDE_ALL")
-        StarRule starRule,
+        @Schema(description = "how competition stars are ranked across events; defaults BEST and INCLUDE_ALL, "
+                + "no split") @Valid StarRule starRule,
+        @Schema(description = "the weights of the enterprises index and the enterprises tier's cut-off policy; "
+                + "missing weights take their defaults") @Valid EnterpriseIndexRule enterpriseIndex,
         @Schema(description = "incentive fund in fen (分, 0.01 yuan): 15,000,000 yuan is 1500000000")
         @NotNull @PositiveOrZero Long fundFen,
         ProgrammeStatus status,
@@ -51,5 +57,6 @@ public record ProgrammeCommand(
         keyAreas = keyAreas == null ? List.of() : keyAreas;
         quotas = quotas == null ? TierQuotas.DEFAULTS : quotas;
         starRule = starRule == null ? StarRule.DEFAULTS : starRule;
+        enterpriseIndex = enterpriseIndex == null ? EnterpriseIndexRule.DEFAULTS : enterpriseIndex;
     }
 }

@@ -7,7 +7,7 @@ import org.mapstruct.Mapping;
 interface ProgrammeMapper {
 
     @Mapping(target = "quotas", expression = "java(row.quotas())")
-    @Mapping(target = "starRule", expression = "java(row.starRule())")
+    @Mapping(target = "starRule", source = "row")
     ProgrammeView toView(ProgrammeRow row);
 
     @Mapping(target = "aspect", source = "aspectCode")

@@ -14,26 +14,29 @@ record ProgrammeRow(@Id Long id, String name, Integer year, String organizer, St
                     Integer quotaDemonstration, Integer quotaKey, Integer quotaStars, Integer quotaEnterprises,
                     Long fundFen, ProgrammeStatus status, Instant freezeAt, @Version Long version,
                     Instant createdAt, Instant updatedAt, StarCombination starsCombination,
-                    CutOffPolicy starsCutOff) {
+                    CutOffPolicy starsCutOff, StarSplitBy starsSplitBy, Json starsSplits, Json enterpriseIndex) {
 
-    static ProgrammeRow create(ProgrammeCommand command, Json keyAreas, Instant now) {
+    /** The JSONB columns a command writes: the key areas, the star rule's splits and the enterprise index rule. */
+    record Documents(Json keyAreas, Json starsSplits, Json enterpriseIndex) {
+    }
+
+    static ProgrammeRow create(ProgrammeCommand command, Documents documents, Instant now) {
         TierQuotas q = command.quotas();
+        StarRule stars = command.starRule();
         return new ProgrammeRow(null, command.name(), command.year(), command.organizer(), command.regionCode(),
-                keyAreas, q.demonstration(), q.key(), q.stars(), q.enterprises(), command.fundFen(),
-                ProgrammeStatus.PLANNING, command.freezeAt(), null, now, now, command.starRule().combination(),
-                command.starRule().cutOffPolicy());
+                documents.keyAreas(), q.demonstration(), q.key(), q.stars(), q.enterprises(), command.fundFen(),
+                ProgrammeStatus.PLANNING, command.freezeAt(), null, now, now, stars.combination(),
+                stars.cutOffPolicy(), stars.splitBy(), documents.starsSplits(), documents.enterpriseIndex());
     }
 
-    ProgrammeRow update(ProgrammeCommand command, Json newKeyAreas, Instant now) {
+    ProgrammeRow update(ProgrammeCommand command, Documents documents, Instant now) {
         TierQuotas q = command.quotas();
+        StarRule stars = command.starRule();
         return new ProgrammeRow(id, command.name(), command.year(), command.organizer(), command.regionCode(),
-                newKeyAreas, q.demonstration(), q.key(), q.stars(), q.enterprises(), command.fundFen(),
+                documents.keyAreas(), q.demonstration(), q.key(), q.stars(), q.enterprises(), command.fundFen(),
                 command.status() == null ? status : command.status(), command.freezeAt(), version, createdAt, now,
-                command.starRule().combination(), command.starRule().cutOffPolicy());
-    }
-
-    StarRule starRule() {
-        return new StarRule(starsCombination, starsCutOff);
+                stars.combination(), stars.cutOffPolicy(), stars.splitBy(), documents.starsSplits(),
+                documents.enterpriseIndex());
     }
 
     TierQuotas quotas() {

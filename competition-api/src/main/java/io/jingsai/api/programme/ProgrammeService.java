@@ -65,7 +65,7 @@ public class ProgrammeService {
         }
         return rejectIfAny(problems)
                 .then(Mono.defer(() -> programmes.save(
-                        ProgrammeRow.create(command, json.write(command.keyAreas()), clock.instant()))))
+                        ProgrammeRow.create(command, json.documents(command), clock.instant()))))
                 .onErrorMap(DuplicateKeyException.class, e -> duplicate(command))
                 .map(mapper::toView);
     }
@@ -86,7 +86,7 @@ public class ProgrammeService {
                 .doOnNext(row -> Versions.require(RESOURCE, id, expectedVersion, row.version()))
                 .doOnNext(row -> requireTransition(row, command.status()))
                 .flatMap(row -> requireKeyAreasKept(row, command).thenReturn(row))
-                .flatMap(row -> programmes.save(row.update(command, json.write(command.keyAreas()), clock.instant())))
+                .flatMap(row -> programmes.save(row.update(command, json.documents(command), clock.instant())))
                 .onErrorMap(DuplicateKeyException.class, e -> duplicate(command))
                 .onErrorMap(OptimisticLockingFailureException.class,
                         e -> StaleVersionException.changedMeanwhile(RESOURCE, id))
@@ -121,6 +121,8 @@ public class ProgrammeService {
     private static List<FieldProblem> consistencyProblems(ProgrammeCommand command) {
         List<FieldProblem> problems = new ArrayList<>();
         problems.addAll(command.quotas().problems());
+        problems.addAll(command.starRule().problems(command.keyAreas(), command.quotas().stars()));
+        problems.addAll(command.enterpriseIndex().problems());
         Set<String> codes = new HashSet<>();
         for (int i = 0; i < command.keyAreas().size(); i++) {
             String code = command.keyAreas().get(i).code();

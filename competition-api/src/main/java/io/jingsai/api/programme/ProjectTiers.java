@@ -2,7 +2,6 @@ package io.jingsai.api.programme;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,11 +9,7 @@ import java.util.Map;
 import io.jingsai.scoring.award.AwardOutcome;
 import io.jingsai.scoring.award.CutOffPolicy;
 import io.jingsai.scoring.ranking.RankedEntry;
-import io.jingsai.scoring.ranking.Ranking;
-import io.jingsai.scoring.ranking.RankingOutcome;
-import io.jingsai.scoring.ranking.RankingRule;
 import io.jingsai.scoring.ranking.TieBreakChain;
-import io.jingsai.scoring.ranking.TieBreakKey;
 
 /**
  * The project board in the scoring engine's ranking language: projects ranked by their published score (two places),
@@ -28,9 +23,7 @@ final class ProjectTiers {
 
     static final CutOffPolicy CUT_OFF = CutOffPolicy.INCLUDE_ALL;
 
-    private static final RankingRule<Scored> RULE = RankingRule.standard(
-            TieBreakChain.of(TieBreakKey.descending("score", Scored::score)),
-            Comparator.comparingLong(Scored::projectId));
+    private static final TieBreakChain<Scored> CHAIN = CountTier.byScore("score", Scored::score);
 
     private ProjectTiers() {
     }
@@ -46,17 +39,15 @@ final class ProjectTiers {
     }
 
     static Board place(List<Scored> projects, int keyQuota, int demonstrationQuota) {
-        if (!(Ranking.rank(projects, RULE) instanceof RankingOutcome.Ranked<Scored> ranked)) {
-            throw new IllegalStateException("a ranking that shares ties always ranks");
-        }
-        AwardOutcome.BandAward<Scored> key = fill(ranked.entries(), ProjectTier.KEY, keyQuota);
+        List<RankedEntry<Scored>> ranked = CountTier.rank(projects, CHAIN, Scored::projectId);
+        AwardOutcome.BandAward<Scored> key = fill(ranked, ProjectTier.KEY, keyQuota);
         AwardOutcome.BandAward<Scored> demonstration = fill(key.winners(), ProjectTier.DEMONSTRATION,
                 demonstrationQuota);
         Map<Scored, ProjectTier> tiers = new HashMap<>();
         key.winners().forEach(winner -> tiers.put(winner.entry(), ProjectTier.KEY));
         demonstration.winners().forEach(winner -> tiers.put(winner.entry(), ProjectTier.DEMONSTRATION));
         List<Placed> entries = new ArrayList<>();
-        for (RankedEntry<Scored> entry : ranked.entries()) {
+        for (RankedEntry<Scored> entry : ranked) {
             entries.add(new Placed(entry.entry(), entry.rank(), entry.position(), tiers.get(entry.entry())));
         }
         return new Board(entries, List.of(filled(ProjectTier.DEMONSTRATION, demonstration),
@@ -65,7 +56,7 @@ final class ProjectTiers {
 
     private static AwardOutcome.BandAward<Scored> fill(List<RankedEntry<Scored>> ranking, ProjectTier tier,
                                                        int quota) {
-        return CountTier.fill(ranking, tier.name(), quota, CUT_OFF);
+        return CountTier.fill(ranking, CHAIN, tier.name(), quota, CUT_OFF);
     }
 
     private static ProjectStandingsView.TierFill filled(ProjectTier tier, AwardOutcome.BandAward<Scored> band) {

@@ -5,7 +5,7 @@ import java.util.Set;
 
 import io.jingsai.api.event.EventStatus;
 
-/** Which events of a programme the stars board counts. */
+/** Which results of a programme its boards count: the events of the stars board, and the projects' evaluation. */
 public enum StarBasis {
     /** Every event with results: final standings where marking has closed, the complete results so far elsewhere. */
     LIVE(EnumSet.of(EventStatus.MARKING, EventStatus.REVIEW, EventStatus.PUBLISHED)),
@@ -22,5 +22,17 @@ public enum StarBasis {
 
     boolean counts(EventStatus status) {
         return counted.contains(status);
+    }
+
+    /**
+     * Whether the tiers of the project board count on this basis (for the enterprises index): LIVE the board as it
+     * stands, FINAL once the evaluation is REVIEWED or PUBLISHED, PUBLISHED once it is PUBLISHED.
+     */
+    boolean countsProjects(EvaluationStatus status) {
+        return switch (this) {
+            case LIVE -> true;
+            case FINAL -> status != EvaluationStatus.ENTERED;
+            case PUBLISHED -> status == EvaluationStatus.PUBLISHED;
+        };
     }
 }

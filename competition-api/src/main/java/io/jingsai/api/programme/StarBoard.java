@@ -9,11 +9,7 @@ import java.util.Set;
 
 import io.jingsai.scoring.award.AwardOutcome;
 import io.jingsai.scoring.ranking.RankedEntry;
-import io.jingsai.scoring.ranking.Ranking;
-import io.jingsai.scoring.ranking.RankingOutcome;
-import io.jingsai.scoring.ranking.RankingRule;
 import io.jingsai.scoring.ranking.TieBreakChain;
-import io.jingsai.scoring.ranking.TieBreakKey;
 
 /**
  * The competition stars board in the scoring engine's ranking language: one line per contestant, whose score is the
@@ -25,9 +21,7 @@ final class StarBoard {
 
     static final String TIER = "stars";
 
-    private static final RankingRule<Star> RULE = RankingRule.standard(
-            TieBreakChain.of(TieBreakKey.descending("score", Star::score)),
-            Comparator.comparingLong(Star::contestantId));
+    private static final TieBreakChain<Star> CHAIN = CountTier.byScore("score", Star::score);
 
     private StarBoard() {
     }
@@ -66,14 +60,12 @@ final class StarBoard {
     }
 
     static Board place(List<Star> stars, StarRule rule, int quota) {
-        if (!(Ranking.rank(stars, RULE) instanceof RankingOutcome.Ranked<Star> ranked)) {
-            throw new IllegalStateException("a ranking that shares ties always ranks");
-        }
-        AwardOutcome.BandAward<Star> tier = CountTier.fill(ranked.entries(), TIER, quota, rule.cutOffPolicy());
+        List<RankedEntry<Star>> ranked = CountTier.rank(stars, CHAIN, Star::contestantId);
+        AwardOutcome.BandAward<Star> tier = CountTier.fill(ranked, CHAIN, TIER, quota, rule.cutOffPolicy());
         Set<Star> members = new HashSet<>();
         tier.winners().forEach(winner -> members.add(winner.entry()));
         List<Placed> entries = new ArrayList<>();
-        for (RankedEntry<Star> entry : ranked.entries()) {
+        for (RankedEntry<Star> entry : ranked) {
             entries.add(new Placed(entry.entry(), entry.rank(), entry.position(), members.contains(entry.entry())));
         }
         return new Board(entries, new StarStandingsView.TierFill(tier.quota(), tier.winners().size(),

@@ -37,11 +37,18 @@ class StarController {
                     + "every event from MARKING on: an event still marking gives its complete results so far, "
                     + "standardised the same way, marked provisional; FINAL counts events in REVIEW or PUBLISHED; "
                     + "PUBLISHED only published events (what the fund uses). An event with too few eligible results "
-                    + "or none apart is listed with its flag and gives nobody a score. For organizers.")
+                    + "or none apart is listed with its flag and gives nobody a score. With split, the board of "
+                    + "one split of the stars quota (starRule.splitBy REGION: contestants whose enterprise lies in "
+                    + "the region; KEY_AREA: the entries in events of projects of the key area), cut at the split's "
+                    + "quota; 400 when the programme has no such split. For organizers.")
     Mono<StarStandingsView> standings(@PathVariable long programmeId,
                                       @RequestParam(defaultValue = "LIVE")
-                                      @Parameter(description = "LIVE, FINAL or PUBLISHED") StarBasis basis) {
-        return stars.standings(programmeId, basis);
+                                      @Parameter(description = "LIVE, FINAL or PUBLISHED") StarBasis basis,
+                                      @RequestParam(required = false)
+                                      @Parameter(description = "the key of one split of the stars quota (a division "
+                                              + "code or a key-area code, as the starRule's splits name it): that "
+                                              + "split's own board and tier") String split) {
+        return stars.standings(programmeId, basis, split);
     }
 
     @PostMapping("/api/programmes/{programmeId}/fund-allocation")

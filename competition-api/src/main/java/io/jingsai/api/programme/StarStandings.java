@@ -11,8 +11,11 @@ import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.jingsai.api.event.EventStatus;
+import io.jingsai.api.identifiers.AdministrativeDivisionCode;
 import io.jingsai.api.result.StandardisedResults;
 import io.jingsai.api.result.StandardisedResults.EventScores;
+import io.jingsai.api.shared.FieldProblem;
+import io.jingsai.api.shared.RejectedRequestException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -21,6 +24,10 @@ import reactor.core.publisher.Mono;
  * standardised scores (the result feature's one standardisation), one line per contestant combined by the
  * programme's star rule, ranked and cut into the stars tier by the scoring engine ({@link StarBoard}). Reads every
  * event in one repeatable-read snapshot, so that results committed together are counted together.
+ *
+ * <p>A programme that splits its stars quota has one more board per split: the same computation over the entries of
+ * that split only, cut at the split's quota. The programme-wide board stays what it is without splits (it is the one
+ * the fund and the enterprises index count).
  */
 @Service
 class StarStandings {
@@ -28,47 +35,96 @@ class StarStandings {
     private final ProgrammeService programmes;
     private final StarStore store;
     private final StandardisedResults standardised;
+    private final ProgrammeJson json;
 
-    StarStandings(ProgrammeService programmes, StarStore store, StandardisedResults standardised) {
+    StarStandings(ProgrammeService programmes, StarStore store, StandardisedResults standardised, ProgrammeJson json) {
         this.programmes = programmes;
         this.store = store;
         this.standardised = standardised;
+        this.json = json;
     }
 
-    /** A board and what it was computed from. */
-    record Computed(ProgrammeRow programme, StarBoard.Board board, List<StarStandingsView.EventCounted> events) {
+    /** A board and what it was computed from; {@code split} is null for the programme-wide board. */
+    record Computed(ProgrammeRow programme, StarRule rule, StarSplit split, StarBoard.Board board,
+                    List<StarStandingsView.EventCounted> events) {
     }
 
+    /**
+     * The board on {@code basis}, of the split with key {@code split} when given.
+     *
+     * @throws RejectedRequestException (400, parameter {@code split}) when the programme has no split of that key
+     */
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
-    Mono<StarStandingsView> standings(long programmeId, StarBasis basis) {
-        return compute(programmeId, basis).map(computed -> view(computed, basis));
+    Mono<StarStandingsView> standings(long programmeId, StarBasis basis, String split) {
+        return compute(programmeId, basis, split).map(computed -> view(computed, basis));
     }
 
-    /** The board on {@code basis}; call it inside a repeatable-read transaction (as {@link #standings} does). */
+    /** The programme-wide board on {@code basis}; call it inside a repeatable-read transaction. */
     Mono<Computed> compute(long programmeId, StarBasis basis) {
-        return programmes.load(programmeId).flatMap(programme -> Mono.zip(
-                        store.events(programmeId).collectList(), store.entrants(programmeId).collectList())
-                .flatMap(found -> Flux.fromIterable(found.getT1())
-                        .filter(event -> basis.counts(event.status()))
-                        .concatMap(event -> standardised.of(event.id()))
-                        .collectMap(EventScores::eventId)
-                        .map(scores -> board(programme, found.getT1(), found.getT2(), scores))));
+        return compute(programmeId, basis, null);
     }
 
-    private static Computed board(ProgrammeRow programme, List<StarStore.Event> events,
+    private Mono<Computed> compute(long programmeId, StarBasis basis, String splitKey) {
+        return programmes.load(programmeId).flatMap(programme -> {
+            StarRule rule = json.starRule(programme);
+            StarSplit split = splitKey == null ? null : rule.split(splitKey).orElse(null);
+            if (splitKey != null && split == null) {
+                return Mono.error(new RejectedRequestException(List.of(
+                        FieldProblem.of("split", "starSplit.unknown", programmeId))));
+            }
+            Scope scope = new Scope(rule.splitBy(), split);
+            return Mono.zip(store.events(programmeId).collectList(), store.entrants(programmeId).collectList())
+                    .flatMap(found -> Flux.fromIterable(found.getT1())
+                            .filter(event -> basis.counts(event.status()))
+                            .concatMap(event -> standardised.of(event.id()))
+                            .collectMap(EventScores::eventId)
+                            .map(scores -> board(programme, rule, scope, found.getT1(), found.getT2(), scores)));
+        });
+    }
+
+    /**
+     * Which entries a board counts: all of them (the programme-wide board), or those of one split: of a contestant
+     * whose enterprise lies in the split's region, or in an event whose project is of the split's key area.
+     */
+    private record Scope(StarSplitBy by, StarSplit split, AdministrativeDivisionCode region) {
+
+        Scope(StarSplitBy by, StarSplit split) {
+            this(by, split, split != null && by == StarSplitBy.REGION
+                    ? AdministrativeDivisionCode.parse(split.key()).optionalValue().orElse(null) : null);
+        }
+
+        boolean counts(StarStore.Entrant entrant, StarStore.Event event) {
+            if (split == null) {
+                return true;
+            }
+            return switch (by) {
+                case REGION -> region != null && AdministrativeDivisionCode.parse(entrant.regionCode())
+                        .optionalValue().filter(region::encloses).isPresent();
+                case KEY_AREA -> split.key().equals(event.keyArea());
+            };
+        }
+
+        int quota(ProgrammeRow programme) {
+            return split == null ? programme.quotas().stars() : split.quota();
+        }
+    }
+
+    private static Computed board(ProgrammeRow programme, StarRule rule, Scope scope, List<StarStore.Event> events,
                                   List<StarStore.Entrant> entrants, Map<Long, EventScores> scores) {
+        Map<Long, StarStore.Event> eventsById = new HashMap<>();
+        events.forEach(event -> eventsById.put(event.id(), event));
         Map<Long, List<StarBoard.EventScore>> byContestant = new LinkedHashMap<>();
         Map<Long, StarStore.Entrant> contestants = new HashMap<>();
         for (StarStore.Entrant entrant : entrants) {
             EventScores event = scores.get(entrant.eventId());
-            if (event != null && event.scores().containsKey(entrant.registrationId())) {
+            if (event != null && event.scores().containsKey(entrant.registrationId())
+                    && scope.counts(entrant, eventsById.get(entrant.eventId()))) {
                 byContestant.computeIfAbsent(entrant.contestantId(), id -> new ArrayList<>())
                         .add(new StarBoard.EventScore(entrant.eventId(), entrant.registrationId(),
                                 event.scores().get(entrant.registrationId()), !event.finalStandings()));
                 contestants.put(entrant.contestantId(), entrant);
             }
         }
-        StarRule rule = programme.starRule();
         List<StarBoard.Star> stars = new ArrayList<>();
         byContestant.forEach((id, scored) -> {
             StarStore.Entrant who = contestants.get(id);
@@ -76,7 +132,8 @@ class StarStandings {
         });
         List<StarStandingsView.EventCounted> counted = events.stream().map(event -> counted(event,
                 scores.get(event.id()))).toList();
-        return new Computed(programme, StarBoard.place(stars, rule, programme.quotas().stars()), counted);
+        return new Computed(programme, rule, scope.split(), StarBoard.place(stars, rule, scope.quota(programme)),
+                counted);
     }
 
     private static StarStandingsView.EventCounted counted(StarStore.Event event, EventScores scores) {
@@ -104,8 +161,10 @@ class StarStandings {
         boolean provisional = counted.stream().anyMatch(event -> !event.finalStandings());
         boolean published = !counted.isEmpty()
                 && counted.stream().allMatch(event -> event.status() == EventStatus.PUBLISHED);
-        StarRule rule = computed.programme().starRule();
-        return new StarStandingsView(computed.programme().id(), basis, provisional, published, rule.combination(),
+        StarRule rule = computed.rule();
+        StarSplit split = computed.split();
+        return new StarStandingsView(computed.programme().id(), basis, split == null ? null : rule.splitBy(),
+                split == null ? null : split.key(), provisional, published, rule.combination(),
                 rule.cutOffPolicy(), computed.board().tier(), computed.events(), entries);
     }
 }

@@ -11,6 +11,8 @@ import io.jingsai.scoring.award.CutOffPolicy;
  * one line each, with the stars tier.
  *
  * @param basis        which events count: LIVE, FINAL or PUBLISHED
+ * @param splitBy      what the board's split is of (REGION, KEY_AREA); null on the programme-wide board
+ * @param split        the split's key (a division code or a key-area code); null on the programme-wide board
  * @param provisional  true when a counted event is still marking: its scores are its complete results so far
  * @param published    true when every counted event is PUBLISHED: the board is final (what the fund uses)
  * @param combination  how a contestant's scores in several events combine
@@ -19,16 +21,17 @@ import io.jingsai.scoring.award.CutOffPolicy;
  * @param events       every event of the programme, whether counted and how its results were standardised
  * @param entries      best first; contestants without a standardised score in a counted event are not on the board
  */
-record StarStandingsView(long programmeId, StarBasis basis, boolean provisional, boolean published,
+record StarStandingsView(long programmeId, StarBasis basis, StarSplitBy splitBy, String split, boolean provisional,
+                         boolean published,
                          StarCombination combination, CutOffPolicy cutOffPolicy, TierFill tier,
                          List<EventCounted> events, List<Entry> entries) {
 
     /**
-     * How the stars tier was filled.
+     * How a count tier was filled: the stars tier here, the enterprises tier on the enterprises board.
      *
-     * @param members   contestants in the tier
-     * @param overflow  places beyond the quota, taken by contestants tied at its last place (INCLUDE_ALL)
-     * @param shortfall places left empty: tied contestants left out (EXCLUDE_ALL), or fewer on the board than the quota
+     * @param members   entries in the tier
+     * @param overflow  places beyond the quota, taken by entries tied at its last place (INCLUDE_ALL, BREAK_BY_CHAIN)
+     * @param shortfall places left empty: tied entries left out (EXCLUDE_ALL), or fewer on the board than the quota
      */
     record TierFill(int quota, int members, int overflow, int shortfall) {
     }

@@ -50,4 +50,45 @@ class AdministrativeDivisionCodeTest {
     private static Rejection rejection(String code) {
         return AdministrativeDivisionCode.parse(code).optionalRejection().orElseThrow();
     }
+
+    /**
+     * A division encloses a code when their digits agree down to the division's level (2 for a province, 4 for a
+     * prefecture, 6 for a county), checked against that statement over seeded random pairs of the same province.
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {1, 16, 2026})
+    void enclosesTheCodesOfItsLevel(long seed) {
+        java.util.Random random = new java.util.Random(seed);
+        for (int i = 0; i < 500; i++) {
+            String outer = code(random);
+            int shared = 2 + 2 * random.nextInt(3);
+            String inner = outer.substring(0, shared) + code(random).substring(shared);
+            int level = outer.endsWith("0000") ? 2 : outer.endsWith("00") ? 4 : 6;
+            boolean expected = inner.regionMatches(0, outer, 0, level);
+            assertThat(AdministrativeDivisionCode.of(outer).encloses(AdministrativeDivisionCode.of(inner)))
+                    .as("%s encloses %s", outer, inner).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void aProvinceEnclosesItsPrefecturesAndCountiesButNotAnotherProvinces() {
+        AdministrativeDivisionCode shaanxi = AdministrativeDivisionCode.of("610000");
+        AdministrativeDivisionCode xian = AdministrativeDivisionCode.of("610100");
+        AdministrativeDivisionCode xincheng = AdministrativeDivisionCode.of("610102");
+        assertThat(shaanxi.encloses(xian)).isTrue();
+        assertThat(shaanxi.encloses(xincheng)).isTrue();
+        assertThat(xian.encloses(xincheng)).isTrue();
+        assertThat(xian.encloses(shaanxi)).isFalse();
+        assertThat(xincheng.encloses(xincheng)).isTrue();
+        assertThat(xian.encloses(AdministrativeDivisionCode.of("610302"))).isFalse();
+        assertThat(shaanxi.encloses(AdministrativeDivisionCode.of("620100"))).isFalse();
+    }
+
+    /** A code of Shaanxi whose prefecture and county parts are often zero, so that every level occurs. */
+    private static String code(java.util.Random random) {
+        String prefecture = random.nextInt(3) == 0 ? "00" : String.format("%02d", 1 + random.nextInt(3));
+        String county = random.nextInt(3) == 0 || prefecture.equals("00") ? "00"
+                : String.format("%02d", 1 + random.nextInt(3));
+        return "61" + prefecture + county;
+    }
 }

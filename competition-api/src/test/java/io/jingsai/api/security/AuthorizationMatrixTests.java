@@ -101,6 +101,8 @@ class AuthorizationMatrixTests {
         expect("GET /api/programmes/{programmeId}/project-standings",    200, 200, 404, 403, 403, 404, 401);
         expect("GET /api/programmes/{programmeId}/star-standings",       200, 200, 404, 403, 403, 404, 401);
         expect("POST /api/programmes/{programmeId}/fund-allocation",     400, 400, 404, 403, 403, 404, 401);
+        // the enterprises board (万家企业)
+        expect("GET /api/programmes/{programmeId}/enterprise-standings", 200, 200, 404, 403, 403, 404, 401);
 
         // Listed with programmeId=<here>; POST and PUT name the programme here in their body.
         expect("GET /api/events",                                        200, 200, 403, 403, 403, 403, 401);
