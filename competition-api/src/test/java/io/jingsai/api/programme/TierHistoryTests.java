@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.Supplier;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -25,7 +23,6 @@ import io.jingsai.api.IntegrationTest;
 import io.jingsai.api.TestAccounts;
 import io.jingsai.api.TestClients;
 import io.jingsai.api.TestIdentities;
-import io.jingsai.api.TestRegistry;
 import io.jingsai.api.judging.MarkingFixtures;
 
 /**
@@ -47,35 +44,27 @@ class TierHistoryTests {
 
     WebTestClient admin;
     RegistryFixtures fixtures;
-    TestRegistry registry;
-
-    /** An entrant of the event: contestant, registration, and the judge's sheet version. */
-    record Entrant(long contestant, long registration) {
-    }
-
-    /** An event of one judge, with its entrants and a chief judge for corrections during review. */
-    record Event(long id, List<Entrant> entrants, MarkingFixtures.Judge judge, MarkingFixtures.Judge chief) {
-    }
+    StarEvents events;
 
     @BeforeEach
     void setUp() {
         MarkingFixtures marking = new MarkingFixtures(web, database);
         admin = marking.admin();
         fixtures = new RegistryFixtures(admin, database);
-        registry = new TestRegistry(admin);
+        events = new StarEvents(web, database);
     }
 
     @Test
     @SuppressWarnings("unchecked")
     void marksACorrectionAndThePublicationAreRecordedWithTheirCausesAndTheReplayIsTheBoard() {
         long programme = programme(STARS_QUOTA);
-        Event event = event(programme, 40, 50, 60, 70, 80);
-        List<Entrant> e = event.entrants();
+        StarEvents.Event event = events.event(programme, 40, 50, 60, 70, 80);
+        List<StarEvents.Entrant> e = event.entrants();
         awaitReplayIsTheBoard(programme);
         assertThat(stars(programme, "LIVE")).containsExactlyInAnyOrder(e.get(4).contestant(), e.get(3).contestant());
 
         int seen = history(programme, Map.of()).size();
-        replaceSheet(event.judge(), event, e.get(2), 0, 95, null);
+        StarEvents.replaceSheet(event.judge(), event, e.get(2), 0, 95, null);
         awaitReplayIsTheBoard(programme);
         List<Map<String, Object>> afterMark = since(history(programme, Map.of()), seen);
         assertThat(afterMark).extracting(row -> row.get("movement") + " " + subject(row))
@@ -89,7 +78,7 @@ class TierHistoryTests {
 
         fixtures.moveEvent(event.id(), "REVIEW");
         seen = history(programme, Map.of()).size();
-        replaceSheet(event.chief(), event, e.get(2), 1, 30, "申诉成立：复核测量值");
+        StarEvents.replaceSheet(event.chief(), event, e.get(2), 1, 30, "申诉成立：复核测量值");
         awaitReplayIsTheBoard(programme);
         List<Map<String, Object>> afterCorrection = since(history(programme, Map.of()), seen);
         assertThat(afterCorrection).extracting(row -> row.get("movement") + " " + subject(row))
@@ -131,11 +120,11 @@ class TierHistoryTests {
         Random random = new Random(seed);
         long programme = programme(1 + random.nextInt(3));
         int[] totals = random.ints(6, 0, 101).toArray();
-        Event event = event(programme, totals);
+        StarEvents.Event event = events.event(programme, totals);
         int[] versions = new int[totals.length];
         for (int step = 0; step < 5; step++) {
             int who = random.nextInt(totals.length);
-            replaceSheet(event.judge(), event, event.entrants().get(who), versions[who]++, random.nextInt(101), null);
+            StarEvents.replaceSheet(event.judge(), event, event.entrants().get(who), versions[who]++, random.nextInt(101), null);
             awaitReplayIsTheBoard(programme);
         }
     }
@@ -202,45 +191,6 @@ class TierHistoryTests {
         Map<String, Object> body = RegistryFixtures.programmeBody(TestIdentities.unique("标兵历程"));
         body.put("quotas", Map.of("stars", starsQuota));
         return fixtures.programme(body);
-    }
-
-    /** An event in a trade of its own, MARKING, one judge's sheet per entrant with the totals given. */
-    Event event(long programme, int... totals) {
-        MarkingFixtures marking = new MarkingFixtures(web, database);
-        long enterprise = registry.enterprise();
-        long trade = registry.trade();
-        Map<String, Object> body = RegistryFixtures.eventBody(programme, trade, TestIdentities.unique("赛项"));
-        body.put("scheme", RegistryFixtures.json(StarStandingsTests.SCHEME));
-        body.put("rules", RegistryFixtures.json(StarStandingsTests.RULES));
-        long id = fixtures.event(body);
-        List<Entrant> entrants = new ArrayList<>();
-        for (int ignored : totals) {
-            long contestant = registry.contestant(enterprise, trade);
-            entrants.add(new Entrant(contestant, registry.create("/api/events/" + id + "/registrations",
-                    Map.of("contestantId", contestant))));
-        }
-        marking.event = id;
-        MarkingFixtures.Judge judge = marking.judges(1).get(0);
-        MarkingFixtures.Judge chief = marking.chiefJudge();
-        fixtures.moveEvent(id, "MARKING");
-        for (int i = 0; i < totals.length; i++) {
-            MarkingFixtures.submit(judge.client(), id, entrants.get(i).registration(), UUID.randomUUID().toString(),
-                    MarkingFixtures.sheet("M1", totals[i])).expectStatus().isCreated();
-        }
-        return new Event(id, entrants, judge, chief);
-    }
-
-    /** The judge's sheet for the entrant replaced by {@code by} (the judge, or the chief judge with a reason). */
-    private static void replaceSheet(MarkingFixtures.Judge by, Event event, Entrant entrant, int version, int total,
-                                     String reason) {
-        Map<String, Object> sheet = new HashMap<>(MarkingFixtures.sheet("M1", total));
-        if (reason != null) {
-            sheet.put("reason", reason);
-        }
-        by.client().put().uri("/api/events/{e}/registrations/{r}/score-sheets/{j}", event.id(),
-                        entrant.registration(), event.judge().id())
-                .header("If-Match", "\"" + version + "\"").header("Idempotency-Key", UUID.randomUUID().toString())
-                .bodyValue(sheet).exchange().expectStatus().isOk();
     }
 
     // --- requests -------------------------------------------------------------------------------------------------
