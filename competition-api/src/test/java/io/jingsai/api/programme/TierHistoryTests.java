@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -129,6 +130,62 @@ class TierHistoryTests {
         }
     }
 
+    /**
+     * Key and demonstration projects: each project's values move the LIVE project tiers (cause: that project), the
+     * evaluation's publication fills the PUBLISHED tiers and a correction after it (back to REVIEWED) empties them,
+     * each with its step as the cause; replayed, each basis gives the project board's tiers.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void projectValuesAndTheEvaluationsStepsMoveTheProjectTiersWithTheirCauses() {
+        Map<String, Object> body = RegistryFixtures.programmeBody(TestIdentities.unique("项目历程"));
+        body.put("quotas", Map.of("demonstration", 1, "key", 2));
+        long programme = fixtures.programme(body);
+        long enterprise = fixtures.enterprise();
+        List<Long> projects = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Map<String, Object> project = RegistryFixtures.projectBody(TestIdentities.unique("历程项目"), enterprise);
+            project.put("indicators", List.of(RegistryFixtures.indicator("COST", "1", "HIGHER_IS_BETTER", "500",
+                    "0")));
+            projects.add(fixtures.project(programme, project));
+        }
+        List<String> movedBy = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            int seen = history(programme, Map.of()).size();
+            long project = projects.get(i);
+            enterCost(programme, project, 0, 100 * (i + 1));
+            List<Map<String, Object>> moved = since(history(programme, Map.of()), seen);
+            moved.forEach(row -> assertThat((Map<String, Object>) row.get("cause"))
+                    .containsEntry("kind", "PROJECT_EVALUATED").containsEntry("projectId", (int) project));
+            movedBy.add(moved.stream().map(row -> row.get("movement") + " " + row.get("tier") + " "
+                    + projects.indexOf(subject(row))).toList().toString());
+            assertProjectReplayIsTheBoard(programme);
+        }
+        assertThat(movedBy).containsExactly("[ENTERED DEMONSTRATION 0]",
+                "[LEFT DEMONSTRATION 0, ENTERED DEMONSTRATION 1, ENTERED KEY 0]",
+                "[LEFT DEMONSTRATION 1, LEFT KEY 0, ENTERED DEMONSTRATION 2, ENTERED KEY 1]");
+
+        moveEvaluation(programme, "REVIEWED", null);
+        int seen = history(programme, Map.of()).size();
+        moveEvaluation(programme, "PUBLISHED", null);
+        assertThat(since(history(programme, Map.of()), seen)).extracting(row -> row.get("basis") + " "
+                        + row.get("movement") + " " + row.get("tier") + " " + projects.indexOf(subject(row))
+                        + " " + ((Map<String, Object>) row.get("cause")).get("to"))
+                .containsExactly("PUBLISHED ENTERED DEMONSTRATION 2 PUBLISHED", "PUBLISHED ENTERED KEY 1 PUBLISHED");
+        assertProjectReplayIsTheBoard(programme);
+
+        seen = history(programme, Map.of()).size();
+        moveEvaluation(programme, "REVIEWED", "申诉成立：成本节约数据复核");
+        assertThat(since(history(programme, Map.of()), seen)).extracting(row -> row.get("basis") + " "
+                        + row.get("movement") + " " + ((Map<String, Object>) row.get("cause")).get("kind"))
+                .containsExactly("PUBLISHED LEFT EVALUATION_STEP", "PUBLISHED LEFT EVALUATION_STEP");
+        enterCost(programme, projects.get(0), 1, 400);
+        moveEvaluation(programme, "PUBLISHED", null);
+        assertProjectReplayIsTheBoard(programme);
+        assertThat(projectReplay(history(programme, Map.of()), "PUBLISHED"))
+                .containsExactlyInAnyOrder("DEMONSTRATION/" + projects.get(0), "KEY/" + projects.get(2));
+    }
+
     @Test
     void onlyTheProgrammesOrganizersReadTheHistory() {
         long programme = programme(STARS_QUOTA);
@@ -183,6 +240,57 @@ class TierHistoryTests {
         List<Map<String, Object>> changes = (List<Map<String, Object>>) cause.get("resultChanges");
         assertThat(changes).extracting(change -> number(change.get("eventId")).longValue() + "/"
                 + number(change.get("registrationId")).longValue()).containsExactly(event + "/" + registration);
+    }
+
+    /** The project board's tiers, as "TIER/id", on the basis: LIVE always, PUBLISHED once the board is. */
+    @SuppressWarnings("unchecked")
+    private Set<String> projectTiers(long programme, String basis) {
+        Map<String, Object> board = admin.get().uri("/api/programmes/{p}/project-standings", programme).exchange()
+                .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        Set<String> members = new LinkedHashSet<>();
+        if (basis.equals("LIVE") || board.get("status").equals("PUBLISHED")) {
+            ((List<Map<String, Object>>) board.get("entries")).stream().filter(entry -> entry.get("tier") != null)
+                    .forEach(entry -> members.add(entry.get("tier") + "/" + entry.get("projectId")));
+        }
+        return members;
+    }
+
+    private static Set<String> projectReplay(List<Map<String, Object>> rows, String basis) {
+        Set<String> members = new LinkedHashSet<>();
+        for (Map<String, Object> row : rows) {
+            if (row.get("basis").equals(basis) && !row.get("tier").equals("STARS")) {
+                String member = row.get("tier") + "/" + subject(row);
+                assertThat(row.get("movement").equals("ENTERED") ? members.add(member) : members.remove(member))
+                        .as("row %s follows the membership before it", row.get("id")).isTrue();
+            }
+        }
+        return members;
+    }
+
+    private void assertProjectReplayIsTheBoard(long programme) {
+        List<Map<String, Object>> rows = history(programme, Map.of());
+        for (String basis : List.of("LIVE", "PUBLISHED")) {
+            assertThat(projectReplay(rows, basis)).as(basis).isEqualTo(projectTiers(programme, basis));
+        }
+    }
+
+    private void enterCost(long programme, long project, int version, int cost) {
+        admin.put().uri("/api/programmes/{p}/projects/{id}/evaluation", programme, project)
+                .header("If-Match", "\"" + version + "\"")
+                .bodyValue(Map.of("values", List.of(Map.of("indicator", "COST", "value", cost, "evidence", "审计报告"))))
+                .exchange().expectStatus().isOk();
+    }
+
+    private void moveEvaluation(long programme, String status, String reason) {
+        Map<?, ?> round = admin.get().uri("/api/programmes/{p}/project-evaluation", programme).exchange()
+                .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        Map<String, Object> step = new HashMap<>(Map.of("status", status));
+        if (reason != null) {
+            step.put("reason", reason);
+        }
+        admin.post().uri("/api/programmes/{p}/project-evaluation/transition", programme)
+                .header("If-Match", "\"" + number(round.get("version")) + "\"").bodyValue(step).exchange()
+                .expectStatus().isOk();
     }
 
     // --- the programme --------------------------------------------------------------------------------------------
