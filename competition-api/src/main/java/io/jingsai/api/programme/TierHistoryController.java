@@ -48,6 +48,7 @@ class TierHistoryController {
                                              @RequestParam(required = false) Instant to,
                                              @RequestParam(defaultValue = "0") int page,
                                              @RequestParam(defaultValue = "50") int size) {
+        // Only page and size are chosen: the history is listed in the order it was recorded.
         PageQuery paging = PageQuery.of(page, size, null, Map.of("id", "id"), "id");
         return programmes.load(programmeId).then(history.history(programmeId,
                 new TierHistoryStore.Filter(basis, tier, subjectId, from, to), paging));

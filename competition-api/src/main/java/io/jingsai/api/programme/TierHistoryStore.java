@@ -50,7 +50,7 @@ class TierHistoryStore {
                 .bind("p", programmeId).bind("now", now)
                 .fetch().rowsUpdated()
                 .then(db.sql("SELECT revision FROM tier_recording WHERE programme_id = :p FOR UPDATE")
-                        .bind("p", programmeId).fetch().rowsUpdated())
+                        .bind("p", programmeId).fetch().first())
                 .then();
     }
 

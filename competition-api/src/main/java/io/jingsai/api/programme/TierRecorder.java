@@ -80,15 +80,19 @@ class TierRecorder implements EventStepTaken, ResultChangesFollowed {
         return store.lock(programmeId, now)
                 .then(projects.standings(programmeId))
                 .flatMap(projectBoard -> Flux.fromArray(TierBasis.values())
-                        .concatMap(basis -> stars.compute(programmeId, basis.stars())
-                                .map(computed -> TierMembership.of(computed.board(),
-                                        basis.countsProjects(projectBoard.status()) ? projectBoard : null))
-                                .flatMap(boards -> store.members(programmeId, basis)
-                                        .map(recorded -> TierMembership.moves(recorded, boards)))
-                                .flatMap(moves -> moves.isEmpty() ? Mono.just(0)
-                                        : store.record(programmeId, basis, moves, cause, now)
-                                                .thenReturn(moves.size())))
+                        .concatMap(basis -> recordBasis(programmeId, basis, projectBoard, cause, now))
                         .reduce(0, Integer::sum));
+    }
+
+    /** One basis: its members now, against those recorded; the moves appended. */
+    private Mono<Integer> recordBasis(long programmeId, TierBasis basis, ProjectStandingsView projectBoard,
+                                      TierCause cause, Instant now) {
+        ProjectStandingsView projectsCounted = basis.countsProjects(projectBoard.status()) ? projectBoard : null;
+        return Mono.zip(stars.compute(programmeId, basis.stars()), store.members(programmeId, basis))
+                .map(found -> TierMembership.moves(found.getT2(),
+                        TierMembership.of(found.getT1().board(), projectsCounted)))
+                .flatMap(moves -> moves.isEmpty() ? Mono.just(0)
+                        : store.record(programmeId, basis, moves, cause, now).thenReturn(moves.size()));
     }
 
     /** An event's step, in its transaction: a publication changes the PUBLISHED tiers. */
