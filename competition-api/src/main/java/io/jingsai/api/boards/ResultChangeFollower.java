@@ -34,7 +34,9 @@ import reactor.util.retry.Retry;
  * notification, at start, after each reconnection and every {@code poll}, reads the outbox rows it has not applied
  * yet in id order ({@link OutboxCursor}, which also picks up rows that commit after a later id) and applies them to
  * the boards. A notification only says "look": whatever was missed while the connection was down is read from the
- * outbox when it is back. A lost connection is reconnected with exponential back-off.
+ * outbox when it is back. A lost connection is reconnected with exponential back-off. Once the boards have taken a
+ * batch, the features that follow result changes too ({@link ResultChangesFollowed}: the programme's tier history)
+ * are given it, before the cursor moves on.
  *
  * <p>The same connection LISTENs on {@code board_freeze} for changes of boards' freezes (封榜): after a notification
  * there, at start, after each reconnection and every {@code poll}, the boards held take their stored freeze states,
