@@ -41,7 +41,10 @@ final class CrossFeatureReads {
             entry("final_standings", "result"), entry("standing_change", "result"),
             entry("idempotent_request", "shared"), entry("board_freeze", "boards"),
             entry("project_evaluation", "programme"), entry("project_evaluation_round", "programme"),
-            entry("certificate", "certificate"));
+            entry("certificate", "certificate"),
+            // tier history and stored fund allocations (issue 16)
+            entry("tier_recording", "programme"), entry("tier_membership", "programme"),
+            entry("tier_history", "programme"), entry("fund_allocation", "programme"));
 
     /** {@code reader}'s SQL reads {@code columns} ("name type") of {@code table}, owned by another feature. */
     record Read(String reader, String table, List<String> columns, String why) {
@@ -76,7 +79,8 @@ final class CrossFeatureReads {
                     "event_id bigint", "id bigint", "registration_number integer", "status character varying",
                     "station_number character varying"),
             read("programme", "event", "ProgrammeQueries: a programme or project with events cannot be deleted; "
-                            + "StarStore: the programme's events with their trade and status, for the stars board",
+                            + "StarStore: the programme's events with their trade and status, for the stars board; "
+                            + "TierHistoryStore: the programme whose tiers a result change or an event's step moves",
                     "programme_id bigint", "project_id bigint", "id bigint", "name character varying",
                     "trade_id bigint", "status character varying"),
             read("programme", "registration", "StarStore: which contestant each individual entry of the programme's "

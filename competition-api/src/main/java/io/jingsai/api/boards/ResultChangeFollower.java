@@ -15,6 +15,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
+import org.springframework.beans.factory.ObjectProvider;
+
+import io.jingsai.api.result.ResultChangesFollowed;
 import io.r2dbc.postgresql.api.PostgresqlConnection;
 import io.r2dbc.postgresql.api.PostgresqlResult;
 import io.r2dbc.spi.Connection;
@@ -31,7 +34,9 @@ import reactor.util.retry.Retry;
  * notification, at start, after each reconnection and every {@code poll}, reads the outbox rows it has not applied
  * yet in id order ({@link OutboxCursor}, which also picks up rows that commit after a later id) and applies them to
  * the boards. A notification only says "look": whatever was missed while the connection was down is read from the
- * outbox when it is back. A lost connection is reconnected with exponential back-off.
+ * outbox when it is back. A lost connection is reconnected with exponential back-off. Once the boards have taken a
+ * batch, the features that follow result changes too ({@link ResultChangesFollowed}: the programme's tier history)
+ * are given it, before the cursor moves on.
  *
  * <p>The same connection LISTENs on {@code board_freeze} for changes of boards' freezes (封榜): after a notification
  * there, at start, after each reconnection and every {@code poll}, the boards held take their stored freeze states,
@@ -63,6 +68,7 @@ class ResultChangeFollower implements SmartLifecycle {
     private final EventBoards boards;
     private final BoardSettings settings;
     private final ScheduledFreezes scheduledFreezes;
+    private final ObjectProvider<ResultChangesFollowed> followers;
     private final AtomicReference<OutboxCursor> cursor = new AtomicReference<>();
     /** Set when the freezes may have changed; the next catch-up follows them and clears it. */
     private final AtomicBoolean freezesChanged = new AtomicBoolean(true);
@@ -70,8 +76,9 @@ class ResultChangeFollower implements SmartLifecycle {
     private volatile Disposable following;
 
     ResultChangeFollower(ConnectionFactory connections, EventBoards boards, ScheduledFreezes scheduledFreezes,
-                         BoardSettings settings) {
+                         BoardSettings settings, ObjectProvider<ResultChangesFollowed> followers) {
         this.connections = unpooled(connections);
+        this.followers = followers;
         this.boards = boards;
         this.scheduledFreezes = scheduledFreezes;
         this.settings = settings;
@@ -213,8 +220,22 @@ class ResultChangeFollower implements SmartLifecycle {
         }
         // The cursor moves only once the changes are applied: a failure reads them again after reconnecting.
         return boards.changed(byEvent)
+                .then(tellFollowers(step.changes()))
                 .then(Mono.fromRunnable(() -> cursor.set(step.next())))
                 .thenReturn(batch.size());
+    }
+
+    /** The features that follow result changes after the boards ({@link ResultChangesFollowed}), one after another. */
+    private Mono<Void> tellFollowers(List<OutboxCursor.Change> changes) {
+        if (changes.isEmpty()) {
+            return Mono.empty();
+        }
+        List<ResultChangesFollowed.Change> committed = changes.stream()
+                .map(change -> new ResultChangesFollowed.Change(change.id(), change.eventId(), change.registrationId()))
+                .toList();
+        return Flux.fromStream(followers.orderedStream())
+                .concatMap(follower -> follower.followed(committed))
+                .then();
     }
 
     @Override

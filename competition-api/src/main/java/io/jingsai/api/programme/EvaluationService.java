@@ -3,7 +3,6 @@ package io.jingsai.api.programme;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +25,8 @@ import reactor.core.publisher.Mono;
  * The evaluation of a programme's projects on their KPI indicators: values with evidence entered per project
  * (versioned), scored by the scoring engine together with the other projects' in the same transaction, ranked into
  * the key and demonstration tiers; the round moves ENTERED → REVIEWED → PUBLISHED and values change only before
- * publication. Every write joins the programme's audit chain.
+ * publication. Every write joins the programme's audit chain, and the tier changes it makes are recorded with it
+ * ({@link TierRecorder}).
  */
 @Service
 class EvaluationService {
@@ -38,15 +38,20 @@ class EvaluationService {
     private final ProjectRepository projects;
     private final ProgrammeService programmes;
     private final ProgrammeJson json;
+    private final ProjectStandings projectStandings;
+    private final TierRecorder tiers;
     private final AuditTrail audit;
     private final Clock clock;
 
     EvaluationService(EvaluationStore store, ProjectRepository projects, ProgrammeService programmes,
-                      ProgrammeJson json, AuditTrail audit, Clock clock) {
+                      ProgrammeJson json, ProjectStandings projectStandings, TierRecorder tiers, AuditTrail audit,
+                      Clock clock) {
         this.store = store;
         this.projects = projects;
         this.programmes = programmes;
         this.json = json;
+        this.projectStandings = projectStandings;
+        this.tiers = tiers;
         this.audit = audit;
         this.clock = clock;
     }
@@ -78,6 +83,8 @@ class EvaluationService {
                                                 actor, "project.evaluated", "project/" + projectId,
                                                 before.map(EvaluationService::auditState).orElse(null),
                                                 auditState(after)))
+                                        .then(tiers.record(programmeId,
+                                                TierCause.projectEvaluated(projectId, actor)))
                                         .thenReturn(view(after)))));
     }
 
@@ -134,34 +141,14 @@ class EvaluationService {
                         .flatMap(moved -> audit.record(AuditRecord.of(AuditChain.programme(programmeId), actor,
                                         "projectEvaluation.statusChanged", "programme/" + programmeId,
                                         Map.of("status", round.status()), Map.of("status", moved.status())).because(step.reason()))
+                                .then(tiers.record(programmeId,
+                                        TierCause.evaluationStep(round.status(), moved.status(), actor)))
                                 .thenReturn(moved)))
                 .flatMap(this::roundView);
     }
 
     Mono<ProjectStandingsView> standings(long programmeId) {
-        return programmes.load(programmeId).flatMap(programme -> Mono.zip(store.round(programmeId),
-                        store.evaluations(programmeId).collectList(),
-                        store.projects(programmeId).collectList())
-                .map(found -> {
-                    List<ProjectTiers.Scored> scored = found.getT2().stream()
-                            .map(e -> new ProjectTiers.Scored(e.projectId(), e.score())).toList();
-                    TierQuotas quotas = programme.quotas();
-                    ProjectTiers.Board board = ProjectTiers.place(scored, quotas.key(), quotas.demonstration());
-                    Map<Long, String> names = new HashMap<>();
-                    found.getT3().forEach(project -> names.put(project.id(), project.name()));
-                    List<ProjectStandingsView.Entry> entries = new ArrayList<>();
-                    for (ProjectTiers.Placed placed : board.entries()) {
-                        long id = placed.project().projectId();
-                        entries.add(new ProjectStandingsView.Entry(placed.rank(), placed.position(), id,
-                                names.get(id), placed.project().score(), placed.tier()));
-                    }
-                    java.util.Set<Long> evaluated = new java.util.HashSet<>();
-                    scored.forEach(project -> evaluated.add(project.projectId()));
-                    long unevaluated = found.getT3().stream().filter(EvaluationStore.Project::hasIndicators)
-                            .filter(project -> !evaluated.contains(project.id())).count();
-                    return new ProjectStandingsView(programmeId, found.getT1().status(), ProjectTiers.CUT_OFF,
-                            board.tiers(), entries, unevaluated);
-                }));
+        return projectStandings.standings(programmeId);
     }
 
     private static void requireAllowed(EvaluationStore.Round round, EvaluationStep step) {

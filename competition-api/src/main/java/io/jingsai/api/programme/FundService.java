@@ -20,18 +20,23 @@ import reactor.core.publisher.Mono;
 class FundService {
 
     private final StarStandings stars;
-    private final EvaluationService evaluations;
+    private final ProjectStandings projectBoard;
 
-    FundService(StarStandings stars, EvaluationService evaluations) {
+    FundService(StarStandings stars, ProjectStandings projects) {
         this.stars = stars;
-        this.evaluations = evaluations;
+        this.projectBoard = projects;
     }
 
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     Mono<FundAllocationView> allocate(long programmeId, FundAllocationCommand command) {
+        return compute(programmeId, command);
+    }
+
+    /** The allocation as the published results stand; call it inside a repeatable-read transaction. */
+    Mono<FundAllocationView> compute(long programmeId, FundAllocationCommand command) {
         return ProgrammeService.rejectIfAny(IncentiveFund.problems(command))
                 .then(Mono.defer(() -> stars.compute(programmeId, StarBasis.PUBLISHED)))
-                .flatMap(computed -> evaluations.standings(programmeId).map(projects -> {
+                .flatMap(computed -> projectBoard.standings(programmeId).map(projects -> {
                     Map<FundTier, List<IncentiveFund.Candidate>> members = new EnumMap<>(FundTier.class);
                     members.put(FundTier.STARS, computed.board().stars().stream()
                             .map(placed -> new IncentiveFund.Candidate(placed.star().contestantId(),

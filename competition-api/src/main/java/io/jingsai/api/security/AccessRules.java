@@ -103,6 +103,11 @@ final class AccessRules {
             programme(List.of(GET),       "/api/programmes/{programmeId}/enterprise-standings", "programmeId",
                     ORGANIZER),
             programme(List.of(POST),      "/api/programmes/{programmeId}/fund-allocation", "programmeId", ORGANIZER),
+            // tier history and stored fund allocations (issue 16)
+            programme(List.of(GET),       "/api/programmes/{programmeId}/tier-history", "programmeId", ORGANIZER),
+            programme(List.of(GET, POST), "/api/programmes/{programmeId}/fund-allocations", "programmeId", ORGANIZER),
+            programme(List.of(GET),       "/api/programmes/{programmeId}/fund-allocations/**", "programmeId",
+                    ORGANIZER),
 
             programmeFilter(List.of(GET),    "/api/events", "programmeId", ORGANIZER),
             programmeInBody(List.of(POST),   "/api/events", null, ORGANIZER),

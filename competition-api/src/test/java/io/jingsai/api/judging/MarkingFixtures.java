@@ -139,7 +139,7 @@ public final class MarkingFixtures {
     }
 
     /** The event's chief judge: a judge of the registry, on the panel as CHIEF_JUDGE, signed in. */
-    Judge chiefJudge() {
+    public Judge chiefJudge() {
         return onPanelAndSignedIn(List.of(judge(null)), "CHIEF_JUDGE").get(0);
     }
 

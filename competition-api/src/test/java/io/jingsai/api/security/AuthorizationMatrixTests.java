@@ -103,6 +103,13 @@ class AuthorizationMatrixTests {
         expect("POST /api/programmes/{programmeId}/fund-allocation",     400, 400, 404, 403, 403, 404, 401);
         // the enterprises board (万家企业)
         expect("GET /api/programmes/{programmeId}/enterprise-standings", 200, 200, 404, 403, 403, 404, 401);
+        // Tier history and stored fund allocations (issue 16); the programme here has no allocation {number}: 404.
+        expect("GET /api/programmes/{programmeId}/tier-history",         200, 200, 404, 403, 403, 404, 401);
+        expect("GET /api/programmes/{programmeId}/fund-allocations",     200, 200, 404, 403, 403, 404, 401);
+        expect("POST /api/programmes/{programmeId}/fund-allocations",    400, 400, 404, 403, 403, 404, 401);
+        expect("GET /api/programmes/{programmeId}/fund-allocations/{number}", 404, 404, 404, 403, 403, 404, 401);
+        expect("GET /api/programmes/{programmeId}/fund-allocations/{number}/export",
+                                                                         404, 404, 404, 403, 403, 404, 401);
 
         // Listed with programmeId=<here>; POST and PUT name the programme here in their body.
         expect("GET /api/events",                                        200, 200, 403, 403, 403, 403, 401);
@@ -372,8 +379,9 @@ class AuthorizationMatrixTests {
                 .replace("/api/accounts/{id}/password-reset", "/api/accounts/987654321987/password-reset")
                 .replace("/api/accounts/{id}", "/api/accounts/" + ids.get("judgeAccount"))
                 .replace("{registrationNumber}", "1")
-                .replace("{number}", "2025-0001-0001-NOSUCH00")
+                .replace("/certificates/{number}", "/certificates/2025-0001-0001-NOSUCH00")
                 .replace("{kind}", "enterprises")
+                .replace("{number}", "1")
                 .replace("/jobs/{id}", "/jobs/" + UUID.randomUUID())
                 .replace("/actuator/health/**", "/actuator/health/liveness");
         assertThat(path).as(pattern).doesNotContain("{");

@@ -164,7 +164,7 @@ class OpenApiDocumentTests {
                 .toList();
         assertThat(downloads).extracting(Operation::id)
                 .containsExactlyInAnyOrder("getImportTemplate", "exportContestants", "exportRegistrations",
-                        "exportResults", "exportJudgeSheets");
+                        "exportResults", "exportJudgeSheets", "exportFundAllocation");
         assertThat(downloads).allSatisfy(operation -> {
             assertThat(operation.mediaTypes("200")).containsExactlyInAnyOrder(CSV, XLSX);
             map(operation.response("200").get("content")).values().forEach(media ->
