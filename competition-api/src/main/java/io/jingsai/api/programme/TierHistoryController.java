@@ -13,6 +13,7 @@ import io.jingsai.api.shared.PageView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Positive;
 import reactor.core.publisher.Mono;
 
 @RestController
@@ -43,7 +44,7 @@ class TierHistoryController {
                                              @RequestParam(required = false) FundTier tier,
                                              @RequestParam(required = false)
                                              @Parameter(description = "a contestant (STARS) or project id")
-                                             Long subjectId,
+                                             @Positive Long subjectId,
                                              @RequestParam(required = false) Instant from,
                                              @RequestParam(required = false) Instant to,
                                              @RequestParam(defaultValue = "0") int page,

@@ -187,8 +187,8 @@ class JsonBodyTests {
     void unknownFieldsAreNamedNotIgnored() {
         String name = TestIdentities.unique("拼写");
         refusedInEnglish("/api/programmes", withField(programme(name), "\"quota\": {\"key\": 3}"), "quota",
-                "field.unknown", "is not a field here; the fields are freezeAt, fundFen, keyAreas, name, organizer, "
-                        + "quotas, regionCode, starRule, status, year");
+                "field.unknown", "is not a field here; the fields are enterpriseIndex, freezeAt, fundFen, keyAreas, name, "
+                        + "organizer, quotas, regionCode, starRule, status, year");
         refusedInEnglish("/api/programmes", withField(programme(name), "\"quotas\": {\"stars\": 5, \"star\": 3}"),
                 "quotas.star", "field.unknown", "is not a field here; the fields are demonstration, enterprises, key, stars");
         assertNoProgrammeNamed(name);
