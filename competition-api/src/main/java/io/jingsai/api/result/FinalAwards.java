@@ -6,25 +6,22 @@ import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
-import io.jingsai.api.event.EventRulebook;
 import io.jingsai.api.event.EventStatus;
 import io.jingsai.scoring.award.AwardBand;
 import reactor.core.publisher.Mono;
 
 /**
  * The award bands each entry of an event won in its final standings, for features that count awards across a
- * programme (the enterprises' index). Computed from the stored results by the one ranking and award of final standings
- * ({@code GET /api/events/{id}/results}); reads only.
+ * programme (the enterprises' index): the awards of the one ranking of an event's results ({@link RankedResults}, as
+ * {@code GET /api/events/{id}/results} shows them); reads only.
  */
 @Component
 public class FinalAwards {
 
-    private final ResultStore store;
-    private final EventRulebook rulebook;
+    private final RankedResults results;
 
-    FinalAwards(ResultStore store, EventRulebook rulebook) {
-        this.store = store;
-        this.rulebook = rulebook;
+    FinalAwards(RankedResults results) {
+        this.results = results;
     }
 
     /**
@@ -51,17 +48,12 @@ public class FinalAwards {
 
     /** The event's awards as its results stand now; fails as not found (404) if there is no such event. */
     public Mono<EventAwards> of(long eventId) {
-        return rulebook.rules(eventId)
-                .flatMap(rules -> Mono.zip(store.eventStatus(eventId), store.storedOfEvent(eventId).collectList())
-                        .map(found -> {
-                            boolean provisional = !ReviewedStandings.isFinal(found.getT1());
-                            StandingsView standings = Standings.of(eventId, rules, found.getT2(), provisional);
-                            Map<Long, String> awards = new HashMap<>();
-                            standings.entries().stream().filter(entry -> entry.award() != null)
-                                    .forEach(entry -> awards.put(entry.registrationId(), entry.award()));
-                            List<String> bands = rules.awards().bands().stream()
-                                    .map(AwardBand::name).toList();
-                            return new EventAwards(eventId, found.getT1(), bands, awards);
-                        }));
+        return results.ranked(eventId).map(ranked -> {
+            Map<Long, String> awards = new HashMap<>();
+            ranked.standings().entries().stream().filter(entry -> entry.award() != null)
+                    .forEach(entry -> awards.put(entry.registrationId(), entry.award()));
+            List<String> bands = ranked.rules().awards().bands().stream().map(AwardBand::name).toList();
+            return new EventAwards(eventId, ranked.status(), bands, awards);
+        });
     }
 }

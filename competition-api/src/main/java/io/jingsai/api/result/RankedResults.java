@@ -11,6 +11,7 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 import io.jingsai.api.event.EventRulebook;
+import io.jingsai.api.event.EventRules;
 import io.jingsai.api.event.EventStatus;
 import io.jingsai.api.registration.RegistrationStatus;
 import reactor.core.publisher.Mono;
@@ -72,14 +73,14 @@ public class RankedResults {
         return ranked(eventId).map(RankedResults::placed);
     }
 
-    /** The event's status, its stored results and their standings, read and ranked together. */
-    record Ranked(EventStatus status, List<ResultStore.Stored> stored, StandingsView standings) {
+    /** The event's rules, status, stored results and their standings, read and ranked together. */
+    record Ranked(EventRules rules, EventStatus status, List<ResultStore.Stored> stored, StandingsView standings) {
     }
 
     Mono<Ranked> ranked(long eventId) {
         return rulebook.rules(eventId)
                 .flatMap(rules -> Mono.zip(store.eventStatus(eventId), store.storedOfEvent(eventId).collectList())
-                        .map(found -> new Ranked(found.getT1(), found.getT2(), Standings.of(eventId, rules,
+                        .map(found -> new Ranked(rules, found.getT1(), found.getT2(), Standings.of(eventId, rules,
                                 found.getT2(), !ReviewedStandings.isFinal(found.getT1())))));
     }
 
