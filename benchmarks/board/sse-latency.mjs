@@ -8,14 +8,16 @@
 //
 // Set-up (lib/event-setup.mjs): an event with `entries` entries, a scheme of 5 measured aspects of 20 marks each, and
 // `judges` judges, each of whom marks only their own entries (entry i: judge i mod judges), so that an entry's total
-// is exactly the sum of its one sheet's marks. A sheet counts as arrived at a subscriber when a 'change' (or a 'snapshot') carries the entry (by registration
-// number) with that total; an entry never gets a total it has had before (201 totals in halves, up to 100). Keep entries at most the stream's top (jingsai.boards.stream-top, 100), so every change is
-// on the stream. A sheet whose total a later sheet replaced within one tick of the stream (changes are coalesced)
-// never arrives as such: those are counted as superseded, not measured.
+// is exactly the sum of its one sheet's marks. A sheet counts as arrived at a subscriber when a 'change' (or a
+// 'snapshot') carries the entry (by registration number) with that total; an entry never gets a total it has had
+// before (201 totals in halves, 0 to 100). Keep entries at most the stream's top (jingsai.boards.stream-top, 100),
+// so that every change is on the stream. A sheet whose total a later sheet of the same entry replaced within one
+// tick of the stream (changes are coalesced) never arrives as such: it counts as missing, not as a latency.
 //
 // Sheets go out every 1/rate s, each to the next entry in turn that has no sheet in flight (fetch, keep-alive); a
 // mark is one aspect, so marks/s = 5 x sheets/s. Subscribers run in child processes (up to 250 each, node:http);
-// times are wall-clock (performance.timeOrigin + now()) on the one machine. For the stalled phase the stalled
+// times are wall-clock (performance.timeOrigin + now()) on the one machine. Marking warms up unmeasured for up to
+// 15 s first. For the stalled phase the stalled
 // subscriber opens first and marking goes on until the server's send queue towards it is not empty (ss), i.e. the
 // server's writes to it are held up, at most 60 s; then the phase is measured. Prints one JSON line per phase.
 // Needs Node 18+ and, for the stalled subscriber's queues, ss (iproute2).
@@ -129,6 +131,7 @@ async function main() {
 
   const marking = judgesMarking(base, event, registrations, numbers, judges, workers, rate);
   const phases = [];
+  await marking.until(() => false, Math.min(seconds, 15)); // warm-up, not measured (JIT, pools, caches)
   phases.push(await marking.phase('without stalled subscriber', seconds));
 
   const stalled = await stalledSubscriber(stream);

@@ -2,6 +2,8 @@ package io.jingsai.api.demo;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
@@ -31,10 +33,10 @@ import tools.jackson.databind.json.JsonMapper;
  * generated programme ({@link DemoPlan}, written by {@link DemoFiller}), hands in the first share of its score
  * sheets, and then keeps sheets arriving at {@code jingsai.demo.marks-per-second} on a scheduler of its own
  * ({@link DemoMarking}) until the application stops. Started again on the database it filled, it resumes marking
- * where the sheets stand ({@link DemoProgress}) and writes nothing else; on a database with other programmes only,
- * or with a demo stopped before its events were all in MARKING, it adds nothing. Nothing runs on the thread that starts the application, and
- * nothing blocks: the work is one reactive pipeline, cancelled when the application context stops (before the
- * database pool closes; an interrupted sheet's transaction rolls back).
+ * after the last sheet handed in ({@link DemoProgress}) and writes nothing else; on a database with other
+ * programmes only, or with a demo stopped before its events were all in MARKING, it adds nothing. Nothing runs on
+ * the thread that starts the application, and nothing blocks: the work is one reactive pipeline, cancelled when the
+ * application context stops (before the database pool closes; an interrupted sheet's transaction rolls back).
  */
 @Component
 @ConditionalOnProperty(name = "jingsai.demo", havingValue = "true")
@@ -126,21 +128,22 @@ class DemoData implements SmartLifecycle {
 
     /** The demo an earlier start wrote, marking from where its sheets stand; empty when there is none to resume. */
     private Mono<Position> resumed(DemoPlan plan) {
-        return progress.programme()
-                .flatMap(programme -> filler.trades()
-                        .flatMap(trades -> progress.events(programme, plan, trades.stream().map(TradeView::id).toList()))
-                        .flatMap(events -> progress.versions(programme).map(versions -> {
-                            DemoMarking marking = new DemoMarking(new DemoMarking.Entries(plan, events, Mono.empty()),
-                                    services.sheets(), settings.seed());
-                            return new Position(marking, marking.resumeAt(versions));
-                        }))
-                        .doOnNext(position -> log.info("Demo data: programme {} resumed at sheet {} (round {}), {} a "
-                                        + "second", programme, position.next(),
-                                position.next() / position.marking().perRound(), settings.marksPerSecond()))
-                        .switchIfEmpty(Mono.fromRunnable(() -> log.warn("Demo data: programme {} has events not (yet) "
-                                + "marking, so this instance adds nothing (another may be filling it; one stopped while "
-                                + "filling stays as it is: start on an empty data directory for a fresh demo)",
-                                programme))));
+        return progress.programme().flatMap(programme -> filler.trades()
+                .flatMap(trades -> progress.events(programme, plan, trades.stream().map(TradeView::id).toList()))
+                .flatMap(events -> progress.versions(programme).map(versions -> position(plan, events, versions)))
+                .doOnNext(position -> log.info("Demo data: programme {} resumed at sheet {} (round {}), {} a second",
+                        programme, position.next(), position.next() / position.marking().perRound(),
+                        settings.marksPerSecond()))
+                .switchIfEmpty(Mono.fromRunnable(() -> log.warn("Demo data: programme {} has events not (yet) "
+                        + "marking, so this instance adds nothing (another may be filling it; one stopped while "
+                        + "filling stays as it is: start on an empty data directory for a fresh demo)", programme))));
+    }
+
+    private Position position(DemoPlan plan, List<DemoMarking.Event> events,
+                              Map<DemoProgress.SheetKey, Long> versions) {
+        DemoMarking marking = new DemoMarking(new DemoMarking.Entries(plan, events, Mono.empty()), services.sheets(),
+                settings.seed());
+        return new Position(marking, marking.resumeAt(versions));
     }
 
     private void keepMarking(Position position) {

@@ -40,8 +40,9 @@ final class DemoProgress {
 
     /**
      * The plan's events as the earlier start wrote them, in the plan's order, each with its registrations in
-     * station order and its judges in panel order (the filler seats them one after another); empty when the demo was stopped before every event was in MARKING with all
-     * its entries and judges' accounts (it is then left as it is).
+     * station order and its judges in panel order (the filler seats them one after another); empty when the demo
+     * was stopped before every event was in MARKING with all its entries and judges' accounts (it is then left as
+     * it is).
      *
      * @param tradeIds the reference trades' ids in the filler's order (by id), to find each event by its trade
      */
