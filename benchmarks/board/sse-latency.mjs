@@ -1,7 +1,7 @@
 // Judges marking at a steady rate while many subscribers watch an event's public board stream: the delay from each
-// score sheet's acknowledgement (the judge's 201/200) to its change arriving at every subscriber, p50/p99, first
-// without and then with one stalled subscriber (it sends its request and never reads), which must change nothing for
-// the others (issue #17: p99 <= 1 s at 500 marks/s with 2,000 subscribers).
+// score sheet's acknowledgement (the judge's 201/200) to its change arriving at every subscriber, p50/p99: without,
+// with one stalled subscriber (it sends its request and never reads), and without again; the stalled one must change
+// nothing for the others (issue #17: p99 <= 1 s at 500 marks/s with 2,000 subscribers).
 //
 //   node benchmarks/board/sse-latency.mjs <base-url> <admin-password> [subscribers=200] [sheets/s=50] [seconds=30]
 //                                          [entries=100] [judges=20]
@@ -19,7 +19,9 @@
 // times are wall-clock (performance.timeOrigin + now()) on the one machine. Marking warms up unmeasured for up to
 // 15 s first. For the stalled phase the stalled
 // subscriber opens first and marking goes on until the server's send queue towards it is not empty (ss), i.e. the
-// server's writes to it are held up, at most 60 s; then the phase is measured. Prints one JSON line per phase.
+// server's writes to it are held up, at most 60 s; then the phase is measured; then the stalled subscriber hangs up
+// and a third phase without it follows (so that the phase with it lies between two without). Prints one JSON line
+// per phase.
 // Needs Node 18+ and, for the stalled subscriber's queues, ss (iproute2).
 
 import { fork, spawnSync } from 'node:child_process';
@@ -139,6 +141,8 @@ async function main() {
   const before = queues(stalled);
   phases.push(await marking.phase('with one stalled subscriber', seconds));
   const after = queues(stalled);
+  stalled.destroy();
+  phases.push(await marking.phase('without stalled subscriber, again', seconds));
 
   const histograms = await Promise.all(workers.map(worker => new Promise(resolve => {
     worker.once('message', message => resolve(message.histograms));
@@ -157,13 +161,12 @@ async function main() {
       lateTicks: phase.lateTicks, deliveries: arrivals, expected, missing: expected - arrivals,
       p50ms: percentile(merged, arrivals, 0.5), p99ms: percentile(merged, arrivals, 0.99),
       maxms: percentile(merged, arrivals, 1),
-      ...(phase.name.startsWith('with ') ? {
+      ...(phase.name.startsWith('with one') ? {
         stalledHeldUpAfterSeconds: held, stalledQueuesAtStart: before, stalledQueuesAtEnd: after,
       } : {}),
       loadAverage: (await import('node:os')).loadavg().map(l => +l.toFixed(2)),
     }));
   }
-  stalled.destroy();
   marking.stop();
   process.exit(0);
 }

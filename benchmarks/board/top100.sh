@@ -45,7 +45,8 @@ ratio() { python3 -c 'import sys; print(f"{float(sys.argv[1]) / float(sys.argv[2
 
 npx -y autocannon -c "$connections" -d "$seconds" "$top" >/dev/null 2>&1   # warm-up (JIT, caches, pool)
 npx -y autocannon -c "$connections" -d "$seconds" "$trivial" >/dev/null 2>&1
-echo "round | liveness req/s (p50/p99 ms) | top-100 req/s (p50/p99) | top-100 with If-None-Match, 304 | top/liveness | 304/liveness"
+echo "round | liveness req/s (p50/p99 ms) | top-100 req/s (p50/p99) | top-100 with If-None-Match, 304 |" \
+  "top/liveness | 304/liveness"
 for round in $(seq 1 "$rounds"); do
   read -r l l50 l99 lbad lerr <<<"$(measure "$trivial")"
   read -r t t50 t99 tbad terr <<<"$(measure "$top")"
