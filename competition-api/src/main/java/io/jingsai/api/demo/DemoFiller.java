@@ -47,6 +47,7 @@ import io.jingsai.api.registration.RegistrationService;
 import io.jingsai.api.registration.RegistrationView;
 import io.jingsai.api.shared.ConflictException;
 import io.jingsai.api.shared.PageQuery;
+import io.jingsai.api.shared.PageView;
 import io.jingsai.api.trade.TradeService;
 import io.jingsai.api.trade.TradeView;
 import jakarta.validation.ConstraintViolation;
@@ -72,6 +73,8 @@ final class DemoFiller {
     /** Requests in flight at once: enough to keep a small pool busy, few enough to leave room for the API. */
     private static final int PARALLEL = 4;
     static final String ACTOR = "demo";
+    /** The demo programme's name after its year; how a restart finds it. */
+    static final String PROGRAMME_NAME = "年西安市职工职业技能大赛（演示数据）";
     private static final List<String> VENUES = List.of("西安技师学院实训楼", "西安市职工技能培训中心",
             "陕西工业职业技术学院实训基地", "西安航空职业技术学院实训中心");
 
@@ -96,18 +99,27 @@ final class DemoFiller {
     Mono<DemoMarking.Entries> fill(DemoPlan plan) {
         return services.programmes().anyExists().flatMap(any -> {
             if (any) {
-                log.info("Demo data: the database already has a programme, so nothing is added");
+                log.info("Demo data: the database already has a programme, so it is not filled");
                 return Mono.empty();
             }
-            return services.trades().list(null, new PageQuery(0, PageQuery.MAX_SIZE, Sort.by("id")))
-                    .flatMap(trades -> programme()
-                            .flatMap(programme -> write(plan, programme, trades.items())));
+            return trades().flatMap(trades -> programme().flatMap(programme -> write(plan, programme, trades)));
         });
+    }
+
+    /** The reference trades in the order the plan names them (by id). */
+    Mono<List<TradeView>> trades() {
+        return services.trades().list(null, new PageQuery(0, PageQuery.MAX_SIZE, Sort.by("id")))
+                .map(PageView::items);
+    }
+
+    /** The station number of the entry at {@code position} (1-based) of an event. */
+    static String station(int position) {
+        return String.format("A-%03d", position);
     }
 
     private Mono<ProgrammeView> programme() {
         int year = LocalDate.now(clock).getYear();
-        ProgrammeCommand command = new ProgrammeCommand(year + "年西安市职工职业技能大赛（演示数据）", year, "西安市总工会",
+        ProgrammeCommand command = new ProgrammeCommand(year + PROGRAMME_NAME, year, "西安市总工会",
                 "610100", null, null, null, null, 500_000_000L, null, null);
         return valid(command).flatMap(services.programmes()::create)
                 .onErrorResume(ConflictException.class, taken -> {
@@ -211,8 +223,8 @@ final class DemoFiller {
                 });
     }
 
-    private Mono<Long> register(long event, long contestant, long station) {
-        return valid(new RegistrationCommand(contestant, null, String.format("A-%03d", station), null))
+    private Mono<Long> register(long event, long contestant, int station) {
+        return valid(new RegistrationCommand(contestant, null, station(station), null))
                 .flatMap(command -> services.registrations().register(event, command))
                 .map(RegistrationView::id);
     }

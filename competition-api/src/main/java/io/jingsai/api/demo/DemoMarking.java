@@ -1,6 +1,7 @@
 package io.jingsai.api.demo;
 
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import io.jingsai.api.account.Caller;
@@ -53,6 +54,28 @@ final class DemoMarking {
     /** How many sheets make one round. */
     int perRound() {
         return sheets.size();
+    }
+
+    /**
+     * Where marking resumes after a restart: the number after the last sheet handed in (sheet {@code i} of the plan
+     * at version {@code v} was number {@code v * n + i}), 0 when none was. It never goes back: a sheet left out
+     * before (refused, or in flight when the first share, handed in side by side, was interrupted) stays out, as it
+     * would have without the restart, rather than sending the judges round the plan again to reach it.
+     *
+     * @param versions the current version of each sheet handed in, by entry and judge
+     */
+    long resumeAt(Map<DemoProgress.SheetKey, Long> versions) {
+        long last = -1;
+        for (int i = 0; i < sheets.size(); i++) {
+            DemoPlan.Sheet sheet = sheets.get(i);
+            Event event = entries.events().get(sheet.event());
+            Long version = versions.get(new DemoProgress.SheetKey(event.registrations().get(sheet.entry()),
+                    event.judges().get(sheet.judge()).judgeId()));
+            if (version != null) {
+                last = Math.max(last, version * sheets.size() + i);
+            }
+        }
+        return last + 1;
     }
 
     /** Hands in sheet number {@code k}. */

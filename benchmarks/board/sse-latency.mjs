@@ -1,0 +1,347 @@
+// Judges marking at a steady rate while many subscribers watch an event's public board stream: the delay from each
+// score sheet's acknowledgement (the judge's 201/200) to its change arriving at every subscriber, p50/p99: without,
+// with one stalled subscriber (it sends its request and never reads), and without again; the stalled one must change
+// nothing for the others (issue #17: p99 <= 1 s at 500 marks/s with 2,000 subscribers).
+//
+//   node benchmarks/board/sse-latency.mjs <base-url> <admin-password> [subscribers=200] [sheets/s=50] [seconds=30]
+//                                          [entries=100] [judges=20]
+//
+// Set-up (lib/event-setup.mjs): an event with `entries` entries, a scheme of 5 measured aspects of 20 marks each, and
+// `judges` judges, each of whom marks only their own entries (entry i: judge i mod judges), so that an entry's total
+// is exactly the sum of its one sheet's marks. A sheet counts as arrived at a subscriber when a 'change' (or a
+// 'snapshot') carries the entry (by registration number) with that total; an entry never gets a total it has had
+// before (201 totals in halves, 0 to 100). Keep entries at most the stream's top (jingsai.boards.stream-top, 100),
+// so that every change is on the stream. A sheet whose total a later sheet of the same entry replaced within one
+// tick of the stream (changes are coalesced) never arrives as such: it counts as missing, not as a latency.
+//
+// Sheets go out every 1/rate s, each to the next entry in turn that has no sheet in flight (fetch, keep-alive); a
+// mark is one aspect, so marks/s = 5 x sheets/s. Subscribers run in child processes (up to 250 each, node:http);
+// times are wall-clock (performance.timeOrigin + now()) on the one machine. Marking warms up unmeasured for up to
+// 15 s first. For the stalled phase the stalled
+// subscriber opens first and marking goes on until the server's send queue towards it is not empty (ss), i.e. the
+// server's writes to it are held up, at most 60 s; then the phase is measured; then the stalled subscriber hangs up
+// and a third phase without it follows (so that the phase with it lies between two without). Prints one JSON line
+// per phase.
+// Needs Node 18+ and, for the stalled subscriber's queues, ss (iproute2).
+
+import { fork, spawnSync } from 'node:child_process';
+import http from 'node:http';
+import net from 'node:net';
+import { performance } from 'node:perf_hooks';
+import { aspectId, setUp } from '../lib/event-setup.mjs';
+
+const now = () => performance.timeOrigin + performance.now();
+const ASPECTS = 5;
+const HISTOGRAM_MS = 120_000; // latencies are counted in 1 ms buckets up to two minutes
+
+// --- the subscribers (child processes) ---
+
+function subscriberProcess(url, count) {
+  const acks = new Map();       // key -> [ack time, phase]
+  const early = new Map();      // key -> arrival times that came before their ack
+  const seen = [];              // per subscriber: keys already counted
+  const histograms = new Map(); // phase -> Uint32Array
+  let open = 0;
+
+  const record = (key, at, subscriber) => {
+    if (seen[subscriber].has(key)) {
+      return;
+    }
+    seen[subscriber].add(key);
+    const ack = acks.get(key);
+    if (ack) {
+      count1(ack[1], at - ack[0]);
+    } else {
+      (early.get(key) ?? early.set(key, []).get(key)).push(at);
+    }
+  };
+  const count1 = (phase, latency) => {
+    const histogram = histograms.get(phase) ?? histograms.set(phase, new Uint32Array(HISTOGRAM_MS + 1)).get(phase);
+    histogram[Math.min(HISTOGRAM_MS, Math.max(0, Math.round(latency)))]++;
+  };
+
+  for (let s = 0; s < count; s++) {
+    seen.push(new Set());
+    http.get(url, { headers: { Accept: 'text/event-stream' }, agent: false }, response => {
+      open++;
+      if (open === count) {
+        process.send({ ready: true });
+      }
+      response.setEncoding('utf8');
+      let buffer = '';
+      response.on('data', chunk => {
+        const at = now();
+        buffer += chunk;
+        let end;
+        while ((end = buffer.indexOf('\n\n')) >= 0) {
+          const block = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          const data = block.split('\n').filter(line => line.startsWith('data:')).map(line => line.slice(5))
+              .join('\n');
+          if (data) {
+            const event = JSON.parse(data);
+            for (const line of event.changed ?? event.top ?? []) {
+              record(`${line.registrationNumber}:${Number(line.total).toFixed(2)}`, at, s);
+            }
+          }
+        }
+      });
+    }).on('error', error => {
+      console.error(`subscriber ${s}: ${error.message}`);
+      process.exit(1);
+    });
+  }
+
+  process.on('message', message => {
+    if (message.ack) {
+      const [key, at, phase] = message.ack;
+      acks.set(key, [at, phase]);
+      for (const arrived of early.get(key) ?? []) {
+        count1(phase, arrived - at);
+      }
+      early.delete(key);
+    } else if (message.report) {
+      process.send({ histograms: Object.fromEntries([...histograms].map(([phase, h]) => [phase, Array.from(h)])) },
+          () => process.exit(0));
+    }
+  });
+}
+
+// --- the judges and the report (main process) ---
+
+async function main() {
+  const [base, password, subscribersArg = '200', rateArg = '50', secondsArg = '30', entriesArg = '100',
+    judgesArg = '20'] = process.argv.slice(2);
+  if (!base || !password) {
+    console.error('usage: node benchmarks/board/sse-latency.mjs <base-url> <admin-password> [subscribers] '
+        + '[sheets/s] [seconds] [entries] [judges]');
+    process.exit(2);
+  }
+  const subscribers = Number(subscribersArg);
+  const rate = Number(rateArg);
+  const seconds = Number(secondsArg);
+  const { event, registrations, numbers, judges } = await setUp(base, password,
+      { judges: Number(judgesArg), entries: Number(entriesArg), aspects: ASPECTS, maxMark: 20 });
+  const stream = `${base}/api/public/events/${event}/board/stream`;
+
+  const workers = [];
+  for (let left = subscribers; left > 0; left -= 250) {
+    const worker = fork(new URL(import.meta.url).pathname, ['--subscribers', stream, String(Math.min(250, left))]);
+    workers.push(worker);
+    await new Promise(resolve => worker.once('message', resolve));
+  }
+
+  const marking = judgesMarking(base, event, registrations, numbers, judges, workers, rate);
+  const phases = [];
+  await marking.until(() => false, Math.min(seconds, 15)); // warm-up, not measured (JIT, pools, caches)
+  phases.push(await marking.phase('without stalled subscriber', seconds));
+
+  const stalled = await stalledSubscriber(stream);
+  const held = await marking.until(() => queues(stalled).serverSendQueue > 0, 60);
+  const before = queues(stalled);
+  phases.push(await marking.phase('with one stalled subscriber', seconds));
+  const after = queues(stalled);
+  stalled.destroy();
+  phases.push(await marking.phase('without stalled subscriber, again', seconds));
+
+  const histograms = await Promise.all(workers.map(worker => new Promise(resolve => {
+    worker.once('message', message => resolve(message.histograms));
+    worker.send({ report: true });
+  })));
+  for (const phase of phases) {
+    const merged = new Array(HISTOGRAM_MS + 1).fill(0);
+    histograms.forEach(h => (h[phase.name] ?? []).forEach((n, ms) => { merged[ms] += n; }));
+    const arrivals = merged.reduce((a, b) => a + b, 0);
+    const expected = phase.sheets * subscribers;
+    console.log(JSON.stringify({
+      phase: phase.name, event, subscribers, entries: registrations.length, judges: judges.length,
+      sheetsPerSecondAsked: rate, sheetsPerSecond: +(phase.sheets / phase.seconds).toFixed(1),
+      marksPerSecond: +(phase.sheets * ASPECTS / phase.seconds).toFixed(1), seconds: +phase.seconds.toFixed(1),
+      sheets: phase.sheets, sheetP50ms: phase.sheetP50, sheetP99ms: phase.sheetP99, refused: phase.refused,
+      lateTicks: phase.lateTicks, deliveries: arrivals, expected, missing: expected - arrivals,
+      p50ms: percentile(merged, arrivals, 0.5), p99ms: percentile(merged, arrivals, 0.99),
+      maxms: percentile(merged, arrivals, 1),
+      ...(phase.name.startsWith('with one') ? {
+        stalledHeldUpAfterSeconds: held, stalledQueuesAtStart: before, stalledQueuesAtEnd: after,
+      } : {}),
+      loadAverage: (await import('node:os')).loadavg().map(l => +l.toFixed(2)),
+    }));
+  }
+  marking.stop();
+  process.exit(0);
+}
+
+/** The judges at work: a sheet every 1/rate s, to the next entry in turn with no sheet in flight. */
+function judgesMarking(base, event, registrations, numbers, judges, workers, rate) {
+  const versions = new Array(registrations.length).fill(null);
+  const used = registrations.map(() => new Set()); // totals each entry has had, in half marks
+  const busy = new Array(registrations.length).fill(false);
+  let next = 0;
+  let current = null; // the phase being measured, or null between phases
+  let timer = null;
+
+  /** Five marks (0-20 in halves) adding up to a total this entry has not had before (so arrivals are unambiguous). */
+  function freshMarks(entry) {
+    if (used[entry].size > 200) {
+      console.error(`entry ${entry} has had every total: arrivals may be counted early from now on`);
+      used[entry].clear();
+    }
+    let halves;
+    do {
+      halves = Math.floor(Math.random() * 201);
+    } while (used[entry].has(halves));
+    used[entry].add(halves);
+    return Array.from({ length: ASPECTS }, (_, a) => Math.max(0, Math.min(40, halves - 40 * a)) / 2);
+  }
+
+  async function sheet(entry) {
+    busy[entry] = true;
+    try {
+      await handIn(entry);
+    } catch (error) {
+      console.error(`sheet for entry ${entry}: ${error.message}`);
+    } finally {
+      busy[entry] = false;
+    }
+  }
+
+  async function handIn(entry) {
+    const marks = freshMarks(entry);
+    const total = marks.reduce((a, b) => a + b, 0).toFixed(2);
+    const judge = judges[entry % judges.length];
+    const first = versions[entry] === null;
+    const url = `${base}/api/events/${event}/registrations/${registrations[entry]}/score-sheets`
+        + (first ? '' : `/${judge.id}`);
+    const phase = current;
+    const started = now();
+    const response = await fetch(url, {
+      method: first ? 'POST' : 'PUT',
+      headers: {
+        Authorization: judge.auth, 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID(),
+        ...(first ? {} : { 'If-Match': `"${versions[entry]}"` }),
+      },
+      body: JSON.stringify({ marks: marks.map((value, a) => ({ aspectId: aspectId(a), value })) }),
+    });
+    const body = await response.json();
+    const acknowledged = now();
+    if (response.status !== 200 && response.status !== 201) {
+      if (phase) {
+        phase.refused[response.status] = (phase.refused[response.status] ?? 0) + 1;
+      }
+      return;
+    }
+    versions[entry] = body.version;
+    if (phase && current === phase) {
+      phase.sheets++;
+      phase.latencies.push(acknowledged - started);
+      const ack = { ack: [`${numbers[entry]}:${total}`, acknowledged, phase.name] };
+      workers.forEach(worker => worker.send(ack));
+    }
+  }
+
+  function start() {
+    if (timer) {
+      return;
+    }
+    const period = 1000 / rate;
+    let due = now();
+    timer = setInterval(() => {
+      // setInterval slips on a busy machine: catch up on the sheets that fell due, and count the slips
+      while (due <= now()) {
+        if (due < now() - period && current) {
+          current.lateTicks++;
+        }
+        due += period;
+        for (let tries = 0; tries < registrations.length; tries++) {
+          const entry = next;
+          next = (next + 1) % registrations.length;
+          if (!busy[entry]) {
+            sheet(entry).catch(error => console.error(error.message));
+            break;
+          }
+        }
+      }
+    }, Math.max(1, Math.floor(period)));
+  }
+
+  return {
+    async phase(name, seconds) {
+      start();
+      const phase = { name, sheets: 0, latencies: [], refused: {}, lateTicks: 0 };
+      const began = now();
+      current = phase;
+      await sleep(seconds * 1000);
+      current = null;
+      phase.seconds = (now() - began) / 1000;
+      await sleep(3000); // the last sheets' changes arrive
+      const sorted = phase.latencies.sort((a, b) => a - b);
+      phase.sheetP50 = +(sorted[Math.floor(sorted.length * 0.5)] ?? NaN).toFixed(1);
+      phase.sheetP99 = +(sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.99))] ?? NaN).toFixed(1);
+      return phase;
+    },
+    /** Marks (unmeasured) until the condition holds or the time is up; the seconds it took, or null. */
+    async until(condition, seconds) {
+      start();
+      const began = now();
+      while (now() - began < seconds * 1000) {
+        if (condition()) {
+          return +((now() - began) / 1000).toFixed(1);
+        }
+        await sleep(500);
+      }
+      return null;
+    },
+    stop() {
+      clearInterval(timer);
+    },
+  };
+}
+
+/** A subscriber that sends its request and never reads: the kernel's buffers fill, then the server's writes wait. */
+function stalledSubscriber(url) {
+  const { hostname, port, pathname } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const socket = net.connect({ host: hostname, port: Number(port) }, () => {
+      socket.write(`GET ${pathname} HTTP/1.1\r\nHost: ${hostname}:${port}\r\nAccept: text/event-stream\r\n\r\n`);
+      socket.pause();
+      resolve(socket);
+    });
+    socket.on('error', reject);
+  });
+}
+
+/** Bytes waiting towards the stalled subscriber: in its receive queue, and in the server's send queue. */
+function queues(socket) {
+  const row = filter => {
+    const out = spawnSync('ss', ['-tnH', 'state', 'established', filter], { encoding: 'utf8' }).stdout ?? '';
+    const [recvQ, sendQ] = out.trim().split(/\s+/).map(Number);
+    return { recvQ: recvQ || 0, sendQ: sendQ || 0 };
+  };
+  return {
+    subscriberReceiveQueue: row(`( sport = :${socket.localPort} )`).recvQ,
+    serverSendQueue: row(`( dport = :${socket.localPort} )`).sendQ,
+  };
+}
+
+function percentile(histogram, total, p) {
+  if (total === 0) {
+    return null;
+  }
+  const rank = Math.max(1, Math.ceil(total * p));
+  let seen = 0;
+  for (let ms = 0; ms < histogram.length; ms++) {
+    seen += histogram[ms];
+    if (seen >= rank) {
+      return ms;
+    }
+  }
+  return histogram.length - 1;
+}
+
+const sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
+
+if (process.argv[2] === '--subscribers') {
+  subscriberProcess(process.argv[3], Number(process.argv[4]));
+} else {
+  await main();
+}
