@@ -47,14 +47,9 @@ class BoardStore {
         this.database = database;
     }
 
-    /**
-     * Whether an event's board is public: from MARKING on (an event never goes back before MARKING), and for a blind
-     * event only once its identities are revealed (a reveal is final), since a board names the entrant at each
-     * station.
-     */
+    /** Whether an event's board is public ({@link BoardPublicity}). */
     private static String isPublic(String event) {
-        return event + ".status IN ('MARKING', 'REVIEW', 'PUBLISHED') AND (NOT " + event + ".blind OR " + event
-                + ".identities_revealed_at IS NOT NULL)";
+        return BoardPublicity.condition(event);
     }
 
     /** True if the event's board is public, false if it is not yet, empty if there is no such event. */

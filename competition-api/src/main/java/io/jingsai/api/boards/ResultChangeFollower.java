@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -37,6 +38,10 @@ import reactor.util.retry.Retry;
  * there, at start, after each reconnection and every {@code poll}, the boards held take their stored freeze states,
  * and the freezes still to be taken are timed ({@link ScheduledFreezes}). Results read for a board bring its freeze
  * along by themselves ({@link EventBoards}).
+ *
+ * <p>Other features' boards hear what it applies ({@link ResultChangeListener}): each batch after the event boards
+ * took it, and the end of every catch-up. It also LISTENs on {@value EventStepNotice#CHANNEL}, so that a step of an
+ * event's life wakes it up at once to tell them.
  */
 @Component
 class ResultChangeFollower implements SmartLifecycle {
@@ -63,6 +68,7 @@ class ResultChangeFollower implements SmartLifecycle {
     private final EventBoards boards;
     private final BoardSettings settings;
     private final ScheduledFreezes scheduledFreezes;
+    private final List<ResultChangeListener> listeners;
     private final AtomicReference<OutboxCursor> cursor = new AtomicReference<>();
     /** Set when the freezes may have changed; the next catch-up follows them and clears it. */
     private final AtomicBoolean freezesChanged = new AtomicBoolean(true);
@@ -70,11 +76,12 @@ class ResultChangeFollower implements SmartLifecycle {
     private volatile Disposable following;
 
     ResultChangeFollower(ConnectionFactory connections, EventBoards boards, ScheduledFreezes scheduledFreezes,
-                         BoardSettings settings) {
+                         BoardSettings settings, ObjectProvider<ResultChangeListener> listeners) {
         this.connections = unpooled(connections);
         this.boards = boards;
         this.scheduledFreezes = scheduledFreezes;
         this.settings = settings;
+        this.listeners = listeners.orderedStream().toList();
     }
 
     /** The pool's own factory: a connection of its own, which the pool neither hands out nor validates. */
@@ -136,6 +143,7 @@ class ResultChangeFollower implements SmartLifecycle {
                         .doOnNext(poll -> freezesChanged.set(true)).cast(Object.class));
         return rowsUpdated(connection, "LISTEN result_change")
                 .then(rowsUpdated(connection, "LISTEN " + BoardFreezeStore.CHANNEL))
+                .then(rowsUpdated(connection, "LISTEN " + EventStepNotice.CHANNEL))
                 .doOnNext(listening -> freezesChanged.set(true)) // whatever changed while not listening
                 .then(pidOf(connection))
                 .then(startingCursor(connection))
@@ -171,7 +179,9 @@ class ResultChangeFollower implements SmartLifecycle {
         return batch(connection)
                 .expand(applied -> applied == BATCH ? batch(connection) : Mono.empty())
                 .reduce(0, Integer::sum)
-                .flatMap(applied -> followFreezes().thenReturn(applied));
+                .flatMap(applied -> followFreezes()
+                        .then(Flux.fromIterable(listeners).concatMap(ResultChangeListener::caughtUp).then())
+                        .thenReturn(applied));
     }
 
     private Mono<Void> followFreezes() {
@@ -213,6 +223,7 @@ class ResultChangeFollower implements SmartLifecycle {
         }
         // The cursor moves only once the changes are applied: a failure reads them again after reconnecting.
         return boards.changed(byEvent)
+                .then(Flux.fromIterable(listeners).concatMap(listener -> listener.resultsChanged(byEvent)).then())
                 .then(Mono.fromRunnable(() -> cursor.set(step.next())))
                 .thenReturn(batch.size());
     }
