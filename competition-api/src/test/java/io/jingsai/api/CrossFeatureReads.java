@@ -80,14 +80,15 @@ final class CrossFeatureReads {
                     "station_number character varying"),
             read("programme", "event", "ProgrammeQueries: a programme or project with events cannot be deleted; "
                             + "StarStore: the programme's events with their trade and status, for the stars board; "
-                            + "TierHistoryStore: the programme whose tiers a result change or an event's step moves",
+                            + "TierHistoryStore: the programme whose tiers a result change or an event's step moves; "
+                            + "ProgrammeBoardStore: which events count on the public star board (event.PublicEvents)",
                     "programme_id bigint", "project_id bigint", "id bigint", "name character varying",
                     "trade_id bigint", "status character varying"),
             read("programme", "registration", "StarStore: which contestant each individual entry of the programme's "
                             + "events is; EnterpriseStandingsStore: whose each entry is and whether it takes part",
                     "id bigint", "event_id bigint", "contestant_id bigint", "team_id bigint",
                     "status character varying"),
-            read("programme", "contestant", "StarStore: a star's name, enterprise and trade",
+            read("programme", "contestant", "StarStore, ProgrammeBoardStore: a star's name, enterprise and trade",
                     "id bigint", "name character varying", "enterprise_id bigint", "trade_id bigint"),
             read("programme", "enterprise", "ProgrammeQueries: a project's host enterprise exists; StarStore: the "
                             + "region of a star's enterprise, for split boards; EnterpriseStandingsStore: the enterprises board "
@@ -97,6 +98,8 @@ final class CrossFeatureReads {
                     "enterprise_id bigint"),
             read("programme", "team_member", "EnterpriseStandingsStore: the members of a team entry count as entered",
                     "team_id bigint", "contestant_id bigint"),
+            read("programme", "trade", "ProgrammeBoardStore: the trade's names on the public star board",
+                    "id bigint", "name_zh character varying", "name_en character varying"),
             read("programme", "aspect", "ProgrammeQueries: a project's aspect is one of the six, in their order",
                     "code character varying", "position smallint"),
             read("registration", "event", "EventEntryRules: locks the event and checks its status, kind and trade",

@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -42,6 +43,9 @@ import reactor.util.retry.Retry;
  * there, at start, after each reconnection and every {@code poll}, the boards held take their stored freeze states,
  * and the freezes still to be taken are timed ({@link ScheduledFreezes}). Results read for a board bring its freeze
  * along by themselves ({@link EventBoards}).
+ *
+ * <p>The followers also hear the end of every catch-up ({@link ResultChangesFollowed#caughtUp()}). The connection
+ * LISTENs on {@value EventStepNotice#CHANNEL} too, so that a step of an event's life wakes it up at once to tell them.
  */
 @Component
 class ResultChangeFollower implements SmartLifecycle {
@@ -143,6 +147,7 @@ class ResultChangeFollower implements SmartLifecycle {
                         .doOnNext(poll -> freezesChanged.set(true)).cast(Object.class));
         return rowsUpdated(connection, "LISTEN result_change")
                 .then(rowsUpdated(connection, "LISTEN " + BoardFreezeStore.CHANNEL))
+                .then(rowsUpdated(connection, "LISTEN " + EventStepNotice.CHANNEL))
                 .doOnNext(listening -> freezesChanged.set(true)) // whatever changed while not listening
                 .then(pidOf(connection))
                 .then(startingCursor(connection))
@@ -178,7 +183,9 @@ class ResultChangeFollower implements SmartLifecycle {
         return batch(connection)
                 .expand(applied -> applied == BATCH ? batch(connection) : Mono.empty())
                 .reduce(0, Integer::sum)
-                .flatMap(applied -> followFreezes().thenReturn(applied));
+                .flatMap(applied -> followFreezes()
+                        .then(Flux.fromStream(followers.orderedStream()).concatMap(ResultChangesFollowed::caughtUp).then())
+                        .thenReturn(applied));
     }
 
     private Mono<Void> followFreezes() {

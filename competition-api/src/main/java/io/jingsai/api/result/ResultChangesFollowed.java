@@ -19,4 +19,14 @@ public interface ResultChangesFollowed {
 
     /** @param changes in outbox id order, never empty */
     Mono<Void> followed(List<Change> changes);
+
+    /**
+     * The follower has applied every change it could read: at start (before any other call), after a notification,
+     * after each reconnection and every poll. What changes without a result change (an event's step, a reveal, a
+     * programme's rules) is to be read now: an event's step wakes the follower at once, anything else is seen by the
+     * next poll.
+     */
+    default Mono<Void> caughtUp() {
+        return Mono.empty();
+    }
 }

@@ -221,6 +221,7 @@ class OpenApiConformanceTests {
         allocateTheFund(inProgramme);
         downloadEverything(parents);
         watchTheBoard(inEvent);
+        watchTheProgrammeBoard(inProgramme);
         lookUpResultsAndCertificates(inEvent);
         importAFile();
         rotateTheDataKeys();
@@ -535,6 +536,22 @@ class OpenApiConformanceTests {
     }
 
     /**
+     * The public star board of the walk's programme, whose only event is not public (nor ever marked): every operation
+     * on it answers 404, as for a programme that does not exist; the list of public programmes answers.
+     * ProgrammeBoardsTests call them on programmes whose events are marking.
+     */
+    private void watchTheProgrammeBoard(Map<String, Object> inProgramme) {
+        Map<String, Object> variables = new HashMap<>(inProgramme);
+        variables.put("contestantId", NO_SUCH_ID);
+        document.operations().stream().filter(operation -> operation.path().startsWith("/api/public/programmes/"))
+                .forEach(operation -> expect(operation, "404", admin.get().uri(operation.path(), variables)
+                        .exchange().expectBody(byte[].class).returnResult()));
+        Operation publicProgrammes = document.operation("listPublicProgrammes");
+        expect(publicProgrammes, "200", admin.get().uri(publicProgrammes.path()).exchange()
+                .expectBody(byte[].class).returnResult());
+    }
+
+    /**
      * A contestant's own result and certificates, on the walk's event, which is not public nor published: the own
      * result (with a code of the right shape) is the 404 of an entry nobody may see, the check of a number nobody was
      * given is 404, issuing is refused (409). CertificateTests and OwnResultTests call them on published events.
@@ -824,7 +841,7 @@ class OpenApiConformanceTests {
     /** Path variables that name no record (and the first kind, for imports). */
     private static Map<String, Object> noSuchRecord(Operation operation) {
         Map<String, Object> variables = new HashMap<>();
-        for (String name : List.of("id", "programmeId", "eventId", "judgeId", "registrationNumber")) {
+        for (String name : List.of("id", "programmeId", "eventId", "judgeId", "registrationNumber", "contestantId")) {
             variables.put(name, NO_SUCH_ID);
         }
         variables.put("chain", "event-" + NO_SUCH_ID);

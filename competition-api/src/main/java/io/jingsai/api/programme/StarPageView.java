@@ -1,0 +1,38 @@
+package io.jingsai.api.programme;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * A part of a programme's public star board, read in one consistent state.
+ *
+ * @param version changes whenever what the board shows changes (also its ETag); compare it, do not parse it
+ * @param total   contestants on the board, or on its part of one trade or region when filtered
+ * @param offset  the 0-based offset of the first entry shown
+ * @param entries in display order: score higher first, ties by contestant id
+ */
+record StarPageView(long programmeId, String version, int total, int offset, List<Line> entries) {
+
+    StarPageView {
+        entries = List.copyOf(entries);
+    }
+
+    /**
+     * One contestant on the board: where he stands and what the public may know (no ID numbers, no phones).
+     *
+     * @param rank        standard competition ranking ("1224"), within the filtered part when filtered
+     * @param position    1-based, unique
+     * @param score       the star rule's combination of the contestant's standardised scores
+     * @param star        in the stars tier of the whole board (tiers belong to the whole board, even when filtered)
+     * @param provisional one of the scores is from an event still marking
+     * @param events      the standardised scores combined, by event id
+     */
+    record Line(int rank, int position, long contestantId, String name, String enterprise, long tradeId,
+                String trade, String tradeEn, String regionCode, BigDecimal score, boolean star, boolean provisional,
+                List<EventScore> events) {
+    }
+
+    /** A standardised score in one event; provisional while the event is still marking. */
+    record EventScore(long eventId, BigDecimal score, boolean provisional) {
+    }
+}

@@ -1,0 +1,357 @@
+package io.jingsai.api.programme;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import io.jingsai.api.IntegrationTest;
+import io.jingsai.api.TestClients;
+import io.jingsai.api.TestIdentities;
+import io.jingsai.api.TestRegistry;
+import io.jingsai.api.judging.MarkingFixtures;
+
+/**
+ * The programmes' live star boards over HTTP on PostgreSQL: after a seeded random sequence of marks, corrections,
+ * withdrawals and absences, the public board served from memory equals, line for line (contestant, rank, position,
+ * score, star, provisional) and in its stars tier, the organizers' star standings recomputed from the database on the
+ * LIVE basis ({@code StarStandings}), which is the oracle. The public routes answer with ETags and 304s, filter by
+ * trade and region, and refuse what they should.
+ */
+@IntegrationTest
+class ProgrammeBoardsTests {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(20);
+    private static final int STARS_QUOTA = 3;
+    private static final int ENTRANTS = 6;
+
+    @Autowired
+    WebTestClient web;
+    @Autowired
+    DatabaseClient database;
+
+    WebTestClient admin;
+    WebTestClient anonymous;
+    MarkingFixtures marking;
+    RegistryFixtures fixtures;
+    TestRegistry registry;
+
+    /** An entry of the programme, and what the sequence did to it. */
+    static final class Entrant {
+        final long event;
+        final long registration;
+        final MarkingFixtures.Judge judge;
+        Long sheetVersion;
+        boolean withdrawn;
+        boolean absent;
+
+        Entrant(long event, long registration, MarkingFixtures.Judge judge) {
+            this.event = event;
+            this.registration = registration;
+            this.judge = judge;
+        }
+    }
+
+    record Programme(long id, List<Long> events, List<Long> trades, List<Entrant> entrants) {
+    }
+
+    @BeforeEach
+    void setUp() {
+        marking = new MarkingFixtures(web, database);
+        admin = marking.admin();
+        anonymous = TestClients.anonymous(web);
+        fixtures = new RegistryFixtures(admin, database);
+        registry = new TestRegistry(admin);
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {7, 42, 2026})
+    void afterRandomMarksCorrectionsWithdrawalsAndAbsencesTheBoardInMemoryIsTheRecomputation(long seed) {
+        Random random = new Random(seed);
+        Programme programme = programme(random.nextBoolean() ? "INCLUDE_ALL" : "EXCLUDE_ALL");
+        for (int step = 0; step < 30; step++) {
+            Entrant entrant = programme.entrants().get(random.nextInt(programme.entrants().size()));
+            int what = random.nextInt(10);
+            if (what < 6) {
+                mark(entrant, random.nextInt(21) * 5);
+            } else if (what < 8) {
+                absence(entrant, !entrant.absent);
+            } else if (what < 9 && !entrant.withdrawn) {
+                withdraw(entrant);
+            }
+        }
+        assertTheBoardIsTheRecomputation(programme.id());
+    }
+
+    @Test
+    void marksMoveTheBoardAndAStepMakesItsScoresFinal() {
+        Programme programme = programme("INCLUDE_ALL");
+        anonymous.get().uri("/api/public/programmes/{p}", programme.id()).exchange().expectStatus().isOk();
+        int total = 40;
+        for (Entrant entrant : programme.entrants()) {
+            mark(entrant, total);
+            total += 7;
+        }
+        assertTheBoardIsTheRecomputation(programme.id());
+
+        long first = programme.events().get(0);
+        fixtures.moveEvent(first, "REVIEW");
+        Map<String, Object> settled = assertTheBoardIsTheRecomputation(programme.id());
+        assertThat(lines(settled)).filteredOn(line -> eventsOf(line).stream()
+                        .allMatch(score -> ((Number) score.get("eventId")).longValue() == first))
+                .isNotEmpty()
+                .allSatisfy(line -> assertThat(line.get("provisional")).isEqualTo(false));
+
+        Map<String, Object> overview = anonymous.get().uri("/api/public/programmes/{p}", programme.id()).exchange()
+                .expectStatus().isOk().expectBody(MAP).returnResult().getResponseBody();
+        assertThat(overview.get("countedEvents")).isEqualTo(3);
+        assertThat(overview.get("provisional")).isEqualTo(true);
+        assertThat(tiers(overview)).extracting(tier -> tier.get("tier"))
+                .containsExactly("DEMONSTRATION", "KEY", "STARS", "ENTERPRISES");
+        Map<String, Object> listed = anonymous.get().uri("/api/public/programmes?size=100").exchange()
+                .expectStatus().isOk().expectBody(MAP).returnResult().getResponseBody();
+        assertThat((List<?>) listed.get("items")).anySatisfy(item -> assertThat(((Number) ((Map<?, ?>) item)
+                .get("id")).longValue()).isEqualTo(programme.id()));
+    }
+
+    @Test
+    void pagesTopAroundAndFiltersComeWithETagsAnd304s() {
+        Programme programme = programme("INCLUDE_ALL");
+        int total = 30;
+        for (Entrant entrant : programme.entrants()) {
+            mark(entrant, total);
+            total += 3;
+        }
+        Map<String, Object> board = assertTheBoardIsTheRecomputation(programme.id());
+        List<Map<String, Object>> all = lines(board);
+
+        var answer = anonymous.get().uri("/api/public/programmes/{p}/stars?limit=5", programme.id()).exchange()
+                .expectStatus().isOk().expectHeader().valueEquals("Cache-Control", "max-age=1, public")
+                .expectBody(MAP).returnResult();
+        String etag = answer.getResponseHeaders().getETag();
+        assertThat(lines(answer.getResponseBody())).isEqualTo(all.subList(0, 5));
+        anonymous.get().uri("/api/public/programmes/{p}/stars?limit=5", programme.id())
+                .header("If-None-Match", etag).exchange().expectStatus().isNotModified();
+
+        assertThat(lines(anonymous.get().uri("/api/public/programmes/{p}/stars/top?k=3", programme.id())
+                .exchange().expectStatus().isOk().expectBody(MAP).returnResult().getResponseBody()))
+                .isEqualTo(all.subList(0, 3));
+        Map<String, Object> middle = all.get(7);
+        Map<String, Object> around = anonymous.get().uri("/api/public/programmes/{p}/stars/around/{c}?k=2",
+                        programme.id(), middle.get("contestantId")).exchange().expectStatus().isOk()
+                .expectBody(MAP).returnResult().getResponseBody();
+        assertThat(lines(around)).isEqualTo(all.subList(5, 10));
+        assertThat(around.get("offset")).isEqualTo(5);
+
+        long trade = programme.trades().get(1);
+        List<Map<String, Object>> ofTrade = lines(anonymous.get()
+                .uri("/api/public/programmes/{p}/stars?tradeId={t}&limit=200", programme.id(), trade)
+                .exchange().expectStatus().isOk().expectBody(MAP).returnResult().getResponseBody());
+        List<Map<String, Object>> expected = all.stream()
+                .filter(line -> ((Number) line.get("tradeId")).longValue() == trade).toList();
+        assertThat(ofTrade).extracting(line -> line.get("contestantId"))
+                .containsExactlyElementsOf(expected.stream().map(line -> line.get("contestantId")).toList());
+        assertThat(ofTrade).extracting(line -> line.get("rank")).first().isEqualTo(1);
+        assertThat(ofTrade).allSatisfy(line -> assertThat(line).doesNotContainKeys("idNumber", "phone", "birthDate"));
+        String region = (String) all.get(0).get("regionCode");
+        assertThat(lines(anonymous.get().uri("/api/public/programmes/{p}/stars?regionCode={r}&limit=200",
+                        programme.id(), region).exchange().expectStatus().isOk().expectBody(MAP).returnResult()
+                .getResponseBody())).extracting(line -> line.get("regionCode")).containsOnly(region);
+
+        anonymous.get().uri("/api/public/programmes/{p}/stars?tradeId=1&regionCode=610100", programme.id()).exchange()
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].rule").isEqualTo("stars.oneFilter");
+        anonymous.get().uri("/api/public/programmes/{p}/stars?limit=0&offset=-1", programme.id()).exchange()
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors.length()").isEqualTo(2);
+        anonymous.get().uri("/api/public/programmes/{p}/stars/around/{c}", programme.id(), Long.MAX_VALUE)
+                .exchange().expectStatus().isNotFound();
+        long hidden = fixtures.programme(RegistryFixtures.programmeBody(TestIdentities.unique("未开赛")));
+        anonymous.get().uri("/api/public/programmes/{p}", hidden).exchange().expectStatus().isNotFound();
+        anonymous.get().uri("/api/public/programmes/{p}/stars", hidden).exchange().expectStatus().isNotFound();
+    }
+
+    // --- the oracle -----------------------------------------------------------------------------------------------
+
+    /**
+     * Waits until the public board equals the star standings recomputed from the database (LIVE), which must
+     * happen once the follower has applied what was committed; answers the public board.
+     */
+    private Map<String, Object> assertTheBoardIsTheRecomputation(long programmeId) {
+        Instant deadline = Instant.now().plus(PATIENCE);
+        while (true) {
+            Map<String, Object> oracle = admin.get()
+                    .uri("/api/programmes/{p}/star-standings?basis=LIVE", programmeId).exchange()
+                    .expectStatus().isOk().expectBody(MAP).returnResult().getResponseBody();
+            List<Map<String, Object>> expected = comparable(entriesOf(oracle));
+            Map<String, Object> board = publicBoard(programmeId);
+            List<Map<String, Object>> actual = board == null ? List.of() : comparable(lines(board));
+            Map<String, Object> tier = board == null ? null : tiers(overview(programmeId)).get(2);
+            Map<?, ?> fill = (Map<?, ?>) oracle.get("tier");
+            boolean tierAgrees = tier != null && tier.get("members").equals(fill.get("members"))
+                    && tier.get("overflow").equals(fill.get("overflow"))
+                    && tier.get("vacancies").equals(fill.get("shortfall"))
+                    && tier.get("quota").equals(fill.get("quota"));
+            if (actual.equals(expected) && (expected.isEmpty() || tierAgrees)) {
+                return board;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                assertThat(actual).as("the public board").isEqualTo(expected);
+                assertThat(tier).as("the stars tier, against %s", fill).isNotNull();
+                assertThat(tierAgrees).as("the stars tier %s against %s", tier, fill).isTrue();
+            }
+            sleep();
+        }
+    }
+
+    /** The lines as both sides show them: contestant, rank, position, score (as a number), star, provisional. */
+    private static List<Map<String, Object>> comparable(List<Map<String, Object>> lines) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Map<String, Object> line : lines) {
+            Map<String, Object> kept = new HashMap<>();
+            kept.put("contestantId", ((Number) line.get("contestantId")).longValue());
+            kept.put("rank", line.get("rank"));
+            kept.put("position", line.get("position"));
+            kept.put("score", new BigDecimal(line.get("score").toString()).stripTrailingZeros());
+            kept.put("star", line.get("star"));
+            kept.put("provisional", line.get("provisional"));
+            out.add(kept);
+        }
+        return out;
+    }
+
+    private Map<String, Object> publicBoard(long programmeId) {
+        var answer = anonymous.get().uri("/api/public/programmes/{p}/stars?limit=200", programmeId).exchange()
+                .expectBody(MAP).returnResult();
+        return answer.getStatus().value() == 404 ? null : answer.getResponseBody();
+    }
+
+    private Map<String, Object> overview(long programmeId) {
+        return anonymous.get().uri("/api/public/programmes/{p}", programmeId).exchange().expectStatus().isOk()
+                .expectBody(MAP).returnResult().getResponseBody();
+    }
+
+    // --- the programme and its sequence ---------------------------------------------------------------------------
+
+    private Programme programme(String cutOffPolicy) {
+        Map<String, Object> body = RegistryFixtures.programmeBody(TestIdentities.unique("标兵榜"));
+        body.put("quotas", Map.of("stars", STARS_QUOTA));
+        body.put("starRule", Map.of("combination", "BEST", "cutOffPolicy", cutOffPolicy));
+        long programme = fixtures.programme(body);
+        List<Long> enterprises = List.of(registry.enterprise(), registry.enterprise());
+        List<Long> events = new ArrayList<>();
+        List<Long> trades = new ArrayList<>();
+        List<Entrant> entrants = new ArrayList<>();
+        for (int e = 0; e < 3; e++) {
+            long trade = registry.trade();
+            Map<String, Object> event = RegistryFixtures.eventBody(programme, trade, TestIdentities.unique("赛项"));
+            event.put("scheme", RegistryFixtures.json(StarStandingsTests.SCHEME));
+            event.put("rules", RegistryFixtures.json(StarStandingsTests.RULES));
+            long id = fixtures.event(event);
+            List<Long> registrations = new ArrayList<>();
+            for (int i = 0; i < ENTRANTS; i++) {
+                long contestant = registry.contestant(enterprises.get(i % 2), trade);
+                registrations.add(registry.create("/api/events/" + id + "/registrations",
+                        Map.of("contestantId", contestant)));
+            }
+            marking.event = id;
+            MarkingFixtures.Judge judge = marking.judges(1).get(0);
+            fixtures.moveEvent(id, "MARKING");
+            registrations.forEach(registration -> entrants.add(new Entrant(id, registration, judge)));
+            events.add(id);
+            trades.add(trade);
+        }
+        return new Programme(programme, events, trades, entrants);
+    }
+
+    /** A first mark, or a correction of the sheet; an entry that does not compete takes none (409), as it should. */
+    private void mark(Entrant entrant, int total) {
+        Map<String, Object> sheet = MarkingFixtures.sheet("M1", total);
+        if (entrant.sheetVersion == null) {
+            var answer = MarkingFixtures.submit(entrant.judge.client(), entrant.event, entrant.registration,
+                    UUID.randomUUID().toString(), sheet).expectBody(MAP).returnResult();
+            if (answer.getStatus().value() == 201) {
+                entrant.sheetVersion = 0L;
+            }
+            return;
+        }
+        var answer = entrant.judge.client().put()
+                .uri("/api/events/{e}/registrations/{r}/score-sheets/{j}", entrant.event, entrant.registration,
+                        entrant.judge.id())
+                .header("If-Match", "\"" + entrant.sheetVersion + "\"")
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .bodyValue(sheet).exchange().expectBody(MAP).returnResult();
+        if (answer.getStatus().is2xxSuccessful()) {
+            entrant.sheetVersion++;
+        }
+    }
+
+    private void absence(Entrant entrant, boolean absent) {
+        if (entrant.withdrawn) {
+            return;
+        }
+        admin.post().uri("/api/events/{e}/registrations/{r}/absence", entrant.event, entrant.registration)
+                .header("If-Match", registrationVersion(entrant))
+                .bodyValue(Map.of("absent", absent, "reason", "检录")).exchange().expectStatus().isOk();
+        entrant.absent = absent;
+    }
+
+    private void withdraw(Entrant entrant) {
+        admin.post().uri("/api/events/{e}/registrations/{r}/withdrawal", entrant.event, entrant.registration)
+                .header("If-Match", registrationVersion(entrant))
+                .bodyValue(Map.of("reason", "身体不适")).exchange().expectStatus().isOk();
+        entrant.withdrawn = true;
+    }
+
+    private String registrationVersion(Entrant entrant) {
+        return admin.get().uri("/api/events/{e}/registrations/{r}", entrant.event, entrant.registration).exchange()
+                .expectStatus().isOk().returnResult(Void.class).getResponseHeaders().getETag();
+    }
+
+    // --- reading JSON ---------------------------------------------------------------------------------------------
+
+    private static final org.springframework.core.ParameterizedTypeReference<Map<String, Object>> MAP =
+            new org.springframework.core.ParameterizedTypeReference<>() { };
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> lines(Map<String, Object> board) {
+        return (List<Map<String, Object>>) board.get("entries");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> entriesOf(Map<String, Object> standings) {
+        return (List<Map<String, Object>>) standings.get("entries");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> tiers(Map<String, Object> overview) {
+        return (List<Map<String, Object>>) overview.get("tiers");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> eventsOf(Map<String, Object> line) {
+        return (List<Map<String, Object>>) line.get("events");
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(interrupted);
+        }
+    }
+}
