@@ -44,6 +44,21 @@ public record Caller(long accountId, String username, List<Grant> grants, boolea
                 || (grant.eventProgrammeId() != null && grant.eventProgrammeId() == programmeId));
     }
 
+    /**
+     * Whether the caller, once let in to an event's records, is there as an administrator or an organizer of the
+     * event's programme rather than only as one of its judges. An event grant names its event's programme, so no
+     * look-up is needed: a caller with no grant on the event can only have been let in as organizer or administrator.
+     */
+    public boolean organizes(long eventId) {
+        if (isAdmin()) {
+            return true;
+        }
+        List<Grant> onEvent = grants.stream()
+                .filter(grant -> grant.eventId() != null && grant.eventId() == eventId).toList();
+        return onEvent.isEmpty() || onEvent.stream().anyMatch(grant -> grant.eventProgrammeId() != null
+                && holdsOnProgramme(grant.eventProgrammeId(), List.of(Role.ORGANIZER)));
+    }
+
     public boolean holds(Role role) {
         return grants.stream().anyMatch(grant -> grant.role() == role);
     }

@@ -1,6 +1,7 @@
 package io.jingsai.api.registration;
 
 import java.security.Principal;
+import java.util.function.UnaryOperator;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -33,7 +34,8 @@ import reactor.core.publisher.Mono;
 class RegistrationController {
 
     private static final String BY_STATION = "In a blind event, until identities are revealed, the chief judge sees "
-            + "no registration number, contestant or team: the station is all that names an entry.";
+            + "no registration number, contestant or team: the station is all that names an entry. Verification "
+            + "codes are for organizers (and administrators) only.";
 
     private final RegistrationService registrations;
     private final RegistrationExport export;
@@ -70,21 +72,22 @@ class RegistrationController {
                                           @RequestParam(required = false) String sort,
                                           Principal principal) {
         PageQuery paging = PageQuery.of(page, size, sort, RegistrationService.SORTABLE, "registrationNumber");
-        return stationsOnly(eventId, principal).flatMap(stationsOnly -> registrations.list(eventId, status, paging)
-                .map(found -> stationsOnly ? found.map(RegistrationView::withoutIdentity) : found));
+        return shown(eventId, principal).flatMap(shown -> registrations.list(eventId, status, paging)
+                .map(found -> found.map(shown)));
     }
 
     @GetMapping("/export")
     @Operation(operationId = "exportRegistrations", summary = "The event's registrations as a spreadsheet",
             description = "Every registration of the event, in registration-number order, as an xlsx or csv file; "
-                    + "ID numbers are masked. For the chief judge of a blind event, until identities are revealed, "
+                    + "ID numbers are masked, verification codes (查询码) only for organizers. For the chief judge of a blind event, until identities are revealed, "
                     + "only station numbers and statuses, in station order.")
     Mono<ResponseEntity<byte[]>> exportAll(@PathVariable long eventId,
                                            @RequestParam(defaultValue = "xlsx") String format,
                                            Principal principal) {
         return downloads.export("event-" + eventId + "-registrations", SheetDownloads.format(format),
                 RegistrationExport.COLUMNS, stationsOnly(eventId, principal)
-                        .flatMapMany(stationsOnly -> export.rows(eventId, stationsOnly)));
+                        .flatMapMany(stationsOnly -> export.rows(eventId, stationsOnly,
+                                organizes(eventId, principal))));
     }
 
     @GetMapping("/{id}")
@@ -92,8 +95,7 @@ class RegistrationController {
             description = "The registration with this id in the event, with its version as ETag. " + BY_STATION)
     Mono<ResponseEntity<RegistrationView>> find(@PathVariable long eventId, @PathVariable long id,
                                                 Principal principal) {
-        return stationsOnly(eventId, principal).flatMap(stationsOnly -> registrations.find(eventId, id)
-                        .map(view -> stationsOnly ? view.withoutIdentity() : view))
+        return shown(eventId, principal).flatMap(shown -> registrations.find(eventId, id).map(shown))
                 .map(view -> ETags.ok(view, view.version()));
     }
 
@@ -138,9 +140,23 @@ class RegistrationController {
                                                    @Valid @RequestBody RegistrationAbsence absence,
                                                    Principal principal) {
         long version = ETags.ifMatch(ifMatch);
-        return stationsOnly(eventId, principal).flatMap(stationsOnly -> registrations.absence(eventId, id, version,
-                        principal.getName(), absence).map(view -> stationsOnly ? view.withoutIdentity() : view))
+        return shown(eventId, principal).flatMap(shown -> registrations.absence(eventId, id, version,
+                        principal.getName(), absence).map(shown))
                 .map(view -> ETags.ok(view, view.version()));
+    }
+
+    /**
+     * What the caller is shown of the event's registrations: judges never see verification codes (organizers hand
+     * them out), and a judge of an unrevealed blind event sees stations only.
+     */
+    private Mono<UnaryOperator<RegistrationView>> shown(long eventId, Principal principal) {
+        boolean organizes = organizes(eventId, principal);
+        return stationsOnly(eventId, principal).map(stationsOnly -> stationsOnly ? RegistrationView::withoutIdentity
+                : organizes ? UnaryOperator.identity() : RegistrationView::withoutVerificationCode);
+    }
+
+    private static boolean organizes(long eventId, Principal principal) {
+        return Caller.of(principal).map(caller -> caller.organizes(eventId)).orElse(false);
     }
 
     /** Whether the caller reads this event's entries by station only (a judge of an unrevealed blind event). */

@@ -40,9 +40,9 @@ class RegistrationExport {
 
     /**
      * The rows; for judges of an unrevealed blind event ({@code stationsOnly}) only stations and statuses, in station
-     * order.
+     * order. The verification codes are left empty unless {@code withCodes} (organizers hand them out, judges do not).
      */
-    Flux<List<String>> rows(long eventId, boolean stationsOnly) {
+    Flux<List<String>> rows(long eventId, boolean stationsOnly, boolean withCodes) {
         return database.sql("""
                         SELECT r.id, r.registration_number, r.station_number, r.status,
                                COALESCE(c.name, t.name) AS entrant, c.id_number, e.name AS enterprise
@@ -63,7 +63,7 @@ class RegistrationExport {
                                 orEmpty(Masks.idNumber(cipher.open(row.get("id_number", String.class)))),
                                 row.get("enterprise", String.class),
                                 row.get("status", String.class),
-                                codes.of(eventId, row.get("id", Long.class))))
+                                withCodes ? codes.of(eventId, row.get("id", Long.class)) : ""))
                 .all();
     }
 

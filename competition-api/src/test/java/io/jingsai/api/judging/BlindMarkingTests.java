@@ -261,6 +261,38 @@ class BlindMarkingTests {
     }
 
     @Test
+    void onlyOrganizersSeeVerificationCodesAlsoWhenMarkingIsNotBlind() {
+        MarkingFixtures fixtures = new MarkingFixtures(web, database);
+        WebTestClient admin = fixtures.admin();
+        long event = fixtures.event(MarkingFixtures.SCHEME);
+        String name = TestIdentities.unique("查询码企业");
+        Entrant entrant = register(fixtures, enterprise(fixtures.registry(), name), name, "C-01");
+        Judge judge = fixtures.judges(1).get(0);
+        Judge chief = fixtures.chiefJudge();
+        WebTestClient organizer = new TestAccounts(admin, web)
+                .signedIn(Map.of("role", "ORGANIZER", "programmeId", fixtures.programme));
+
+        String code = (String) organizer.get().uri("/api/events/{e}/registrations/{r}", event,
+                entrant.registrationId()).exchange().expectStatus().isOk().expectBody(Map.class).returnResult()
+                .getResponseBody().get("verificationCode");
+        assertThat(code).isNotBlank();
+        assertThat(read(admin, "/api/events/" + event + "/registrations/export?format=csv")).contains(code);
+        // Judges do not read registrations; the chief judge does, without the codes.
+        judge.client().get().uri("/api/events/{e}/registrations/{r}", event, entrant.registrationId())
+                .exchange().expectStatus().isForbidden();
+        chief.client().get().uri("/api/events/{e}/registrations/{r}", event, entrant.registrationId())
+                .exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.contestantId").exists()
+                .jsonPath("$.verificationCode").doesNotExist();
+        chief.client().get().uri("/api/events/{e}/registrations", event).exchange().expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.items[0].registrationNumber").isEqualTo(entrant.registrationNumber())
+                .jsonPath("$.items[0].verificationCode").doesNotExist();
+        String exported = read(chief.client(), "/api/events/" + event + "/registrations/export?format=csv");
+        assertThat(exported).contains(entrant.name()).doesNotContain(code);
+    }
+
+    @Test
     void onlyABlindEventHasIdentitiesToReveal() {
         MarkingFixtures fixtures = new MarkingFixtures(web, database);
         long event = fixtures.event(MarkingFixtures.SCHEME);
