@@ -1,12 +1,16 @@
 package io.jingsai.api.boards;
 
+import java.time.Clock;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import io.jingsai.leaderboard.BoardRuntime;
+import reactor.core.scheduler.Schedulers;
+
 /**
- * The settings of the public boards ({@code jingsai.boards.*}).
+ * The settings of the public boards ({@code jingsai.boards.*}): the event boards and the programmes' star boards.
  *
  * @param heartbeat      how often a board stream sends a comment while nothing else happens, so that proxies keep
  *                       it open and clients notice a dead one
@@ -20,8 +24,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                       that its connection is alive
  */
 @ConfigurationProperties("jingsai.boards")
-record BoardSettings(@DefaultValue("20s") Duration heartbeat, @DefaultValue("200ms") Duration tick,
+public record BoardSettings(@DefaultValue("20s") Duration heartbeat, @DefaultValue("200ms") Duration tick,
                      @DefaultValue("100") int streamTop, @DefaultValue("256") int resumeHistory,
                      @DefaultValue("500ms") Duration reconnectFirst, @DefaultValue("30s") Duration reconnectMax,
                      @DefaultValue("10s") Duration poll) {
+
+    /** What every public board runs on: its change feed ticks on the parallel scheduler, carrying the stream's top. */
+    public BoardRuntime runtime(Clock clock) {
+        return new BoardRuntime(clock, Schedulers.parallel(), tick, streamTop);
+    }
 }

@@ -16,18 +16,27 @@ import reactor.core.publisher.Flux;
  * (the client hangs up, and {@code web.AbandonedResponseFilter} cuts the body off) ends its feed subscription and
  * its heartbeat.
  */
-final class BoardStreams {
+public final class BoardStreams {
 
     private BoardStreams() {
     }
 
     static Flux<ServerSentEvent<Object>> of(EventBoard board, String lastEventId, Duration heartbeat) {
-        Flux<ServerSentEvent<Object>> events = board.events(lastEventId)
-                .map(event -> ServerSentEvent.builder(event.data()).id(event.id()).event(event.name()).build());
+        return of("board " + board.eventId(), board.events(lastEventId)
+                .map(event -> ServerSentEvent.builder(event.data()).id(event.id()).event(event.name()).build()),
+                heartbeat);
+    }
+
+    /**
+     * A board's events as a stream: the {@code opening} comment, then the events with heartbeats. The events must
+     * come from a board's feed (latest state only for a slow subscriber), so that the buffer of one holds.
+     */
+    public static Flux<ServerSentEvent<Object>> of(String opening, Flux<ServerSentEvent<Object>> events,
+                                                   Duration heartbeat) {
         Flux<ServerSentEvent<Object>> heartbeats = Flux.interval(heartbeat, heartbeat)
                 .onBackpressureDrop()
                 .map(beat -> ServerSentEvent.<Object>builder().comment("heartbeat").build());
-        return Flux.concat(Flux.just(ServerSentEvent.<Object>builder().comment("board " + board.eventId()).build()),
+        return Flux.concat(Flux.just(ServerSentEvent.<Object>builder().comment(opening).build()),
                 Flux.merge(1, events, heartbeats));
     }
 }

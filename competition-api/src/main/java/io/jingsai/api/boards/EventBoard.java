@@ -2,17 +2,13 @@ package io.jingsai.api.boards;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +24,6 @@ import io.jingsai.leaderboard.BoardView;
 import io.jingsai.leaderboard.Entry;
 import io.jingsai.leaderboard.Page;
 import io.jingsai.scoring.ranking.RankingRule;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 
 /**
@@ -83,10 +78,7 @@ final class EventBoard {
     private final Map<Long, Line> lines = new ConcurrentHashMap<>();
     private final Map<Integer, Long> byNumber = new ConcurrentHashMap<>();
     private final Map<Long, BoardStore.Label> labels = new ConcurrentHashMap<>();
-    private final Deque<BoardChange.Delta> history = new ArrayDeque<>();
-    private final int historyLimit;
-    private final Disposable historyKeeper;
-    private final AtomicInteger watching = new AtomicInteger();
+    private final ResumableChanges changes;
     /** Null while the public sees the live board. */
     private volatile Frozen frozen;
     /** The lines of the latest freeze, for stream events of frozen states (kept after a release for late readers). */
@@ -100,8 +92,7 @@ final class EventBoard {
         this.incarnation = incarnation;
         this.rule = BoardRule.of(ranking, KEY_SCALE);
         this.board = Board.create(rule.spec("event-" + eventId), runtime);
-        this.historyLimit = historyLimit;
-        this.historyKeeper = board.changes().subscribe(this::remember);
+        this.changes = new ResumableChanges(board, incarnation, historyLimit);
     }
 
     long eventId() {
@@ -283,66 +274,16 @@ final class EventBoard {
      * a snapshot instead of changes they could not apply.
      */
     Flux<StreamEvent> events(String lastEventId) {
-        OptionalLong resumeFrom = sequenceOf(lastEventId);
-        Flux<StreamEvent> events = board.changes().switchOnFirst((first, changes) -> {
-            if (resumeFrom.isEmpty() || !first.hasValue()) {
-                return changes.map(this::event);
-            }
-            List<BoardChange.Delta> missed = missedSince(resumeFrom.getAsLong(), first.get().sequence());
-            if (missed == null) {
-                return changes.map(this::event);
-            }
-            return Flux.fromIterable(missed).map(this::event).concatWith(changes.skip(1).map(this::event));
-        });
-        return events.doOnSubscribe(subscription -> watching.incrementAndGet())
-                .doFinally(signal -> watching.decrementAndGet());
+        return changes.since(lastEventId).map(this::event);
     }
 
     /** Streams of this board open now. */
     int watching() {
-        return watching.get();
-    }
-
-    private OptionalLong sequenceOf(String lastEventId) {
-        String prefix = incarnation + ".";
-        if (lastEventId == null || !lastEventId.startsWith(prefix)) {
-            return OptionalLong.empty();
-        }
-        String sequence = lastEventId.substring(prefix.length());
-        return sequence.matches("0|[1-9][0-9]{0,17}") ? OptionalLong.of(Long.parseLong(sequence))
-                : OptionalLong.empty();
-    }
-
-    /** The deltas after {@code last} up to {@code current}, or null if some of them are no longer kept. */
-    private synchronized List<BoardChange.Delta> missedSince(long last, long current) {
-        if (last > current) {
-            return null;
-        }
-        List<BoardChange.Delta> missed = new ArrayList<>();
-        for (BoardChange.Delta delta : history) {
-            if (delta.sequence() > last && delta.sequence() <= current) {
-                missed.add(delta);
-            }
-        }
-        return missed.size() == current - last ? missed : null;
-    }
-
-    private synchronized void remember(BoardChange change) {
-        if (change instanceof BoardChange.Delta delta) {
-            if (!history.isEmpty() && history.peekLast().sequence() + 1 != delta.sequence()) {
-                history.clear();
-            }
-            history.addLast(delta);
-            while (history.size() > historyLimit) {
-                history.removeFirst();
-            }
-        } else {
-            history.clear();
-        }
+        return changes.watching();
     }
 
     private StreamEvent event(BoardChange change) {
-        String id = incarnation + "." + change.sequence();
+        String id = changes.id(change);
         Map<Long, Line> known = change.frozenAt().isPresent() ? frozenLines : lines;
         Instant frozenSince = change.frozenAt().orElse(null);
         if (change instanceof BoardChange.Delta delta) {
@@ -358,6 +299,6 @@ final class EventBoard {
 
     /** Stops keeping the stream's history (the board's feed then ticks only while clients watch). */
     void close() {
-        historyKeeper.dispose();
+        changes.close();
     }
 }

@@ -19,7 +19,6 @@ import io.jingsai.api.shared.NotFoundException;
 import io.jingsai.leaderboard.BoardRuntime;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * The public boards of events, each built when first asked for from the event's stored results and kept current by
@@ -58,7 +57,7 @@ class EventBoards implements DisposableBean {
         this.results = results;
         this.rulebook = rulebook;
         this.settings = settings;
-        this.runtime = new BoardRuntime(clock, Schedulers.parallel(), settings.tick(), settings.streamTop());
+        this.runtime = settings.runtime(clock);
     }
 
     /**

@@ -2,6 +2,8 @@ package io.jingsai.api.programme;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -10,16 +12,20 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
+import io.jingsai.api.boards.BoardSettings;
 import io.jingsai.api.programme.ProgrammeBoardStore.EventPart;
 import io.jingsai.api.programme.ProgrammeBoardStore.Fact;
 import io.jingsai.api.result.ResultChangesFollowed;
 import io.jingsai.api.shared.NotFoundException;
 import io.jingsai.leaderboard.BoardRuntime;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -37,16 +43,21 @@ import reactor.core.publisher.Sinks;
  * status or publicity changed is read afresh. The first catch-up, at start, loads every programme: that is the
  * rebuild from the stored results.
  *
- * <p><b>Failures</b> never stop the follower (the event boards depend on it): a programme whose change could not be
- * applied is loaded afresh at the next catch-up (a notification or the poll).
+ * <p><b>Its own worker.</b> The follower only notes what to do and goes on with the event boards at once: the
+ * reading is done by rounds on this feature's worker, one at a time (so writes never race), each taking everything
+ * noted since the round before (so a burst of changes to one event reads it once). A slow programme load therefore
+ * never delays the event boards.
  *
- * <p>Calls come one at a time from the follower, so writes never race; readers wait only for the first load.
+ * <p><b>Failures</b> never stop the worker: a programme whose change could not be applied is loaded afresh at the
+ * next catch-up (a notification or the poll). Readers wait only for the first load.
  */
 @Component
-class ProgrammeBoards implements ResultChangesFollowed {
+class ProgrammeBoards implements ResultChangesFollowed, DisposableBean {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProgrammeBoards.class);
     private static final SecureRandom INCARNATIONS = new SecureRandom();
+    /** Programmes loaded at the same time: enough to overlap the database's round trips, few of the pool's 20. */
+    private static final int LOADS_AT_ONCE = 4;
 
     private final Map<Long, ProgrammeStars> held = new ConcurrentHashMap<>();
     /** Event → programme, as the last catch-up saw it. */
@@ -54,14 +65,32 @@ class ProgrammeBoards implements ResultChangesFollowed {
     /** Programmes to load afresh at the next catch-up, after a failure. */
     private final Set<Long> stale = ConcurrentHashMap.newKeySet();
     private final Sinks.Empty<Void> firstLoad = Sinks.empty();
+    /** Events whose parts are to be read again at the next round. */
+    private final Set<Long> changedEvents = ConcurrentHashMap.newKeySet();
+    /** Whether the next round compares what exists with what is held. */
+    private final AtomicBoolean catchUpDue = new AtomicBoolean();
+    /** Only the follower wakes the worker, one call at a time; the latest wake-up is all a busy worker needs. */
+    private final Sinks.Many<Boolean> wakeUps = Sinks.many().unicast().onBackpressureBuffer();
+    private final Disposable worker;
+    /** Set by the worker after its first round; read by the worker only. */
+    private boolean loaded;
     private final ProgrammeBoardStore store;
     private final ProgrammeService programmes;
     private final BoardRuntime runtime;
+    private final int resumeHistory;
 
-    ProgrammeBoards(ProgrammeBoardStore store, ProgrammeService programmes, Clock clock) {
+    ProgrammeBoards(ProgrammeBoardStore store, ProgrammeService programmes, Clock clock, BoardSettings settings) {
         this.store = store;
         this.programmes = programmes;
-        this.runtime = BoardRuntime.of(clock);
+        this.runtime = settings.runtime(clock);
+        this.resumeHistory = settings.resumeHistory();
+        this.worker = wakeUps.asFlux().onBackpressureLatest()
+                .concatMap(wakeUp -> round().onErrorResume(failure -> {
+                    LOG.warn("A round of the star boards failed ({}); the next catch-up loads afresh",
+                            failure.toString());
+                    return Mono.empty();
+                }), 1)
+                .subscribe();
     }
 
     // --- reads ----------------------------------------------------------------------------------------------------
@@ -83,18 +112,50 @@ class ProgrammeBoards implements ResultChangesFollowed {
 
     // --- following ------------------------------------------------------------------------------------------------
 
+    /** Notes the events to read again; they are read on this feature's own worker, never in the follower's way. */
     @Override
     public Mono<Void> followed(List<Change> changes) {
-        return Flux.fromIterable(changes).map(Change::eventId).distinct()
-                .filter(programmeOfEvent::containsKey)
-                .concatMap(this::reread)
-                .then();
+        changes.forEach(change -> changedEvents.add(change.eventId()));
+        wake();
+        return Mono.empty();
     }
 
+    /** Notes that what exists is to be compared with what is held; done on this feature's own worker. */
     @Override
     public Mono<Void> caughtUp() {
+        catchUpDue.set(true);
+        wake();
+        return Mono.empty();
+    }
+
+    private void wake() {
+        wakeUps.emitNext(Boolean.TRUE, Sinks.EmitFailureHandler.busyLooping(Duration.ofSeconds(1)));
+    }
+
+    /**
+     * One round of work: everything noted since the last round. Rounds run one at a time; wake-ups that come during
+     * a round are coalesced into the next one.
+     */
+    private Mono<Void> round() {
+        boolean catchUp = catchUpDue.getAndSet(false);
+        List<Long> events = List.copyOf(changedEvents);
+        changedEvents.removeAll(events);
+        Mono<Void> reread = Flux.fromIterable(events).filter(programmeOfEvent::containsKey)
+                .concatMap(this::reread).then();
+        return reread.then(catchUp ? followExisting() : Mono.empty());
+    }
+
+    private Mono<Void> followExisting() {
+        long started = System.nanoTime();
         return store.facts().collectList()
                 .flatMap(this::follow)
+                .doOnSuccess(done -> {
+                    if (!loaded) {
+                        loaded = true;
+                        LOG.info("Star boards: {} programmes with public events loaded in {} ms", held.size(),
+                                Duration.ofNanos(System.nanoTime() - started).toMillis());
+                    }
+                })
                 .onErrorResume(failure -> {
                     LOG.warn("Reading the programmes for their star boards failed ({}); trying again at the next "
                             + "catch-up", failure.toString());
@@ -103,33 +164,47 @@ class ProgrammeBoards implements ResultChangesFollowed {
                 .doFinally(signal -> firstLoad.tryEmitEmpty());
     }
 
+    @Override
+    public void destroy() {
+        worker.dispose();
+        held.values().forEach(ProgrammeStars::close);
+    }
+
     /** Brings the programmes held up to what exists. */
     private Mono<Void> follow(List<Fact> facts) {
         Map<Long, Long> versions = new HashMap<>();
-        Map<Long, Fact> events = new HashMap<>();
+        Map<Long, List<Fact>> eventsByProgramme = new HashMap<>();
+        Set<Long> events = new HashSet<>();
         for (Fact fact : facts) {
-            versions.put(fact.programmeId(), fact.programmeVersion());
             if (fact.eventId() != null) {
-                events.put(fact.eventId(), fact);
+                events.add(fact.eventId());
+                programmeOfEvent.put(fact.eventId(), fact.programmeId());
+                eventsByProgramme.computeIfAbsent(fact.programmeId(), id -> new ArrayList<>()).add(fact);
+                if (fact.open()) { // only a programme with a public event has a board (and never loses it)
+                    versions.put(fact.programmeId(), fact.programmeVersion());
+                }
             }
         }
-        held.keySet().removeIf(id -> !versions.containsKey(id));
+        held.values().removeIf(stars -> {
+            boolean removed = !versions.containsKey(stars.programme().id());
+            if (removed) {
+                stars.close();
+            }
+            return removed;
+        });
         stale.removeIf(id -> !versions.containsKey(id));
-        events.forEach((event, fact) -> programmeOfEvent.put(event, fact.programmeId()));
-        programmeOfEvent.keySet().removeIf(event -> !events.containsKey(event));
+        programmeOfEvent.keySet().removeIf(event -> !events.contains(event));
+        // Newest first, a few at a time: the first load after a start is what dashboards wait for.
         return Flux.fromIterable(versions.entrySet())
-                .concatMap(programme -> {
+                .sort(Map.Entry.<Long, Long>comparingByKey().reversed())
+                .flatMap(programme -> {
                     ProgrammeStars stars = held.get(programme.getKey());
                     boolean fresh = stars == null || stars.programmeVersion() != programme.getValue()
                             || stale.remove(programme.getKey());
-                    return fresh ? load(programme.getKey(), eventsOf(programme.getKey(), events))
-                            : followEvents(stars, eventsOf(programme.getKey(), events));
-                })
+                    List<Fact> ofProgramme = eventsByProgramme.get(programme.getKey());
+                    return fresh ? load(programme.getKey(), ofProgramme) : followEvents(stars, ofProgramme);
+                }, LOADS_AT_ONCE)
                 .then();
-    }
-
-    private static List<Fact> eventsOf(long programmeId, Map<Long, Fact> events) {
-        return events.values().stream().filter(fact -> fact.programmeId() == programmeId).toList();
     }
 
     /** Reads again the events whose status or publicity changed, and forgets those removed. */
@@ -157,7 +232,7 @@ class ProgrammeBoards implements ResultChangesFollowed {
         return programmes.load(programmeId)
                 .flatMap(row -> {
                     ProgrammeStars stars = new ProgrammeStars(row,
-                            Long.toString(INCARNATIONS.nextLong() >>> 1, 36), runtime);
+                            Long.toString(INCARNATIONS.nextLong() >>> 1, 36), runtime, resumeHistory);
                     return Flux.fromIterable(events)
                             .filter(ProgrammeBoards::counts)
                             .concatMap(fact -> store.part(fact.eventId()))
@@ -166,7 +241,10 @@ class ProgrammeBoards implements ResultChangesFollowed {
                                 events.stream().filter(fact -> !counts(fact)).forEach(fact -> stars.apply(
                                         new EventPart(fact.eventId(), programmeId, fact.status(), false, false,
                                                 List.of())));
-                                held.put(programmeId, stars);
+                                ProgrammeStars replaced = held.put(programmeId, stars);
+                                if (replaced != null) {
+                                    replaced.close();
+                                }
                             }));
                 })
                 .onErrorResume(failure -> failed(programmeId, failure));

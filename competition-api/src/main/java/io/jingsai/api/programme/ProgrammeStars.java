@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.jingsai.api.boards.ResumableChanges;
 import io.jingsai.api.event.EventStatus;
 import io.jingsai.api.programme.ProgrammeBoardStore.Contestant;
 import io.jingsai.api.programme.ProgrammeBoardStore.EventPart;
@@ -58,11 +59,16 @@ final class ProgrammeStars {
     private final Map<Long, EventPart> parts = new HashMap<>();
     private final Map<Long, Map<Long, StarBoard.EventScore>> scores = new HashMap<>();
     private final Map<Long, Line> lines = new ConcurrentHashMap<>();
+    private final int resumeHistory;
+    /** Made at the first stream, so that a board nobody streams keeps no feed ticking; guarded by this. */
+    private ResumableChanges changes;
+    private boolean closed;
     /** Changes that move nothing on the board (an event's step makes its scores final) change the version too. */
     private final AtomicLong revision = new AtomicLong();
 
-    ProgrammeStars(ProgrammeRow programme, String incarnation, BoardRuntime runtime) {
+    ProgrammeStars(ProgrammeRow programme, String incarnation, BoardRuntime runtime, int resumeHistory) {
         this.programme = programme;
+        this.resumeHistory = resumeHistory;
         this.version = programme.version();
         this.incarnation = incarnation;
         TierQuotas quotas = programme.quotas();
@@ -168,6 +174,49 @@ final class ProgrammeStars {
     /** The stars tier: quota, members, overflow, vacancies and the cut-off score. */
     TierStatus tier() {
         return board.tier(io.jingsai.leaderboard.ProgrammeBoards.STARS_TIER);
+    }
+
+    /** The stars tier as the public sees it. */
+    static ProgrammeOverviewView.Tier starsTier(TierStatus tier) {
+        return new ProgrammeOverviewView.Tier("STARS", tier.quota(), true, tier.policy(), tier.members(),
+                tier.overflow(), tier.vacancies(), tier.cutOff().map(key -> score(
+                new Standing(0, 0, key, 0, 0, Optional.empty()))).orElse(null));
+    }
+
+    /** The board's changes for streams; empty once the board was replaced or dropped ({@link #close()}). */
+    synchronized Optional<ResumableChanges> changes() {
+        if (changes == null && !closed) {
+            changes = new ResumableChanges(board, incarnation, resumeHistory);
+        }
+        return Optional.ofNullable(changes);
+    }
+
+    /** The board is replaced or dropped: its streams end (clients reconnect to the one in its place). */
+    synchronized void close() {
+        closed = true;
+        if (changes != null) {
+            changes.close();
+        }
+    }
+
+    /** A standing's line as the public sees it; its score is the board's, which its rank was read with. */
+    StarPageView.Line publicLine(Standing standing) {
+        return publicLine(standing, line(standing));
+    }
+
+    /** As {@link #publicLine}, or null if the contestant has left the board since the standing was read. */
+    StarPageView.Line publicLineIfOn(Standing standing) {
+        Line line = lines.get(standing.id());
+        return line == null ? null : publicLine(standing, line);
+    }
+
+    private static StarPageView.Line publicLine(Standing standing, Line line) {
+        Contestant who = line.who();
+        return new StarPageView.Line(standing.rank(), standing.position(), who.id(), who.name(), who.enterprise(),
+                who.tradeId(), who.tradeName(), who.tradeNameEn(), who.regionCode(), score(standing),
+                standing.tier().isPresent(), line.provisional(), line.events().stream()
+                .map(score -> new StarPageView.EventScore(score.eventId(), score.score(), score.provisional()))
+                .toList());
     }
 
     /** A standing's public line; its score is the board's, which its rank was read with. */

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
@@ -85,9 +84,7 @@ class PublicProgrammeController {
             TierStatus tier = stars.tier();
             List<ProgrammeOverviewView.Tier> tiers = List.of(
                     notKept("DEMONSTRATION", quotas.demonstration()), notKept("KEY", quotas.key()),
-                    new ProgrammeOverviewView.Tier("STARS", tier.quota(), true, tier.policy(), tier.members(),
-                            tier.overflow(), tier.vacancies(), tier.cutOff().map(key -> ProgrammeStars.score(
-                            new Standing(0, 0, key, 0, 0, Optional.empty()))).orElse(null)),
+                    ProgrammeStars.starsTier(tier),
                     notKept("ENTERPRISES", quotas.enterprises()));
             return cached(sight.version(), new ProgrammeOverviewView(row.id(), row.name(), row.year(),
                     row.organizer(), sight.version(), stars.countedEvents(), sight.view().count(),
@@ -184,16 +181,7 @@ class PublicProgrammeController {
 
     private static StarPageView view(ProgrammeStars stars, ProgrammeStars.Sight sight, int total, int offset,
                                      List<Standing> standings) {
-        List<StarPageView.Line> lines = new ArrayList<>(standings.size());
-        for (Standing standing : standings) {
-            ProgrammeStars.Line line = stars.line(standing);
-            ProgrammeBoardStore.Contestant who = line.who();
-            lines.add(new StarPageView.Line(standing.rank(), standing.position(), who.id(), who.name(),
-                    who.enterprise(), who.tradeId(), who.tradeName(), who.tradeNameEn(), who.regionCode(),
-                    ProgrammeStars.score(standing), standing.tier().isPresent(), line.provisional(),
-                    line.events().stream().map(score -> new StarPageView.EventScore(score.eventId(), score.score(),
-                            score.provisional())).toList()));
-        }
+        List<StarPageView.Line> lines = standings.stream().map(stars::publicLine).toList();
         return new StarPageView(stars.programme().id(), sight.version(), total, offset, lines);
     }
 

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -25,6 +27,8 @@ import io.jingsai.api.TestClients;
 import io.jingsai.api.TestIdentities;
 import io.jingsai.api.TestRegistry;
 import io.jingsai.api.judging.MarkingFixtures;
+import reactor.core.publisher.Flux;
+import reactor.test.StepVerifier;
 
 /**
  * The programmes' live star boards over HTTP on PostgreSQL: after a seeded random sequence of marks, corrections,
@@ -183,6 +187,89 @@ class ProgrammeBoardsTests {
         anonymous.get().uri("/api/public/programmes/{p}", hidden).exchange().expectStatus().isNotFound();
         anonymous.get().uri("/api/public/programmes/{p}/stars", hidden).exchange().expectStatus().isNotFound();
     }
+
+    /**
+     * The star board's stream: a snapshot that is the board, changes as marks come, a client reconnecting with the id
+     * it last received gets the changes it missed (consecutive) or nothing, an id the board never gave a snapshot.
+     */
+    @Test
+    void theStreamSendsTheBoardThenItsChangesAndResumesFromTheLastEventId() {
+        Programme programme = programme("INCLUDE_ALL");
+        anonymous.get().uri("/api/public/programmes/{p}/stars/stream", Long.MAX_VALUE)
+                .accept(MediaType.TEXT_EVENT_STREAM).exchange().expectStatus().isNotFound();
+        int total = 40;
+        for (Entrant entrant : programme.entrants()) {
+            mark(entrant, total);
+            total += 7;
+        }
+        Map<String, Object> board = assertTheBoardIsTheRecomputation(programme.id());
+
+        StepVerifier.create(stream(programme.id(), null).take(1))
+                .assertNext(opening -> assertThat(opening.comment()).isEqualTo("stars " + programme.id()))
+                .verifyComplete();
+        ServerSentEvent<Map<String, Object>> snapshot = named(stream(programme.id(), null)).blockFirst(PATIENCE);
+        assertThat(snapshot.event()).isEqualTo("snapshot");
+        assertThat(snapshot.data()).containsEntry("total", board.get("total"));
+        assertThat(comparable(linesOf(snapshot, "top"))).isEqualTo(comparable(lines(board)));
+        assertThat(((Map<?, ?>) snapshot.data().get("stars")).get("members"))
+                .isEqualTo(tiers(overview(programme.id())).get(2).get("members"));
+
+        Entrant moved = programme.entrants().get(0);
+        mark(moved, 100);
+        Map<String, Object> after = assertTheBoardIsTheRecomputation(programme.id());
+        List<ServerSentEvent<Map<String, Object>>> missed = named(stream(programme.id(), snapshot.id()))
+                .take(Duration.ofSeconds(3)).collectList().block(PATIENCE);
+        assertThat(missed).as("the changes missed, not a snapshot").isNotEmpty()
+                .allSatisfy(event -> assertThat(event.event()).isEqualTo("change"));
+        for (int i = 0; i < missed.size(); i++) {
+            assertThat(((Number) missed.get(i).data().get("sequence")).longValue())
+                    .isEqualTo(((Number) snapshot.data().get("sequence")).longValue() + 1 + i);
+        }
+        Map<Long, Map<String, Object>> replayed = new HashMap<>();
+        linesOf(snapshot, "top").forEach(line -> replayed.put(((Number) line.get("contestantId")).longValue(), line));
+        for (ServerSentEvent<Map<String, Object>> change : missed) {
+            ((List<?>) change.data().get("leftTop")).forEach(left -> replayed.remove(((Number) left).longValue()));
+            linesOf(change, "changed").forEach(line -> replayed.put(((Number) line.get("contestantId")).longValue(),
+                    line));
+        }
+        List<Map<String, Object>> applied = new ArrayList<>(replayed.values());
+        applied.sort((a, b) -> Integer.compare((Integer) a.get("position"), (Integer) b.get("position")));
+        assertThat(comparable(applied)).as("the snapshot with the changes applied is the board")
+                .isEqualTo(comparable(lines(after)));
+
+        StepVerifier.create(stream(programme.id(), missed.get(missed.size() - 1).id()))
+                .assertNext(opening -> assertThat(opening.comment()).startsWith("stars"))
+                .assertNext(next -> assertThat(next.comment()).as("nothing missed: a heartbeat, %s", next)
+                        .isEqualTo("heartbeat"))
+                .thenCancel()
+                .verify(PATIENCE);
+        assertThat(named(stream(programme.id(), "elsewhere.3")).blockFirst(PATIENCE).event()).isEqualTo("snapshot");
+    }
+
+    private Flux<ServerSentEvent<Map<String, Object>>> stream(long programmeId, String lastEventId) {
+        return anonymous.get().uri("/api/public/programmes/{p}/stars/stream", programmeId)
+                .accept(MediaType.TEXT_EVENT_STREAM)
+                .headers(headers -> {
+                    if (lastEventId != null) {
+                        headers.set("Last-Event-ID", lastEventId);
+                    }
+                })
+                .exchange().expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_EVENT_STREAM)
+                .returnResult(EVENTS).getResponseBody();
+    }
+
+    private static Flux<ServerSentEvent<Map<String, Object>>> named(Flux<ServerSentEvent<Map<String, Object>>> all) {
+        return all.filter(event -> event.event() != null);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> linesOf(ServerSentEvent<Map<String, Object>> event, String field) {
+        return (List<Map<String, Object>>) event.data().get(field);
+    }
+
+    private static final org.springframework.core.ParameterizedTypeReference<ServerSentEvent<Map<String, Object>>>
+            EVENTS = new org.springframework.core.ParameterizedTypeReference<>() { };
 
     // --- the oracle -----------------------------------------------------------------------------------------------
 

@@ -187,6 +187,7 @@ class AuthorizationMatrixTests {
         expect("GET /api/public/programmes/{programmeId}/stars/top",     404, 404, 404, 404, 404, 404, 404);
         expect("GET /api/public/programmes/{programmeId}/stars/around/{contestantId}",
                                                                          404, 404, 404, 404, 404, 404, 404);
+        expect("GET /api/public/programmes/{programmeId}/stars/stream",  404, 404, 404, 404, 404, 404, 404);
         // A contestant's own result: asked without its verification code, for everyone a 400 naming code.
         expect("GET /api/public/events/{eventId}/results/{registrationNumber}",
                                                                          400, 400, 400, 400, 400, 400, 400);

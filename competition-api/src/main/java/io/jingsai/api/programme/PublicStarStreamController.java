@@ -1,0 +1,72 @@
+package io.jingsai.api.programme;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.jingsai.api.boards.BoardSettings;
+import io.jingsai.api.boards.BoardStreams;
+import io.jingsai.api.boards.ResumableChanges;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** A programme's live star board as server-sent events, as the event boards stream theirs. */
+@RestController
+@Tag(name = "Public programme boards")
+class PublicStarStreamController {
+
+    private final ProgrammeBoards boards;
+    private final BoardSettings settings;
+
+    PublicStarStreamController(ProgrammeBoards boards, BoardSettings settings) {
+        this.boards = boards;
+        this.settings = settings;
+    }
+
+    @GetMapping(value = "/api/public/programmes/{programmeId}/stars/stream",
+            produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @Operation(operationId = "streamPublicStars", summary = "A programme's live star board as server-sent events",
+            description = "Starts with a comment, then a 'snapshot' event (the leading lines, the total and the stars "
+                    + "tier), then 'change' events, at most one per tick, each turning the state before it into its "
+                    + "own (sequence; the stars tier when it changed). Every event has an id: reconnect with it as "
+                    + "Last-Event-ID to get only what you missed, or a fresh snapshot when that is no longer known. "
+                    + "A client that reads slowly skips ahead to a snapshot of the latest state. Comments every so "
+                    + "often keep the stream open. The stream ends when the programme's board is set up again (its "
+                    + "rules changed): reconnect. For anyone, like the star board itself.")
+    @ApiResponse(responseCode = "200", description = "The stream",
+            content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE, schema = @Schema(type = "string")))
+    Mono<ResponseEntity<Flux<ServerSentEvent<Object>>>> stream(
+            @PathVariable @Parameter(description = "a programme with a public board; 404 for any other")
+            long programmeId,
+            @RequestHeader(value = "Last-Event-ID", required = false)
+            @Parameter(description = "the id of the last event received, to resume") String lastEventId) {
+        return boards.board(programmeId).map(stars -> ResponseEntity.ok()
+                .cacheControl(CacheControl.noStore())
+                .header("X-Accel-Buffering", "no") // proxies must pass events on at once
+                .body(BoardStreams.of("stars " + programmeId, events(stars, lastEventId), settings.heartbeat())));
+    }
+
+    /** Nothing when the board was replaced just now: the stream ends at once and the client reconnects. */
+    private static Flux<ServerSentEvent<Object>> events(ProgrammeStars stars, String lastEventId) {
+        return stars.changes().map(changes -> events(stars, changes, lastEventId)).orElseGet(Flux::empty);
+    }
+
+    private static Flux<ServerSentEvent<Object>> events(ProgrammeStars stars, ResumableChanges changes,
+                                                       String lastEventId) {
+        return changes.since(lastEventId).map(change -> {
+            StarStreamEvents.Event event = StarStreamEvents.of(stars, change);
+            return ServerSentEvent.builder(event.data()).id(changes.id(change)).event(event.name()).build();
+        });
+    }
+}
