@@ -98,6 +98,9 @@ final class CrossFeatureReads {
                     "enterprise_id bigint"),
             read("programme", "team_member", "EnterpriseStandingsStore: the members of a team entry count as entered",
                     "team_id bigint", "contestant_id bigint"),
+            read("programme", "board_freeze", "ProgrammeBoardStore: an event's freeze revision, to read its part of "
+                            + "the star board again when it is frozen or released (the results through boards.FrozenBoards)",
+                    "event_id bigint", "revision bigint"),
             read("programme", "trade", "ProgrammeBoardStore: the trade's names on the public star board",
                     "id bigint", "name_zh character varying", "name_en character varying"),
             read("programme", "aspect", "ProgrammeQueries: a project's aspect is one of the six, in their order",

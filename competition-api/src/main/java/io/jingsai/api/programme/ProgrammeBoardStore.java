@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.jingsai.api.boards.FrozenBoards;
 import io.jingsai.api.event.PublicEvents;
 import io.jingsai.api.event.EventStatus;
 import io.jingsai.api.result.StandardisedResults;
@@ -24,8 +25,9 @@ import reactor.core.publisher.Mono;
 class ProgrammeBoardStore {
 
     private static final String FACTS = "SELECT p.id AS programme_id, p.version AS programme_version, e.id AS event_id, "
-            + "e.status, " + PublicEvents.condition("e") + " AS public "
-            + "FROM programme p LEFT JOIN event e ON e.programme_id = p.id";
+            + "e.status, " + PublicEvents.condition("e") + " AS public, COALESCE(f.revision, 0) AS freeze_revision "
+            + "FROM programme p LEFT JOIN event e ON e.programme_id = p.id "
+            + "LEFT JOIN board_freeze f ON f.event_id = e.id";
 
     private static final String EVENT = "SELECT e.programme_id, e.status, " + PublicEvents.condition("e")
             + " AS public FROM event e WHERE e.id = :eventId";
@@ -39,7 +41,8 @@ class ProgrammeBoardStore {
             WHERE r.event_id = :eventId""";
 
     /** A programme's version and one of its events (absent for a programme without events). */
-    record Fact(long programmeId, long programmeVersion, Long eventId, EventStatus status, boolean open) {
+    record Fact(long programmeId, long programmeVersion, Long eventId, EventStatus status, boolean open,
+                long freezeRevision) {
     }
 
     /** Who a contestant is on a public board: a name, an enterprise, a trade, a region; nothing personal beyond. */
@@ -58,9 +61,11 @@ class ProgrammeBoardStore {
      * @param finalStandings marking has closed: the scores are final, else provisional
      * @param scored         the standardised scores of its individual eligible entries; empty when not counted or
      *                       when it could not be standardised (too few results, no spread)
+     * @param freezeRevision the revision of the event's board freeze it was read at; a frozen event's scores are those
+     *                       of the results frozen (封榜)
      */
     record EventPart(long eventId, long programmeId, EventStatus status, boolean counted, boolean finalStandings,
-                     List<Scored> scored) {
+                     List<Scored> scored, long freezeRevision) {
 
         EventPart {
             scored = List.copyOf(scored);
@@ -69,8 +74,10 @@ class ProgrammeBoardStore {
 
     private final DatabaseClient database;
     private final StandardisedResults standardised;
+    private final FrozenBoards frozenBoards;
 
-    ProgrammeBoardStore(DatabaseClient database, StandardisedResults standardised) {
+    ProgrammeBoardStore(DatabaseClient database, StandardisedResults standardised, FrozenBoards frozenBoards) {
+        this.frozenBoards = frozenBoards;
         this.database = database;
         this.standardised = standardised;
     }
@@ -81,7 +88,8 @@ class ProgrammeBoardStore {
                         row.get("event_id", Long.class),
                         row.get("status", String.class) == null ? null
                                 : EventStatus.valueOf(row.get("status", String.class)),
-                        Boolean.TRUE.equals(row.get("public", Boolean.class))))
+                        Boolean.TRUE.equals(row.get("public", Boolean.class)),
+                        row.get("freeze_revision", Long.class)))
                 .all();
     }
 
@@ -94,16 +102,20 @@ class ProgrammeBoardStore {
         return database.sql(EVENT).bind("eventId", eventId)
                 .map(row -> new Fact(row.get("programme_id", Long.class), 0,
                         eventId, EventStatus.valueOf(row.get("status", String.class)),
-                        Boolean.TRUE.equals(row.get("public", Boolean.class))))
+                        Boolean.TRUE.equals(row.get("public", Boolean.class)), 0))
                 .one()
-                .flatMap(event -> event.open() && StarBasis.LIVE.counts(event.status())
-                        ? scored(event) : Mono.just(new EventPart(eventId, event.programmeId(), event.status(), false,
-                        false, List.of())));
+                .flatMap(event -> frozenBoards.of(eventId).flatMap(freeze -> event.open()
+                        && StarBasis.LIVE.counts(event.status()) ? scored(event, freeze)
+                        : Mono.just(new EventPart(eventId, event.programmeId(), event.status(), false, false,
+                        List.of(), freeze.revision()))));
     }
 
-    private Mono<EventPart> scored(Fact event) {
+    /** A frozen event counts with the results frozen: the public's ranking never sees past an event's freeze. */
+    private Mono<EventPart> scored(Fact event, FrozenBoards.Freeze freeze) {
         long eventId = event.eventId();
-        return Mono.zip(standardised.of(eventId), entrants(eventId).collectList())
+        Mono<StandardisedResults.EventScores> standardisedScores = freeze.results()
+                .map(frozen -> standardised.of(eventId, frozen)).orElseGet(() -> standardised.of(eventId));
+        return Mono.zip(standardisedScores, entrants(eventId).collectList())
                 .map(found -> {
                     Map<Long, BigDecimal> scores = found.getT1().scores();
                     List<Scored> scored = found.getT2().stream()
@@ -112,7 +124,7 @@ class ProgrammeBoardStore {
                                     scores.get(entrant.registrationId())))
                             .toList();
                     return new EventPart(eventId, event.programmeId(), found.getT1().status(), true,
-                            found.getT1().finalStandings(), scored);
+                            found.getT1().finalStandings(), scored, freeze.revision());
                 });
     }
 

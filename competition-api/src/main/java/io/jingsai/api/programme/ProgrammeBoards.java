@@ -207,13 +207,14 @@ class ProgrammeBoards implements ResultChangesFollowed, DisposableBean {
                 .then();
     }
 
-    /** Reads again the events whose status or publicity changed, and forgets those removed. */
+    /** Reads again the events whose status, publicity or freeze changed, and forgets those removed. */
     private Mono<Void> followEvents(ProgrammeStars stars, List<Fact> events) {
         Set<Long> existing = new HashSet<>();
         events.forEach(fact -> existing.add(fact.eventId()));
         return Flux.fromIterable(events)
                 .filter(fact -> stars.part(fact.eventId()).map(part -> part.status() != fact.status()
-                        || part.counted() != counts(fact)).orElse(counts(fact)))
+                        || part.counted() != counts(fact) || part.freezeRevision() != fact.freezeRevision())
+                        .orElse(counts(fact)))
                 .concatMap(fact -> reread(fact.eventId()))
                 .then(Mono.fromRunnable(() -> forgetRemoved(stars, existing)));
     }
@@ -240,7 +241,7 @@ class ProgrammeBoards implements ResultChangesFollowed, DisposableBean {
                             .then(Mono.<Void>fromRunnable(() -> {
                                 events.stream().filter(fact -> !counts(fact)).forEach(fact -> stars.apply(
                                         new EventPart(fact.eventId(), programmeId, fact.status(), false, false,
-                                                List.of())));
+                                                List.of(), fact.freezeRevision())));
                                 ProgrammeStars replaced = held.put(programmeId, stars);
                                 if (replaced != null) {
                                     replaced.close();

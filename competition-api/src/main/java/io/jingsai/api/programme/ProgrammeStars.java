@@ -112,7 +112,8 @@ final class ProgrammeStars {
     synchronized void forget(long eventId) {
         EventPart before = parts.get(eventId);
         if (before != null) {
-            apply(new EventPart(eventId, before.programmeId(), before.status(), false, false, List.of()));
+            apply(new EventPart(eventId, before.programmeId(), before.status(), false, false, List.of(),
+                    before.freezeRevision()));
             parts.remove(eventId);
         }
     }

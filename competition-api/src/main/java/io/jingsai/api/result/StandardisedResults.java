@@ -2,6 +2,7 @@ package io.jingsai.api.result;
 
 import java.math.BigDecimal;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.stereotype.Component;
@@ -45,6 +46,21 @@ public class StandardisedResults {
         public EventScores {
             scores = Map.copyOf(scores);
         }
+    }
+
+    /**
+     * The event's standardised scores from the given results instead of the stored ones: those of its public board
+     * frozen (封榜), which the public's ranking across events must not see past. The event's status is read now.
+     */
+    public Mono<EventScores> of(long eventId, List<CurrentResults.CurrentResult> results) {
+        return rulebook.rules(eventId)
+                .flatMap(rules -> store.eventStatus(eventId).map(status -> {
+                    Map<Long, BigDecimal> scores = new HashMap<>();
+                    StandingsView.Standardisation done = Standings.standardisedCurrent(eventId, rules, results,
+                            scores);
+                    return new EventScores(eventId, status, ReviewedStandings.isFinal(status), done.standardised(),
+                            done.flag(), done.results(), scores);
+                }));
     }
 
     /** The event's standardised scores as its results stand now; fails as not found (404) if there is no such event. */

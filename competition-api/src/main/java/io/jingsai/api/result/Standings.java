@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import io.jingsai.api.event.EventRules;
 import io.jingsai.api.event.Standing;
@@ -49,7 +50,8 @@ final class Standings {
         AwardOutcome<Standing> awards = provisional ? null : Awards.award(ranking, rules.awards());
         Map<Long, BigDecimal> standardised = new HashMap<>();
         StandingsView.Standardisation standardisation = provisional ? null
-                : standardise(eventId, rules.standardisation(), ranking, byStanding, standardised);
+                : standardise(eventId, rules.standardisation(), ranking,
+                        standing -> byStanding.get(standing).entry().id(), standardised);
         List<StandingsView.Entry> entries = new ArrayList<>();
         for (RankedEntry<Standing> ranked : ranking) {
             ResultStore.Stored stored = byStanding.get(ranked.entry());
@@ -72,11 +74,32 @@ final class Standings {
      */
     static StandingsView.Standardisation standardised(long eventId, EventRules rules,
                                                       List<ResultStore.Stored> results, Map<Long, BigDecimal> scores) {
-        Map<Standing, ResultStore.Stored> byStanding = competing(results);
-        RankingOutcome<Standing> outcome = Ranking.rank(byStanding.keySet(),
+        Map<Standing, Long> registrations = new LinkedHashMap<>();
+        competing(results).forEach((standing, stored) -> registrations.put(standing, stored.entry().id()));
+        return standardised(eventId, rules, registrations, scores);
+    }
+
+    /** As {@link #standardised(long, EventRules, List, Map)}, of results as a board holds them (a frozen board's). */
+    static StandingsView.Standardisation standardisedCurrent(long eventId, EventRules rules,
+                                                             List<CurrentResults.CurrentResult> results,
+                                                             Map<Long, BigDecimal> scores) {
+        Map<Standing, Long> registrations = new LinkedHashMap<>();
+        for (CurrentResults.CurrentResult result : results) {
+            if (result.registrationStatus().competes()) {
+                registrations.put(result.standing(), result.registrationId());
+            }
+        }
+        return standardised(eventId, rules, registrations, scores);
+    }
+
+    /** @param registrations the competing entries' standings and their registration ids */
+    private static StandingsView.Standardisation standardised(long eventId, EventRules rules,
+                                                              Map<Standing, Long> registrations,
+                                                              Map<Long, BigDecimal> scores) {
+        RankingOutcome<Standing> outcome = Ranking.rank(registrations.keySet(),
                 rules.ranking().withTiePolicy(TiePolicy.SHARE));
         return standardise(eventId, rules.standardisation(), ((RankingOutcome.Ranked<Standing>) outcome).entries(),
-                byStanding, scores);
+                registrations::get, scores);
     }
 
     /** The results of entries still competing (withdrawn ones aside), by how the ranking sees them. */
@@ -107,12 +130,12 @@ final class Standings {
     /** Standardises the eligible entries' totals; fills {@code scores} (registration id → standardised score). */
     private static StandingsView.Standardisation standardise(long eventId, StandardScale scale,
                                                              List<RankedEntry<Standing>> ranking,
-                                                             Map<Standing, ResultStore.Stored> byStanding,
+                                                             Function<Standing, Long> registrationOf,
                                                              Map<Long, BigDecimal> scores) {
         List<RawResult> raw = ranking.stream()
                 .filter(ranked -> ranked.entry().eligible())
                 .map(ranked -> new RawResult("event-" + eventId,
-                        String.valueOf(byStanding.get(ranked.entry()).entry().id()), ranked.entry().total()))
+                        String.valueOf(registrationOf.apply(ranked.entry())), ranked.entry().total()))
                 .toList();
         if (raw.isEmpty()) {
             return new StandingsView.Standardisation(false, "TOO_FEW_RESULTS", 0, scale.centre(), scale.spread(),

@@ -246,6 +246,43 @@ class ProgrammeBoardsTests {
         assertThat(named(stream(programme.id(), "elsewhere.3")).blockFirst(PATIENCE).event()).isEqualTo("snapshot");
     }
 
+    /**
+     * A frozen event (封榜) counts on the public star board with the results frozen: marks after the freeze move the
+     * organizers' LIVE standings, not the public board, until the release brings the board back to them.
+     */
+    @Test
+    void aFrozenEventCountsWithItsFrozenResultsUntilItIsReleased() {
+        Programme programme = programme("INCLUDE_ALL");
+        for (int i = 0; i < programme.entrants().size(); i++) {
+            mark(programme.entrants().get(i), 40 + 10 * (i % ENTRANTS)); // every event standardised
+        }
+        Map<String, Object> before = assertTheBoardIsTheRecomputation(programme.id());
+        Entrant moved = programme.entrants().get(0);
+        String freeze = "/api/events/" + moved.event + "/board/freeze";
+        String version = admin.post().uri(freeze).exchange().expectStatus().isCreated()
+                .returnResult(Void.class).getResponseHeaders().getETag();
+
+        mark(moved, 100);
+        // A mark in another event, after: once the board shows it, the frozen event's change was followed too.
+        Entrant sentinel = programme.entrants().stream().filter(entrant -> entrant.event != moved.event).findFirst()
+                .orElseThrow();
+        mark(sentinel, 3);
+        Map<String, Object> after = before;
+        Instant deadline = Instant.now().plus(PATIENCE);
+        while (scoresIn(after, sentinel.event).equals(scoresIn(before, sentinel.event))
+                && Instant.now().isBefore(deadline)) {
+            sleep();
+            after = publicBoard(programme.id());
+        }
+        assertThat(scoresIn(after, sentinel.event)).as("the other event's mark is on the board")
+                .isNotEqualTo(scoresIn(before, sentinel.event));
+        assertThat(scoresIn(after, moved.event)).as("the frozen event's scores, as frozen")
+                .isEqualTo(scoresIn(before, moved.event));
+
+        admin.delete().uri(freeze).header("If-Match", version).exchange().expectStatus().isNoContent();
+        assertTheBoardIsTheRecomputation(programme.id());
+    }
+
     private Flux<ServerSentEvent<Map<String, Object>>> stream(long programmeId, String lastEventId) {
         return anonymous.get().uri("/api/public/programmes/{p}/stars/stream", programmeId)
                 .accept(MediaType.TEXT_EVENT_STREAM)
@@ -431,6 +468,20 @@ class ProgrammeBoardsTests {
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> eventsOf(Map<String, Object> line) {
         return (List<Map<String, Object>>) line.get("events");
+    }
+
+    /** Each contestant's standardised score in the event, as a board's lines show it. */
+    private static Map<Long, BigDecimal> scoresIn(Map<String, Object> board, long event) {
+        Map<Long, BigDecimal> scores = new HashMap<>();
+        for (Map<String, Object> line : lines(board)) {
+            for (Map<String, Object> score : eventsOf(line)) {
+                if (((Number) score.get("eventId")).longValue() == event) {
+                    scores.put(((Number) line.get("contestantId")).longValue(),
+                            new BigDecimal(score.get("score").toString()).stripTrailingZeros());
+                }
+            }
+        }
+        return scores;
     }
 
     private static void sleep() {
