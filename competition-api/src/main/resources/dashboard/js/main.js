@@ -218,12 +218,16 @@ async function loadEvents() {
 }
 
 async function loadProgrammes() {
-  const response = await fetch('/api/public/programmes?size=100', { headers: { Accept: 'application/json' } });
+  const response = await fetch('/api/public/programmes?size=200', { headers: { Accept: 'application/json' } });
   programmes = response.ok ? (await response.json()).items : [];
   const asked = Number(new URLSearchParams(location.search).get('programme'));
+  if (asked > 0 && !programmes.some(programme => programme.id === asked)) {
+    // Older than the newest 200: still the one the address asks for (the overview names it, or says it is not public).
+    programmes.push({ id: asked, name: `#${asked}` });
+  }
   chosenProgramme = programmes.find(programme => programme.id === asked) ?? programmes[0] ?? null;
   page.programmeSelect.replaceChildren(...programmes.map(programme => {
-    const option = new Option(`${programme.name}（${programme.year}）`, programme.id);
+    const option = new Option(programme.year ? `${programme.name}（${programme.year}）` : programme.name, programme.id);
     option.selected = chosenProgramme?.id === programme.id;
     return option;
   }));
