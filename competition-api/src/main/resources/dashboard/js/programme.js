@@ -282,10 +282,12 @@ function tierCard(tier) {
   return card;
 }
 
+/** A fact of a tier: a count in the reader's digit grouping (10,000), a score or a word as it is. */
 function fact(key, value) {
   const pair = document.createElement('div');
   pair.className = key;
-  pair.append(cell('dt', t(key), ''), cell('dd', String(value), ''));
+  const shown = Number.isInteger(value) ? value.toLocaleString(language() === 'en' ? 'en-GB' : 'zh-CN') : value;
+  pair.append(cell('dt', t(key), ''), cell('dd', String(shown), ''));
   return pair;
 }
 

@@ -213,7 +213,7 @@ class ProgrammeDashboardBrowserTests {
     private static boolean cardShows(WebElement card, Map<String, Object> tier) {
         boolean kept = Boolean.TRUE.equals(tier.get("kept"));
         if (!card.getDomAttribute("data-tier").equals(tier.get("tier"))
-                || !fact(card, "quota").equals(String.valueOf(tier.get("quota")))) {
+                || !fact(card, "quota").equals(grouped(tier.get("quota")))) {
             return false;
         }
         if (!kept) {
@@ -221,10 +221,15 @@ class ProgrammeDashboardBrowserTests {
                     && card.findElements(By.cssSelector(".members")).isEmpty();
         }
         String cutOff = tier.get("cutOff") == null ? "暂无" : plain(tier.get("cutOff"));
-        return fact(card, "members").equals(String.valueOf(tier.get("members")))
-                && fact(card, "vacancies").equals(String.valueOf(tier.get("vacancies")))
-                && fact(card, "overflow").equals(String.valueOf(tier.get("overflow")))
+        return fact(card, "members").equals(grouped(tier.get("members")))
+                && fact(card, "vacancies").equals(grouped(tier.get("vacancies")))
+                && fact(card, "overflow").equals(grouped(tier.get("overflow")))
                 && fact(card, "cutOff").equals(cutOff);
+    }
+
+    /** A count as the page writes it in Chinese: digits grouped by thousands (10,000). */
+    private static String grouped(Object count) {
+        return String.format(java.util.Locale.ROOT, "%,d", ((Number) count).longValue());
     }
 
     private static String fact(WebElement card, String key) {
