@@ -100,7 +100,8 @@ export async function renderCounts(container, caption, counts, { heading, summar
   caption.textContent = summary;
   container.setAttribute('aria-label', `${heading}: ${summary}`);
   const fontSize = bigScreen ? 22 : 13;
-  container.style.height = `${Math.max(8, counts.length * (bigScreen ? 3 : 2.2) + 4)}rem`;
+  // In the container's own type size (em), so that the bars grow with the big screen's larger labels.
+  container.style.height = `${Math.max(8, counts.length * 2.2 + 4)}em`;
   const chart = await chartIn(container);
   const ink = getComputedStyle(container).color;
   const reversed = [...counts].reverse();
