@@ -1,5 +1,5 @@
-// Words of the dashboard (the event view and the programme view) in Chinese (the default) and English; the mechanism (the choice kept in localStorage, ?lang=)
-// is the pages' shared one (/shared/js/i18n.js).
+// Words of the dashboard (the event view and the programme view) in Chinese (the default) and English; the
+// mechanism (the choice kept in localStorage, ?lang=) is the pages' shared one (/shared/js/i18n.js).
 
 import { pageLanguages } from '/shared/js/i18n.js';
 

@@ -227,7 +227,8 @@ async function loadProgrammes() {
   }
   chosenProgramme = programmes.find(programme => programme.id === asked) ?? programmes[0] ?? null;
   page.programmeSelect.replaceChildren(...programmes.map(programme => {
-    const option = new Option(programme.year ? `${programme.name}（${programme.year}）` : programme.name, programme.id);
+    const label = programme.year ? `${programme.name}（${programme.year}）` : programme.name;
+    const option = new Option(label, programme.id);
     option.selected = chosenProgramme?.id === programme.id;
     return option;
   }));

@@ -6,14 +6,18 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
@@ -185,6 +189,111 @@ class ProgrammeDashboardBrowserTests {
 
         assertThat(browsers.consoleErrors())
                 .as("errors in the browser (a blocked script or style under the CSP, a failed request)").isEmpty();
+    }
+
+    /**
+     * The page's star board model ({@code dashboard/js/stars.js}, run in the browser) against a model of its own rule
+     * written here: over a seeded random sequence of boards (contestants joining, scores changing, ties), each new
+     * version of one page gives every line that moved its change of place, every line new among the places shown
+     * (or below them when they reached the end of the board) a star, and reports exactly the lines that moved, came
+     * or changed rank or score.
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {7, 42, 2026})
+    void eachLineMovesByItsChangeOfPlaceSinceTheVersionBefore(long seed) {
+        Random random = new Random(seed);
+        int offset = random.nextBoolean() ? 0 : 4;
+        int size = 3 + random.nextInt(6);
+        Map<Long, Integer> scores = new HashMap<>();
+        List<Map<String, Object>> versions = new ArrayList<>();
+        for (int version = 0; version < 40; version++) {
+            for (int change = random.nextInt(4); change > 0; change--) {
+                long contestant = 1 + random.nextInt(20);
+                scores.put(contestant, 700 + random.nextInt(12) * 10);
+            }
+            versions.add(page(scores, offset, size, "v" + version));
+        }
+        browser.get("http://localhost:" + port + "/");
+        List<?> taken = (List<?>) script("""
+                return import('/dashboard/js/stars.js').then(({ StarBoard }) => {
+                  const board = new StarBoard();
+                  return arguments[0].map(answer => {
+                    const changed = board.take(answer).map(String).sort();
+                    const moves = [...board.moves].map(([id, move]) => `${id}:${move.isNew ? 'new' : move.delta}`);
+                    return { changed, moves: moves.sort() };
+                  });
+                });""", versions);
+        assertThat(taken).hasSize(versions.size());
+        for (int v = 1; v < versions.size(); v++) {
+            Map<?, ?> result = (Map<?, ?>) taken.get(v);
+            Map<String, Object> before = versions.get(v - 1);
+            Map<String, Object> after = versions.get(v);
+            assertThat(result.get("moves")).as("the moves of version %d", v).isEqualTo(expectedMoves(before, after));
+            assertThat(result.get("changed")).as("the changes of version %d", v)
+                    .isEqualTo(expectedChanges(before, after));
+        }
+        assertThat(((Map<?, ?>) taken.get(0)).get("moves")).as("nothing moves in the first version")
+                .isEqualTo(List.of());
+    }
+
+    /** One page of the board of {@code scores}: higher first, ties by contestant id, ranked "1224". */
+    private static Map<String, Object> page(Map<Long, Integer> scores, int offset, int size, String version) {
+        java.util.Comparator<Map.Entry<Long, Integer>> higherFirst = Map.Entry.<Long, Integer>comparingByValue()
+                .reversed().thenComparing(Map.Entry.comparingByKey());
+        List<Map.Entry<Long, Integer>> order = scores.entrySet().stream().sorted(higherFirst).toList();
+        List<Map<String, Object>> entries = new ArrayList<>();
+        for (int i = offset; i < Math.min(order.size(), offset + size); i++) {
+            int score = order.get(i).getValue();
+            int rank = 1 + (int) order.stream().filter(other -> other.getValue() > score).count();
+            entries.add(Map.of("contestantId", order.get(i).getKey(), "position", i + 1, "rank", rank,
+                    "score", score + ".00", "star", false, "provisional", false));
+        }
+        return Map.of("version", version, "total", order.size(), "entries", entries);
+    }
+
+    /** The rule in words: moved by its change of place; new if unseen and placed among (or past the end of) before. */
+    private static List<String> expectedMoves(Map<String, Object> before, Map<String, Object> after) {
+        Map<Object, Map<String, Object>> was = byContestant(before);
+        List<Map<String, Object>> shownBefore = list(before, "entries");
+        int first = shownBefore.isEmpty() ? 0 : position(shownBefore.get(0));
+        int last = shownBefore.isEmpty() ? 0 : position(shownBefore.get(shownBefore.size() - 1));
+        boolean reachedEnd = last >= number(before, "total");
+        List<String> moves = new ArrayList<>();
+        for (Map<String, Object> line : list(after, "entries")) {
+            Map<String, Object> earlier = was.get(line.get("contestantId"));
+            int place = position(line);
+            if (earlier == null && place >= first && (place <= last || reachedEnd)) {
+                moves.add(line.get("contestantId") + ":new");
+            } else if (earlier != null && position(earlier) != place) {
+                moves.add(line.get("contestantId") + ":" + (position(earlier) - place));
+            }
+        }
+        return moves.stream().sorted().toList();
+    }
+
+    private static List<String> expectedChanges(Map<String, Object> before, Map<String, Object> after) {
+        Map<Object, Map<String, Object>> was = byContestant(before);
+        List<String> moved = expectedMoves(before, after).stream().map(move -> move.substring(0, move.indexOf(':')))
+                .toList();
+        List<String> changed = new ArrayList<>(moved);
+        for (Map<String, Object> line : list(after, "entries")) {
+            Map<String, Object> earlier = was.get(line.get("contestantId"));
+            if (earlier != null && position(earlier) == position(line) && (!earlier.get("rank").equals(line.get("rank"))
+                    || !earlier.get("score").equals(line.get("score")))) {
+                changed.add(String.valueOf(line.get("contestantId")));
+            }
+        }
+        return changed.stream().sorted().toList();
+    }
+
+    private static Map<Object, Map<String, Object>> byContestant(Map<String, Object> page) {
+        Map<Object, Map<String, Object>> lines = new HashMap<>();
+        list(page, "entries").forEach(line -> lines.put(line.get("contestantId"), line));
+        return lines;
+    }
+
+    private static int position(Map<String, Object> line) {
+        return number(line, "position");
     }
 
     // --- what the page shows, against what the API answers --------------------------------------------------------
@@ -360,8 +469,8 @@ class ProgrammeDashboardBrowserTests {
         return browsers.text(selector);
     }
 
-    private Object script(String code) {
-        return browsers.script(code);
+    private Object script(String code, Object... arguments) {
+        return browsers.script(code, arguments);
     }
 
     private double fontSizeOf(String selector) {
