@@ -125,14 +125,20 @@ class ProgrammeDashboardBrowserTests {
         long newcomerId = contestantOf(newcomer);
         mark(newcomer, 100);
         long acknowledged = System.nanoTime();
+        waitForApi("the new mark in the API", () -> list(stars(programme.id(), ""), "entries").stream()
+                .anyMatch(line -> ((Number) line.get("contestantId")).longValue() == newcomerId));
+        Duration inTheApi = Duration.ofNanos(System.nanoTime() - acknowledged);
         waitFor("the new mark on the star board", LIVE, () -> rowIds().contains(newcomerId));
         Duration delay = Duration.ofNanos(System.nanoTime() - acknowledged);
+        System.out.printf("star board: a mark reached the public API %d ms and the page %d ms after its "
+                + "acknowledgement (the page polls every 2 s)%n", inTheApi.toMillis(), delay.toMillis());
         assertThat(delay).as("from the mark's acknowledgement to the browser").isLessThan(LIVE);
         assertThat(script("return window.sameDocument === true")).as("no reload").isEqualTo(true);
         assertThat(rowOf(newcomerId).findElement(By.cssSelector("td.movement")).getText())
                 .as("new on the board").startsWith("★");
         assertThat(rowOf(newcomerId).getDomAttribute("class")).contains("changed");
         assertThat(text("#stars-changes")).startsWith("标兵榜更新");
+        assertThePollsOfAnUnchangedBoardCostNoBody();
         waitForApi("the new mark in the API", () -> number(stars(programme.id(), ""), "total") == entrants.size());
         assertTheBoardIsTheApis(programme.id(), "");
         assertTheTiersAreTheOverview(programme.id());
@@ -297,6 +303,32 @@ class ProgrammeDashboardBrowserTests {
     }
 
     // --- what the page shows, against what the API answers --------------------------------------------------------
+
+    /**
+     * The page's polls, as the browser's resource timing saw them: most answers are 304s without a body, and those
+     * carry fewer bytes than the answers with one.
+     */
+    private void assertThePollsOfAnUnchangedBoardCostNoBody() {
+        List<?> polls = (List<?>) script("return performance.getEntriesByType('resource')"
+                + ".filter(entry => entry.name.includes('/api/public/programmes/'))"
+                + ".map(entry => [entry.responseStatus, entry.transferSize])");
+        List<Long> unchanged = sizes(polls, 304);
+        List<Long> changed = sizes(polls, 200);
+        System.out.printf("star board polls: %d answered 304 (%d bytes on average), %d answered 200 (%d bytes)%n",
+                unchanged.size(), average(unchanged), changed.size(), average(changed));
+        assertThat(unchanged).as("polls answered 304").isNotEmpty();
+        assertThat(average(unchanged)).as("a 304 against an answer with a body").isLessThan(average(changed));
+    }
+
+    private static List<Long> sizes(List<?> polls, int status) {
+        return polls.stream().map(poll -> (List<?>) poll)
+                .filter(poll -> ((Number) poll.get(0)).intValue() == status)
+                .map(poll -> ((Number) poll.get(1)).longValue()).toList();
+    }
+
+    private static long average(List<Long> sizes) {
+        return sizes.isEmpty() ? 0 : sizes.stream().mapToLong(Long::longValue).sum() / sizes.size();
+    }
 
     /** The four cards in the overview's order; the kept tier with the overview's numbers, the others "not public". */
     private void assertTheTiersAreTheOverview(long programmeId) {
