@@ -49,6 +49,8 @@ export class ProgrammeView {
   /** every line of the board (unfiltered), as last counted for the charts and the filter's choices */
   #everyone = { lines: [], total: 0, version: null };
   #countTimer = null;
+  /** the filter's choices as last drawn */
+  #filterSignature = '';
   #connectionKey = 'connecting';
   #bigScreen;
 
@@ -217,15 +219,22 @@ export class ProgrammeView {
     }, delay);
   }
 
+  /** Fills the filter's list, only where its choices changed: a list replaced while open would close under the hand. */
   #fillFilter() {
     const chosen = this.#filter ? `${this.#filter.kind}:${this.#filter.value}` : '';
     const all = new Option(t('filterAll'), '');
     const trades = group(t('filterTrades'), byTrade(this.#everyone.lines), 'trade');
     const regions = group(t('filterRegions'), byRegion(this.#everyone.lines), 'region');
-    this.#page.filter.replaceChildren(all, trades, regions);
-    if (chosen && ![...this.#page.filter.options].some(option => option.value === chosen)) {
+    const choices = [all, trades, regions];
+    if (chosen && !choices.some(choice => choice.value === chosen
+      || [...(choice.children ?? [])].some(option => option.value === chosen))) {
       // The facet chosen is not (or no longer) on the board: keep it choosable, it still filters.
-      this.#page.filter.append(new Option(this.#filter.value, chosen));
+      choices.push(new Option(this.#filter.value, chosen));
+    }
+    const signature = choices.map(choice => choice.outerHTML).join('');
+    if (signature !== this.#filterSignature) {
+      this.#filterSignature = signature;
+      this.#page.filter.replaceChildren(...choices);
     }
     this.#page.filter.value = chosen;
   }

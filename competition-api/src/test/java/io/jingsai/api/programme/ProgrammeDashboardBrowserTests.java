@@ -147,10 +147,10 @@ class ProgrammeDashboardBrowserTests {
         long trade = programme.trades().get(1);
         waitFor("the trades to choose from", LOADING, () -> new Select(browser.findElement(By.id("star-filter")))
                 .getOptions().stream().anyMatch(option -> ("trade:" + trade).equals(option.getDomAttribute("value"))));
-        new Select(browser.findElement(By.id("star-filter"))).selectByValue("trade:" + trade);
+        choose("trade:" + trade);
         waitFor("the trade's part of the board", LOADING, () -> rows().size() == entrants.size() / 2);
         assertTheBoardIsTheApis(programme.id(), "&tradeId=" + trade);
-        new Select(browser.findElement(By.id("star-filter"))).selectByValue("");
+        choose("");
         waitFor("the whole board again", LOADING, () -> rows().size() == entrants.size());
 
         browser.findElement(By.id("event-tab")).click();
@@ -484,6 +484,14 @@ class ProgrammeDashboardBrowserTests {
     }
 
     // --- the browser ------------------------------------------------------------------------------------------------
+
+    /** Chooses a filter; the list is filled again when the board's counts change, so a stale option is tried again. */
+    private void choose(String filter) {
+        waitFor("the filter " + filter + " chosen", LOADING, () -> {
+            new Select(browser.findElement(By.id("star-filter"))).selectByValue(filter);
+            return filter.equals(browser.findElement(By.id("star-filter")).getDomProperty("value"));
+        });
+    }
 
     private List<WebElement> rows() {
         return browser.findElements(By.cssSelector("#stars-rows tr"));
