@@ -1,6 +1,7 @@
-// The distribution of every entry's score on the board, as an ECharts bar chart, with a summary in words.
-// The whole board is read page by page over REST (the stream carries only the leading entries); ECharts is
-// loaded on demand, so the board works even where the chart cannot.
+// The dashboard's charts, each with a summary in words: the distribution of every entry's score on an event's
+// board, and counts by category (a programme's participation by trade and by region). An event's whole board is read
+// page by page over REST (the stream carries only the leading entries); ECharts is loaded on demand, so the boards
+// work even where the charts cannot.
 
 import { t } from './i18n.js';
 
@@ -8,7 +9,9 @@ const PAGE = 200;
 const MOST_PAGES = 50;
 
 let echartsModule;
-let chart;
+/** @type {Map<HTMLElement, object>} the chart drawn in each container */
+const charts = new Map();
+addEventListener('resize', () => charts.forEach(chart => chart.resize()));
 
 async function echarts() {
   echartsModule ??= await import('/webjars/echarts/dist/echarts.esm.min.js');
@@ -63,11 +66,7 @@ function summary(totals) {
 export async function renderDistribution(container, caption, totals, bigScreen) {
   caption.textContent = summary(totals);
   container.setAttribute('aria-label', `${t('distributionHeading')}: ${caption.textContent}`);
-  const { init } = await echarts();
-  if (!chart || chart.getDom() !== container) {
-    chart = init(container, null, { renderer: 'canvas' });
-    addEventListener('resize', () => chart.resize());
-  }
+  const chart = await chartIn(container);
   const banded = bands(totals);
   const ink = getComputedStyle(container).color;
   const fontSize = bigScreen ? 22 : 13;
@@ -80,6 +79,42 @@ export async function renderDistribution(container, caption, totals, bigScreen) 
     yAxis: { type: 'value', minInterval: 1, name: t('chartAxisCount'), axisLabel: { color: ink, fontSize } },
     series: [{ type: 'bar', data: banded.map(band => band.count), itemStyle: { color: '#c8102e' },
       label: { show: true, position: 'top', color: ink, fontSize } }],
+  }, true);
+  chart.resize();
+}
+
+/** The chart of `container`, made on first use. */
+async function chartIn(container) {
+  const { init } = await echarts();
+  if (!charts.has(container)) {
+    charts.set(container, init(container, null, { renderer: 'canvas' }));
+  }
+  return charts.get(container);
+}
+
+/**
+ * Draws `counts` ([{label, count}], drawn in that order from the top) as horizontal bars into `container`, with
+ * `summary` in words into `caption`; the container grows with the number of bars, so that every label stays legible.
+ */
+export async function renderCounts(container, caption, counts, { heading, summary, axis, bigScreen }) {
+  caption.textContent = summary;
+  container.setAttribute('aria-label', `${heading}: ${summary}`);
+  const fontSize = bigScreen ? 22 : 13;
+  // In the container's own type size (em), so that the bars grow with the big screen's larger labels.
+  container.style.height = `${Math.max(8, counts.length * 2.2 + 4)}em`;
+  const chart = await chartIn(container);
+  const ink = getComputedStyle(container).color;
+  const reversed = [...counts].reverse();
+  chart.setOption({
+    animationDuration: 300,
+    grid: { left: 16, right: fontSize * 3, top: 8, bottom: fontSize * 3, containLabel: true },
+    textStyle: { color: ink, fontSize },
+    xAxis: { type: 'value', minInterval: 1, name: axis, nameLocation: 'middle', nameGap: fontSize * 2,
+      axisLabel: { color: ink, fontSize } },
+    yAxis: { type: 'category', data: reversed.map(bar => bar.label),
+      axisLabel: { color: ink, fontSize, width: bigScreen ? 360 : 160, overflow: 'truncate' } },
+    series: [{ type: 'bar', data: reversed.map(bar => bar.count), itemStyle: { color: '#c8102e' },
+      label: { show: true, position: 'right', color: ink, fontSize } }],
   }, true);
   chart.resize();
 }

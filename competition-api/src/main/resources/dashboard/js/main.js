@@ -1,14 +1,25 @@
-// The dashboard: choose a public event, follow its board live over server-sent events, chart its scores.
-// Big-screen mode (?screen=big, or the button) is for projectors; the language choice is remembered.
+// The dashboard, in two views: a programme's four tiers and live star board (programme.js), or a public event's board
+// followed live over server-sent events with a chart of its scores. The address remembers the view and the choice
+// (?programme=ID or ?event=ID), so that a projector can be pointed at it; big-screen mode (?screen=big, or the
+// button) is for projectors; the language choice is remembered.
 
 import { BoardState } from './board.js';
 import { renderDistribution, fetchTotals } from './chart.js';
 import { language, setLanguage, t, translatePage } from './i18n.js';
+import { ProgrammeView } from './programme.js';
 import { renderTable } from './table.js';
 
 const CHART_REFRESH_MS = 1500;
 
 const page = {
+  skipLink: document.getElementById('skip-link'),
+  programmeTab: document.getElementById('programme-tab'),
+  eventTab: document.getElementById('event-tab'),
+  programmeChoice: document.getElementById('programme-choice'),
+  eventChoice: document.getElementById('event-choice'),
+  programmeSelect: document.getElementById('programme-select'),
+  programmeView: document.getElementById('programme-view'),
+  eventView: document.getElementById('event-view'),
   select: document.getElementById('event-select'),
   languageToggle: document.getElementById('language-toggle'),
   screenToggle: document.getElementById('screen-toggle'),
@@ -33,6 +44,11 @@ let stream = null;
 let totals = [];
 let chartTimer = null;
 let connectionKey = 'connecting';
+let programmes = [];
+let chosenProgramme = null;
+/** 'programme' or 'event': the view shown */
+let view = 'event';
+const programmeView = new ProgrammeView(bigScreen);
 
 function bigScreen() {
   return document.body.classList.contains('big-screen');
@@ -44,7 +60,23 @@ function setBigScreen(on) {
   const url = new URL(location.href);
   on ? url.searchParams.set('screen', 'big') : url.searchParams.delete('screen');
   history.replaceState(null, '', url);
-  drawChart();
+  redrawCharts();
+}
+
+function redrawCharts() {
+  if (view === 'programme') {
+    programmeView.redraw();
+  } else {
+    drawChart();
+  }
+}
+
+/** Keeps the choice of the view shown in the address (?programme=ID or ?event=ID), and only that one. */
+function remember(name, id) {
+  const url = new URL(location.href);
+  url.searchParams.delete(name === 'programme' ? 'event' : 'programme');
+  id === undefined || id === null ? url.searchParams.delete(name) : url.searchParams.set(name, id);
+  history.replaceState(null, '', url);
 }
 
 function setConnection(key) {
@@ -131,9 +163,15 @@ function refreshChartSoon() {
   }, CHART_REFRESH_MS);
 }
 
+function stopFollowingEvent() {
+  stream?.close();
+  stream = null;
+  clearTimeout(chartTimer);
+}
+
 /** Follows the event's board: the browser reconnects by itself and resumes with Last-Event-ID. */
 function follow(event) {
-  stream?.close();
+  stopFollowingEvent();
   chosen = event;
   state = new BoardState();
   totals = [];
@@ -162,9 +200,7 @@ function follow(event) {
     announceFreeze(wasFrozenSince);
     refreshChartSoon();
   });
-  const url = new URL(location.href);
-  url.searchParams.set('event', event.id);
-  history.replaceState(null, '', url);
+  remember('event', event.id);
   fetchTotals(event.id).then(read => {
     if (chosen?.id === event.id) {
       totals = read;
@@ -177,17 +213,67 @@ async function loadEvents() {
   const response = await fetch('/api/public/events?size=200', { headers: { Accept: 'application/json' } });
   events = response.ok ? (await response.json()).items : [];
   const asked = Number(new URLSearchParams(location.search).get('event'));
-  const first = events.find(event => event.id === asked) ?? events[0] ?? null;
-  chosen = first;
+  chosen = events.find(event => event.id === asked) ?? events[0] ?? null;
   fillEventChoices();
-  follow(first);
+}
+
+async function loadProgrammes() {
+  const response = await fetch('/api/public/programmes?size=200', { headers: { Accept: 'application/json' } });
+  programmes = response.ok ? (await response.json()).items : [];
+  const asked = Number(new URLSearchParams(location.search).get('programme'));
+  if (asked > 0 && !programmes.some(programme => programme.id === asked)) {
+    // Older than the newest 200: still the one the address asks for (the overview names it, or says it is not public).
+    programmes.push({ id: asked, name: `#${asked}` });
+  }
+  chosenProgramme = programmes.find(programme => programme.id === asked) ?? programmes[0] ?? null;
+  page.programmeSelect.replaceChildren(...programmes.map(programme => {
+    const label = programme.year ? `${programme.name}（${programme.year}）` : programme.name;
+    const option = new Option(label, programme.id);
+    option.selected = chosenProgramme?.id === programme.id;
+    return option;
+  }));
+  page.programmeSelect.disabled = programmes.length === 0;
+}
+
+function openProgramme(programme) {
+  chosenProgramme = programme ?? null;
+  programmeView.open(chosenProgramme?.id ?? null, programmes.length ? 'noProgrammeChosen' : 'noProgrammes');
+  remember('programme', chosenProgramme?.id);
+}
+
+/** Shows one view and follows its choice; the other view stops following anything. */
+function showView(kind) {
+  view = kind;
+  const programme = kind === 'programme';
+  page.programmeView.hidden = page.programmeChoice.hidden = !programme;
+  page.eventView.hidden = page.eventChoice.hidden = programme;
+  page.programmeTab.setAttribute('aria-pressed', String(programme));
+  page.eventTab.setAttribute('aria-pressed', String(!programme));
+  page.skipLink.href = programme ? '#stars' : '#board';
+  if (programme) {
+    stopFollowingEvent();
+    openProgramme(chosenProgramme);
+  } else {
+    programmeView.close();
+    follow(chosen);
+    if (!chosen) {
+      remember('event', null);
+    }
+  }
+}
+
+/** The view the address asks for (?programme=…), else the event view as before the programme view existed. */
+async function start() {
+  const programmeAsked = new URLSearchParams(location.search).has('programme');
+  await Promise.all([loadEvents(), loadProgrammes()]);
+  showView(programmeAsked ? 'programme' : 'event');
 }
 
 function retranslate() {
   translatePage();
   setConnection(connectionKey);
   showBoard();
-  drawChart();
+  redrawCharts();
 }
 
 page.languageToggle.addEventListener('click', () => {
@@ -196,8 +282,12 @@ page.languageToggle.addEventListener('click', () => {
 });
 page.screenToggle.addEventListener('click', () => setBigScreen(!bigScreen()));
 page.select.addEventListener('change', () => follow(events.find(event => String(event.id) === page.select.value)));
+page.programmeSelect.addEventListener('change', () =>
+  openProgramme(programmes.find(programme => String(programme.id) === page.programmeSelect.value)));
+page.programmeTab.addEventListener('click', () => showView('programme'));
+page.eventTab.addEventListener('click', () => showView('event'));
 document.getElementById('controls').addEventListener('submit', submitted => submitted.preventDefault());
 
 translatePage();
 setBigScreen(new URLSearchParams(location.search).get('screen') === 'big');
-loadEvents();
+start();

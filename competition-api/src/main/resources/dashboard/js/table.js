@@ -1,4 +1,5 @@
-// Renders the board's leading entries into the table: rank, movement arrow, names, score and status.
+// Renders an event board's leading entries into the table: rank, movement arrow, names, score and status; its cells
+// and badges serve the programme's star board too.
 
 import { t } from './i18n.js';
 
@@ -32,7 +33,7 @@ function row(line, move, highlighted) {
   return tr;
 }
 
-function cell(tag, text, className, attributes = {}) {
+export function cell(tag, text, className, attributes = {}) {
   const element = document.createElement(tag);
   element.textContent = text;
   element.className = className;
@@ -42,7 +43,8 @@ function cell(tag, text, className, attributes = {}) {
   return element;
 }
 
-function movementCell(move) {
+/** The movement of a line as an arrow (▲ rose, ▼ fell, ★ new, – none) with words for screen readers. */
+export function movementCell(move) {
   const td = cell('td', '', 'movement');
   let arrow = '–';
   let label = t('unchanged');
@@ -82,7 +84,7 @@ function totalCell(line) {
   return td;
 }
 
-function provisionalBadge() {
+export function provisionalBadge() {
   const badge = document.createElement('span');
   badge.className = 'badge provisional';
   badge.textContent = t('provisional');

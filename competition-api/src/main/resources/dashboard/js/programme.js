@@ -1,0 +1,383 @@
+// The programme view: a programme's four tiers (十百千万), its live star board, and who takes part by trade and by
+// region. Everything comes from the public programme routes, followed by polling with If-None-Match (poll.js); the
+// tiers are drawn as the overview carries them, so a tier the public board does not keep yet says so.
+
+import { renderCounts } from './chart.js';
+import { language, t } from './i18n.js';
+import { follow } from './poll.js';
+import { StarBoard } from './stars.js';
+import { cell, formatTotal, movementCell, provisionalBadge } from './table.js';
+
+/** Lines on a page of the star board. */
+const PAGE = 50;
+/** The whole board is read in pages of the API's largest limit, up to this many (10,000 contestants) for the charts. */
+const WHOLE_PAGE = 200;
+const MOST_WHOLE_PAGES = 50;
+/** The charts are counted again at most this often while marks arrive: who takes part changes slowly. */
+const COUNT_REFRESH_MS = 5000;
+
+const element = id => document.getElementById(id);
+
+export class ProgrammeView {
+  #page = {
+    name: element('programme-name'),
+    facts: element('programme-facts'),
+    state: element('programme-state'),
+    connection: element('programme-connection'),
+    tiers: element('tier-cards'),
+    filter: element('star-filter'),
+    caption: element('stars-caption'),
+    rows: element('stars-rows'),
+    empty: element('stars-empty'),
+    previous: element('stars-previous'),
+    next: element('stars-next'),
+    shown: element('stars-shown'),
+    changes: element('stars-changes'),
+    tradeChart: element('trade-chart'),
+    tradeSummary: element('trade-chart-summary'),
+    regionChart: element('region-chart'),
+    regionSummary: element('region-chart-summary'),
+  };
+  #programmeId = null;
+  #overview = null;
+  #board = new StarBoard();
+  /** @type {{kind:'trade'|'region', value:string}|null} one facet at a time, as the API filters */
+  #filter = null;
+  #offset = 0;
+  #followers = [];
+  #starsFollower = null;
+  /** every line of the board (unfiltered), as last counted for the charts and the filter's choices */
+  #everyone = { lines: [], total: 0, version: null };
+  #countTimer = null;
+  /** the filter's choices as last drawn */
+  #filterSignature = '';
+  #connectionKey = 'connecting';
+  #bigScreen;
+
+  /** @param bigScreen tells whether the page is in big-screen mode (larger chart type) */
+  constructor(bigScreen) {
+    this.#bigScreen = bigScreen;
+    this.#page.filter.addEventListener('change', () => this.#chooseFilter(this.#page.filter.value));
+    this.#page.previous.addEventListener('click', () => this.#turnTo(this.#offset - PAGE));
+    this.#page.next.addEventListener('click', () => this.#turnTo(this.#offset + PAGE));
+  }
+
+  /** Follows the programme `id` (null: none to show, `noneKey` says why); stops following the one before. */
+  open(id, noneKey = 'noProgrammeChosen') {
+    this.close();
+    this.#programmeId = id;
+    this.#overview = null;
+    this.#filter = null;
+    this.#offset = 0;
+    this.#board = new StarBoard();
+    this.#everyone = { lines: [], total: 0, version: null };
+    this.#page.name.textContent = t(noneKey);
+    this.#page.tiers.replaceChildren();
+    this.#showStars();
+    this.#fillFilter();
+    if (id === null) {
+      this.#page.facts.textContent = this.#page.state.textContent = this.#page.connection.textContent = '';
+      return;
+    }
+    this.#setConnection('connecting');
+    this.#followers.push(follow(`/api/public/programmes/${id}`, {
+      onAnswer: overview => this.#overviewChanged(overview),
+      onState: key => this.#setConnection(key),
+    }));
+    this.#followStars();
+  }
+
+  /** Stops every poll of this view (it is hidden, or another programme is chosen). */
+  close() {
+    this.#followers.forEach(follower => follower.stop());
+    this.#followers = [];
+    this.#starsFollower = null;
+    clearTimeout(this.#countTimer);
+    this.#countTimer = null;
+  }
+
+  /** Draws everything again in the current language and mode. */
+  redraw() {
+    this.#setConnection(this.#connectionKey);
+    this.#describe();
+    this.#showStars();
+    this.#fillFilter();
+    this.#drawCounts();
+  }
+
+  #setConnection(key) {
+    this.#connectionKey = key;
+    const words = { live: 'polling', unavailable: 'programmeUnavailable' };
+    this.#page.connection.textContent = this.#programmeId === null ? '' : t(words[key] ?? key);
+    this.#page.connection.dataset.state = key;
+  }
+
+  #overviewChanged(overview) {
+    this.#overview = overview;
+    this.#describe();
+    this.#countSoon();
+  }
+
+  // --- the programme and its tiers ---------------------------------------------------------------------------------
+
+  #describe() {
+    const overview = this.#overview;
+    if (!overview) {
+      return;
+    }
+    this.#page.name.textContent = overview.name;
+    this.#page.facts.textContent = t('programmeFacts', { year: overview.year, organizer: overview.organizer,
+      events: overview.countedEvents, n: overview.contestants });
+    const state = overview.published ? 'published' : overview.provisional ? 'provisional' : 'settled';
+    this.#page.state.textContent = t(`programmeState.${state}`);
+    this.#page.state.dataset.state = state;
+    this.#page.tiers.replaceChildren(...overview.tiers.map(tier => tierCard(tier)));
+  }
+
+  // --- the star board ----------------------------------------------------------------------------------------------
+
+  #starsUrl() {
+    const query = new URLSearchParams({ offset: this.#offset, limit: PAGE });
+    if (this.#filter) {
+      query.set(this.#filter.kind === 'trade' ? 'tradeId' : 'regionCode', this.#filter.value);
+    }
+    return `/api/public/programmes/${this.#programmeId}/stars?${query}`;
+  }
+
+  /** Follows the part of the board chosen now (page and filter); the part before stops. */
+  #followStars() {
+    this.#starsFollower?.stop();
+    this.#followers = this.#followers.filter(follower => follower !== this.#starsFollower);
+    this.#board = new StarBoard();
+    this.#starsFollower = follow(this.#starsUrl(), {
+      onAnswer: answer => {
+        const changed = this.#board.take(answer);
+        this.#showStars(changed);
+        this.#announce(changed);
+      },
+    });
+    this.#followers.push(this.#starsFollower);
+  }
+
+  #turnTo(offset) {
+    this.#offset = Math.max(0, offset);
+    this.#followStars();
+  }
+
+  #chooseFilter(value) {
+    const [kind, ...rest] = value.split(':');
+    this.#filter = kind === 'trade' || kind === 'region' ? { kind, value: rest.join(':') } : null;
+    this.#offset = 0;
+    this.#followStars();
+  }
+
+  #showStars(changed = []) {
+    const highlighted = new Set(changed);
+    const board = this.#board;
+    this.#page.rows.replaceChildren(...board.lines.map(line => starRow(line, board.moves.get(line.contestantId),
+      highlighted.has(line.contestantId))));
+    this.#page.caption.textContent = t('starsCaption');
+    this.#page.empty.hidden = board.lines.length > 0 || !board.received;
+    const from = board.lines[0]?.position ?? 0;
+    const to = board.lines.at(-1)?.position ?? 0;
+    this.#page.shown.textContent = board.received ? t('starsShown', { from, to, total: board.total }) : '';
+    this.#page.previous.disabled = this.#offset === 0;
+    this.#page.next.disabled = this.#offset + PAGE >= board.total;
+  }
+
+  #announce(changed) {
+    const names = changed.map(id => this.#board.line(id)).filter(Boolean).slice(0, 3)
+      .map(line => `${line.name} ${line.rank}`);
+    if (names.length) {
+      this.#page.changes.textContent = t('starsAnnounced', { names: names.join('，') });
+    }
+  }
+
+  // --- who takes part: the filter's choices and the charts -----------------------------------------------------
+
+  /**
+   * Counts the board again a moment after it changed, at most every COUNT_REFRESH_MS; a count that saw the board
+   * change while it read its pages is not kept, and the board is counted again.
+   */
+  #countSoon(delay = this.#everyone.version === null ? 0 : COUNT_REFRESH_MS) {
+    if (this.#countTimer !== null || this.#overview?.version === this.#everyone.version) {
+      return;
+    }
+    const programmeId = this.#programmeId;
+    this.#countTimer = setTimeout(async () => {
+      const everyone = await readWholeBoard(programmeId).catch(() => null);
+      this.#countTimer = null;
+      if (programmeId !== this.#programmeId) {
+        return;
+      }
+      if (everyone) {
+        this.#everyone = everyone;
+        this.#fillFilter();
+        this.#drawCounts();
+      }
+      this.#countSoon(COUNT_REFRESH_MS);
+    }, delay);
+  }
+
+  /** Fills the filter's list, only where its choices changed: a list replaced while open would close under the hand. */
+  #fillFilter() {
+    const chosen = this.#filter ? `${this.#filter.kind}:${this.#filter.value}` : '';
+    const all = new Option(t('filterAll'), '');
+    const trades = group(t('filterTrades'), byTrade(this.#everyone.lines), 'trade');
+    const regions = group(t('filterRegions'), byRegion(this.#everyone.lines), 'region');
+    const choices = [all, trades, regions];
+    if (chosen && !choices.some(choice => choice.value === chosen
+      || [...(choice.children ?? [])].some(option => option.value === chosen))) {
+      // The facet chosen is not (or no longer) on the board: keep it choosable, it still filters.
+      choices.push(new Option(this.#filter.value, chosen));
+    }
+    const signature = choices.map(choice => choice.outerHTML).join('');
+    if (signature !== this.#filterSignature) {
+      this.#filterSignature = signature;
+      this.#page.filter.replaceChildren(...choices);
+    }
+    this.#page.filter.value = chosen;
+  }
+
+  async #drawCounts() {
+    if (this.#programmeId === null || this.#everyone.version === null) {
+      return;
+    }
+    try {
+      await this.#drawCount(this.#page.tradeChart, this.#page.tradeSummary, byTrade(this.#everyone.lines),
+        'byTrade');
+      await this.#drawCount(this.#page.regionChart, this.#page.regionSummary, byRegion(this.#everyone.lines),
+        'byRegion');
+    } catch (failure) {
+      console.warn('participation not drawn', failure);
+    }
+  }
+
+  #drawCount(container, caption, counts, heading) {
+    const everyone = this.#everyone;
+    let summary = counts.length === 0 ? t('countsEmpty') : t('countsSummary', { n: everyone.lines.length,
+      groups: counts.length, top: counts[0].label, max: counts[0].count });
+    if (everyone.lines.length < everyone.total) {
+      summary += ` ${t('countsPartial', { total: everyone.total, n: everyone.lines.length })}`;
+    }
+    return renderCounts(container, caption, counts, { heading: t(heading), summary,
+      axis: t('chartAxisCount'), bigScreen: this.#bigScreen() });
+  }
+}
+
+// --- drawing ---------------------------------------------------------------------------------------------------------
+
+/** A tier as a card: its quota always; members, vacancies, overflow and cut-off only where the board keeps it. */
+function tierCard(tier) {
+  const card = document.createElement('li');
+  card.className = 'tier-card';
+  card.dataset.tier = tier.tier;
+  card.dataset.kept = String(tier.kept);
+  const heading = document.createElement('h3');
+  const mark = cell('span', t(`tierMark.${tier.tier}`), 'tier-mark', { 'aria-hidden': 'true' });
+  heading.append(mark, ' ', t(`tier.${tier.tier}`));
+  const facts = document.createElement('dl');
+  facts.append(fact('quota', tier.quota));
+  if (tier.kept) {
+    facts.append(fact('members', tier.members), fact('vacancies', tier.vacancies), fact('overflow', tier.overflow),
+      fact('cutOff', tier.cutOff === null || tier.cutOff === undefined ? t('noCutOff') : formatTotal(tier.cutOff)));
+  }
+  card.append(heading, facts);
+  if (!tier.kept) {
+    card.append(cell('p', t('notYetPublic'), 'not-public'));
+  } else if (tier.cutOffPolicy) {
+    card.append(cell('p', t(`policy.${tier.cutOffPolicy}`), 'policy'));
+  }
+  return card;
+}
+
+/** A fact of a tier: a count in the reader's digit grouping (10,000), a score or a word as it is. */
+function fact(key, value) {
+  const pair = document.createElement('div');
+  pair.className = key;
+  const shown = Number.isInteger(value) ? value.toLocaleString(language() === 'en' ? 'en-GB' : 'zh-CN') : value;
+  pair.append(cell('dt', t(key), ''), cell('dd', String(shown), ''));
+  return pair;
+}
+
+function starRow(line, move, highlighted) {
+  const tr = document.createElement('tr');
+  tr.dataset.contestantId = line.contestantId;
+  tr.classList.toggle('changed', highlighted);
+  tr.classList.toggle('star', line.star);
+  const name = cell('th', line.name ?? '', 'entrant', { scope: 'row' });
+  if (line.star) {
+    name.append(' ', cell('span', t('starBadge'), 'badge star-badge'));
+  }
+  const score = cell('td', formatTotal(line.score), 'total');
+  if (line.provisional) {
+    score.append(' ', provisionalBadge());
+  }
+  tr.append(cell('td', String(line.rank), 'rank'), movementCell(move), name,
+    cell('td', line.enterprise ?? '', 'enterprise'), cell('td', tradeName(line), 'trade'),
+    cell('td', line.regionCode ?? '', 'region'), score);
+  return tr;
+}
+
+function tradeName(line) {
+  return (language() === 'en' ? line.tradeEn : line.trade) ?? line.trade ?? '';
+}
+
+function group(label, counts, kind) {
+  const optgroup = document.createElement('optgroup');
+  optgroup.label = label;
+  optgroup.append(...counts.map(({ key, label: name, count }) =>
+    new Option(t('filterOption', { name, n: count }), `${kind}:${key}`)));
+  return optgroup;
+}
+
+// --- counting ----------------------------------------------------------------------------------------------------
+
+/** Contestants on the board by trade, the largest first (ties by name). */
+export function byTrade(lines) {
+  return countBy(lines, line => String(line.tradeId), tradeName);
+}
+
+/** Contestants on the board by their enterprise's region code, the largest first (ties by code). */
+export function byRegion(lines) {
+  return countBy(lines, line => line.regionCode ?? '', line => line.regionCode ?? '');
+}
+
+function countBy(lines, keyOf, labelOf) {
+  const counts = new Map();
+  for (const line of lines) {
+    const key = keyOf(line);
+    const known = counts.get(key) ?? { key, label: labelOf(line), count: 0 };
+    known.count++;
+    counts.set(key, known);
+  }
+  return [...counts.values()].sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
+}
+
+/**
+ * The whole star board, unfiltered, page by page (at most MOST_WHOLE_PAGES): {lines, total, version}. Null when the
+ * board changed between two pages (their versions differ), so that nothing is counted twice or missed.
+ */
+async function readWholeBoard(programmeId) {
+  const lines = [];
+  let version = null;
+  let total = 0;
+  for (let page = 0; page < MOST_WHOLE_PAGES; page++) {
+    const response = await fetch(`/api/public/programmes/${programmeId}/stars?offset=${page * WHOLE_PAGE}`
+      + `&limit=${WHOLE_PAGE}`, { headers: { Accept: 'application/json' }, cache: 'no-store' });
+    if (!response.ok) {
+      return null;
+    }
+    const body = await response.json();
+    if (version !== null && body.version !== version) {
+      return null;
+    }
+    version = body.version;
+    total = body.total;
+    lines.push(...body.entries);
+    if (lines.length >= total || body.entries.length === 0) {
+      break;
+    }
+  }
+  return { lines, total, version };
+}
