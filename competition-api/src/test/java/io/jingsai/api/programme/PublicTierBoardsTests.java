@@ -138,6 +138,16 @@ class PublicTierBoardsTests {
             paged.addAll(lines(page));
         }
         assertThat(paged).isEqualTo(all);
+        assertAroundIsTheSlice("projects", programme.id(), all, "projectId");
+        assertAroundIsTheSlice("enterprises", programme.id(), lines(enterprises(programme.id(), "limit=200")),
+                "enterpriseId");
+        Object outside = all.stream().filter(line -> !"DEMONSTRATION".equals(line.get("tier"))).findFirst()
+                .orElseThrow().get("projectId");
+        anonymous.get().uri("/api/public/programmes/{p}/projects/around/{id}?tier=DEMONSTRATION", programme.id(),
+                outside).exchange().expectStatus().isNotFound().expectBody().jsonPath("$.detail").isEqualTo(
+                "竞赛活动 " + programme.id() + " 公开的项目榜上没有项目 " + outside);
+        anonymous.get().uri("/api/public/programmes/{p}/enterprises/around/{id}", programme.id(), Long.MAX_VALUE)
+                .exchange().expectStatus().isNotFound();
 
         for (String route : List.of("projects?limit=3", "enterprises?limit=3", "")) {
             String uri = "/api/public/programmes/" + programme.id() + (route.isEmpty() ? "" : "/" + route);
@@ -168,11 +178,25 @@ class PublicTierBoardsTests {
         refused("/api/public/programmes/" + id + "/projects?limit=0", "limit", "number.range");
         refused("/api/public/programmes/" + id + "/enterprises?regionCode=999999", "regionCode", null);
         refused("/api/public/programmes/" + id + "/enterprises?offset=-1", "offset", "number.range");
+        refused("/api/public/programmes/" + id + "/projects/around/1?k=101", "k", "number.range");
+        refused("/api/public/programmes/" + id + "/enterprises/around/1?k=-1", "k", "number.range");
 
         long hidden = fixtures.programme(RegistryFixtures.programmeBody(TestIdentities.unique("未开赛")));
         fixtures.project(hidden);
         for (String route : List.of("projects", "enterprises")) {
             anonymous.get().uri("/api/public/programmes/{p}/" + route, hidden).exchange().expectStatus().isNotFound();
+        }
+    }
+
+    /** Around each line with k = 1: the line and its neighbours on the whole board, where they start. */
+    private void assertAroundIsTheSlice(String board, long programme, List<Map<String, Object>> all, String id) {
+        for (int at = 0; at < all.size(); at++) {
+            Map<String, Object> around = publicly("/api/public/programmes/" + programme + "/" + board + "/around/"
+                    + all.get(at).get(id) + "?k=1");
+            int from = Math.max(0, at - 1);
+            assertThat(lines(around)).as("%s around %s", board, at)
+                    .isEqualTo(all.subList(from, Math.min(all.size(), at + 2)));
+            assertThat(around).containsEntry("offset", from).containsEntry("total", all.size());
         }
     }
 
