@@ -844,7 +844,8 @@ class OpenApiConformanceTests {
     /** Path variables that name no record (and the first kind, for imports). */
     private static Map<String, Object> noSuchRecord(Operation operation) {
         Map<String, Object> variables = new HashMap<>();
-        for (String name : List.of("id", "programmeId", "eventId", "judgeId", "registrationNumber", "contestantId")) {
+        for (String name : List.of("id", "programmeId", "eventId", "judgeId", "registrationNumber", "contestantId",
+                "projectId", "enterpriseId")) {
             variables.put(name, NO_SUCH_ID);
         }
         variables.put("chain", "event-" + NO_SUCH_ID);
