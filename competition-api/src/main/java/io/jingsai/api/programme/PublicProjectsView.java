@@ -30,11 +30,13 @@ record PublicProjectsView(long programmeId, String version, EvaluationStatus eva
      * @param hostEnterprise the name of the enterprise hosting the project
      * @param aspect         one of the six aspects' codes (/api/reference/aspects)
      * @param keyArea        the programme's key-area code; absent when the project has none
+     * @param keyAreaName    its name as the programme states it (keyAreaNameEn in English, absent if not given)
      * @param regionCode     the project's administrative division code
      * @param score          the evaluation's score, two places
      * @param tier           DEMONSTRATION, KEY (a key project that is not a demonstration one), or absent
      */
     record Line(int rank, int position, long projectId, String name, String hostEnterprise, String aspect,
-                String keyArea, String regionCode, BigDecimal score, ProjectTier tier) {
+                String keyArea, String keyAreaName, String keyAreaNameEn, String regionCode, BigDecimal score,
+                ProjectTier tier) {
     }
 }

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
@@ -32,13 +33,17 @@ class PublicTiers {
     private final ProjectStandings projectStandings;
     private final ProjectFactsStore facts;
     private final EnterpriseStandings enterpriseStandings;
+    private final ProgrammeService programmes;
+    private final ProgrammeJson programmeJson;
     private final JsonMapper json;
 
     PublicTiers(ProjectStandings projectStandings, ProjectFactsStore facts, EnterpriseStandings enterpriseStandings,
-                JsonMapper json) {
+                ProgrammeService programmes, ProgrammeJson programmeJson, JsonMapper json) {
         this.projectStandings = projectStandings;
         this.facts = facts;
         this.enterpriseStandings = enterpriseStandings;
+        this.programmes = programmes;
+        this.programmeJson = programmeJson;
         this.json = json;
     }
 
@@ -76,24 +81,31 @@ class PublicTiers {
         }
     }
 
-    /** The project board and the facts of its projects, read in one snapshot. */
+    /** The project board, the facts of its projects and the programme's key areas, read in one snapshot. */
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     Mono<Projects> projects(long programmeId) {
-        return Mono.zip(projectStandings.standings(programmeId), facts.projects(programmeId).collectList())
-                .map(found -> projects(found.getT1(), found.getT2()));
+        return Mono.zip(projectStandings.standings(programmeId), facts.projects(programmeId).collectList(),
+                        programmes.load(programmeId))
+                .map(found -> projects(found.getT1(), found.getT2(),
+                        programmeJson.keyAreas(found.getT3().keyAreas())));
     }
 
-    private Projects projects(ProjectStandingsView standings, List<ProjectFactsStore.Facts> known) {
+    private Projects projects(ProjectStandingsView standings, List<ProjectFactsStore.Facts> known,
+                              List<KeyArea> keyAreas) {
         if (!standings.status().released()) {
             return versioned(standings.status(), List.of(), List.of());
         }
         Map<Long, ProjectFactsStore.Facts> byId = new HashMap<>();
         known.forEach(project -> byId.put(project.id(), project));
+        Map<String, KeyArea> areas = new HashMap<>();
+        keyAreas.forEach(area -> areas.put(area.code(), area));
         List<PublicProjectsView.Line> lines = standings.entries().stream().map(entry -> {
             ProjectFactsStore.Facts project = byId.get(entry.projectId());
+            Optional<KeyArea> area = Optional.ofNullable(project.keyArea()).map(areas::get);
             return new PublicProjectsView.Line(entry.rank(), entry.position(), entry.projectId(), project.name(),
-                    project.hostEnterprise(), project.aspect(), project.keyArea(), project.regionCode(),
-                    entry.score(), entry.tier());
+                    project.hostEnterprise(), project.aspect(), project.keyArea(),
+                    area.map(KeyArea::nameZh).orElse(null), area.map(KeyArea::nameEn).orElse(null),
+                    project.regionCode(), entry.score(), entry.tier());
         }).toList();
         return versioned(standings.status(), lines, standings.tiers());
     }

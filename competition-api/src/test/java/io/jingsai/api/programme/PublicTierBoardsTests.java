@@ -46,7 +46,10 @@ class PublicTierBoardsTests {
     private static final List<String> REGION_FILTERS = List.of("610000", "610100", "610302", "610103", "620000");
     /** What a public project line may hold, and nothing else. */
     private static final Set<String> PROJECT_FIELDS = Set.of("rank", "position", "projectId", "name",
-            "hostEnterprise", "aspect", "keyArea", "regionCode", "score", "tier");
+            "hostEnterprise", "aspect", "keyArea", "keyAreaName", "keyAreaNameEn", "regionCode", "score", "tier");
+    /** The key areas of {@link RegistryFixtures#programmeBody}: names in Chinese, and in English where given. */
+    private static final Map<String, List<String>> KEY_AREA_NAMES = Map.of(
+            "TECH", List.of("科技强省", "Science and technology"), "INDUSTRY", List.of("现代化产业体系"));
     private static final Set<String> ENTERPRISE_FIELDS = Set.of("rank", "position", "enterpriseId", "name",
             "regionCode", "index", "inTier");
 
@@ -65,7 +68,7 @@ class PublicTierBoardsTests {
     record Project(long id, String name, String host, String aspect, String keyArea, String regionCode) {
     }
 
-    record Programme(long id, List<Project> projects, StarEvents.Event event) {
+    record Programme(long id, List<Project> projects, StarEvents.Event event, List<String> creditCodes) {
     }
 
     @BeforeEach
@@ -113,6 +116,10 @@ class PublicTierBoardsTests {
     void theEnterprisesBoardIsThePublishedStandingsAndMovesWithEachPublication() {
         Programme programme = programme(new Random(11), 4);
         String before = assertTheEnterprisesBoardIsThePublishedStandings(programme.id());
+        String shown = anonymous.get().uri("/api/public/programmes/{p}/enterprises?limit=200", programme.id())
+                .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(programme.creditCodes()).as("no credit code on the public board")
+                .allSatisfy(code -> assertThat(shown).doesNotContain(code));
 
         moveEvaluation(programme.id(), "REVIEWED");
         assertThat(assertTheEnterprisesBoardIsThePublishedStandings(programme.id()))
@@ -244,6 +251,9 @@ class PublicTierBoardsTests {
             line.put("hostEnterprise", project.host());
             line.put("aspect", project.aspect());
             line.put("keyArea", project.keyArea());
+            List<String> names = KEY_AREA_NAMES.get(project.keyArea());
+            line.put("keyAreaName", names.get(0));
+            line.put("keyAreaNameEn", names.size() > 1 ? names.get(1) : null);
             line.put("regionCode", project.regionCode());
             line.put("score", entry.get("score"));
             line.put("tier", entry.get("tier"));
@@ -342,11 +352,14 @@ class PublicTierBoardsTests {
         long programme = fixtures.programme(body);
         List<Long> hosts = new ArrayList<>();
         List<String> hostNames = new ArrayList<>();
+        List<String> creditCodes = new ArrayList<>();
         for (String region : REGIONS) {
             String name = TestIdentities.unique("企业");
+            String creditCode = TestIdentities.creditCode();
             hostNames.add(name);
-            hosts.add(registry.create("/api/enterprises", Map.of("name", name, "creditCode",
-                    TestIdentities.creditCode(), "regionCode", region, "ownership", "STATE_OWNED")));
+            creditCodes.add(creditCode);
+            hosts.add(registry.create("/api/enterprises", Map.of("name", name, "creditCode", creditCode,
+                    "regionCode", region, "ownership", "STATE_OWNED")));
         }
         List<Project> projects = new ArrayList<>();
         for (int p = 0; p < count; p++) {
@@ -363,7 +376,7 @@ class PublicTierBoardsTests {
             enter(programme, id, 100 * (1 + random.nextInt(4)));
             projects.add(new Project(id, name, hostNames.get(host), aspect, keyArea, region));
         }
-        return new Programme(programme, projects, events.event(programme, 60, 70, 80, 90, 95));
+        return new Programme(programme, projects, events.event(programme, 60, 70, 80, 90, 95), creditCodes);
     }
 
     /** The project's one indicator (cost saved) valued {@code cost}. */
