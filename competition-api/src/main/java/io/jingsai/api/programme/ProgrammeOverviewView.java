@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 
 import io.jingsai.scoring.award.CutOffPolicy;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * A programme's four tiers (十百千万) as its public boards show them: the stars tier from the live star board, the
@@ -32,6 +33,7 @@ record ProgrammeOverviewView(long programmeId, String name, int year, String org
      * @param vacancies places left empty (EXCLUDE_ALL, or fewer on the board than the quota)
      * @param cutOff    the lowest score still in the tier; absent while the tier is empty or not kept
      */
+    @Schema(name = "PublicProgrammeTier")
     record Tier(String tier, int quota, boolean kept, CutOffPolicy cutOffPolicy, int members, int overflow,
                 int vacancies, BigDecimal cutOff) {
 

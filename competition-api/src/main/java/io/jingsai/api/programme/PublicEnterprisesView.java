@@ -3,6 +3,8 @@ package io.jingsai.api.programme;
 import java.math.BigDecimal;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * A part of a programme's public enterprises board (万家企业), read in one consistent state: the organizers'
  * enterprises standings on the PUBLISHED basis, names and regions only.
@@ -30,6 +32,7 @@ record PublicEnterprisesView(long programmeId, String version, StarBasis basis, 
      * @param index    the exact sum of the index's parts (the programme's enterpriseIndex weights)
      * @param inTier   in the enterprises tier (万家企业) of the whole board
      */
+    @Schema(name = "PublicEnterpriseLine")
     record Line(int rank, int position, long enterpriseId, String name, String regionCode, BigDecimal index,
                 boolean inTier) {
     }

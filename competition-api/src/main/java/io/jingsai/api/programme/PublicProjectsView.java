@@ -3,6 +3,8 @@ package io.jingsai.api.programme;
 import java.math.BigDecimal;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * A part of a programme's public project board (key and demonstration projects), read in one consistent state.
  *
@@ -35,6 +37,7 @@ record PublicProjectsView(long programmeId, String version, EvaluationStatus eva
      * @param score          the evaluation's score, two places
      * @param tier           DEMONSTRATION, KEY (a key project that is not a demonstration one), or absent
      */
+    @Schema(name = "PublicProjectLine")
     record Line(int rank, int position, long projectId, String name, String hostEnterprise, String aspect,
                 String keyArea, String keyAreaName, String keyAreaNameEn, String regionCode, BigDecimal score,
                 ProjectTier tier) {

@@ -207,6 +207,52 @@ class PublicTierBoardsTests {
         }
     }
 
+    /**
+     * The OpenAPI document describes the lines these routes answer: each board's entries have a schema of their own
+     * (nested records of the same simple name would otherwise share one, and the document would show another
+     * board's fields), and every field answered is one it documents.
+     */
+    @Test
+    void theDocumentDescribesTheLinesAnsweredByEachBoard() {
+        Programme programme = programme(new Random(8), 3);
+        moveEvaluation(programme.id(), "REVIEWED");
+        Map<String, Object> document = TestClients.documentReader(web).get().uri("/v3/api-docs").exchange()
+                .expectStatus().isOk().expectBody(MAP).returnResult().getResponseBody();
+        String base = "/api/public/programmes/" + programme.id();
+        Map<String, String> answers = Map.of("/projects", "getPublicProjects", "/enterprises", "getPublicEnterprises",
+                "/stars", "getPublicStars", "", "getPublicProgramme");
+        answers.forEach((route, operation) -> {
+            Map<String, Object> answered = publicly(base + route);
+            List<Map<String, Object>> items = list(answered.get(route.isEmpty() ? "tiers" : "entries"));
+            assertThat(items).as(route).isNotEmpty();
+            Set<String> documented = itemProperties(document, operation, route.isEmpty() ? "tiers" : "entries");
+            assertThat(items).as(route).allSatisfy(item -> assertThat(documented).containsAll(item.keySet()));
+        });
+        assertThat(itemProperties(document, "getPublicProjects", "entries")).isEqualTo(PROJECT_FIELDS);
+        assertThat(itemProperties(document, "getPublicEnterprises", "entries")).isEqualTo(ENTERPRISE_FIELDS);
+    }
+
+    /** The properties of the items of {@code field} in the 200 answer of {@code operationId}. */
+    private static Set<String> itemProperties(Map<String, Object> document, String operationId, String field) {
+        Map<String, Object> paths = map(document.get("paths"));
+        Map<String, Object> operation = paths.values().stream().map(path -> map(map(path).get("get")))
+                .filter(get -> get != null && operationId.equals(get.get("operationId"))).findFirst().orElseThrow();
+        String answer = ref(map(map(map(map(map(operation.get("responses")).get("200")).get("content"))
+                .get("application/json")).get("schema")));
+        Map<String, Object> schemas = map(map(document.get("components")).get("schemas"));
+        Map<String, Object> items = map(map(map(map(schemas.get(answer)).get("properties")).get(field)).get("items"));
+        return map(map(schemas.get(ref(items))).get("properties")).keySet();
+    }
+
+    private static String ref(Map<String, Object> schema) {
+        return ((String) schema.get("$ref")).substring("#/components/schemas/".length());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object value) {
+        return (Map<String, Object>) value;
+    }
+
     // --- the oracle -----------------------------------------------------------------------------------------------
 
     /** Every filter alone and a few together: the lines are the oracle's, with the whole board's places. */
