@@ -92,7 +92,8 @@ final class CrossFeatureReads {
                     "id bigint", "name character varying", "enterprise_id bigint", "trade_id bigint"),
             read("programme", "enterprise", "ProgrammeQueries: a project's host enterprise exists; StarStore: the "
                             + "region of a star's enterprise, for split boards; EnterpriseStandingsStore: the enterprises board "
-                            + "names each enterprise and its region", "id bigint", "name character varying",
+                            + "names each enterprise and its region; ProjectFactsStore: the public project board names "
+                            + "each project's host enterprise", "id bigint", "name character varying",
                     "region_code character"),
             read("programme", "team", "EnterpriseStandingsStore: the enterprise of a team entry", "id bigint",
                     "enterprise_id bigint"),

@@ -3,6 +3,8 @@ package io.jingsai.api.programme;
 import java.math.BigDecimal;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * The enterprises board of a programme (万家企业): every enterprise taking part, ranked by its index of participation
  * and results, with the enterprises tier. Names and regions only: no credit code, nothing personal.
@@ -33,6 +35,7 @@ record EnterpriseStandingsView(long programmeId, StarBasis basis, boolean provis
      * @param index        the exact sum of the parts' points
      * @param inTier       in the enterprises tier
      */
+    @Schema(name = "EnterpriseStandingsEntry")
     record Entry(int rank, int position, long enterpriseId, String name, String regionCode,
                  EnterpriseBoard.Part contestants, EnterpriseBoard.Part stars, List<EnterpriseBoard.AwardPart> awards,
                  EnterpriseBoard.Part keyProjects, EnterpriseBoard.Part demonstrationProjects, BigDecimal index,

@@ -26,4 +26,12 @@ public enum EvaluationStatus implements Stage<EvaluationStatus> {
     boolean takesValues() {
         return this != PUBLISHED;
     }
+
+    /**
+     * Whether the organizers have released the project board: from public review (公示) on. Its public board shows it
+     * then, provisional while REVIEWED; values still being ENTERED are nobody's but the organizers'.
+     */
+    boolean released() {
+        return this != ENTERED;
+    }
 }

@@ -4,15 +4,18 @@ import java.math.BigDecimal;
 import java.util.List;
 
 import io.jingsai.scoring.award.CutOffPolicy;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
- * A programme's four tiers (十百千万) on its public board, read in one consistent state.
+ * A programme's four tiers (十百千万) as its public boards show them: the stars tier from the live star board, the
+ * project tiers from the released project board, the enterprises tier from the published enterprises board (each
+ * read in one consistent state of its own).
  *
- * @param version        changes whenever what the programme's public board shows changes (also its ETag)
+ * @param version        changes whenever what one of the programme's public boards shows changes (also its ETag)
  * @param countedEvents  public events whose results count (from MARKING on; a blind one once revealed)
  * @param contestants    contestants on the star board
- * @param provisional    a counted event is still marking
- * @param published      every counted event is PUBLISHED
+ * @param provisional    a counted event is still marking (the star board's scores are provisional)
+ * @param published      every counted event is PUBLISHED (the star board is final)
  * @param tiers          demonstration projects, key projects, stars, enterprises, most exclusive first
  */
 record ProgrammeOverviewView(long programmeId, String name, int year, String organizer, String version,
@@ -22,14 +25,21 @@ record ProgrammeOverviewView(long programmeId, String name, int year, String org
     /**
      * One tier.
      *
-     * @param kept      whether the public board keeps this tier yet (the stars tier; the project and enterprise
-     *                  tiers are not on public boards yet, so only their quotas are shown)
+     * @param kept      whether the public boards show this tier: the stars and enterprises tiers always, the
+     *                  project tiers once the evaluation is released (REVIEWED or PUBLISHED); a tier not kept shows
+     *                  its quota only
      * @param members   in the tier; ties at the cut-off may make it exceed the quota (INCLUDE_ALL)
      * @param overflow  members beyond the quota
      * @param vacancies places left empty (EXCLUDE_ALL, or fewer on the board than the quota)
      * @param cutOff    the lowest score still in the tier; absent while the tier is empty or not kept
      */
+    @Schema(name = "PublicProgrammeTier")
     record Tier(String tier, int quota, boolean kept, CutOffPolicy cutOffPolicy, int members, int overflow,
                 int vacancies, BigDecimal cutOff) {
+
+        /** A tier the public boards do not show yet: its quota only. */
+        static Tier notKept(String tier, int quota) {
+            return new Tier(tier, quota, false, null, 0, 0, 0, null);
+        }
     }
 }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 
 import io.jingsai.scoring.award.CutOffPolicy;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * The project board of a programme: its evaluated projects ranked by score, with their tiers.
@@ -24,6 +25,7 @@ record ProjectStandingsView(long programmeId, EvaluationStatus status, CutOffPol
      * @param overflow  places beyond the quota, taken by projects tied at its last place
      * @param shortfall places left empty: fewer candidates than the quota
      */
+    @Schema(name = "ProjectTierFill")
     record TierFill(ProjectTier tier, int quota, int members, int overflow, int shortfall) {
     }
 
@@ -32,6 +34,7 @@ record ProjectStandingsView(long programmeId, EvaluationStatus status, CutOffPol
      * @param position unique, in display order (ties by project id)
      * @param tier     DEMONSTRATION, KEY, or absent
      */
+    @Schema(name = "ProjectStandingsEntry")
     record Entry(int rank, int position, long projectId, String name, BigDecimal score, ProjectTier tier) {
     }
 }

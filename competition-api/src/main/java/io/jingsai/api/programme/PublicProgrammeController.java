@@ -1,7 +1,6 @@
 package io.jingsai.api.programme;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -29,13 +28,13 @@ import jakarta.validation.constraints.Positive;
 import reactor.core.publisher.Mono;
 
 @RestController
-@Tag(name = "Public programme boards", description = "The 十百千万 tiers and the live competition stars board of "
-        + "each programme, for everyone: ranks, names, enterprises, trades, regions and standardised scores, nothing "
-        + "personal beyond a name. Served from the boards each instance keeps in memory, current with every result "
-        + "committed")
+@Tag(name = "Public programme boards", description = "The 十百千万 tiers of each programme, for everyone: the live "
+        + "competition stars board (ranks, names, enterprises, trades, regions and standardised scores, served from "
+        + "the boards each instance keeps in memory, current with every result committed), and the boards of key and "
+        + "demonstration projects and of enterprises as the organizers released them. Nothing personal beyond a name")
 class PublicProgrammeController {
 
-    private static final String PROGRAMME = "a programme with a public board: one of its events is from MARKING on "
+    static final String PROGRAMME = "a programme with a public board: one of its events is from MARKING on "
             + "(a blind one once its identities are revealed); 404 for any other, as for one that does not exist";
     private static final String STARS = "/api/public/programmes/{programmeId}/stars";
     private static final String TRADE = "only contestants of this trade (ranked among themselves)";
@@ -43,13 +42,15 @@ class PublicProgrammeController {
             + "administrative division code (ranked among themselves); not together with tradeId";
     /** Dashboards and proxies may keep an answer this long, and then ask again with its ETag. */
     private static final CacheControl CACHING = CacheControl.maxAge(Duration.ofSeconds(1)).cachePublic();
-    private static final int MAX_LIMIT = BoardPaging.MAX_LIMIT;
+    static final int MAX_LIMIT = BoardPaging.MAX_LIMIT;
     private static final int MAX_K = BoardPaging.MAX_K;
 
     private final ProgrammeBoards boards;
+    private final PublicTiers tiers;
 
-    PublicProgrammeController(ProgrammeBoards boards) {
+    PublicProgrammeController(ProgrammeBoards boards, PublicTiers tiers) {
         this.boards = boards;
+        this.tiers = tiers;
     }
 
     @GetMapping("/api/public/programmes")
@@ -72,28 +73,32 @@ class PublicProgrammeController {
     @GetMapping("/api/public/programmes/{programmeId}")
     @Operation(operationId = "getPublicProgramme", summary = "A programme's four tiers (十百千万)",
             description = "Demonstration projects, key projects, competition stars and enterprises, each with its "
-                    + "quota; the stars tier with its members, overflow, vacancies and cut-off score as the live star "
-                    + "board stands (the other tiers are not on public boards yet: kept false). The version is the "
-                    + "ETag: 304 to a matching If-None-Match.")
+                    + "quota, members, overflow, vacancies and cut-off score, as the programme's public boards show "
+                    + "them: the stars tier as the live star board stands, the project tiers once the project "
+                    + "evaluation is released (REVIEWED or PUBLISHED; before that kept false, the quota only), the "
+                    + "enterprises tier on the PUBLISHED basis. The version is the ETag: 304 to a matching "
+                    + "If-None-Match.")
     Mono<ResponseEntity<ProgrammeOverviewView>> overview(
             @PathVariable @Parameter(description = PROGRAMME) long programmeId) {
-        return boards.board(programmeId).map(stars -> {
-            ProgrammeStars.Sight sight = stars.sight(null, null);
-            ProgrammeRow row = stars.programme();
-            TierQuotas quotas = row.quotas();
-            TierStatus tier = stars.tier();
-            List<ProgrammeOverviewView.Tier> tiers = List.of(
-                    notKept("DEMONSTRATION", quotas.demonstration()), notKept("KEY", quotas.key()),
-                    ProgrammeStars.starsTier(tier),
-                    notKept("ENTERPRISES", quotas.enterprises()));
-            return cached(sight.version(), new ProgrammeOverviewView(row.id(), row.name(), row.year(),
-                    row.organizer(), sight.version(), stars.countedEvents(), sight.view().count(),
-                    stars.provisional(), stars.published(), tiers));
-        });
+        return boards.board(programmeId).flatMap(stars -> Mono.zip(tiers.projects(programmeId),
+                        tiers.enterprises(programmeId))
+                .map(found -> overview(stars, found.getT1(), found.getT2())));
     }
 
-    private static ProgrammeOverviewView.Tier notKept(String tier, int quota) {
-        return new ProgrammeOverviewView.Tier(tier, quota, false, null, 0, 0, 0, null);
+    private static ResponseEntity<ProgrammeOverviewView> overview(ProgrammeStars stars, PublicTiers.Projects projects,
+                                                                  PublicTiers.Enterprises enterprises) {
+        ProgrammeStars.Sight sight = stars.sight(null, null);
+        ProgrammeRow row = stars.programme();
+        TierQuotas quotas = row.quotas();
+        TierStatus tier = stars.tier();
+        List<ProgrammeOverviewView.Tier> tiers = List.of(
+                projects.tier(ProjectTier.DEMONSTRATION, quotas.demonstration()),
+                projects.tier(ProjectTier.KEY, quotas.key()),
+                ProgrammeStars.starsTier(tier),
+                enterprises.overviewTier());
+        String version = sight.version() + "." + projects.version() + "." + enterprises.version();
+        return cached(version, new ProgrammeOverviewView(row.id(), row.name(), row.year(), row.organizer(), version,
+                stars.countedEvents(), sight.view().count(), stars.provisional(), stars.published(), tiers));
     }
 
     @GetMapping(STARS)
@@ -185,7 +190,8 @@ class PublicProgrammeController {
         return new StarPageView(stars.programme().id(), sight.version(), total, offset, lines);
     }
 
-    private static <T> ResponseEntity<T> cached(String version, T body) {
+    /** The public boards' answer: the version as ETag, kept by dashboards and proxies for a moment. */
+    static <T> ResponseEntity<T> cached(String version, T body) {
         return ResponseEntity.ok().eTag("\"" + version + "\"").cacheControl(CACHING).body(body);
     }
 }

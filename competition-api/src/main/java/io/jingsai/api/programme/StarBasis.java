@@ -31,7 +31,7 @@ public enum StarBasis {
     boolean countsProjects(EvaluationStatus status) {
         return switch (this) {
             case LIVE -> true;
-            case FINAL -> status != EvaluationStatus.ENTERED;
+            case FINAL -> status.released();
             case PUBLISHED -> status == EvaluationStatus.PUBLISHED;
         };
     }

@@ -3,6 +3,8 @@ package io.jingsai.api.programme;
 import java.math.BigDecimal;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * A part of a programme's public star board, read in one consistent state.
  *
@@ -27,12 +29,14 @@ record StarPageView(long programmeId, String version, int total, int offset, Lis
      * @param provisional one of the scores is from an event still marking
      * @param events      the standardised scores combined, by event id
      */
+    @Schema(name = "PublicStarLine")
     record Line(int rank, int position, long contestantId, String name, String enterprise, long tradeId,
                 String trade, String tradeEn, String regionCode, BigDecimal score, boolean star, boolean provisional,
                 List<EventScore> events) {
     }
 
     /** A standardised score in one event; provisional while the event is still marking. */
+    @Schema(name = "PublicStarEventScore")
     record EventScore(long eventId, BigDecimal score, boolean provisional) {
     }
 }

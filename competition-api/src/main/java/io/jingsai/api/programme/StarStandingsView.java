@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.jingsai.api.event.EventStatus;
 import io.jingsai.scoring.award.CutOffPolicy;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * The competition stars board of a programme: contestants ranked across its events and trades by standardised score,
@@ -57,11 +58,13 @@ record StarStandingsView(long programmeId, StarBasis basis, StarSplitBy splitBy,
      * @param provisional one of the scores is from an event still marking
      * @param events      the scores combined, by event id
      */
+    @Schema(name = "StarStandingsEntry")
     record Entry(int rank, int position, long contestantId, String name, long enterpriseId, long tradeId,
                  BigDecimal score, boolean star, boolean provisional, List<EventScore> events) {
     }
 
     /** A contestant's standardised score in one event; provisional while the event is still marking. */
+    @Schema(name = "StarStandingsEventScore")
     record EventScore(long eventId, long registrationId, BigDecimal standardisedScore, boolean provisional) {
     }
 }

@@ -180,7 +180,7 @@ class AuthorizationMatrixTests {
         expect("POST /api/events/{eventId}/board/freeze",                409, 409, 404, 403, 403, 404, 401);
         expect("DELETE /api/events/{eventId}/board/freeze",              428, 428, 404, 403, 403, 404, 401);
         // Public programme boards: the list for everyone; the programme here has only a DRAFT event, so its
-        // overview and star board are, for everyone, as if it did not exist.
+        // overview, star, project and enterprise boards are, for everyone, as if it did not exist.
         expect("GET /api/public/programmes",                             200, 200, 200, 200, 200, 200, 200);
         expect("GET /api/public/programmes/{programmeId}",               404, 404, 404, 404, 404, 404, 404);
         expect("GET /api/public/programmes/{programmeId}/stars",         404, 404, 404, 404, 404, 404, 404);
@@ -188,6 +188,12 @@ class AuthorizationMatrixTests {
         expect("GET /api/public/programmes/{programmeId}/stars/around/{contestantId}",
                                                                          404, 404, 404, 404, 404, 404, 404);
         expect("GET /api/public/programmes/{programmeId}/stars/stream",  404, 404, 404, 404, 404, 404, 404);
+        expect("GET /api/public/programmes/{programmeId}/projects",      404, 404, 404, 404, 404, 404, 404);
+        expect("GET /api/public/programmes/{programmeId}/projects/around/{projectId}",
+                                                                         404, 404, 404, 404, 404, 404, 404);
+        expect("GET /api/public/programmes/{programmeId}/enterprises",   404, 404, 404, 404, 404, 404, 404);
+        expect("GET /api/public/programmes/{programmeId}/enterprises/around/{enterpriseId}",
+                                                                         404, 404, 404, 404, 404, 404, 404);
         // A contestant's own result: asked without its verification code, for everyone a 400 naming code.
         expect("GET /api/public/events/{eventId}/results/{registrationNumber}",
                                                                          400, 400, 400, 400, 400, 400, 400);
@@ -378,6 +384,8 @@ class AuthorizationMatrixTests {
                 .replace("/penalties/{id}", "/penalties/987654321987")
                 .replace("{judgeId}", String.valueOf(ids.get("judge")))
                 .replace("{contestantId}", String.valueOf(ids.get("contestant")))
+                .replace("{projectId}", String.valueOf(ids.get("project")))
+                .replace("{enterpriseId}", String.valueOf(ids.get("enterprise")))
                 .replace("{aspectId}", "P1b")
                 .replace("{chain}", "event-" + ids.get("event"))
                 .replace("{eventId}", String.valueOf(ids.get("event")))

@@ -536,13 +536,16 @@ class OpenApiConformanceTests {
     }
 
     /**
-     * The public star board of the walk's programme, whose only event is not public (nor ever marked): every operation
-     * on it answers 404, as for a programme that does not exist; the list of public programmes answers.
-     * ProgrammeBoardsTests call them on programmes whose events are marking.
+     * The public boards of the walk's programme (stars, projects, enterprises), whose only event is not public (nor
+     * ever marked): every operation on them answers 404, as for a programme that does not exist; the list of public
+     * programmes answers. ProgrammeBoardsTests and PublicTierBoardsTests call them on programmes whose events are
+     * marking.
      */
     private void watchTheProgrammeBoard(Map<String, Object> inProgramme) {
         Map<String, Object> variables = new HashMap<>(inProgramme);
         variables.put("contestantId", NO_SUCH_ID);
+        variables.put("projectId", NO_SUCH_ID);
+        variables.put("enterpriseId", NO_SUCH_ID);
         document.operations().stream().filter(operation -> operation.path().startsWith("/api/public/programmes/"))
                 .forEach(operation -> expect(operation, "404", admin.get().uri(operation.path(), variables)
                         .exchange().expectBody(byte[].class).returnResult()));
@@ -841,7 +844,8 @@ class OpenApiConformanceTests {
     /** Path variables that name no record (and the first kind, for imports). */
     private static Map<String, Object> noSuchRecord(Operation operation) {
         Map<String, Object> variables = new HashMap<>();
-        for (String name : List.of("id", "programmeId", "eventId", "judgeId", "registrationNumber", "contestantId")) {
+        for (String name : List.of("id", "programmeId", "eventId", "judgeId", "registrationNumber", "contestantId",
+                "projectId", "enterpriseId")) {
             variables.put(name, NO_SUCH_ID);
         }
         variables.put("chain", "event-" + NO_SUCH_ID);
