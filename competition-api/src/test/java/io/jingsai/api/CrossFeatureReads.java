@@ -93,7 +93,8 @@ final class CrossFeatureReads {
             read("programme", "enterprise", "ProgrammeQueries: a project's host enterprise exists; StarStore: the "
                             + "region of a star's enterprise, for split boards; EnterpriseStandingsStore: the enterprises board "
                             + "names each enterprise and its region; ProjectFactsStore: the public project board names "
-                            + "each project's host enterprise", "id bigint", "name character varying",
+                            + "each project's host enterprise; StandingsReportStore: a star's enterprise and region in "
+                            + "the standings report", "id bigint", "name character varying",
                     "region_code character"),
             read("programme", "team", "EnterpriseStandingsStore: the enterprise of a team entry", "id bigint",
                     "enterprise_id bigint"),
@@ -102,7 +103,8 @@ final class CrossFeatureReads {
             read("programme", "board_freeze", "ProgrammeBoardStore: an event's freeze revision, to read its part of "
                             + "the star board again when it is frozen or released (the results through boards.FrozenBoards)",
                     "event_id bigint", "revision bigint"),
-            read("programme", "trade", "ProgrammeBoardStore: the trade's names on the public star board",
+            read("programme", "trade", "ProgrammeBoardStore: the trade's names on the public star board; "
+                            + "StandingsReportStore: the trade's names in the standings report",
                     "id bigint", "name_zh character varying", "name_en character varying"),
             read("programme", "aspect", "ProgrammeQueries: a project's aspect is one of the six, in their order",
                     "code character varying", "position smallint"),

@@ -95,11 +95,17 @@ class PublicTiers {
         if (!standings.status().released()) {
             return versioned(standings.status(), List.of(), List.of());
         }
+        return versioned(standings.status(), lines(standings, known, keyAreas), standings.tiers());
+    }
+
+    /** The standings' lines with what the boards and reports show of each project (names, aspect, area, region). */
+    static List<PublicProjectsView.Line> lines(ProjectStandingsView standings, List<ProjectFactsStore.Facts> known,
+                                               List<KeyArea> keyAreas) {
         Map<Long, ProjectFactsStore.Facts> byId = new HashMap<>();
         known.forEach(project -> byId.put(project.id(), project));
         Map<String, KeyArea> areas = new HashMap<>();
         keyAreas.forEach(area -> areas.put(area.code(), area));
-        List<PublicProjectsView.Line> lines = standings.entries().stream().map(entry -> {
+        return standings.entries().stream().map(entry -> {
             ProjectFactsStore.Facts project = byId.get(entry.projectId());
             Optional<KeyArea> area = Optional.ofNullable(project.keyArea()).map(areas::get);
             return new PublicProjectsView.Line(entry.rank(), entry.position(), entry.projectId(), project.name(),
@@ -107,7 +113,6 @@ class PublicTiers {
                     area.map(KeyArea::nameZh).orElse(null), area.map(KeyArea::nameEn).orElse(null),
                     project.regionCode(), entry.score(), entry.tier());
         }).toList();
-        return versioned(standings.status(), lines, standings.tiers());
     }
 
     private Projects versioned(EvaluationStatus status, List<PublicProjectsView.Line> lines,

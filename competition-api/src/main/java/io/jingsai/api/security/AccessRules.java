@@ -100,6 +100,8 @@ final class AccessRules {
             programme(List.of(GET, POST), "/api/programmes/{programmeId}/project-evaluation/**", "programmeId",
                     ORGANIZER),
             programme(List.of(GET),       "/api/programmes/{programmeId}/star-standings", "programmeId", ORGANIZER),
+            programme(List.of(GET),       "/api/programmes/{programmeId}/standings/export", "programmeId",
+                    ORGANIZER),
             programme(List.of(GET),       "/api/programmes/{programmeId}/enterprise-standings", "programmeId",
                     ORGANIZER),
             programme(List.of(POST),      "/api/programmes/{programmeId}/fund-allocation", "programmeId", ORGANIZER),

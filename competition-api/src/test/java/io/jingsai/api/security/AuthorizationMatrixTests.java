@@ -100,6 +100,7 @@ class AuthorizationMatrixTests {
         expect("POST /api/programmes/{programmeId}/project-evaluation/transition", 400, 400, 404, 403, 403, 404, 401);
         expect("GET /api/programmes/{programmeId}/project-standings",    200, 200, 404, 403, 403, 404, 401);
         expect("GET /api/programmes/{programmeId}/star-standings",       200, 200, 404, 403, 403, 404, 401);
+        expect("GET /api/programmes/{programmeId}/standings/export",     200, 200, 404, 403, 403, 404, 401);
         expect("POST /api/programmes/{programmeId}/fund-allocation",     400, 400, 404, 403, 403, 404, 401);
         // the enterprises board (万家企业)
         expect("GET /api/programmes/{programmeId}/enterprise-standings", 200, 200, 404, 403, 403, 404, 401);

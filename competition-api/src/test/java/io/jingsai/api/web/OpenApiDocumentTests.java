@@ -164,7 +164,7 @@ class OpenApiDocumentTests {
                 .toList();
         assertThat(downloads).extracting(Operation::id)
                 .containsExactlyInAnyOrder("getImportTemplate", "exportContestants", "exportRegistrations",
-                        "exportResults", "exportJudgeSheets", "exportFundAllocation");
+                        "exportResults", "exportJudgeSheets", "exportFundAllocation", "exportProgrammeStandings");
         assertThat(downloads).allSatisfy(operation -> {
             assertThat(operation.mediaTypes("200")).containsExactlyInAnyOrder(CSV, XLSX);
             map(operation.response("200").get("content")).values().forEach(media ->
