@@ -23,9 +23,9 @@ import io.jingsai.api.boards.BoardSettings;
 import io.jingsai.api.programme.ProgrammeBoardStore.EventPart;
 import io.jingsai.api.programme.ProgrammeBoardStore.Fact;
 import io.jingsai.api.result.ResultChangesFollowed;
+import io.jingsai.api.shared.CoalescingWorker;
 import io.jingsai.api.shared.NotFoundException;
 import io.jingsai.leaderboard.BoardRuntime;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -69,9 +69,7 @@ class ProgrammeBoards implements ResultChangesFollowed, DisposableBean {
     private final Set<Long> changedEvents = ConcurrentHashMap.newKeySet();
     /** Whether the next round compares what exists with what is held. */
     private final AtomicBoolean catchUpDue = new AtomicBoolean();
-    /** Only the follower wakes the worker, one call at a time; the latest wake-up is all a busy worker needs. */
-    private final Sinks.Many<Boolean> wakeUps = Sinks.many().unicast().onBackpressureBuffer();
-    private final Disposable worker;
+    private final CoalescingWorker worker;
     /** Set by the worker after its first round; read by the worker only. */
     private boolean loaded;
     private final ProgrammeBoardStore store;
@@ -84,13 +82,7 @@ class ProgrammeBoards implements ResultChangesFollowed, DisposableBean {
         this.programmes = programmes;
         this.runtime = settings.runtime(clock);
         this.resumeHistory = settings.resumeHistory();
-        this.worker = wakeUps.asFlux().onBackpressureLatest()
-                .concatMap(wakeUp -> round().onErrorResume(failure -> {
-                    LOG.warn("A round of the star boards failed ({}); the next catch-up loads afresh",
-                            failure.toString());
-                    return Mono.empty();
-                }), 1)
-                .subscribe();
+        this.worker = new CoalescingWorker("the star boards", this::round);
     }
 
     // --- reads ----------------------------------------------------------------------------------------------------
@@ -129,7 +121,7 @@ class ProgrammeBoards implements ResultChangesFollowed, DisposableBean {
     }
 
     private void wake() {
-        wakeUps.emitNext(Boolean.TRUE, Sinks.EmitFailureHandler.busyLooping(Duration.ofSeconds(1)));
+        worker.wake();
     }
 
     /**

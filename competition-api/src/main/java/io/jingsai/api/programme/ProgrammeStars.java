@@ -139,9 +139,18 @@ final class ProgrammeStars {
         StarBoard.Star star = StarBoard.star(who.id(), who.name(), who.enterpriseId(), who.tradeId(),
                 new ArrayList<>(held.values()), programme.starsCombination());
         lines.put(who.id(), new Line(who, star.events(), star.provisional()));
-        board.upsert(new Entry(who.id(), who.id(), ORDER.key(star.score()), Map.of(
+        board.upsert(new Entry(who.id(), displayKey(who.id(), star.provisional()), ORDER.key(star.score()), Map.of(
                 io.jingsai.leaderboard.ProgrammeBoards.TRADE, Long.toString(who.tradeId()),
                 io.jingsai.leaderboard.ProgrammeBoards.REGION, who.regionCode())));
+    }
+
+    /**
+     * Ties are shown by contestant id; the lowest bit says whether the line is provisional, which keeps that order
+     * and makes a line whose scores became final (its event closed marking) a change on the board's stream even
+     * though its score did not move.
+     */
+    private static long displayKey(long contestantId, boolean provisional) {
+        return contestantId * 2 + (provisional ? 1 : 0);
     }
 
     // --- reads ----------------------------------------------------------------------------------------------------

@@ -7,9 +7,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -21,6 +24,7 @@ import org.springframework.transaction.support.DefaultTransactionDefinition;
 import io.jingsai.api.event.EventStatus;
 import io.jingsai.api.event.EventStepTaken;
 import io.jingsai.api.result.ResultChangesFollowed;
+import io.jingsai.api.shared.CoalescingWorker;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
@@ -31,7 +35,8 @@ import reactor.util.retry.Retry;
  * the membership last recorded, and appends the differences with the time and the cause, in one transaction.
  *
  * <p>What it follows: committed result changes (after commit, on every instance, from the outbox: marks, corrections,
- * withdrawals, absences, penalties' decisions), in a transaction of its own per programme; an event's steps (its
+ * withdrawals, absences, penalties' decisions), on a worker of its own ({@link CoalescingWorker}: the boards'
+ * follower is never held up, and a burst records each programme once), in a transaction of its own per programme; an event's steps (its
  * publication among them) and the project evaluation's values and steps, in the transaction that takes them, so that
  * a publication and its tier changes commit together.
  *
@@ -42,7 +47,7 @@ import reactor.util.retry.Retry;
  */
 @Component
 @Order(Ordered.LOWEST_PRECEDENCE) // after the results have kept the standings a step may fix
-class TierRecorder implements EventStepTaken, ResultChangesFollowed {
+class TierRecorder implements EventStepTaken, ResultChangesFollowed, DisposableBean {
 
     private static final Logger LOG = LoggerFactory.getLogger(TierRecorder.class);
     /** Serialization failures tried again: two writers of one programme at once refuse each other only briefly. */
@@ -55,6 +60,9 @@ class TierRecorder implements EventStepTaken, ResultChangesFollowed {
     private final TierHistoryStore store;
     private final TransactionalOperator repeatableRead;
     private final Clock clock;
+    /** Result changes noted, for the next round of the worker. */
+    private final Queue<ResultChangesFollowed.Change> pending = new ConcurrentLinkedQueue<>();
+    private final CoalescingWorker worker = new CoalescingWorker("the tier history", this::recordNoted);
 
     TierRecorder(StarStandings stars, ProjectStandings projects, TierHistoryStore store,
                  ReactiveTransactionManager transactions, Clock clock) {
@@ -104,12 +112,37 @@ class TierRecorder implements EventStepTaken, ResultChangesFollowed {
     }
 
     /**
-     * Committed result changes, grouped by programme; each programme recorded in a transaction of its own. A
-     * programme whose recording fails for another reason is logged and left: its next recording (any later change)
-     * brings its membership up to date, and the boards' follower, which calls this, is not held up.
+     * Committed result changes: noted, and recorded on this recorder's own worker, so that the boards' follower,
+     * which calls this, is never held up by the recomputation. A round takes every change noted since the last, so a
+     * burst of marks records each programme once, with all of them as its cause.
      */
     @Override
     public Mono<Void> followed(List<ResultChangesFollowed.Change> changes) {
+        pending.addAll(changes);
+        worker.wake();
+        return Mono.empty();
+    }
+
+    @Override
+    public void destroy() {
+        worker.dispose();
+    }
+
+    /** The changes noted since the last round, each programme recorded in a transaction of its own. */
+    private Mono<Void> recordNoted() {
+        List<ResultChangesFollowed.Change> changes = new ArrayList<>();
+        for (ResultChangesFollowed.Change change; (change = pending.poll()) != null; ) {
+            changes.add(change);
+        }
+        return changes.isEmpty() ? Mono.empty() : recordChanges(changes);
+    }
+
+    /**
+     * Committed result changes, grouped by programme (what a round of the worker does). A programme whose recording
+     * fails for another reason is logged and left: its next recording (any later change) brings its membership up to
+     * date.
+     */
+    Mono<Void> recordChanges(List<ResultChangesFollowed.Change> changes) {
         return store.programmesOf(changes.stream().map(ResultChangesFollowed.Change::eventId).distinct().toList())
                 .flatMapMany(programmes -> Flux.fromIterable(byProgramme(changes, programmes).entrySet()))
                 .concatMap(programme -> Mono.defer(() -> repeatableRead.transactional(

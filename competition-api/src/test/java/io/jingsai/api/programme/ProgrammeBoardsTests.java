@@ -244,6 +244,16 @@ class ProgrammeBoardsTests {
                 .thenCancel()
                 .verify(PATIENCE);
         assertThat(named(stream(programme.id(), "elsewhere.3")).blockFirst(PATIENCE).event()).isEqualTo("snapshot");
+
+        // Marking closes in the first event: its scores become final without moving, and the stream says so.
+        long closed = programme.events().get(0);
+        fixtures.moveEvent(closed, "REVIEW");
+        List<ServerSentEvent<Map<String, Object>>> settled = named(stream(programme.id(),
+                missed.get(missed.size() - 1).id())).take(Duration.ofSeconds(3)).collectList().block(PATIENCE);
+        assertThat(settled).as("a change with the lines now final").anySatisfy(change -> assertThat(
+                linesOf(change, "changed")).isNotEmpty().allSatisfy(line -> assertThat(eventsOf(line))
+                .allSatisfy(score -> assertThat(score.get("provisional"))
+                        .isEqualTo(((Number) score.get("eventId")).longValue() != closed))));
     }
 
     /**

@@ -92,7 +92,9 @@ class TwoInstanceTierHistoryTests {
                         row.get("registration_id", Long.class)))
                 .all().collectList().block();
         TierRecorder onB = second.getBean(TierRecorder.class);
-        Flux.range(0, 8).flatMap(i -> (i % 2 == 0 ? onA : onB).followed(changes), 8).blockLast(Duration.ofSeconds(60));
+        // What each instance's worker does with the changes it followed, eight rounds at once across both.
+        Flux.range(0, 8).flatMap(i -> (i % 2 == 0 ? onA : onB).recordChanges(changes), 8)
+                .blockLast(Duration.ofSeconds(60));
 
         assertThat(recorded(programme)).isEqualTo(stars(admin, programme)).hasSize(2);
         assertThat(database.sql("SELECT COUNT(*) AS n FROM tier_history WHERE programme_id = :p")
