@@ -141,12 +141,32 @@ export class ProgrammeView {
   }
 
   #overviewChanged(overview) {
-    const changed = overview.version !== this.#overview?.version;
+    const before = this.#overview;
     this.#overview = overview;
     this.#describe();
-    if (changed) {
+    if (overview.version !== before?.version) {
       this.#countSoon();
     }
+    if (before && eventsStep(before) !== eventsStep(overview) && this.#streamed()) {
+      this.#resyncStars();
+    }
+  }
+
+  /**
+   * The stream carries a line when its place, rank or score changes, not when only its provisional flag does (an
+   * event closing its marking moves no score): when the overview says the events' steps changed, a fresh snapshot
+   * brings every line up to date. The lines held stay, so only what differs is marked as changed.
+   */
+  #resyncStars() {
+    this.#starsFollower.stop();
+    this.#followers = this.#followers.filter(follower => follower !== this.#starsFollower);
+    this.#starsFollower = this.#streamStars();
+    this.#followers.push(this.#starsFollower);
+  }
+
+  /** Whether the part of the board shown follows the stream: the first page of the whole board. */
+  #streamed() {
+    return this.#offset === 0 && !this.#filter;
   }
 
   // --- the programme and its tiers ---------------------------------------------------------------------------------
@@ -188,7 +208,7 @@ export class ProgrammeView {
     this.#board = new StarBoard();
     this.#starsTier = null;
     this.#setConnection('stream', null);
-    this.#starsFollower = this.#offset === 0 && !this.#filter ? this.#streamStars() : follow(this.#starsUrl(), {
+    this.#starsFollower = this.#streamed() ? this.#streamStars() : follow(this.#starsUrl(), {
       onAnswer: answer => this.#starsChanged(this.#board.take(answer)),
       onState: key => this.#setConnection('poll', key),
       period: SLOW_POLL_MS,
@@ -373,6 +393,11 @@ export class ProgrammeView {
 }
 
 // --- drawing ---------------------------------------------------------------------------------------------------------
+
+/** The overview's word on its events' steps: what changes when an event closes its marking or is published. */
+function eventsStep(overview) {
+  return `${overview.countedEvents}/${overview.provisional}/${overview.published}`;
+}
 
 /** A tier as a card: its quota always; members, vacancies, overflow and cut-off only where the board keeps it. */
 function tierCard(tier) {

@@ -59,8 +59,8 @@ export class StarBoard {
 
   /**
    * Takes the stream's `snapshot`: its lines replace those held. After a snapshot before (the stream reconnected and
-   * could not resume), lines that moved or changed since are reported and given their movement, as a change would;
-   * the first snapshot has no movement. Returns the contestants whose line changed.
+   * could not resume), lines that moved or changed since are reported and given their movement, as a change would,
+   * and the others keep theirs; the first snapshot has no movement. Returns the contestants whose line changed.
    */
   snapshot({ sequence, total, top }) {
     const before = new Map(this.lines.map(line => [line.contestantId, line]));
@@ -68,15 +68,10 @@ export class StarBoard {
       ? top.filter(line => !sameLine(before.get(line.contestantId), line)).map(line => line.contestantId)
       : [];
     const moves = this.moves;
-    this.moves = new Map();
-    for (const line of top) {
-      const kept = moves.get(line.contestantId);
-      if (changed.includes(line.contestantId)) {
-        this.#moved(before.get(line.contestantId), line);
-      } else if (kept) {
-        this.moves.set(line.contestantId, kept);
-      }
-    }
+    this.moves = new Map(top.filter(line => moves.has(line.contestantId))
+      .map(line => [line.contestantId, moves.get(line.contestantId)]));
+    top.filter(line => changed.includes(line.contestantId))
+      .forEach(line => this.#moved(before.get(line.contestantId), line));
     this.lines = [...top];
     this.#held(total, sequence);
     return changed;

@@ -238,8 +238,10 @@ class ProgrammeDashboardBrowserTests {
         assertThat(browser.findElements(By.cssSelector("#enterprises-rows .tier-badge.in-tier"))).isNotEmpty();
         assertTheTiersAreTheOverview(programme.id());
         assertThat(browser.findElements(By.cssSelector("#tier-cards > li[data-kept=false]"))).isEmpty();
+        assertTheBoardIsTheApis(programme.id(), "");
         assertThat(browser.findElements(By.cssSelector("#projects-table caption, #enterprises-table caption")))
                 .allSatisfy(caption -> assertThat(caption.getText()).isNotBlank());
+        script("document.getElementById('projects').scrollIntoView()");
         screenshot("programme-tier-boards-zh.png");
 
         browser.findElement(By.id("language-toggle")).click();
@@ -248,6 +250,7 @@ class ProgrammeDashboardBrowserTests {
         assertTheBoardShowsTheApis("projects", programme.id(), this::projectAsWritten, this::projectAsShown);
         assertTheBoardShowsTheApis("enterprises", programme.id(), this::enterpriseAsWritten, this::enterpriseAsShown);
         assertThat(text("#projects-state")).isEqualTo("Evaluation published");
+        script("document.getElementById('projects').scrollIntoView()");
         screenshot("programme-tier-boards-en.png");
 
         browser.manage().window().setSize(new Dimension(390, 844));
@@ -255,6 +258,7 @@ class ProgrammeDashboardBrowserTests {
                 () -> !browser.findElement(By.cssSelector("#projects-table td.key-area")).isDisplayed());
         assertThat(script("return document.documentElement.scrollWidth <= window.innerWidth"))
                 .as("nothing wider than the phone").isEqualTo(true);
+        script("document.getElementById('projects').scrollIntoView()");
         screenshot("programme-tier-boards-phone.png");
         assertThat(browsers.consoleErrors()).isEmpty();
     }
@@ -381,6 +385,84 @@ class ProgrammeDashboardBrowserTests {
         }
         assertThat(((Map<?, ?>) taken.get(0)).get("moves")).as("nothing moves in the first version")
                 .isEqualTo(List.of());
+    }
+
+    /**
+     * The page's star board model taking the stream's events, against a model written here: over a seeded random
+     * sequence of boards, each state is sent as a {@code change} made as the server makes it (the leading lines that
+     * are new or changed place, rank or score; the contestants who left the leading lines), now and then as a fresh
+     * {@code snapshot} (a reconnection that could not resume). After each, the page holds exactly the leading lines in
+     * order, every line that changed shows its change of place (a star when it was not held before), a line that did
+     * not change keeps the movement of its last change, and exactly the changed lines are reported.
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {3, 99, 4242})
+    void theStreamedStarBoardHoldsTheLeadingLinesAndTheirLastMove(long seed) {
+        Random random = new Random(seed);
+        int top = 3 + random.nextInt(5);
+        Map<Long, Integer> scores = new HashMap<>();
+        List<Map<String, Object>> events = new ArrayList<>();
+        List<List<String>> expectedLines = new ArrayList<>();
+        List<List<String>> expectedMoves = new ArrayList<>();
+        List<List<String>> expectedChanges = new ArrayList<>();
+        Map<Object, Map<String, Object>> held = new HashMap<>();
+        Map<Object, String> moves = new HashMap<>();
+        for (int sequence = 0; sequence < 40; sequence++) {
+            for (int change = random.nextInt(4); change > 0; change--) {
+                scores.put(1L + random.nextInt(20), 700 + random.nextInt(12) * 10);
+            }
+            List<Map<String, Object>> lines = list(page(scores, 0, top, "v" + sequence), "entries");
+            boolean snapshot = sequence == 0 || random.nextInt(8) == 0;
+            List<Map<String, Object>> changed = lines.stream().filter(line -> !sameStreamLine(held.get(
+                    line.get("contestantId")), line)).toList();
+            List<Object> left = held.keySet().stream().filter(id -> lines.stream()
+                    .noneMatch(line -> line.get("contestantId").equals(id))).toList();
+            left.forEach(moves::remove);
+            for (Map<String, Object> line : sequence == 0 ? List.<Map<String, Object>>of() : changed) {
+                Map<String, Object> was = held.get(line.get("contestantId"));
+                if (was == null) {
+                    moves.put(line.get("contestantId"), "new");
+                } else if (position(was) != position(line)) {
+                    moves.put(line.get("contestantId"), String.valueOf(position(was) - position(line)));
+                }
+            }
+            events.add(snapshot ? Map.of("kind", "snapshot", "data", Map.of("sequence", sequence, "total",
+                    scores.size(), "top", lines)) : Map.of("kind", "change", "data", Map.of("sequence", sequence,
+                    "total", scores.size(), "changed", changed, "leftTop", left)));
+            held.clear();
+            lines.forEach(line -> held.put(line.get("contestantId"), line));
+            expectedLines.add(lines.stream().map(line -> line.get("contestantId") + "@" + position(line)).toList());
+            expectedMoves.add(moves.entrySet().stream().map(move -> move.getKey() + ":" + move.getValue()).sorted()
+                    .toList());
+            expectedChanges.add(sequence == 0 ? List.of() : changed.stream()
+                    .map(line -> String.valueOf(line.get("contestantId"))).sorted().toList());
+        }
+        browser.get("http://localhost:" + port + "/");
+        List<?> taken = (List<?>) script("""
+                return import('/dashboard/js/stars.js').then(({ StarBoard }) => {
+                  const board = new StarBoard();
+                  return arguments[0].map(({ kind, data }) => {
+                    const changed = board[kind](data).map(String).sort();
+                    const lines = board.lines.map(line => `${line.contestantId}@${line.position}`);
+                    const moves = [...board.moves].map(([id, move]) => `${id}:${move.isNew ? 'new' : move.delta}`);
+                    return { lines, changed, moves: moves.sort() };
+                  });
+                });""", events);
+        for (int sequence = 0; sequence < events.size(); sequence++) {
+            Map<?, ?> result = (Map<?, ?>) taken.get(sequence);
+            assertThat(result.get("lines")).as("the lines after event %d", sequence)
+                    .isEqualTo(expectedLines.get(sequence));
+            assertThat(result.get("moves")).as("the moves after event %d", sequence)
+                    .isEqualTo(expectedMoves.get(sequence));
+            assertThat(result.get("changed")).as("the changes of event %d", sequence)
+                    .isEqualTo(expectedChanges.get(sequence));
+        }
+    }
+
+    /** What a change carries a line for: it is new, or its place, rank or score changed. */
+    private static boolean sameStreamLine(Map<String, Object> was, Map<String, Object> line) {
+        return was != null && position(was) == position(line) && was.get("rank").equals(line.get("rank"))
+                && was.get("score").equals(line.get("score"));
     }
 
     /** One page of the board of {@code scores}: higher first, ties by contestant id, ranked "1224". */
