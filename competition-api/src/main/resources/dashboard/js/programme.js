@@ -14,7 +14,7 @@ import { TierBoards } from './tier-boards.js';
 /** Lines on a page of the star board: the stream's leading lines (jingsai.boards.stream-top, 100 by default). */
 const PAGE = 100;
 /** How often what the stream does not carry is asked for again: it changes when organizers release or publish. */
-export const SLOW_POLL_MS = 10000;
+const SLOW_POLL_MS = 10000;
 /** Connection states, the worst first: the line shows the worst of the stream's and the polls'. */
 const WORST_FIRST = ['unavailable', 'reconnecting', 'connecting', 'live'];
 /** The whole board is read in pages of the API's largest limit, up to this many (10,000 contestants) for the charts. */
@@ -131,7 +131,7 @@ export class ProgrammeView {
     this.#showConnection();
   }
 
-  /** The worst of the stream's and the polls' states; live says whether the star board is streamed or polled. */
+  /** The worse of the stream's state and the last poll's; live says whether the star board is streamed or polled. */
   #showConnection() {
     const { poll, stream } = this.#connection;
     const key = WORST_FIRST.find(state => state === poll || state === stream) ?? 'live';
