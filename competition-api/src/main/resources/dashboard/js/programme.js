@@ -15,7 +15,7 @@ import { TierBoards } from './tier-boards.js';
 const PAGE = 100;
 /** How often what the stream does not carry is asked for again: it changes when organizers release or publish. */
 const SLOW_POLL_MS = 10000;
-/** Connection states, the worst first: the line shows the worst of the stream's and the polls'. */
+/** Connection states, the worst first: the line shows the worse of the stream's and the last poll's. */
 const WORST_FIRST = ['unavailable', 'reconnecting', 'connecting', 'live'];
 /** The whole board is read in pages of the API's largest limit, up to this many (10,000 contestants) for the charts. */
 const WHOLE_PAGE = 200;
