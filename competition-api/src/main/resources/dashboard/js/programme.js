@@ -1,15 +1,22 @@
-// The programme view: a programme's four tiers (十百千万), its live star board, and who takes part by trade and by
-// region. Everything comes from the public programme routes, followed by polling with If-None-Match (poll.js); the
-// tiers are drawn as the overview carries them, so a tier the public board does not keep yet says so.
+// The programme view: a programme's four tiers (十百千万), its live star board, its project and enterprise boards, and
+// who takes part by trade and by region. The star board's first page, unfiltered, follows the star board stream
+// (server-sent events), which also carries the stars tier; what the stream does not carry (other pages, a filtered
+// board, the overview's other tiers, the project and enterprise boards) is polled slowly with If-None-Match
+// (poll.js). The tiers are drawn as the overview carries them, so a tier the public board does not keep yet says so.
 
 import { renderCounts } from './chart.js';
 import { language, t } from './i18n.js';
 import { follow } from './poll.js';
 import { StarBoard } from './stars.js';
 import { cell, formatTotal, movementCell, provisionalBadge } from './table.js';
+import { TierBoards } from './tier-boards.js';
 
-/** Lines on a page of the star board. */
-const PAGE = 50;
+/** Lines on a page of the star board: the stream's leading lines (jingsai.boards.stream-top, 100 by default). */
+const PAGE = 100;
+/** How often what the stream does not carry is asked for again: it changes when organizers release or publish. */
+const SLOW_POLL_MS = 10000;
+/** Connection states, the worst first: the line shows the worse of the stream's and the last poll's. */
+const WORST_FIRST = ['unavailable', 'reconnecting', 'connecting', 'live'];
 /** The whole board is read in pages of the API's largest limit, up to this many (10,000 contestants) for the charts. */
 const WHOLE_PAGE = 200;
 const MOST_WHOLE_PAGES = 50;
@@ -20,6 +27,7 @@ const element = id => document.getElementById(id);
 
 export class ProgrammeView {
   #page = {
+    stars: element('stars'),
     name: element('programme-name'),
     facts: element('programme-facts'),
     state: element('programme-state'),
@@ -46,12 +54,18 @@ export class ProgrammeView {
   #offset = 0;
   #followers = [];
   #starsFollower = null;
+  /** the stars tier as the stream last sent it; null while the star board is polled (the overview's is shown) */
+  #starsTier = null;
+  #tierBoards = new TierBoards(key => this.#setConnection('poll', key));
   /** every line of the board (unfiltered), as last counted for the charts and the filter's choices */
   #everyone = { lines: [], total: 0, version: null };
   #countTimer = null;
+  /** the board changed since it was last counted */
+  #countWanted = false;
   /** the filter's choices as last drawn */
   #filterSignature = '';
-  #connectionKey = 'connecting';
+  /** the connection's state as the polls and the stream (null: not streaming) last told it */
+  #connection = { poll: 'connecting', stream: null };
   #bigScreen;
 
   /** @param bigScreen tells whether the page is in big-screen mode (larger chart type) */
@@ -70,52 +84,89 @@ export class ProgrammeView {
     this.#filter = null;
     this.#offset = 0;
     this.#board = new StarBoard();
+    this.#starsTier = null;
     this.#everyone = { lines: [], total: 0, version: null };
     this.#page.name.textContent = t(noneKey);
     this.#page.tiers.replaceChildren();
     this.#showStars();
     this.#fillFilter();
+    this.#tierBoards.open(id, SLOW_POLL_MS);
     if (id === null) {
       this.#page.facts.textContent = this.#page.state.textContent = this.#page.connection.textContent = '';
       return;
     }
-    this.#setConnection('connecting');
+    this.#connection = { poll: 'connecting', stream: null };
+    this.#showConnection();
     this.#followers.push(follow(`/api/public/programmes/${id}`, {
       onAnswer: overview => this.#overviewChanged(overview),
-      onState: key => this.#setConnection(key),
+      onState: key => this.#setConnection('poll', key),
+      period: SLOW_POLL_MS,
     }));
     this.#followStars();
   }
 
-  /** Stops every poll of this view (it is hidden, or another programme is chosen). */
+  /** Stops every poll and the stream of this view (it is hidden, or another programme is chosen). */
   close() {
     this.#followers.forEach(follower => follower.stop());
     this.#followers = [];
     this.#starsFollower = null;
+    this.#tierBoards.close();
     clearTimeout(this.#countTimer);
     this.#countTimer = null;
   }
 
   /** Draws everything again in the current language and mode. */
   redraw() {
-    this.#setConnection(this.#connectionKey);
+    this.#showConnection();
     this.#describe();
     this.#showStars();
+    this.#tierBoards.redraw();
     this.#fillFilter();
     this.#drawCounts();
   }
 
-  #setConnection(key) {
-    this.#connectionKey = key;
-    const words = { live: 'polling', unavailable: 'programmeUnavailable' };
+  /** @param source 'poll' or 'stream' (null `key`: the star board is not streamed any more) */
+  #setConnection(source, key) {
+    this.#connection[source] = key;
+    this.#showConnection();
+  }
+
+  /** The worse of the stream's state and the last poll's; live says whether the star board is streamed or polled. */
+  #showConnection() {
+    const { poll, stream } = this.#connection;
+    const key = WORST_FIRST.find(state => state === poll || state === stream) ?? 'live';
+    const words = { live: stream ? 'live' : 'polling', unavailable: 'programmeUnavailable' };
     this.#page.connection.textContent = this.#programmeId === null ? '' : t(words[key] ?? key);
     this.#page.connection.dataset.state = key;
   }
 
   #overviewChanged(overview) {
+    const before = this.#overview;
     this.#overview = overview;
     this.#describe();
-    this.#countSoon();
+    if (overview.version !== before?.version) {
+      this.#countSoon();
+    }
+    if (before && eventsStep(before) !== eventsStep(overview) && this.#streamed()) {
+      this.#resyncStars();
+    }
+  }
+
+  /**
+   * The stream carries a line when its place, rank or score changes, not when only its provisional flag does (an
+   * event closing its marking moves no score): when the overview says the events' steps changed, a fresh snapshot
+   * brings every line up to date. The lines held stay, so only what differs is marked as changed.
+   */
+  #resyncStars() {
+    this.#starsFollower.stop();
+    this.#followers = this.#followers.filter(follower => follower !== this.#starsFollower);
+    this.#starsFollower = this.#streamStars();
+    this.#followers.push(this.#starsFollower);
+  }
+
+  /** Whether the part of the board shown follows the stream: the first page of the whole board. */
+  #streamed() {
+    return this.#offset === 0 && !this.#filter;
   }
 
   // --- the programme and its tiers ---------------------------------------------------------------------------------
@@ -126,12 +177,15 @@ export class ProgrammeView {
       return;
     }
     this.#page.name.textContent = overview.name;
+    // The stream's count is newer than the slowly polled overview's.
+    const contestants = this.#starsTier ? this.#board.total : overview.contestants;
     this.#page.facts.textContent = t('programmeFacts', { year: overview.year, organizer: overview.organizer,
-      events: overview.countedEvents, n: overview.contestants });
+      events: overview.countedEvents, n: contestants });
     const state = overview.published ? 'published' : overview.provisional ? 'provisional' : 'settled';
     this.#page.state.textContent = t(`programmeState.${state}`);
     this.#page.state.dataset.state = state;
-    this.#page.tiers.replaceChildren(...overview.tiers.map(tier => tierCard(tier)));
+    this.#page.tiers.replaceChildren(...overview.tiers.map(tier =>
+      tierCard(tier.tier === 'STARS' && this.#starsTier ? this.#starsTier : tier)));
   }
 
   // --- the star board ----------------------------------------------------------------------------------------------
@@ -144,19 +198,75 @@ export class ProgrammeView {
     return `/api/public/programmes/${this.#programmeId}/stars?${query}`;
   }
 
-  /** Follows the part of the board chosen now (page and filter); the part before stops. */
+  /**
+   * Follows the part of the board chosen now (page and filter): the first page of the whole board by its stream,
+   * any other part by polling. The part before stops.
+   */
   #followStars() {
     this.#starsFollower?.stop();
     this.#followers = this.#followers.filter(follower => follower !== this.#starsFollower);
     this.#board = new StarBoard();
-    this.#starsFollower = follow(this.#starsUrl(), {
-      onAnswer: answer => {
-        const changed = this.#board.take(answer);
-        this.#showStars(changed);
-        this.#announce(changed);
-      },
+    this.#starsTier = null;
+    this.#setConnection('stream', null);
+    this.#starsFollower = this.#streamed() ? this.#streamStars() : follow(this.#starsUrl(), {
+      onAnswer: answer => this.#starsChanged(this.#board.take(answer)),
+      onState: key => this.#setConnection('poll', key),
+      period: SLOW_POLL_MS,
     });
     this.#followers.push(this.#starsFollower);
+  }
+
+  /**
+   * The star board's stream: a snapshot, then changes. The browser reconnects by itself (also when the server ends
+   * the stream because the board was set up again) and resumes with Last-Event-ID; a closed stream (404: not
+   * public) stays closed. The section's data-stream says the stream's state (open while connected).
+   */
+  #streamStars() {
+    const source = new EventSource(`/api/public/programmes/${this.#programmeId}/stars/stream`);
+    const state = key => {
+      this.#page.stars.dataset.stream = key === 'live' && source.readyState === EventSource.OPEN ? 'open' : key;
+      this.#setConnection('stream', key);
+    };
+    state('connecting');
+    source.addEventListener('open', () => state('live'));
+    source.addEventListener('error', () => state(source.readyState === EventSource.CLOSED ? 'unavailable'
+      : 'reconnecting'));
+    source.addEventListener('snapshot', message => {
+      const snapshot = JSON.parse(message.data);
+      this.#starsTierChanged(snapshot.stars);
+      this.#starsChanged(this.#board.snapshot(snapshot));
+      state('live');
+    });
+    source.addEventListener('change', message => {
+      const change = JSON.parse(message.data);
+      this.#starsTierChanged(change.stars);
+      this.#starsChanged(this.#board.change(change));
+    });
+    return {
+      stop: () => {
+        source.close();
+        delete this.#page.stars.dataset.stream;
+      },
+    };
+  }
+
+  #starsChanged(changed) {
+    this.#showStars(changed);
+    this.#announce(changed);
+    if (this.#starsTier) {
+      this.#describe(); // the count of contestants on the board
+    }
+    if (changed.length) {
+      this.#countSoon();
+    }
+  }
+
+  /** A change carries the stars tier only when it changed (null otherwise): keep the one before. */
+  #starsTierChanged(tier) {
+    if (tier) {
+      this.#starsTier = tier;
+      this.#describe();
+    }
   }
 
   #turnTo(offset) {
@@ -174,12 +284,12 @@ export class ProgrammeView {
   #showStars(changed = []) {
     const highlighted = new Set(changed);
     const board = this.#board;
-    this.#page.rows.replaceChildren(...board.lines.map(line => starRow(line, board.moves.get(line.contestantId),
+    this.#page.rows.replaceChildren(...board.lines.slice(0, PAGE).map(line => starRow(line, board.moves.get(line.contestantId),
       highlighted.has(line.contestantId))));
     this.#page.caption.textContent = t('starsCaption');
     this.#page.empty.hidden = board.lines.length > 0 || !board.received;
     const from = board.lines[0]?.position ?? 0;
-    const to = board.lines.at(-1)?.position ?? 0;
+    const to = board.lines.slice(0, PAGE).at(-1)?.position ?? 0;
     this.#page.shown.textContent = board.received ? t('starsShown', { from, to, total: board.total }) : '';
     this.#page.previous.disabled = this.#offset === 0;
     this.#page.next.disabled = this.#offset + PAGE >= board.total;
@@ -196,27 +306,44 @@ export class ProgrammeView {
   // --- who takes part: the filter's choices and the charts -----------------------------------------------------
 
   /**
-   * Counts the board again a moment after it changed, at most every COUNT_REFRESH_MS; a count that saw the board
-   * change while it read its pages is not kept, and the board is counted again.
+   * The board changed: counts it again (at once the first time, then at most every COUNT_REFRESH_MS). A count that
+   * saw the board change while it read its pages, or failed, is not kept, and the board is counted again later.
    */
-  #countSoon(delay = this.#everyone.version === null ? 0 : COUNT_REFRESH_MS) {
-    if (this.#countTimer !== null || this.#overview?.version === this.#everyone.version) {
+  #countSoon() {
+    this.#countWanted = true;
+    if (this.#countTimer !== null) {
       return;
     }
     const programmeId = this.#programmeId;
-    this.#countTimer = setTimeout(async () => {
+    const delay = this.#everyone.version === null ? 0 : COUNT_REFRESH_MS;
+    const timer = setTimeout(async () => {
+      this.#countWanted = false;
       const everyone = await readWholeBoard(programmeId).catch(() => null);
-      this.#countTimer = null;
-      if (programmeId !== this.#programmeId) {
-        return;
+      if (this.#countTimer !== timer) {
+        return; // closed (or opened again) meanwhile
       }
+      this.#countTimer = null;
       if (everyone) {
         this.#everyone = everyone;
         this.#fillFilter();
         this.#drawCounts();
       }
-      this.#countSoon(COUNT_REFRESH_MS);
+      if (!everyone || this.#countWanted) {
+        this.#retryCount();
+      }
     }, delay);
+    this.#countTimer = timer;
+  }
+
+  /** Counts again after COUNT_REFRESH_MS, even before the first count succeeded (no count in a tight loop). */
+  #retryCount() {
+    const programmeId = this.#programmeId;
+    this.#countTimer = setTimeout(() => {
+      this.#countTimer = null;
+      if (programmeId === this.#programmeId) {
+        this.#countSoon();
+      }
+    }, COUNT_REFRESH_MS);
   }
 
   /** Fills the filter's list, only where its choices changed: a list replaced while open would close under the hand. */
@@ -266,6 +393,11 @@ export class ProgrammeView {
 }
 
 // --- drawing ---------------------------------------------------------------------------------------------------------
+
+/** The overview's word on its events' steps: what changes when an event closes its marking or is published. */
+function eventsStep(overview) {
+  return `${overview.countedEvents}/${overview.provisional}/${overview.published}`;
+}
 
 /** A tier as a card: its quota always; members, vacancies, overflow and cut-off only where the board keeps it. */
 function tierCard(tier) {

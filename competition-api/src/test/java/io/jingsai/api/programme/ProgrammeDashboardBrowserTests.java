@@ -38,16 +38,20 @@ import io.jingsai.api.judging.MarkingFixtures;
 
 /**
  * The dashboard's programme view in a real browser (Debian's chromium, headless; skipped only where it is not
- * installed): opened at {@code /?programme=ID}, its four tier cards and its star board show what the public REST
- * routes answer (the oracle: {@code GET /api/public/programmes/{id}} and {@code …/stars}), line for line; a mark
- * submitted through the API reaches the board within three seconds without a reload (the page polls every two); the
- * trade filter shows the trade's part of the board as the API ranks it; the address keeps the view; it switches to
- * English, has a big-screen mode and fits a phone. Screenshots go to {@code target/programme-dashboard-screenshots/}.
+ * installed): opened at {@code /?programme=ID}, its four tier cards, its star board and its project and enterprise
+ * boards show what the public REST routes answer (the oracle: {@code GET /api/public/programmes/{id}}, {@code …/stars},
+ * {@code …/projects}, {@code …/enterprises}), line for line; a mark submitted through the API reaches the star board
+ * within two seconds without a reload and without a poll of its page (the first page follows the star board stream,
+ * the rest is polled every ten seconds); the trade filter shows the trade's part of the board as the API ranks it;
+ * the address keeps the view; it switches to English, has a big-screen mode and fits a phone. Screenshots go to
+ * {@code target/programme-dashboard-screenshots/}.
  */
 @ServerTest
 class ProgrammeDashboardBrowserTests {
 
-    private static final Duration LIVE = Duration.ofSeconds(3);
+    private static final Duration LIVE = Duration.ofSeconds(2);
+    /** The slow polls (every 10 s) of what the stream does not carry, with room for a busy machine. */
+    private static final Duration POLLED = Duration.ofSeconds(25);
     private static final Duration LOADING = Duration.ofSeconds(20);
     private static final int STARS_QUOTA = 3;
     private static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() { };
@@ -59,6 +63,7 @@ class ProgrammeDashboardBrowserTests {
 
     private Browsers browsers;
     private ChromeDriver browser;
+    private WebTestClient web;
     private WebTestClient anonymous;
     private WebTestClient admin;
     private MarkingFixtures marking;
@@ -76,7 +81,7 @@ class ProgrammeDashboardBrowserTests {
     void setUp() throws IOException {
         browsers = Browsers.chromium("programme-dashboard-screenshots", 1366, 900);
         browser = browsers.driver();
-        WebTestClient web = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
+        web = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
                 .responseTimeout(Duration.ofSeconds(60)).build();
         marking = new MarkingFixtures(web, database);
         admin = marking.admin();
@@ -115,7 +120,9 @@ class ProgrammeDashboardBrowserTests {
         assertTheTiersAreTheOverview(programme.id());
         assertTheBoardIsTheApis(programme.id(), "");
         assertThat(browser.findElements(By.cssSelector("#stars-table thead th[scope=col]"))).hasSize(7);
-        assertThat(text("#programme-connection")).startsWith("实时更新中");
+        waitFor("the star board stream open", LOADING, () -> "open".equals(browser.findElement(By.id("stars"))
+                .getDomAttribute("data-stream")));
+        assertThat(text("#programme-connection")).startsWith("实时连接中");
         waitFor("participation by trade drawn by ECharts", LOADING,
                 () -> !browser.findElements(By.cssSelector("#trade-chart canvas")).isEmpty()
                         && text("#trade-chart-summary").startsWith(onTheBoard + " 名选手，分属 2 个类别"));
@@ -131,13 +138,15 @@ class ProgrammeDashboardBrowserTests {
         waitFor("the new mark on the star board", LIVE, () -> rowIds().contains(newcomerId));
         Duration delay = Duration.ofNanos(System.nanoTime() - acknowledged);
         System.out.printf("star board: a mark reached the public API %d ms and the page %d ms after its "
-                + "acknowledgement (the page polls every 2 s)%n", inTheApi.toMillis(), delay.toMillis());
+                + "acknowledgement (over the star board stream)%n", inTheApi.toMillis(), delay.toMillis());
         assertThat(delay).as("from the mark's acknowledgement to the browser").isLessThan(LIVE);
         assertThat(script("return window.sameDocument === true")).as("no reload").isEqualTo(true);
         assertThat(rowOf(newcomerId).findElement(By.cssSelector("td.movement")).getText())
                 .as("new on the board").startsWith("★");
         assertThat(rowOf(newcomerId).getDomAttribute("class")).contains("changed");
         assertThat(text("#stars-changes")).startsWith("标兵榜更新");
+        assertThat(firstPagePolls()).as("asks for the star board's first page (it follows the stream)").isEmpty();
+        assertThat(browser.findElement(By.id("stars")).getDomAttribute("data-stream")).isEqualTo("open");
         assertThePollsOfAnUnchangedBoardCostNoBody();
         waitForApi("the new mark in the API", () -> number(stars(programme.id(), ""), "total") == entrants.size());
         assertTheBoardIsTheApis(programme.id(), "");
@@ -198,6 +207,142 @@ class ProgrammeDashboardBrowserTests {
     }
 
     /**
+     * The project and enterprise boards show what their public routes answer, line for line: before the organizers
+     * release the project evaluation the project board says so; in public review its lines carry the 暂定 badge and
+     * the key and demonstration projects their badges; once published, the overview keeps the four tiers and the
+     * enterprises board says it is final. Aspect and key-area names follow the language.
+     */
+    @Test
+    void theProjectAndEnterpriseBoardsShowWhatTheApiAnswers() throws IOException {
+        TierProgramme programme = tierProgramme(new Random(2026), 6);
+        browser.get("http://localhost:" + port + "/?programme=" + programme.id());
+        waitFor("the project board not released yet", LOADING, () -> browser.findElement(By.id("projects-empty"))
+                .isDisplayed() && text("#projects-empty").startsWith("项目评审尚未公布"));
+        assertThat(browser.findElements(By.cssSelector("#projects-rows tr"))).isEmpty();
+        assertTheBoardShowsTheApis("enterprises", programme.id(), this::enterpriseAsWritten, this::enterpriseAsShown);
+
+        moveEvaluation(programme.id(), "REVIEWED");
+        assertTheBoardShowsTheApis("projects", programme.id(), this::projectAsWritten, this::projectAsShown);
+        assertThat(text("#projects-state")).startsWith("评审结果公示中");
+        assertThat(browser.findElements(By.cssSelector("#projects-rows td.total .badge.provisional")))
+                .hasSize(programme.projects());
+        assertThat(browser.findElements(By.cssSelector("#projects-rows .tier-badge")))
+                .extracting(WebElement::getText).containsOnly("示范", "重点").isNotEmpty();
+
+        moveEvaluation(programme.id(), "PUBLISHED");
+        fixtures.moveEvent(programme.event(), "PUBLISHED");
+        waitFor("the evaluation published", POLLED, () -> text("#projects-state").equals("评审结果已发布"));
+        assertTheBoardShowsTheApis("projects", programme.id(), this::projectAsWritten, this::projectAsShown);
+        waitFor("the enterprises board final", POLLED, () -> text("#enterprises-state").startsWith("全部成绩和评审已发布"));
+        assertTheBoardShowsTheApis("enterprises", programme.id(), this::enterpriseAsWritten, this::enterpriseAsShown);
+        assertThat(browser.findElements(By.cssSelector("#enterprises-rows .tier-badge.in-tier"))).isNotEmpty();
+        assertTheTiersAreTheOverview(programme.id());
+        assertThat(browser.findElements(By.cssSelector("#tier-cards > li[data-kept=false]"))).isEmpty();
+        assertTheBoardIsTheApis(programme.id(), "");
+        assertThat(browser.findElements(By.cssSelector("#projects-table caption, #enterprises-table caption")))
+                .allSatisfy(caption -> assertThat(caption.getText()).isNotBlank());
+        script("document.getElementById('projects').scrollIntoView()");
+        screenshot("programme-tier-boards-zh.png");
+
+        browser.findElement(By.id("language-toggle")).click();
+        assertThat(text("#projects-heading")).isEqualTo("Key and demonstration projects");
+        assertThat(text("#enterprises-table thead th.total")).isEqualTo("Index");
+        assertTheBoardShowsTheApis("projects", programme.id(), this::projectAsWritten, this::projectAsShown);
+        assertTheBoardShowsTheApis("enterprises", programme.id(), this::enterpriseAsWritten, this::enterpriseAsShown);
+        assertThat(text("#projects-state")).isEqualTo("Evaluation published");
+        script("document.getElementById('projects').scrollIntoView()");
+        screenshot("programme-tier-boards-en.png");
+
+        browser.manage().window().setSize(new Dimension(390, 844));
+        waitFor("the phone layout", Duration.ofSeconds(5),
+                () -> !browser.findElement(By.cssSelector("#projects-table td.key-area")).isDisplayed());
+        assertThat(script("return document.documentElement.scrollWidth <= window.innerWidth"))
+                .as("nothing wider than the phone").isEqualTo(true);
+        script("document.getElementById('projects').scrollIntoView()");
+        screenshot("programme-tier-boards-phone.png");
+        assertThat(browsers.consoleErrors()).isEmpty();
+    }
+
+    /**
+     * Waits until the board's rows are its route's first page, in order, as {@code asWritten} writes an API line in
+     * the page's language.
+     */
+    private void assertTheBoardShowsTheApis(String board, long programmeId,
+                                            java.util.function.Function<Map<String, Object>, List<String>> asWritten,
+                                            java.util.function.Function<WebElement, List<String>> asShown) {
+        List<List<String>> expected = new ArrayList<>();
+        List<List<String>> shown = new ArrayList<>();
+        try {
+            browsers.waitFor("the " + board + " board as the API answers it", POLLED, () -> {
+                expected.clear();
+                shown.clear();
+                Map<String, Object> answer = publicly("/api/public/programmes/" + programmeId + "/" + board
+                        + "?limit=50");
+                list(answer, "entries").forEach(line -> {
+                    Map<String, Object> withBoard = new HashMap<>(line);
+                    withBoard.put("boardProvisional", answer.get("provisional"));
+                    expected.add(asWritten.apply(withBoard));
+                });
+                browser.findElements(By.cssSelector("#" + board + "-rows tr")).forEach(row ->
+                        shown.add(asShown.apply(row)));
+                return !expected.isEmpty() && shown.equals(expected);
+            });
+        } catch (org.openqa.selenium.TimeoutException late) {
+            assertThat(shown).as("the %s board against the API", board).isEqualTo(expected);
+        }
+    }
+
+    /** A project line as the page writes it: names of the aspect and key area in the page's language. */
+    private List<String> projectAsWritten(Map<String, Object> line) {
+        boolean english = "en".equals(browser.findElement(By.tagName("html")).getDomAttribute("lang"));
+        Map<String, Object> aspect = aspects().stream().filter(one -> one.get("code").equals(line.get("aspect")))
+                .findFirst().orElseThrow();
+        Object keyAreaName = english && line.get("keyAreaNameEn") != null ? line.get("keyAreaNameEn")
+                : line.get("keyAreaName");
+        String tier = line.get("tier") == null ? "" : english ? (line.get("tier").equals("KEY") ? "key"
+                : "demonstration") : (line.get("tier").equals("KEY") ? "重点" : "示范");
+        String provisional = Boolean.TRUE.equals(line.get("boardProvisional")) ? (english ? " provisional" : " 暂定")
+                : "";
+        return List.of(String.valueOf(line.get("projectId")), String.valueOf(line.get("rank")),
+                (String) line.get("name"), tier, orEmpty(line.get("hostEnterprise")),
+                (String) aspect.get(english ? "nameEn" : "nameZh"), keyAreaName == null ? "" : (String) keyAreaName,
+                orEmpty(line.get("regionCode")), plain(line.get("score")) + provisional);
+    }
+
+    private List<String> projectAsShown(WebElement row) {
+        return List.of(row.getDomAttribute("data-project-id"), textOf(row, "td.rank"), textOf(row, "th.project"),
+                textOf(row, "td.tier"), textOf(row, "td.enterprise"), textOf(row, "td.aspect"),
+                textOf(row, "td.key-area"), textOf(row, "td.region"), textOf(row, "td.total"));
+    }
+
+    private List<String> enterpriseAsWritten(Map<String, Object> line) {
+        boolean english = "en".equals(browser.findElement(By.tagName("html")).getDomAttribute("lang"));
+        String badge = Boolean.TRUE.equals(line.get("inTier")) ? (english ? " in tier" : " 万家企业") : "";
+        return List.of(String.valueOf(line.get("enterpriseId")), String.valueOf(line.get("rank")),
+                line.get("name") + badge, orEmpty(line.get("regionCode")), plain(line.get("index")));
+    }
+
+    /** An absent value as the page writes it: nothing. */
+    private static String orEmpty(Object value) {
+        return value == null ? "" : value.toString();
+    }
+
+    private List<String> enterpriseAsShown(WebElement row) {
+        return List.of(row.getDomAttribute("data-enterprise-id"), textOf(row, "td.rank"),
+                textOf(row, "th.enterprise-name"), textOf(row, "td.region"), textOf(row, "td.total"));
+    }
+
+    private List<Map<String, Object>> aspects() {
+        return anonymous.get().uri("/api/reference/aspects").exchange().expectStatus().isOk()
+                .expectBodyList(MAP).returnResult().getResponseBody();
+    }
+
+    private Map<String, Object> publicly(String uri) {
+        return anonymous.get().uri(uri).exchange().expectStatus().isOk().expectBody(MAP).returnResult()
+                .getResponseBody();
+    }
+
+    /**
      * The page's star board model ({@code dashboard/js/stars.js}, run in the browser) against a model of its own rule
      * written here: over a seeded random sequence of boards (contestants joining, scores changing, ties), each new
      * version of one page gives every line that moved its change of place, every line new among the places shown
@@ -240,6 +385,84 @@ class ProgrammeDashboardBrowserTests {
         }
         assertThat(((Map<?, ?>) taken.get(0)).get("moves")).as("nothing moves in the first version")
                 .isEqualTo(List.of());
+    }
+
+    /**
+     * The page's star board model taking the stream's events, against a model written here: over a seeded random
+     * sequence of boards, each state is sent as a {@code change} made as the server makes it (the leading lines that
+     * are new or changed place, rank or score; the contestants who left the leading lines), now and then as a fresh
+     * {@code snapshot} (a reconnection that could not resume). After each, the page holds exactly the leading lines in
+     * order, every line that changed shows its change of place (a star when it was not held before), a line that did
+     * not change keeps the movement of its last change, and exactly the changed lines are reported.
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {3, 99, 4242})
+    void theStreamedStarBoardHoldsTheLeadingLinesAndTheirLastMove(long seed) {
+        Random random = new Random(seed);
+        int top = 3 + random.nextInt(5);
+        Map<Long, Integer> scores = new HashMap<>();
+        List<Map<String, Object>> events = new ArrayList<>();
+        List<List<String>> expectedLines = new ArrayList<>();
+        List<List<String>> expectedMoves = new ArrayList<>();
+        List<List<String>> expectedChanges = new ArrayList<>();
+        Map<Object, Map<String, Object>> held = new HashMap<>();
+        Map<Object, String> moves = new HashMap<>();
+        for (int sequence = 0; sequence < 40; sequence++) {
+            for (int change = random.nextInt(4); change > 0; change--) {
+                scores.put(1L + random.nextInt(20), 700 + random.nextInt(12) * 10);
+            }
+            List<Map<String, Object>> lines = list(page(scores, 0, top, "v" + sequence), "entries");
+            boolean snapshot = sequence == 0 || random.nextInt(8) == 0;
+            List<Map<String, Object>> changed = lines.stream().filter(line -> !sameStreamLine(held.get(
+                    line.get("contestantId")), line)).toList();
+            List<Object> left = held.keySet().stream().filter(id -> lines.stream()
+                    .noneMatch(line -> line.get("contestantId").equals(id))).toList();
+            left.forEach(moves::remove);
+            for (Map<String, Object> line : sequence == 0 ? List.<Map<String, Object>>of() : changed) {
+                Map<String, Object> was = held.get(line.get("contestantId"));
+                if (was == null) {
+                    moves.put(line.get("contestantId"), "new");
+                } else if (position(was) != position(line)) {
+                    moves.put(line.get("contestantId"), String.valueOf(position(was) - position(line)));
+                }
+            }
+            events.add(snapshot ? Map.of("kind", "snapshot", "data", Map.of("sequence", sequence, "total",
+                    scores.size(), "top", lines)) : Map.of("kind", "change", "data", Map.of("sequence", sequence,
+                    "total", scores.size(), "changed", changed, "leftTop", left)));
+            held.clear();
+            lines.forEach(line -> held.put(line.get("contestantId"), line));
+            expectedLines.add(lines.stream().map(line -> line.get("contestantId") + "@" + position(line)).toList());
+            expectedMoves.add(moves.entrySet().stream().map(move -> move.getKey() + ":" + move.getValue()).sorted()
+                    .toList());
+            expectedChanges.add(sequence == 0 ? List.of() : changed.stream()
+                    .map(line -> String.valueOf(line.get("contestantId"))).sorted().toList());
+        }
+        browser.get("http://localhost:" + port + "/");
+        List<?> taken = (List<?>) script("""
+                return import('/dashboard/js/stars.js').then(({ StarBoard }) => {
+                  const board = new StarBoard();
+                  return arguments[0].map(({ kind, data }) => {
+                    const changed = board[kind](data).map(String).sort();
+                    const lines = board.lines.map(line => `${line.contestantId}@${line.position}`);
+                    const moves = [...board.moves].map(([id, move]) => `${id}:${move.isNew ? 'new' : move.delta}`);
+                    return { lines, changed, moves: moves.sort() };
+                  });
+                });""", events);
+        for (int sequence = 0; sequence < events.size(); sequence++) {
+            Map<?, ?> result = (Map<?, ?>) taken.get(sequence);
+            assertThat(result.get("lines")).as("the lines after event %d", sequence)
+                    .isEqualTo(expectedLines.get(sequence));
+            assertThat(result.get("moves")).as("the moves after event %d", sequence)
+                    .isEqualTo(expectedMoves.get(sequence));
+            assertThat(result.get("changed")).as("the changes of event %d", sequence)
+                    .isEqualTo(expectedChanges.get(sequence));
+        }
+    }
+
+    /** What a change carries a line for: it is new, or its place, rank or score changed. */
+    private static boolean sameStreamLine(Map<String, Object> was, Map<String, Object> line) {
+        return was != null && position(was) == position(line) && was.get("rank").equals(line.get("rank"))
+                && was.get("score").equals(line.get("score"));
     }
 
     /** One page of the board of {@code scores}: higher first, ties by contestant id, ranked "1224". */
@@ -304,14 +527,23 @@ class ProgrammeDashboardBrowserTests {
 
     // --- what the page shows, against what the API answers --------------------------------------------------------
 
+    /** The page's asks for the star board's first page, unfiltered, as the browser's resource timing saw them. */
+    private List<?> firstPagePolls() {
+        return (List<?>) script("return performance.getEntriesByType('resource')"
+                + ".map(entry => entry.name).filter(name => /\\/stars\\?offset=0&limit=100$/.test(name))");
+    }
+
     /**
-     * The page's polls, as the browser's resource timing saw them: most answers are 304s without a body, and those
-     * carry fewer bytes than the answers with one.
+     * The page's polls (the overview, the project and enterprise boards, every 10 s), as the browser's resource
+     * timing saw them: once they come again, most answers are 304s without a body, and those carry fewer bytes than
+     * the answers with one.
      */
     private void assertThePollsOfAnUnchangedBoardCostNoBody() {
-        List<?> polls = (List<?>) script("return performance.getEntriesByType('resource')"
+        String read = "return performance.getEntriesByType('resource')"
                 + ".filter(entry => entry.name.includes('/api/public/programmes/'))"
-                + ".map(entry => [entry.responseStatus, entry.transferSize])");
+                + ".map(entry => [entry.responseStatus, entry.transferSize])";
+        waitFor("a slow poll answered 304", POLLED, () -> !sizes((List<?>) script(read), 304).isEmpty());
+        List<?> polls = (List<?>) script(read);
         List<Long> unchanged = sizes(polls, 304);
         List<Long> changed = sizes(polls, 200);
         System.out.printf("star board polls: %d answered 304 (%d bytes on average), %d answered 200 (%d bytes)%n",
@@ -457,6 +689,56 @@ class ProgrammeDashboardBrowserTests {
         return new Programme(programme, trades, all);
     }
 
+    /** A programme with projects valued and an event marking, as the tier board tests make them. */
+    record TierProgramme(long id, int projects, long event) {
+    }
+
+    /**
+     * A programme (quotas: 2 key, 1 demonstration, 2 enterprises) with {@code count} projects of random aspects, key
+     * areas and regions hosted by three enterprises, valued from four figures (so that some tie), and an event marking
+     * (its programme has a public board).
+     */
+    private TierProgramme tierProgramme(Random random, int count) {
+        Map<String, Object> body = RegistryFixtures.programmeBody(TestIdentities.unique("项目看板"));
+        body.put("quotas", Map.of("key", 2, "demonstration", 1, "enterprises", 2, "stars", 2));
+        long programme = fixtures.programme(body);
+        List<String> regions = List.of("610102", "610302", "610402");
+        List<Long> hosts = new ArrayList<>();
+        for (String region : regions) {
+            hosts.add(registry.create("/api/enterprises", Map.of("name", TestIdentities.unique("企业"),
+                    "creditCode", TestIdentities.creditCode(), "regionCode", region, "ownership", "STATE_OWNED")));
+        }
+        List<String> aspects = List.of("ENGINEERING_EXCELLENCE", "QUALITY", "WORK_SAFETY");
+        List<String> keyAreas = List.of("TECH", "INDUSTRY");
+        for (int p = 0; p < count; p++) {
+            Map<String, Object> project = RegistryFixtures.projectBody(TestIdentities.unique("项目"),
+                    hosts.get(random.nextInt(hosts.size())));
+            project.put("aspect", aspects.get(random.nextInt(aspects.size())));
+            project.put("keyArea", keyAreas.get(p % keyAreas.size()));
+            project.put("regionCode", regions.get(random.nextInt(regions.size())));
+            enter(programme, fixtures.project(programme, project), 100 * (1 + random.nextInt(4)));
+        }
+        long event = new StarEvents(web, database).event(programme, 60, 70, 80, 90, 95).id();
+        return new TierProgramme(programme, count, event);
+    }
+
+    /** The project's one indicator (cost saved) valued {@code cost}. */
+    private void enter(long programme, long project, int cost) {
+        Map<String, Object> evaluation = admin.get().uri("/api/programmes/{p}/projects/{id}/evaluation", programme,
+                project).exchange().expectStatus().isOk().expectBody(MAP).returnResult().getResponseBody();
+        admin.put().uri("/api/programmes/{p}/projects/{id}/evaluation", programme, project)
+                .header("If-Match", "\"" + number(evaluation, "version") + "\"")
+                .bodyValue(Map.of("values", List.of(Map.of("indicator", "COST", "value", cost, "evidence", "审计报告"))))
+                .exchange().expectStatus().isOk();
+    }
+
+    private void moveEvaluation(long programme, String status) {
+        String version = admin.get().uri("/api/programmes/{p}/project-evaluation", programme).exchange()
+                .expectStatus().isOk().returnResult(Void.class).getResponseHeaders().getETag();
+        admin.post().uri("/api/programmes/{p}/project-evaluation/transition", programme).header("If-Match", version)
+                .bodyValue(Map.of("status", status)).exchange().expectStatus().isOk();
+    }
+
     private void mark(Entrant entrant, int total) {
         MarkingFixtures.submit(entrant.judge().client(), entrant.event(), entrant.registration(),
                 UUID.randomUUID().toString(), MarkingFixtures.sheet("M1", total)).expectStatus().isCreated();
@@ -470,7 +752,7 @@ class ProgrammeDashboardBrowserTests {
     }
 
     private Map<String, Object> stars(long programmeId, String filter) {
-        return anonymous.get().uri("/api/public/programmes/" + programmeId + "/stars?limit=50" + filter).exchange()
+        return anonymous.get().uri("/api/public/programmes/" + programmeId + "/stars?limit=100" + filter).exchange()
                 .expectStatus().isOk().expectBody(MAP).returnResult().getResponseBody();
     }
 
