@@ -13,8 +13,8 @@ import reactor.core.publisher.Mono;
 /**
  * The reference of the rebuild benchmark ({@code benchmarks/programme/rebuild.sh}): reads the rows a programme's star
  * board is rebuilt from — each event's results with their registrations, and its entrants with their names — raw,
- * through the same driver as the application (r2dbc-postgresql), with the same statements, four events at a time as
- * the application loads programmes, every column taken out of each row, and nothing computed. Prints the rows read
+ * through the same driver as the application (r2dbc-postgresql), with the same statements, one event after another
+ * as the application loads one programme's events, every column taken out of each row, and nothing computed. Prints the rows read
  * and the milliseconds.
  *
  * <p>Usage: {@code java -cp benchmarks.jar io.jingsai.benchmarks.programme.RawResultsRead host port database user
@@ -32,7 +32,7 @@ public final class RawResultsRead {
             + "t.name_en AS trade_name_en FROM registration r JOIN contestant c ON c.id = r.contestant_id "
             + "JOIN enterprise en ON en.id = c.enterprise_id JOIN trade t ON t.id = c.trade_id "
             + "WHERE r.event_id = $1";
-    private static final int AT_ONCE = 4;
+    private static final int AT_ONCE = 1;
 
     private RawResultsRead() {
     }

@@ -56,8 +56,12 @@ class ProgrammeBoards implements ResultChangesFollowed, DisposableBean {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProgrammeBoards.class);
     private static final SecureRandom INCARNATIONS = new SecureRandom();
-    /** Programmes loaded at the same time: enough to overlap the database's round trips, few of the pool's 20. */
-    private static final int LOADS_AT_ONCE = 4;
+    /**
+     * Programmes loaded at the same time: two overlap the database's round trips, and leave the pool's first
+     * connections (four) for the requests that come while an instance starts; four at once took them all, and a
+     * request then waited for a new connection past the pool's acquire time (503) on a busy machine.
+     */
+    private static final int LOADS_AT_ONCE = 2;
 
     private final Map<Long, ProgrammeStars> held = new ConcurrentHashMap<>();
     /** Event → programme, as the last catch-up saw it. */
@@ -186,7 +190,7 @@ class ProgrammeBoards implements ResultChangesFollowed, DisposableBean {
         });
         stale.removeIf(id -> !versions.containsKey(id));
         programmeOfEvent.keySet().removeIf(event -> !events.contains(event));
-        // Newest first, a few at a time: the first load after a start is what dashboards wait for.
+        // Newest first, two at a time: the first load after a start is what dashboards wait for.
         return Flux.fromIterable(versions.entrySet())
                 .sort(Map.Entry.<Long, Long>comparingByKey().reversed())
                 .flatMap(programme -> {
