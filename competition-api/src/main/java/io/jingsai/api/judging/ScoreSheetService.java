@@ -12,12 +12,13 @@ import io.jingsai.api.account.Role;
 import io.jingsai.api.event.EventRules;
 import io.jingsai.api.event.EventRulebook;
 import io.jingsai.api.event.EventStatus;
+import io.jingsai.api.judging.MarkingGuards.EventForCaller;
+import io.jingsai.api.judging.MarkingGuards.LockedEntry;
 import io.jingsai.api.judging.MarkingGuards.LockedEvent;
 import io.jingsai.api.judging.ScoreSheetView.MarkView;
 import io.jingsai.api.judging.SheetStore.Sheet;
 import io.jingsai.api.judging.SheetWriter.Change;
 import io.jingsai.api.judging.SheetWriter.Writing;
-import io.jingsai.api.registration.RegistrationStatus;
 import io.jingsai.api.shared.AccessRefusedException;
 import io.jingsai.api.shared.ConflictException;
 import io.jingsai.api.shared.FieldProblem;
@@ -98,21 +99,23 @@ public class ScoreSheetService {
      */
     private Mono<Answer<ScoreSheetView>> accept(long eventId, long registrationId, Caller caller, Long pathJudge,
                                                 Long expectedVersion, ScoreSheetCommand sheet) {
-        return guards.lockEvent(eventId)
-                .flatMap(event -> guards.lockEntry(eventId, registrationId)
-                        .flatMap(entryStatus -> event.status().compareTo(EventStatus.REVIEW) >= 0 && pathJudge != null
-                                ? correction(event, registrationId, entryStatus, caller, pathJudge, sheet)
-                                : marking(event, registrationId, entryStatus, caller, pathJudge, sheet)))
-                .flatMap(writing -> rulebook.rules(eventId)
-                        .flatMap(rules -> write(rules, registrationId, writing, caller, expectedVersion, sheet)));
+        return guards.lockEvent(eventId, caller)
+                .flatMap(found -> guards.lockEntry(eventId, registrationId, found.judgeId())
+                        .flatMap(entry -> found.event().status().compareTo(EventStatus.REVIEW) >= 0
+                                && pathJudge != null
+                                ? correction(found, registrationId, entry, caller, pathJudge, sheet)
+                                : marking(found, registrationId, entry, pathJudge, sheet))
+                        .flatMap(writing -> rulebook.rules(eventId, found.event().version())
+                                .flatMap(rules -> write(rules, registrationId, writing, caller, expectedVersion,
+                                        sheet))));
     }
 
     /** A judge marking during MARKING: only their own sheet, on the panel, not recused. */
-    private Mono<Writing> marking(LockedEvent event, long registrationId, RegistrationStatus entryStatus,
-                                  Caller caller, Long pathJudge, ScoreSheetCommand sheet) {
-        return guards.judgeOf(caller)
+    private Mono<Writing> marking(EventForCaller found, long registrationId, LockedEntry entry, Long pathJudge,
+                                  ScoreSheetCommand sheet) {
+        return MarkingGuards.judgeOf(found)
                 .flatMap(judgeId -> requireOwnSheet(judgeId, pathJudge)
-                        .then(guards.requireMayMarkNow(event, registrationId, entryStatus, judgeId))
+                        .then(MarkingGuards.requireMayMarkNow(found.event(), registrationId, entry, judgeId))
                         .thenReturn(new Writing(judgeId, "scoreSheet.replaced", sheet.reason())));
     }
 
@@ -121,12 +124,14 @@ public class ScoreSheetService {
      * judge corrects a judge's sheet (a complaint upheld, an error found), giving a reason, for an entry they are not
      * recused from. Judges no longer change their sheets.
      */
-    private Mono<Writing> correction(LockedEvent event, long registrationId, RegistrationStatus entryStatus,
-                                     Caller caller, long sheetJudge, ScoreSheetCommand sheet) {
+    private Mono<Writing> correction(EventForCaller found, long registrationId, LockedEntry entry, Caller caller,
+                                     long sheetJudge, ScoreSheetCommand sheet) {
+        LockedEvent event = found.event();
         return Corrections.require(event, caller, sheet.reason())
-                .then(guards.judgeOf(caller))
-                .flatMap(chiefJudge -> guards.requireMayMark(event.id(), registrationId, chiefJudge))
-                .then(MarkingGuards.requireCompeting(registrationId, entryStatus))
+                .then(MarkingGuards.judgeOf(found))
+                .flatMap(chiefJudge -> MarkingGuards.requireSeated(event.id(), registrationId, chiefJudge,
+                        entry.seat()))
+                .then(MarkingGuards.requireCompeting(registrationId, entry.status()))
                 .thenReturn(new Writing(sheetJudge, "scoreSheet.corrected", sheet.reason()));
     }
 
