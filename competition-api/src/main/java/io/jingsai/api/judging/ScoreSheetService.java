@@ -1,7 +1,6 @@
 package io.jingsai.api.judging;
 
 import java.util.List;
-import java.util.Optional;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
@@ -20,7 +19,6 @@ import io.jingsai.api.judging.SheetStore.Sheet;
 import io.jingsai.api.judging.SheetWriter.Change;
 import io.jingsai.api.judging.SheetWriter.Writing;
 import io.jingsai.api.shared.AccessRefusedException;
-import io.jingsai.api.shared.ConflictException;
 import io.jingsai.api.shared.FieldProblem;
 import io.jingsai.api.shared.IdempotencyKey;
 import io.jingsai.api.shared.IdempotentRequests;
@@ -141,23 +139,18 @@ public class ScoreSheetService {
         if (!problems.isEmpty()) {
             return Mono.error(new RejectedRequestException(problems));
         }
+        if (expectedVersion == null) {
+            // Not read first: the insert itself finds a sheet the judge has submitted already (409).
+            return saved(rules, registrationId, writing, caller,
+                    new Change(registrationId, null, List.of(), marks(sheet)));
+        }
         long judgeId = writing.judgeId();
         return store.current(registrationId, judgeId)
-                .map(Optional::of)
-                .defaultIfEmpty(Optional.empty())
+                .switchIfEmpty(Mono.error(() -> notFound(judgeId, registrationId)))
                 .flatMap(current -> {
-                    if (expectedVersion == null && current.isPresent()) {
-                        return Mono.error(new ConflictException("scoreSheet.exists", judgeId, registrationId,
-                                current.get().version()));
-                    }
-                    if (expectedVersion != null && current.isEmpty()) {
-                        return Mono.error(notFound(judgeId, registrationId));
-                    }
-                    current.ifPresent(found -> Versions.require(RESOURCE, judgeId, expectedVersion,
-                            found.version()));
-                    return (current.isPresent() ? store.marks(current.get()) : Mono.just(List.<MarkView>of()))
-                            .flatMap(before -> saved(rules, registrationId, writing, caller,
-                                    new Change(registrationId, current.orElse(null), before, marks(sheet))));
+                    Versions.require(RESOURCE, judgeId, expectedVersion, current.version());
+                    return store.marks(current).flatMap(before -> saved(rules, registrationId, writing, caller,
+                            new Change(registrationId, current, before, marks(sheet))));
                 });
     }
 
