@@ -5,7 +5,7 @@
 # by hand with that file, reads what an earlier run wrote; do not point it at a database that other keys (the
 # tests') have written to, or set JINGSAI_DATA_KEYS and JINGSAI_LOOKUP_KEY to theirs.
 #
-#   start_app <port> <admin-password> <log-file> [java options...]   # sets $app (its pid)
+#   start_app <port> <admin-password> <log-file> [java options...]   # sets $app (its pid); JINGSAI_JAR: another jar
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGDATABASE=${PGDATABASE:-jingsai_bench}
 export PGUSER=${PGUSER:-jingsai_ci} PGPASSWORD=${PGPASSWORD:-jingsai_ci}
 
@@ -17,7 +17,7 @@ start_app() {
     JINGSAI_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$PGDATABASE" \
     JINGSAI_DB_USER=$PGUSER JINGSAI_DB_PASSWORD=$PGPASSWORD \
     JINGSAI_ADMIN_PASSWORD=$password PORT=$port JINGSAI_DATA_DIR=$(mktemp -d) \
-    java "$@" -jar competition-api/target/competition-api.jar >"$log" 2>&1 &
+    java "$@" -jar "${JINGSAI_JAR:-competition-api/target/competition-api.jar}" >"$log" 2>&1 &
   app=$!
   for _ in $(seq 1 180); do
     curl -fsS "http://localhost:$port/actuator/health" >/dev/null 2>&1 && return 0

@@ -7,7 +7,8 @@
 # Needs a PostgreSQL server with a database the benchmark may fill and spoil (pgbench appends audit entries that
 # the service did not write, so that event's chain no longer verifies): PGHOST, PGPORT, PGDATABASE, PGUSER,
 # PGPASSWORD (defaults: 127.0.0.1, 5432, jingsai_bench, jingsai_ci, jingsai_ci). Needs pgbench, Node 18+, curl,
-# python3, and the packaged app (mvn -B -ntp package -DskipTests). Starts the app on port 18080 and stops it after.
+# python3, and the packaged app (mvn -B -ntp package -DskipTests; JINGSAI_JAR: another jar, to compare two builds).
+# Starts the app on port 18080 and stops it after.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 judges=${1:-50}
@@ -19,7 +20,7 @@ password=bench-admin-password
 
 JINGSAI_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$PGDATABASE" JINGSAI_DB_USER=$PGUSER JINGSAI_DB_PASSWORD=$PGPASSWORD \
   JINGSAI_ADMIN_PASSWORD=$password PORT=$port JINGSAI_DATA_DIR=$(mktemp -d) \
-  java -jar competition-api/target/competition-api.jar >/tmp/jingsai-marks-bench.log 2>&1 &
+  java -jar "${JINGSAI_JAR:-competition-api/target/competition-api.jar}" >/tmp/jingsai-marks-bench.log 2>&1 &
 app=$!
 trap 'kill $app 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do

@@ -121,8 +121,9 @@ final class CrossFeatureReads {
             read("registration", "enterprise", "RegistrationExport: the entrant's enterprise name",
                     "id bigint", "name character varying"),
             read("judging", "event", "PanelService, PanelPlanService: the event exists and its panel (its "
-                            + "automatic assignment: before marking) is still open",
-                    "id bigint", "status character varying"),
+                            + "automatic assignment: before marking) is still open; MarkingGuards: the event locked "
+                            + "for marking, at the version whose rules score the marks",
+                    "id bigint", "status character varying", "programme_id bigint", "version bigint"),
             read("judging", "judge", "PanelService, ChiefJudgeDesk: members exist and are listed by name; Recusals: "
                             + "own enterprise",
                     "id bigint", "name character varying", "enterprise_id bigint"),
@@ -135,7 +136,7 @@ final class CrossFeatureReads {
                     "id bigint", "enterprise_id bigint"),
             read("judging", "team", "Recusals: a team's enterprise", "id bigint", "enterprise_id bigint"),
             read("judging", "team_member", "Recusals: a team's members", "team_id bigint", "contestant_id bigint"),
-            read("judging", "account", "ScoreSheetService: the registry judge a signed-in account is",
+            read("judging", "account", "MarkingGuards: the registry judge a signed-in account is",
                     "id bigint", "judge_id bigint"),
             read("result", "registration", "ResultStore: the entries of an event, their numbers and status; "
                             + "ResultExports: who each entrant is",

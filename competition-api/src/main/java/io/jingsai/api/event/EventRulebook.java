@@ -45,6 +45,15 @@ public class EventRulebook {
         return rows.load(eventId).map(this::rulesOf);
     }
 
+    /**
+     * The rules of the event at {@code version}, a version the caller has just read and holds locked: the rules kept
+     * for it, without reading the event again, or, when none are kept for that version, as {@link #rules(long)}.
+     */
+    public Mono<EventRules> rules(long eventId, long version) {
+        CompiledRules known = kept.get(eventId);
+        return known != null && known.version() == version ? Mono.just(known) : rules(eventId);
+    }
+
     private EventRules rulesOf(EventRow row) {
         CompiledRules known = kept.get(row.id());
         if (known != null && known.version() == row.version()) {

@@ -75,7 +75,7 @@ class AspectSheetService {
         return guards.lockEvent(eventId)
                 .flatMap(event -> guards.panelJudgeOf(eventId, caller)
                         .flatMap(judgeId -> MarkingGuards.requireMarking(eventId, event.status())
-                                .then(rulebook.rules(eventId))
+                                .then(rulebook.rules(eventId, event.version()))
                                 .flatMap(rules -> lockedEntries(rules, judgeId, aspectId, sheet)
                                         .flatMap(statuses -> store.current(judgeId, registrationIds(sheet))
                                                 .flatMap(current -> write(rules, judgeId, aspectId, caller, sheet,

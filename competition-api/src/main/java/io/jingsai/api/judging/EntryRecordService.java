@@ -101,7 +101,7 @@ class EntryRecordService {
         return guards.lockEvent(eventId)
                 .flatMap(event -> requireMayKeep(event, caller, command.reason())
                         .then(guards.lockEntry(eventId, registrationId))
-                        .then(rulebook.rules(eventId))
+                        .then(rulebook.rules(eventId, event.version()))
                         .flatMap(rules -> write(rules, event, registrationId, expectedVersion, caller, command)));
     }
 

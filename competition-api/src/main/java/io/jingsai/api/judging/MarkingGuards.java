@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Component;
 
 import io.jingsai.api.account.Caller;
@@ -15,6 +16,7 @@ import io.jingsai.api.registration.RegistrationStatus;
 import io.jingsai.api.shared.AccessRefusedException;
 import io.jingsai.api.shared.ConflictException;
 import io.jingsai.api.shared.NotFoundException;
+import io.r2dbc.spi.Readable;
 import reactor.core.publisher.Mono;
 
 /**
@@ -40,15 +42,39 @@ class MarkingGuards {
         this.plans = plans;
     }
 
-    /** The event as its writers see it, locked until the transaction ends. */
-    record LockedEvent(long id, long programmeId, EventStatus status) {
+    /**
+     * The event as its writers see it, locked until the transaction ends.
+     *
+     * @param version the event row's version, whose rules stay those to score with while the lock is held
+     */
+    record LockedEvent(long id, long programmeId, EventStatus status, long version) {
     }
+
+    /** The locked event with the registry judge the caller is, if any (an administrator, say, is none). */
+    record EventForCaller(LockedEvent event, Optional<Long> judgeId) {
+    }
+
+    /**
+     * Locks the event shared and reads whom the caller judges as, in one statement (one round trip fewer for every
+     * score sheet). The account's judge is read without a lock, as {@link #linkedJudge} reads it.
+     */
+    private static final String LOCK_EVENT = """
+            SELECT e.programme_id, e.status, e.version, (SELECT a.judge_id FROM account a WHERE a.id = :account)
+                   AS judge_id
+            FROM event e WHERE e.id = :id FOR SHARE OF e""";
 
     /** Shared: many judges mark at once, while a change of the event's status waits for them. */
     Mono<LockedEvent> lockEvent(long eventId) {
-        return database.sql("SELECT programme_id, status FROM event WHERE id = :id FOR SHARE").bind("id", eventId)
-                .map(row -> new LockedEvent(eventId, row.get("programme_id", Long.class),
-                        EventStatus.valueOf(row.get("status", String.class))))
+        return lockEvent(eventId, null).map(EventForCaller::event);
+    }
+
+    /** As {@link #lockEvent(long)}, with the registry judge the caller is (a caller of null: none). */
+    Mono<EventForCaller> lockEvent(long eventId, Caller caller) {
+        return database.sql(LOCK_EVENT).bind("id", eventId)
+                .bind("account", Parameter.fromOrEmpty(caller == null ? null : caller.accountId(), Long.class))
+                .map(row -> new EventForCaller(new LockedEvent(eventId, row.get("programme_id", Long.class),
+                        EventStatus.valueOf(row.get("status", String.class)), row.get("version", Long.class)),
+                        Optional.ofNullable(row.get("judge_id", Long.class))))
                 .one()
                 .switchIfEmpty(Mono.error(() -> new NotFoundException("event", eventId)));
     }
@@ -69,8 +95,32 @@ class MarkingGuards {
                 .bind("id", registrationId).bind("eventId", eventId)
                 .map(row -> RegistrationStatus.valueOf(row.get("status", String.class)))
                 .one()
-                .switchIfEmpty(Mono.error(() -> NotFoundException.because("notFound.registration", registrationId,
-                        eventId)));
+                .switchIfEmpty(Mono.error(() -> notFound(eventId, registrationId)));
+    }
+
+    /**
+     * The entry locked as {@link #lockEntry} locks it, with where a judge sits to mark it (read in the same
+     * statement, under the same locks as {@link #requireMayMark} reads them).
+     *
+     * @param seat null when there is no judge to seat
+     */
+    record LockedEntry(RegistrationStatus status, Seat seat) {
+    }
+
+    /** As {@link #lockEntry}, with the judge's {@link Seat} for the entry when {@code judgeId} is present. */
+    Mono<LockedEntry> lockEntry(long eventId, long registrationId, Optional<Long> judgeId) {
+        return database.sql("SELECT r.status, " + SEAT + " FROM registration r "
+                        + "WHERE r.id = :registrationId AND r.event_id = :eventId FOR NO KEY UPDATE OF r")
+                .bind("registrationId", registrationId).bind("eventId", eventId)
+                .bind("judgeId", Parameter.fromOrEmpty(judgeId.orElse(null), Long.class))
+                .map(row -> new LockedEntry(RegistrationStatus.valueOf(row.get("status", String.class)),
+                        judgeId.isEmpty() ? null : seat(row)))
+                .one()
+                .switchIfEmpty(Mono.error(() -> notFound(eventId, registrationId)));
+    }
+
+    private static NotFoundException notFound(long eventId, long registrationId) {
+        return NotFoundException.because("notFound.registration", registrationId, eventId);
     }
 
     /**
@@ -90,8 +140,16 @@ class MarkingGuards {
 
     /** The registry judge the account is; an account linked to no judge (an administrator, say) never marks. */
     Mono<Long> judgeOf(Caller caller) {
-        return linkedJudge(caller)
-                .switchIfEmpty(Mono.error(() -> AccessRefusedException.forbidden("scoreSheet.notAJudge")));
+        return linkedJudge(caller).switchIfEmpty(Mono.error(MarkingGuards::notAJudge));
+    }
+
+    /** As {@link #judgeOf(Caller)}, with the judge read when the event was locked. */
+    static Mono<Long> judgeOf(EventForCaller found) {
+        return Mono.justOrEmpty(found.judgeId()).switchIfEmpty(Mono.error(MarkingGuards::notAJudge));
+    }
+
+    private static AccessRefusedException notAJudge() {
+        return AccessRefusedException.forbidden("scoreSheet.notAJudge");
     }
 
     /** The registry judge the account is, or empty for an account linked to no judge. */
@@ -102,7 +160,21 @@ class MarkingGuards {
                 .flatMap(Mono::justOrEmpty);
     }
 
-    private record Seat(boolean member, boolean keptOff) {
+    /**
+     * Where a judge sits to mark an entry: on the event's panel, kept off the entry by the event's automatic
+     * assignment, recused from it.
+     */
+    record Seat(boolean member, boolean keptOff, boolean recused) {
+    }
+
+    /** The columns of a {@link Seat} of the judge {@code :judgeId} for the entry {@code :registrationId}. */
+    private static final String SEAT = MEMBER + " AS member, " + PanelPlans.KEPT_OFF + " AS kept_off, "
+            + Recusals.RECUSED + " AS recused";
+
+    private static Seat seat(Readable row) {
+        return new Seat(Boolean.TRUE.equals(row.get("member", Boolean.class)),
+                Boolean.TRUE.equals(row.get("kept_off", Boolean.class)),
+                Boolean.TRUE.equals(row.get("recused", Boolean.class)));
     }
 
     /**
@@ -110,20 +182,24 @@ class MarkingGuards {
      * judge is not its chief judge ({@link PanelPlans}; 403), and not recused from the entry (403).
      */
     Mono<Void> requireMayMark(long eventId, long registrationId, long judgeId) {
-        return database.sql("SELECT " + MEMBER + " AS member, " + PanelPlans.KEPT_OFF + " AS kept_off")
+        return database.sql("SELECT " + SEAT)
                 .bind("eventId", eventId).bind("judgeId", judgeId).bind("registrationId", registrationId)
-                .map(row -> new Seat(Boolean.TRUE.equals(row.get("member", Boolean.class)),
-                        Boolean.TRUE.equals(row.get("kept_off", Boolean.class))))
+                .map(MarkingGuards::seat)
                 .one()
-                .flatMap(seat -> !seat.member()
-                        ? Mono.error(AccessRefusedException.forbidden("scoreSheet.notOnPanel", judgeId, eventId))
-                        : seat.keptOff()
-                        ? Mono.error(AccessRefusedException.forbidden("scoreSheet.notAssigned", judgeId,
-                                registrationId))
-                        : recusals.isRecused(eventId, judgeId, registrationId))
-                .flatMap(recused -> recused
-                        ? Mono.error(AccessRefusedException.forbidden("scoreSheet.recused", judgeId, registrationId))
-                        : Mono.empty());
+                .flatMap(seat -> requireSeated(eventId, registrationId, judgeId, seat));
+    }
+
+    /** As {@link #requireMayMark}, with the judge's seat read already. */
+    static Mono<Void> requireSeated(long eventId, long registrationId, long judgeId, Seat seat) {
+        if (!seat.member()) {
+            return Mono.error(AccessRefusedException.forbidden("scoreSheet.notOnPanel", judgeId, eventId));
+        }
+        if (seat.keptOff()) {
+            return Mono.error(AccessRefusedException.forbidden("scoreSheet.notAssigned", judgeId, registrationId));
+        }
+        return seat.recused()
+                ? Mono.error(AccessRefusedException.forbidden("scoreSheet.recused", judgeId, registrationId))
+                : Mono.empty();
     }
 
     /** The signed-in account's registry judge, on the event's panel: 403 for anyone else. */
@@ -148,6 +224,12 @@ class MarkingGuards {
                                  long judgeId) {
         return requireMayMark(event.id(), registrationId, judgeId)
                 .then(requireOpen(event.id(), registrationId, event.status(), entryStatus));
+    }
+
+    /** As {@link #requireMayMarkNow}, with the entry locked and the judge's seat read already. */
+    static Mono<Void> requireMayMarkNow(LockedEvent event, long registrationId, LockedEntry entry, long judgeId) {
+        return requireSeated(event.id(), registrationId, judgeId, entry.seat())
+                .then(requireOpen(event.id(), registrationId, event.status(), entry.status()));
     }
 
     /** Those of these entries of the event that the judge may not mark (recused: own enterprise or declared). */

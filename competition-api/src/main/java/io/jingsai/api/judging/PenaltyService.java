@@ -83,7 +83,7 @@ class PenaltyService {
                         .flatMap(entryStatus -> guards.judgeOf(caller)
                                 .flatMap(judgeId -> guards.requireMayMarkNow(event, registrationId, entryStatus,
                                                 judgeId)
-                                        .then(rulebook.rules(eventId))
+                                        .then(rulebook.rules(eventId, event.version()))
                                         .flatMap(rules -> write(rules, registrationId, judgeId, caller,
                                                 command)))));
     }

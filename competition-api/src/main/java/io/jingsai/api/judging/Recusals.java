@@ -42,6 +42,13 @@ class Recusals {
     private static final String ALL = "SELECT DISTINCT ON (judge_id, registration_id) * FROM (" + OWN_ENTERPRISE
             + " UNION ALL " + DECLARED + ") recusal ORDER BY judge_id, registration_id, cause DESC";
 
+    /**
+     * Whether the judge {@code :judgeId} may not mark the entry {@code :registrationId} of the event {@code :eventId}:
+     * a condition for other statements that check a judge's seat with what else they read (false for a null judge).
+     */
+    static final String RECUSED = "EXISTS (SELECT 1 FROM (" + OWN_ENTERPRISE + " UNION ALL " + DECLARED
+            + ") recusal WHERE judge_id = :judgeId AND registration_id = :registrationId)";
+
     private final DatabaseClient database;
 
     Recusals(DatabaseClient database) {
@@ -56,11 +63,6 @@ class Recusals {
                         row.get("registration_number", Integer.class),
                         RecusalCause.valueOf(row.get("cause", String.class)), row.get("reason", String.class)))
                 .all();
-    }
-
-    /** Whether the judge may not mark this entry of the event. */
-    Mono<Boolean> isRecused(long eventId, long judgeId, long registrationId) {
-        return recusedAmong(eventId, judgeId, List.of(registrationId)).map(recused -> !recused.isEmpty());
     }
 
     /** Those of these entries of the event that the judge may not mark. */

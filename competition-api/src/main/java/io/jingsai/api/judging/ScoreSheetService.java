@@ -1,7 +1,6 @@
 package io.jingsai.api.judging;
 
 import java.util.List;
-import java.util.Optional;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
@@ -12,14 +11,14 @@ import io.jingsai.api.account.Role;
 import io.jingsai.api.event.EventRules;
 import io.jingsai.api.event.EventRulebook;
 import io.jingsai.api.event.EventStatus;
+import io.jingsai.api.judging.MarkingGuards.EventForCaller;
+import io.jingsai.api.judging.MarkingGuards.LockedEntry;
 import io.jingsai.api.judging.MarkingGuards.LockedEvent;
 import io.jingsai.api.judging.ScoreSheetView.MarkView;
 import io.jingsai.api.judging.SheetStore.Sheet;
 import io.jingsai.api.judging.SheetWriter.Change;
 import io.jingsai.api.judging.SheetWriter.Writing;
-import io.jingsai.api.registration.RegistrationStatus;
 import io.jingsai.api.shared.AccessRefusedException;
-import io.jingsai.api.shared.ConflictException;
 import io.jingsai.api.shared.FieldProblem;
 import io.jingsai.api.shared.IdempotencyKey;
 import io.jingsai.api.shared.IdempotentRequests;
@@ -98,21 +97,23 @@ public class ScoreSheetService {
      */
     private Mono<Answer<ScoreSheetView>> accept(long eventId, long registrationId, Caller caller, Long pathJudge,
                                                 Long expectedVersion, ScoreSheetCommand sheet) {
-        return guards.lockEvent(eventId)
-                .flatMap(event -> guards.lockEntry(eventId, registrationId)
-                        .flatMap(entryStatus -> event.status().compareTo(EventStatus.REVIEW) >= 0 && pathJudge != null
-                                ? correction(event, registrationId, entryStatus, caller, pathJudge, sheet)
-                                : marking(event, registrationId, entryStatus, caller, pathJudge, sheet)))
-                .flatMap(writing -> rulebook.rules(eventId)
-                        .flatMap(rules -> write(rules, registrationId, writing, caller, expectedVersion, sheet)));
+        return guards.lockEvent(eventId, caller)
+                .flatMap(found -> guards.lockEntry(eventId, registrationId, found.judgeId())
+                        .flatMap(entry -> found.event().status().compareTo(EventStatus.REVIEW) >= 0
+                                && pathJudge != null
+                                ? correction(found, registrationId, entry, caller, pathJudge, sheet)
+                                : marking(found, registrationId, entry, pathJudge, sheet))
+                        .flatMap(writing -> rulebook.rules(eventId, found.event().version())
+                                .flatMap(rules -> write(rules, registrationId, writing, caller, expectedVersion,
+                                        sheet))));
     }
 
     /** A judge marking during MARKING: only their own sheet, on the panel, not recused. */
-    private Mono<Writing> marking(LockedEvent event, long registrationId, RegistrationStatus entryStatus,
-                                  Caller caller, Long pathJudge, ScoreSheetCommand sheet) {
-        return guards.judgeOf(caller)
+    private Mono<Writing> marking(EventForCaller found, long registrationId, LockedEntry entry, Long pathJudge,
+                                  ScoreSheetCommand sheet) {
+        return MarkingGuards.judgeOf(found)
                 .flatMap(judgeId -> requireOwnSheet(judgeId, pathJudge)
-                        .then(guards.requireMayMarkNow(event, registrationId, entryStatus, judgeId))
+                        .then(MarkingGuards.requireMayMarkNow(found.event(), registrationId, entry, judgeId))
                         .thenReturn(new Writing(judgeId, "scoreSheet.replaced", sheet.reason())));
     }
 
@@ -121,12 +122,14 @@ public class ScoreSheetService {
      * judge corrects a judge's sheet (a complaint upheld, an error found), giving a reason, for an entry they are not
      * recused from. Judges no longer change their sheets.
      */
-    private Mono<Writing> correction(LockedEvent event, long registrationId, RegistrationStatus entryStatus,
-                                     Caller caller, long sheetJudge, ScoreSheetCommand sheet) {
+    private Mono<Writing> correction(EventForCaller found, long registrationId, LockedEntry entry, Caller caller,
+                                     long sheetJudge, ScoreSheetCommand sheet) {
+        LockedEvent event = found.event();
         return Corrections.require(event, caller, sheet.reason())
-                .then(guards.judgeOf(caller))
-                .flatMap(chiefJudge -> guards.requireMayMark(event.id(), registrationId, chiefJudge))
-                .then(MarkingGuards.requireCompeting(registrationId, entryStatus))
+                .then(MarkingGuards.judgeOf(found))
+                .flatMap(chiefJudge -> MarkingGuards.requireSeated(event.id(), registrationId, chiefJudge,
+                        entry.seat()))
+                .then(MarkingGuards.requireCompeting(registrationId, entry.status()))
                 .thenReturn(new Writing(sheetJudge, "scoreSheet.corrected", sheet.reason()));
     }
 
@@ -136,23 +139,18 @@ public class ScoreSheetService {
         if (!problems.isEmpty()) {
             return Mono.error(new RejectedRequestException(problems));
         }
+        if (expectedVersion == null) {
+            // Not read first: the insert itself finds a sheet the judge has submitted already (409).
+            return saved(rules, registrationId, writing, caller,
+                    new Change(registrationId, null, List.of(), marks(sheet)));
+        }
         long judgeId = writing.judgeId();
         return store.current(registrationId, judgeId)
-                .map(Optional::of)
-                .defaultIfEmpty(Optional.empty())
+                .switchIfEmpty(Mono.error(() -> notFound(judgeId, registrationId)))
                 .flatMap(current -> {
-                    if (expectedVersion == null && current.isPresent()) {
-                        return Mono.error(new ConflictException("scoreSheet.exists", judgeId, registrationId,
-                                current.get().version()));
-                    }
-                    if (expectedVersion != null && current.isEmpty()) {
-                        return Mono.error(notFound(judgeId, registrationId));
-                    }
-                    current.ifPresent(found -> Versions.require(RESOURCE, judgeId, expectedVersion,
-                            found.version()));
-                    return (current.isPresent() ? store.marks(current.get()) : Mono.just(List.<MarkView>of()))
-                            .flatMap(before -> saved(rules, registrationId, writing, caller,
-                                    new Change(registrationId, current.orElse(null), before, marks(sheet))));
+                    Versions.require(RESOURCE, judgeId, expectedVersion, current.version());
+                    return store.marks(current).flatMap(before -> saved(rules, registrationId, writing, caller,
+                            new Change(registrationId, current, before, marks(sheet))));
                 });
     }
 

@@ -35,6 +35,7 @@ class SheetStore {
     private static final String INSERT = """
             INSERT INTO score_sheet (event_id, registration_id, judge_id, version, submitted_at, submitted_by)
             SELECT :eventId, r.id, :judgeId, 0, :now, :by FROM unnest(CAST(:registrations AS BIGINT[])) AS r (id)
+            ON CONFLICT (registration_id, judge_id) DO NOTHING
             RETURNING id, registration_id""";
 
     /** Only from the version read: a sheet changed meanwhile is not updated, and the write fails. */
@@ -99,7 +100,11 @@ class SheetStore {
                         .computeIfAbsent(mark.getKey(), id -> new ArrayList<>()).add(mark.getValue()));
     }
 
-    /** First sheets (version 0) of the judge for these entries, by registration. */
+    /**
+     * First sheets (version 0) of the judge for these entries, by registration; 409 {@code scoreSheet.exists} (naming
+     * the first such entry and its sheet's version) if the judge has a sheet for any of them already, so that a caller
+     * need not look first.
+     */
     Mono<Map<Long, Sheet>> insert(long eventId, long judgeId, List<Long> registrationIds, Instant now, String by) {
         if (registrationIds.isEmpty()) {
             return Mono.just(Map.of());
@@ -110,7 +115,17 @@ class SheetStore {
                 .bind("now", now).bind("by", by)
                 .map(row -> new Sheet(row.get("id", Long.class), row.get("registration_id", Long.class), 0, now, by))
                 .all()
-                .collectMap(Sheet::registrationId);
+                .collectMap(Sheet::registrationId)
+                .flatMap(inserted -> inserted.size() == registrationIds.size() ? Mono.just(inserted)
+                        : alreadySubmitted(judgeId, registrationIds.stream()
+                                .filter(id -> !inserted.containsKey(id)).findFirst().orElseThrow()));
+    }
+
+    private <T> Mono<T> alreadySubmitted(long judgeId, long registrationId) {
+        return current(registrationId, judgeId)
+                .switchIfEmpty(Mono.error(() -> new ConflictException("scoreSheet.changedMeanwhile")))
+                .flatMap(found -> Mono.error(new ConflictException("scoreSheet.exists", judgeId, registrationId,
+                        found.version())));
     }
 
     /** The next version of each sheet, by registration; 409 if any was changed since it was read. */

@@ -24,8 +24,9 @@ import reactor.core.publisher.Mono;
  * The next versions of one judge's score sheets, written once for both shapes of a sheet (an entry's marks, one
  * aspect's marks across entries): the sheet rows and their marks, one statement per table for all of them; then, entry
  * by entry in the order given, the entry's result recomputed and the sheet's change appended to the event's audit
- * chain (who, the marks before and after, the reason). The caller has checked everything and holds the entries'
- * locks, so that each result sees every committed mark.
+ * chain (who, the marks before and after, the reason). The caller has checked everything but whether a first sheet
+ * is one (the insert refuses a judge's second first sheet: 409) and holds the entries' locks, so that each result
+ * sees every committed mark.
  */
 @Component
 class SheetWriter {
@@ -69,7 +70,10 @@ class SheetWriter {
         }
     }
 
-    /** Writes the changes; completes with each sheet as stored now, in the order of {@code changes}. */
+    /**
+     * Writes the changes; completes with each sheet as stored now, in the order of {@code changes}. A change without
+     * a current sheet for an entry the judge has a sheet for is refused, 409 {@code scoreSheet.exists}.
+     */
     Mono<List<Sheet>> write(EventRules rules, Writing writing, Caller caller, List<Change> changes) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         List<Long> firsts = changes.stream().filter(change -> change.current() == null)

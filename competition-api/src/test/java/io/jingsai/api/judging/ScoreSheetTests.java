@@ -221,6 +221,15 @@ class ScoreSheetTests {
         replace(judge.client(), event, entry, judge.id(), "\"0\"", replacement, better).expectStatus().isOk()
                 .expectHeader().valueEquals("Idempotent-Replayed", "true")
                 .expectHeader().valueEquals("ETag", "\"1\"");
+        // a second first sheet (a new key) is refused naming the current version, and writes nothing
+        submit(judge.client(), event, entry, key(), sheet).expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail)
+                        .contains(String.valueOf(judge.id()), String.valueOf(entry))
+                        .containsPattern("(version|版本) 1"));
+        assertThat(count("SELECT COUNT(*) FROM score_sheet WHERE registration_id = " + entry)).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM mark m JOIN score_sheet s ON s.id = m.sheet_id "
+                + "WHERE s.registration_id = " + entry)).isEqualTo(6);
+        assertThat(count("SELECT COUNT(*) FROM result_change WHERE registration_id = " + entry)).isEqualTo(2);
 
         judge.client().get().uri("/api/events/{e}/registrations/{r}/score-sheets/{j}", event, entry, judge.id())
                 .exchange().expectStatus().isOk().expectHeader().valueEquals("ETag", "\"1\"")
