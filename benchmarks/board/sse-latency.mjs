@@ -4,9 +4,10 @@
 // nothing for the others (issue #17: p99 <= 1 s at 500 marks/s with 2,000 subscribers).
 //
 //   node benchmarks/board/sse-latency.mjs <base-url> <admin-password> [subscribers=200] [sheets/s=50] [seconds=30]
-//                                          [entries=100] [judges=20]
+//                                          [entries=100] [judges=20] [aspects=5]
 //
-// Set-up (lib/event-setup.mjs): an event with `entries` entries, a scheme of 5 measured aspects of 20 marks each, and
+// Set-up (lib/event-setup.mjs): an event with `entries` entries, a scheme of `aspects` measured aspects (5, 10 or 20)
+// of 100/aspects marks each, and
 // `judges` judges, each of whom marks only their own entries (entry i: judge i mod judges), so that an entry's total
 // is exactly the sum of its one sheet's marks. A sheet counts as arrived at a subscriber when a 'change' (or a
 // 'snapshot') carries the entry (by registration number) with that total; an entry never gets a total it has had
@@ -15,7 +16,7 @@
 // tick of the stream (changes are coalesced) never arrives as such: it counts as missing, not as a latency.
 //
 // Sheets go out every 1/rate s, each to the next entry in turn that has no sheet in flight (fetch, keep-alive); a
-// mark is one aspect, so marks/s = 5 x sheets/s. Subscribers run in child processes (up to 250 each, node:http);
+// mark is one aspect, so marks/s = aspects x sheets/s. Subscribers run in child processes (up to 250 each, node:http);
 // times are wall-clock (performance.timeOrigin + now()) on the one machine. Marking warms up unmeasured for up to
 // 15 s first. For the stalled phase the stalled
 // subscriber opens first and marking goes on until the server's send queue towards it is not empty (ss), i.e. the
@@ -31,7 +32,12 @@ import { performance } from 'node:perf_hooks';
 import { aspectId, setUp } from '../lib/event-setup.mjs';
 
 const now = () => performance.timeOrigin + performance.now();
-const ASPECTS = 5;
+const ASPECTS = Number(process.argv[2] === '--subscribers' ? 5 : process.argv[9] ?? 5);
+if (![5, 10, 20].includes(ASPECTS)) {
+  console.error(`aspects must be 5, 10 or 20 (so that the marks add up to 100), was ${process.argv[9]}`);
+  process.exit(2);
+}
+const MAX_MARK = 100 / ASPECTS;
 const HISTOGRAM_MS = 120_000; // latencies are counted in 1 ms buckets up to two minutes
 
 // --- the subscribers (child processes) ---
@@ -114,14 +120,14 @@ async function main() {
     judgesArg = '20'] = process.argv.slice(2);
   if (!base || !password) {
     console.error('usage: node benchmarks/board/sse-latency.mjs <base-url> <admin-password> [subscribers] '
-        + '[sheets/s] [seconds] [entries] [judges]');
+        + '[sheets/s] [seconds] [entries] [judges] [aspects]');
     process.exit(2);
   }
   const subscribers = Number(subscribersArg);
   const rate = Number(rateArg);
   const seconds = Number(secondsArg);
   const { event, registrations, numbers, judges } = await setUp(base, password,
-      { judges: Number(judgesArg), entries: Number(entriesArg), aspects: ASPECTS, maxMark: 20 });
+      { judges: Number(judgesArg), entries: Number(entriesArg), aspects: ASPECTS, maxMark: MAX_MARK });
   const stream = `${base}/api/public/events/${event}/board/stream`;
 
   const workers = [];
@@ -191,7 +197,8 @@ function judgesMarking(base, event, registrations, numbers, judges, workers, rat
       halves = Math.floor(Math.random() * 201);
     } while (used[entry].has(halves));
     used[entry].add(halves);
-    return Array.from({ length: ASPECTS }, (_, a) => Math.max(0, Math.min(40, halves - 40 * a)) / 2);
+    const most = 2 * MAX_MARK; // an aspect's maximum, in halves
+    return Array.from({ length: ASPECTS }, (_, a) => Math.max(0, Math.min(most, halves - most * a)) / 2);
   }
 
   async function sheet(entry) {

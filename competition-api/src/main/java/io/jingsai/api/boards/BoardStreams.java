@@ -22,9 +22,7 @@ public final class BoardStreams {
     }
 
     static Flux<ServerSentEvent<Object>> of(EventBoard board, String lastEventId, Duration heartbeat) {
-        return of("board " + board.eventId(), board.events(lastEventId)
-                .map(event -> ServerSentEvent.builder(event.data()).id(event.id()).event(event.name()).build()),
-                heartbeat);
+        return of("board " + board.eventId(), board.events(lastEventId), heartbeat);
     }
 
     /**

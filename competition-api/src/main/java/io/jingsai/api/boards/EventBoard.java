@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.codec.ServerSentEvent;
 
 import io.jingsai.api.event.Standing;
 import io.jingsai.api.result.CurrentResults.CurrentResult;
@@ -25,6 +26,7 @@ import io.jingsai.leaderboard.Entry;
 import io.jingsai.leaderboard.Page;
 import io.jingsai.scoring.ranking.RankingRule;
 import reactor.core.publisher.Flux;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One event's public board: a leaderboard {@link Board} ranked by the event's own ranking rule, the public names of
@@ -87,12 +89,12 @@ final class EventBoard {
     private long freezeRevision;
 
     EventBoard(long eventId, String incarnation, RankingRule<Standing> ranking,
-               BoardRuntime runtime, int historyLimit) {
+               BoardRuntime runtime, int historyLimit, JsonMapper json) {
         this.eventId = eventId;
         this.incarnation = incarnation;
         this.rule = BoardRule.of(ranking, KEY_SCALE);
         this.board = Board.create(rule.spec("event-" + eventId), runtime);
-        this.changes = new ResumableChanges(board, incarnation, historyLimit);
+        this.changes = new ResumableChanges(board, incarnation, historyLimit, json);
     }
 
     long eventId() {
@@ -263,18 +265,14 @@ final class EventBoard {
 
     // --- the stream -----------------------------------------------------------------------------------------------
 
-    /** A stream event: its id, its name and its data. */
-    record StreamEvent(String id, String name, Object data) {
-    }
-
     /**
      * The board's changes as stream events: a snapshot, then changes; a client that names the last id it received
      * resumes with the changes it missed if the board still has them all, or with nothing if it missed none, and
      * gets a snapshot otherwise. Slow subscribers are skipped ahead by the board's feed (latest state only) and get
-     * a snapshot instead of changes they could not apply.
+     * a snapshot instead of changes they could not apply. Each event is made once for all subscribers.
      */
-    Flux<StreamEvent> events(String lastEventId) {
-        return changes.since(lastEventId).map(this::event);
+    Flux<ServerSentEvent<Object>> events(String lastEventId) {
+        return changes.events(lastEventId, this::event);
     }
 
     /** Streams of this board open now. */
@@ -282,18 +280,17 @@ final class EventBoard {
         return changes.watching();
     }
 
-    private StreamEvent event(BoardChange change) {
-        String id = changes.id(change);
+    private SharedStreamEvents.Named event(BoardChange change) {
         Map<Long, Line> known = change.frozenAt().isPresent() ? frozenLines : lines;
         Instant frozenSince = change.frozenAt().orElse(null);
         if (change instanceof BoardChange.Delta delta) {
-            return new StreamEvent(id, "change", new BoardStreamEvents.Change(eventId, delta.sequence(),
+            return new SharedStreamEvents.Named("change", new BoardStreamEvents.Change(eventId, delta.sequence(),
                     delta.total(), lines(known, delta.changed()),
                     delta.leftTop().stream().map(left -> lineOf(known, left).registrationNumber()).toList(),
                     frozenSince));
         }
         BoardChange.Snapshot snapshot = (BoardChange.Snapshot) change;
-        return new StreamEvent(id, "snapshot", new BoardStreamEvents.Snapshot(eventId, snapshot.sequence(),
+        return new SharedStreamEvents.Named("snapshot", new BoardStreamEvents.Snapshot(eventId, snapshot.sequence(),
                 snapshot.total(), lines(known, snapshot.top()), frozenSince));
     }
 

@@ -19,6 +19,7 @@ import io.jingsai.api.shared.NotFoundException;
 import io.jingsai.leaderboard.BoardRuntime;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The public boards of events, each built when first asked for from the event's stored results and kept current by
@@ -49,10 +50,12 @@ class EventBoards implements DisposableBean {
     private final EventRulebook rulebook;
     private final BoardRuntime runtime;
     private final BoardSettings settings;
+    private final JsonMapper json;
 
     EventBoards(BoardStore store, BoardFreezeStore freezes, CurrentResults results, EventRulebook rulebook,
-                Clock clock, BoardSettings settings) {
+                Clock clock, BoardSettings settings, JsonMapper json) {
         this.store = store;
+        this.json = json;
         this.freezes = freezes;
         this.results = results;
         this.rulebook = rulebook;
@@ -89,7 +92,7 @@ class EventBoards implements DisposableBean {
 
     private Kept load(EventRules rules) {
         EventBoard board = new EventBoard(rules.eventId(), Long.toString(INCARNATIONS.nextLong() >>> 1, 36),
-                rules.ranking(), runtime, settings.resumeHistory());
+                rules.ranking(), runtime, settings.resumeHistory(), json);
         Mono<EventBoard> loaded = store.labels(rules.eventId(), null).collectList()
                 .doOnNext(board::name)
                 .then(results.of(rules.eventId(), null).collectList())

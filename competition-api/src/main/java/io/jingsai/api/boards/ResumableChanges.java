@@ -6,12 +6,16 @@ import java.util.Deque;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+import org.springframework.http.codec.ServerSentEvent;
 
 import io.jingsai.leaderboard.Board;
 import io.jingsai.leaderboard.BoardChange;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A board's changes for server-sent events that a client can resume: each change has an id (the board's incarnation
@@ -32,18 +36,21 @@ public final class ResumableChanges {
     private final Disposable historyKeeper;
     private final AtomicInteger watching = new AtomicInteger();
     private final Sinks.Empty<Void> closed = Sinks.empty();
+    private final SharedStreamEvents encoded;
 
     /**
      * @param incarnation  random per board object: ids of another incarnation never resume
      * @param historyLimit deltas kept for resuming clients; a client further behind gets a snapshot
+     * @param json         encodes each stream event once for all subscribers
      */
-    public ResumableChanges(Board board, String incarnation, int historyLimit) {
+    public ResumableChanges(Board board, String incarnation, int historyLimit, JsonMapper json) {
         if (historyLimit < 0) {
             throw new IllegalArgumentException("historyLimit must be at least 0, was " + historyLimit);
         }
         this.board = board;
         this.incarnation = incarnation;
         this.historyLimit = historyLimit;
+        this.encoded = new SharedStreamEvents(json);
         this.historyKeeper = board.changes().subscribe(this::remember);
     }
 
@@ -64,6 +71,16 @@ public final class ResumableChanges {
         return changes.takeUntilOther(closed.asMono())
                 .doOnSubscribe(subscription -> watching.incrementAndGet())
                 .doFinally(signal -> watching.decrementAndGet());
+    }
+
+    /**
+     * {@link #since} as server-sent events, each made by {@code render} and encoded once for all subscribers.
+     *
+     * @param render a change's event name and data (the board's lines as the public sees them)
+     */
+    public Flux<ServerSentEvent<Object>> events(String lastEventId,
+                                                Function<BoardChange, SharedStreamEvents.Named> render) {
+        return since(lastEventId).map(change -> encoded.of(id(change), change, render));
     }
 
     /** The id of a change's stream event. */

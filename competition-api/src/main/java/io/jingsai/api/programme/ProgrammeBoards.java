@@ -29,6 +29,7 @@ import io.jingsai.leaderboard.BoardRuntime;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The programmes' live star boards (竞赛标兵), in memory; the truth stays in PostgreSQL. Each programme's board is
@@ -80,9 +81,12 @@ class ProgrammeBoards implements ResultChangesFollowed, DisposableBean {
     private final ProgrammeService programmes;
     private final BoardRuntime runtime;
     private final int resumeHistory;
+    private final JsonMapper json;
 
-    ProgrammeBoards(ProgrammeBoardStore store, ProgrammeService programmes, Clock clock, BoardSettings settings) {
+    ProgrammeBoards(ProgrammeBoardStore store, ProgrammeService programmes, Clock clock, BoardSettings settings,
+                    JsonMapper json) {
         this.store = store;
+        this.json = json;
         this.programmes = programmes;
         this.runtime = settings.runtime(clock);
         this.resumeHistory = settings.resumeHistory();
@@ -229,7 +233,7 @@ class ProgrammeBoards implements ResultChangesFollowed, DisposableBean {
         return programmes.load(programmeId)
                 .flatMap(row -> {
                     ProgrammeStars stars = new ProgrammeStars(row,
-                            Long.toString(INCARNATIONS.nextLong() >>> 1, 36), runtime, resumeHistory);
+                            Long.toString(INCARNATIONS.nextLong() >>> 1, 36), runtime, resumeHistory, json);
                     return Flux.fromIterable(events)
                             .filter(ProgrammeBoards::counts)
                             .concatMap(fact -> store.part(fact.eventId()))

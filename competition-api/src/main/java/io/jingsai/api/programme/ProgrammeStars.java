@@ -23,6 +23,7 @@ import io.jingsai.leaderboard.Quotas;
 import io.jingsai.leaderboard.RankingOrder;
 import io.jingsai.leaderboard.Standing;
 import io.jingsai.leaderboard.TierStatus;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One programme's live star board in memory: the leaderboard's stars board ({@link io.jingsai.leaderboard.ProgrammeBoards})
@@ -60,14 +61,17 @@ final class ProgrammeStars {
     private final Map<Long, Map<Long, StarBoard.EventScore>> scores = new HashMap<>();
     private final Map<Long, Line> lines = new ConcurrentHashMap<>();
     private final int resumeHistory;
+    private final JsonMapper json;
     /** Made at the first stream, so that a board nobody streams keeps no feed ticking; guarded by this. */
     private ResumableChanges changes;
     private boolean closed;
     /** Changes that move nothing on the board (an event's step makes its scores final) change the version too. */
     private final AtomicLong revision = new AtomicLong();
 
-    ProgrammeStars(ProgrammeRow programme, String incarnation, BoardRuntime runtime, int resumeHistory) {
+    ProgrammeStars(ProgrammeRow programme, String incarnation, BoardRuntime runtime, int resumeHistory,
+                   JsonMapper json) {
         this.programme = programme;
+        this.json = json;
         this.resumeHistory = resumeHistory;
         this.version = programme.version();
         this.incarnation = incarnation;
@@ -196,7 +200,7 @@ final class ProgrammeStars {
     /** The board's changes for streams; empty once the board was replaced or dropped ({@link #close()}). */
     synchronized Optional<ResumableChanges> changes() {
         if (changes == null && !closed) {
-            changes = new ResumableChanges(board, incarnation, resumeHistory);
+            changes = new ResumableChanges(board, incarnation, resumeHistory, json);
         }
         return Optional.ofNullable(changes);
     }

@@ -64,9 +64,6 @@ class PublicStarStreamController {
 
     private static Flux<ServerSentEvent<Object>> events(ProgrammeStars stars, ResumableChanges changes,
                                                        String lastEventId) {
-        return changes.since(lastEventId).map(change -> {
-            StarStreamEvents.Event event = StarStreamEvents.of(stars, change);
-            return ServerSentEvent.builder(event.data()).id(changes.id(change)).event(event.name()).build();
-        });
+        return changes.events(lastEventId, change -> StarStreamEvents.of(stars, change));
     }
 }

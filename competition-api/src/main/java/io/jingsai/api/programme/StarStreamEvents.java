@@ -3,6 +3,7 @@ package io.jingsai.api.programme;
 import java.util.List;
 import java.util.Objects;
 
+import io.jingsai.api.boards.SharedStreamEvents;
 import io.jingsai.leaderboard.BoardChange;
 import io.jingsai.leaderboard.Standing;
 
@@ -34,23 +35,19 @@ final class StarStreamEvents {
                   ProgrammeOverviewView.Tier stars) {
     }
 
-    /** The event's name ("snapshot" or "change") and its data. */
-    record Event(String name, Object data) {
-    }
-
     /**
      * The stream event of a change. A contestant who left the board after the change was coalesced has no line any
      * more: he is left out of {@code changed} (the next change says where the others stand).
      */
-    static Event of(ProgrammeStars stars, BoardChange change) {
+    static SharedStreamEvents.Named of(ProgrammeStars stars, BoardChange change) {
         long programmeId = stars.programme().id();
         if (change instanceof BoardChange.Delta delta) {
-            return new Event("change", new Change(programmeId, delta.sequence(), delta.total(),
+            return new SharedStreamEvents.Named("change", new Change(programmeId, delta.sequence(), delta.total(),
                     lines(stars, delta.changed()), delta.leftTop(),
                     delta.tierChanges().stream().map(ProgrammeStars::starsTier).findFirst().orElse(null)));
         }
         BoardChange.Snapshot snapshot = (BoardChange.Snapshot) change;
-        return new Event("snapshot", new Snapshot(programmeId, snapshot.sequence(), snapshot.total(),
+        return new SharedStreamEvents.Named("snapshot", new Snapshot(programmeId, snapshot.sequence(), snapshot.total(),
                 lines(stars, snapshot.top()), snapshot.tiers().stream().findFirst().map(ProgrammeStars::starsTier)
                 .orElseGet(() -> ProgrammeStars.starsTier(stars.tier()))));
     }

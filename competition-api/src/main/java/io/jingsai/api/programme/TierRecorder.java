@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -36,7 +37,10 @@ import reactor.util.retry.Retry;
  *
  * <p>What it follows: committed result changes (after commit, on every instance, from the outbox: marks, corrections,
  * withdrawals, absences, penalties' decisions), on a worker of its own ({@link CoalescingWorker}: the boards'
- * follower is never held up, and a burst records each programme once), in a transaction of its own per programme; an event's steps (its
+ * follower is never held up, and a burst records each programme once; under a steady stream of marks it rests
+ * {@code jingsai.tiers.recording-rest}, 1 s, between rounds, since each round recomputes whole programmes: a move is
+ * then recorded up to that much later than the change that caused it, with that change as its cause), in a
+ * transaction of its own per programme; an event's steps (its
  * publication among them) and the project evaluation's values and steps, in the transaction that takes them, so that
  * a publication and its tier changes commit together.
  *
@@ -62,10 +66,11 @@ class TierRecorder implements EventStepTaken, ResultChangesFollowed, DisposableB
     private final Clock clock;
     /** Result changes noted, for the next round of the worker. */
     private final Queue<ResultChangesFollowed.Change> pending = new ConcurrentLinkedQueue<>();
-    private final CoalescingWorker worker = new CoalescingWorker("the tier history", this::recordNoted);
+    private final CoalescingWorker worker;
 
     TierRecorder(StarStandings stars, ProjectStandings projects, TierHistoryStore store,
-                 ReactiveTransactionManager transactions, Clock clock) {
+                 ReactiveTransactionManager transactions, Clock clock,
+                 @Value("${jingsai.tiers.recording-rest:1s}") Duration rest) {
         this.stars = stars;
         this.projects = projects;
         this.store = store;
@@ -73,6 +78,7 @@ class TierRecorder implements EventStepTaken, ResultChangesFollowed, DisposableB
         definition.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         this.repeatableRead = TransactionalOperator.create(transactions, definition);
         this.clock = clock;
+        this.worker = new CoalescingWorker("the tier history", this::recordNoted, rest);
     }
 
     /**

@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -23,8 +25,10 @@ import io.jingsai.leaderboard.BoardRuntime;
 import io.jingsai.scoring.ranking.RankingRule;
 import io.jingsai.scoring.ranking.TieBreakChain;
 import io.jingsai.scoring.ranking.TieBreakKey;
+import reactor.core.Disposable;
 import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
+import tools.jackson.databind.json.JsonMapper;
 
 /** A board's stream for a client that reads slowly: it is skipped ahead, never handed a backlog. */
 class BoardStreamsTest {
@@ -33,8 +37,10 @@ class BoardStreamsTest {
             TieBreakChain.of(TieBreakKey.descending("total", Standing::total)),
             Comparator.comparingInt(Standing::registrationNumber));
 
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
     private final EventBoard board = new EventBoard(7, "test", BY_TOTAL,
-            new BoardRuntime(Clock.systemUTC(), Schedulers.parallel(), Duration.ofMillis(10), 100), 16);
+            new BoardRuntime(Clock.systemUTC(), Schedulers.parallel(), Duration.ofMillis(10), 100), 16, JSON);
 
     @AfterEach
     void close() {
@@ -61,7 +67,7 @@ class BoardStreamsTest {
                 .verify(Duration.ofSeconds(10));
         ServerSentEvent<Object> latest = afterTheBacklog.get(1);
         assertThat(latest.event()).as("skipped ahead to a snapshot").isEqualTo("snapshot");
-        BoardStreamEvents.Snapshot snapshot = (BoardStreamEvents.Snapshot) latest.data();
+        BoardStreamEvents.Snapshot snapshot = snapshot(latest);
         assertThat(snapshot.total()).isEqualTo(21);
         assertThat(snapshot.top()).extracting(BoardLineView::registrationNumber).startsWith(1, 21, 20);
         assertThat(board.watching()).isZero();
@@ -79,14 +85,13 @@ class BoardStreamsTest {
         BoardFreeze frozen = new BoardFreeze(7, 1, at, List.of(result(1, "50"), result(2, "40")), null, "o", at);
         List<String> versions = new ArrayList<>();
         StepVerifier.create(BoardStreams.of(board, null, Duration.ofHours(1)).filter(event -> event.event() != null))
-                .assertNext(snapshot -> assertThat(((BoardStreamEvents.Snapshot) snapshot.data()).frozenSince())
-                        .isNull())
+                .assertNext(snapshot -> assertThat(snapshot(snapshot).frozenSince()).isNull())
                 .then(() -> {
                     board.follow(frozen);
                     board.apply(result(3, "99"));
                 })
                 .assertNext(freezing -> {
-                    BoardStreamEvents.Change change = (BoardStreamEvents.Change) freezing.data();
+                    BoardStreamEvents.Change change = change(freezing);
                     assertThat(change.frozenSince()).isEqualTo(at);
                     assertThat(change.total()).isEqualTo(2);
                     assertThat(change.changed()).extracting(BoardLineView::registrationNumber).containsExactly(2);
@@ -106,7 +111,7 @@ class BoardStreamsTest {
                     board.follow(new BoardFreeze(7, 2, null, List.of(), null, "o", at));
                 })
                 .assertNext(release -> {
-                    BoardStreamEvents.Change change = (BoardStreamEvents.Change) release.data();
+                    BoardStreamEvents.Change change = change(release);
                     assertThat(change.frozenSince()).isNull();
                     assertThat(change.total()).isEqualTo(3);
                     assertThat(change.changed()).extracting(BoardLineView::registrationNumber)
@@ -118,6 +123,52 @@ class BoardStreamsTest {
         assertThat(versions.get(1)).as("one version while frozen").isEqualTo(versions.get(0));
         assertThat(board.version()).isNotEqualTo(versions.get(0));
         assertThat(board.page(0, 10).frozenSince()).isNull();
+    }
+
+    /**
+     * Thousands of subscribers receive each change: it is made and encoded once, and every subscriber gets that one
+     * event, whose data is the JSON the codecs would write.
+     */
+    @Test
+    void everySubscriberReceivesTheOneEncodingOfAChange() {
+        board.apply(result(1, "50"));
+        List<ServerSentEvent<Object>> first = new CopyOnWriteArrayList<>();
+        List<ServerSentEvent<Object>> second = new CopyOnWriteArrayList<>();
+        Disposable one = BoardStreams.of(board, null, Duration.ofHours(1))
+                .filter(event -> event.event() != null).subscribe(first::add);
+        Disposable two = BoardStreams.of(board, null, Duration.ofHours(1))
+                .filter(event -> event.event() != null).subscribe(second::add);
+        try {
+            waitFor(() -> first.size() == 1 && second.size() == 1);
+            board.apply(result(2, "60.5"));
+            waitFor(() -> first.size() == 2 && second.size() == 2);
+        } finally {
+            one.dispose();
+            two.dispose();
+        }
+        assertThat(first.get(0)).as("the snapshot").isSameAs(second.get(0));
+        assertThat(first.get(1)).as("the change").isSameAs(second.get(1));
+        BoardStreamEvents.Change change = change(first.get(1));
+        assertThat(change.total()).isEqualTo(2);
+        assertThat(change.changed()).extracting(BoardLineView::registrationNumber).containsExactly(2, 1);
+        assertThat(change.changed().get(0).total()).isEqualByComparingTo("60.5");
+        assertThat(first.get(1).id()).endsWith("." + change.sequence());
+    }
+
+    private static BoardStreamEvents.Snapshot snapshot(ServerSentEvent<Object> event) {
+        return JSON.readValue((String) event.data(), BoardStreamEvents.Snapshot.class);
+    }
+
+    private static BoardStreamEvents.Change change(ServerSentEvent<Object> event) {
+        return JSON.readValue((String) event.data(), BoardStreamEvents.Change.class);
+    }
+
+    private static void waitFor(BooleanSupplier condition) {
+        long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("waited 10 s").isLessThan(until);
+            pause();
+        }
     }
 
     private static void pause() {
