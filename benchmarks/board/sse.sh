@@ -5,9 +5,9 @@
 #
 #   benchmarks/board/sse.sh [subscribers=200] [sheets/s=50] [seconds=30] [entries=100] [judges=20] [aspects=5]
 #
-# A mark is one aspect and every sheet has `aspects` (5, 10 or 20), so marks/s = aspects x sheets/s. Needs a PostgreSQL server with a database it
-# may fill (PGHOST, ... as in lib/app.sh), Node 18+, curl, ss (iproute2) and the packaged app
-# (mvn -B -ntp package -DskipTests). Starts the app on port 18082 and stops it after.
+# A mark is one aspect and every sheet has `aspects` (5, 10 or 20), so marks/s = aspects x sheets/s. Needs a
+# PostgreSQL server with a database it may fill (PGHOST, ... as in lib/app.sh), Node 18+, curl, ss (iproute2) and the
+# packaged app (mvn -B -ntp package -DskipTests). Starts the app on port 18082 and stops it after.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 port=18082

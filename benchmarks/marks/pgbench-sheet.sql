@@ -2,7 +2,8 @@
 -- transaction, without the service around it. Upsert the judge's sheet, insert its 20 marks (one multi-row INSERT),
 -- upsert the entry's result, add a result_change outbox row and NOTIFY, and append an audit entry to the event's
 -- hash chain (locking the chain's head, as the service does). Variables: event, chain, reg_lo, reg_hi, judge_lo,
--- judge_hi (pgbench -D); run with -M prepared, which passes them as parameters.
+-- judge_hi (pgbench -D); run with -M prepared, which passes them as parameters. A result row it inserts has the
+-- shape of the service's (components an object, a standing with its keys), so that the boards can still read it.
 \set registration random(:reg_lo, :reg_hi)
 \set judge random(:judge_lo, :judge_hi)
 BEGIN;
@@ -33,7 +34,8 @@ INSERT INTO mark (sheet_id, sheet_version, position, aspect_id, value) VALUES
     (:sheet_id, :sheet_version, 19, 'M20', floor(random() * 11) / 2);
 INSERT INTO entry_result (registration_id, event_id, status, exact_total, total, components, aspects, holds, standing,
                           sheets, rules_version, version, computed_at)
-    VALUES (:registration, :event, 'COMPLETE', '35', 35, '[]', '[]', '[]', '{}', 1, 0, 0, now())
+    VALUES (:registration, :event, 'COMPLETE', '35', 35, '{}', '[]', '[]',
+            '{"keys": {"total": 35}, "eligible": true, "started": true}', 1, 0, 0, now())
     ON CONFLICT (registration_id) DO UPDATE SET total = EXCLUDED.total + 0, sheets = entry_result.sheets + 1,
         version = entry_result.version + 1, computed_at = now();
 INSERT INTO result_change (event_id, registration_id, result_version, changed_at)
