@@ -132,7 +132,8 @@ class EvaluationService {
     @Transactional
     Mono<EvaluationRoundView> move(long programmeId, long expectedVersion, EvaluationStep step, String actor) {
         Instant now = clock.instant();
-        return programmes.load(programmeId)
+        return programmes.loadForProjectChange(programmeId) // share-locked: no step slips past a closing
+                .doOnNext(ProgrammeClosing::requireOpen)
                 .then(store.lockRound(programmeId, now))
                 .doOnNext(round -> Versions.require(ROUND, programmeId, expectedVersion, round.version()))
                 .doOnNext(round -> requireAllowed(round, step))
