@@ -26,7 +26,7 @@ import reactor.core.publisher.Mono;
  * the enterprises of the 10,000 tier, as the boards give them on the PUBLISHED basis ({@link PublishedTierMembers}).
  * Issued in the transaction that closes the programme: a programme closes only with its events and its project
  * evaluation published, and never reopens, so its tiers are final then and a certificate is never superseded. One
- * per member and tier, never twice (issuing again adds only what is missing). The numbers are
+ * per member and tier (but none for an enterprise whose index is 0: see {@link #earned}), never twice (issuing again adds only what is missing). The numbers are
  * {@link CertificateNumbers#ofTierMember}'s.
  */
 @Service
@@ -80,12 +80,22 @@ class TierCertificateService implements ProgrammeClosed {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         return tiers.of(programme.id())
                 .flatMapMany(Flux::fromIterable)
+                .filter(TierCertificateService::earned)
                 .map(member -> certificate(programme, member, now, actor))
                 .concatMap(store::insertIfNew)
                 .collectList()
                 .flatMap(issued -> record(programme.id(), actor, issued)
                         .then(store.ofProgramme(programme.id()).collectList())
                         .map(items -> new TierCertificatesView(programme.id(), issued.size(), items)));
+    }
+
+    /**
+     * Whether membership was earned: an enterprise whose index is 0 is in the tier only because the tier has room for
+     * every enterprise on the board (it hosts a project outside the tiers, say, of a programme called off before
+     * anything was held), and a certificate would honour nothing. Every other member has its board's figure.
+     */
+    private static boolean earned(PublishedTierMembers.Member member) {
+        return member.tier() != ProgrammeTier.ENTERPRISES || member.score().signum() > 0;
     }
 
     private TierCertificateView certificate(PublishedTierMembers.Programme programme,

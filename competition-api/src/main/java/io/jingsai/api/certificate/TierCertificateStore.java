@@ -27,9 +27,8 @@ class TierCertificateStore {
             RETURNING number""";
 
     /** Tiers in their order (most exclusive first), then the board's order. */
-    private static final String ORDER = """
-             ORDER BY array_position(ARRAY['DEMONSTRATION', 'KEY', 'STARS', 'ENTERPRISES']::VARCHAR[], tier),
-                      rank, subject_id""";
+    private static final String ORDER = " ORDER BY array_position(ARRAY['DEMONSTRATION', 'KEY', 'STARS', "
+            + "'ENTERPRISES']::VARCHAR[], tier), rank, subject_id";
 
     private final DatabaseClient database;
 
