@@ -133,7 +133,7 @@ class EvaluationService {
     Mono<EvaluationRoundView> move(long programmeId, long expectedVersion, EvaluationStep step, String actor) {
         Instant now = clock.instant();
         return programmes.loadForProjectChange(programmeId) // share-locked: no step slips past a closing
-                .doOnNext(ProgrammeClosing::requireOpen)
+                .doOnNext(EvaluationService::requireNotClosed)
                 .then(store.lockRound(programmeId, now))
                 .doOnNext(round -> Versions.require(ROUND, programmeId, expectedVersion, round.version()))
                 .doOnNext(round -> requireAllowed(round, step))
@@ -150,6 +150,13 @@ class EvaluationService {
 
     Mono<ProjectStandingsView> standings(long programmeId) {
         return projectStandings.standings(programmeId);
+    }
+
+    /** A closed programme's evaluation takes no step: its published tiers are final, and certified. */
+    private static void requireNotClosed(ProgrammeRow programme) {
+        if (programme.status() == ProgrammeStatus.CLOSED) {
+            throw new ConflictException("programme.closedForEvaluation", programme.id());
+        }
     }
 
     private static void requireAllowed(EvaluationStore.Round round, EvaluationStep step) {

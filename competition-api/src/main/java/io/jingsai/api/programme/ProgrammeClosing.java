@@ -62,11 +62,4 @@ class ProgrammeClosing {
     static boolean closes(ProgrammeStatus from, ProgrammeStatus to) {
         return from != ProgrammeStatus.CLOSED && to == ProgrammeStatus.CLOSED;
     }
-
-    /** A closed programme's project evaluation takes no step: its published tiers are final. */
-    static void requireOpen(ProgrammeRow programme) {
-        if (programme.status() == ProgrammeStatus.CLOSED) {
-            throw new ConflictException("programme.closedForEvaluation", programme.id());
-        }
-    }
 }

@@ -96,10 +96,7 @@ public class ProgrammeService {
                 .doOnNext(row -> Versions.require(RESOURCE, id, expectedVersion, row.version()))
                 .doOnNext(row -> requireTransition(row, command.status()))
                 .flatMap(row -> requireKeyAreasKept(row, command).thenReturn(row))
-                .flatMap(row -> closes(row, command) ? closing.requireFinal(id).thenReturn(row) : Mono.just(row))
-                .flatMap(row -> programmes.save(row.update(command, json.documents(command), clock.instant()))
-                        .flatMap(saved -> closes(row, command) ? closing.closed(id, actor).thenReturn(saved)
-                                : Mono.just(saved)))
+                .flatMap(row -> save(row, command, actor))
                 .onErrorMap(DuplicateKeyException.class, e -> duplicate(command))
                 .onErrorMap(OptimisticLockingFailureException.class,
                         e -> StaleVersionException.changedMeanwhile(RESOURCE, id))
@@ -152,8 +149,15 @@ public class ProgrammeService {
                 : Mono.error(new RejectedRequestException(problems));
     }
 
-    private static boolean closes(ProgrammeRow row, ProgrammeCommand command) {
-        return ProgrammeClosing.closes(row.status(), command.status());
+    /** Saves the change; a step to CLOSED is checked before and heard of after, in the caller's transaction. */
+    private Mono<ProgrammeRow> save(ProgrammeRow row, ProgrammeCommand command, String actor) {
+        Mono<ProgrammeRow> saved = Mono.defer(() -> programmes.save(
+                row.update(command, json.documents(command), clock.instant())));
+        if (!ProgrammeClosing.closes(row.status(), command.status())) {
+            return saved;
+        }
+        return closing.requireFinal(row.id()).then(saved)
+                .flatMap(closed -> closing.closed(row.id(), actor).thenReturn(closed));
     }
 
     private static void requireTransition(ProgrammeRow row, ProgrammeStatus target) {
