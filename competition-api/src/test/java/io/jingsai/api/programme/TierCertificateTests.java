@@ -48,6 +48,8 @@ class TierCertificateTests {
     /** What the public check may say of a tier member's certificate: names, trade and region, nothing personal. */
     private static final Set<String> PUBLIC_FIELDS = Set.of("kind", "number", "holderName", "enterpriseName",
             "programmeName", "programmeYear", "tradeName", "tier", "rank", "regionCode", "issuedAt");
+    /** The regions of the four enterprises, in the order they are registered. */
+    private static final List<String> REGIONS = List.of("610102", "610103", "610302", "610402");
     private static final Map<String, String> LETTERS = Map.of("DEMONSTRATION", "D", "KEY", "K", "STARS", "S",
             "ENTERPRISES", "E");
 
@@ -268,7 +270,7 @@ class TierCertificateTests {
         change(programme, "RUNNING").expectStatus().isOk();
         List<Long> enterprises = new ArrayList<>();
         Map<Long, String> enterpriseNames = new HashMap<>();
-        for (String region : List.of("610102", "610103", "610302", "610402")) {
+        for (String region : REGIONS) {
             String enterpriseName = TestIdentities.unique("企业");
             long enterprise = registry.create("/api/enterprises", Map.of("name", enterpriseName,
                     "creditCode", TestIdentities.creditCode(), "regionCode", region, "ownership", "STATE_OWNED"));
@@ -421,20 +423,22 @@ class TierCertificateTests {
                 .containsEntry("issuedBy", IntegrationTest.ADMIN).containsKey("issuedAt");
         switch (tier) {
             case "STARS" -> {
-                Entrant entrant = programme.entrants().stream()
-                        .filter(e -> e.contestant() == member.subjectId()).findFirst().orElseThrow();
+                assertThat(programme.entrants()).anyMatch(entrant -> entrant.contestant() == member.subjectId());
                 Map<String, Object> contestant = get("/api/contestants/{id}", member.subjectId());
                 assertThat(certificate.get("holderName")).isEqualTo(contestant.get("name"));
                 long enterprise = number(contestant.get("enterpriseId"));
                 assertThat(certificate.get("enterpriseName")).isEqualTo(programme.enterpriseNames().get(enterprise));
                 assertThat(certificate.get("tradeName")).isEqualTo(programme.tradeNames()
                         .get(number(contestant.get("tradeId"))));
-                assertThat(entrant.event()).isBetween(0, 2);
+                assertThat(certificate.get("regionCode")).as("the enterprise's")
+                        .isEqualTo(REGIONS.get(programme.enterprises().indexOf(enterprise)));
             }
             case "ENTERPRISES" -> {
                 assertThat(certificate.get("holderName")).isEqualTo(programme.enterpriseNames()
                         .get(member.subjectId()));
                 assertThat(certificate.get("enterpriseName")).isEqualTo(certificate.get("holderName"));
+                assertThat(certificate.get("regionCode"))
+                        .isEqualTo(REGIONS.get(programme.enterprises().indexOf(member.subjectId())));
                 assertThat(certificate).doesNotContainKey("tradeName");
             }
             default -> {
@@ -442,6 +446,8 @@ class TierCertificateTests {
                 assertThat(certificate.get("holderName")).isEqualTo(programme.projectNames().get(member.subjectId()));
                 assertThat(certificate.get("enterpriseName")).as("the host")
                         .isEqualTo(programme.enterpriseNames().get(programme.enterprises().get(index)));
+                assertThat(certificate.get("regionCode")).as("the project's own")
+                        .isEqualTo(RegistryFixtures.projectBody("", 0).get("regionCode"));
                 assertThat(certificate).doesNotContainKey("tradeName");
             }
         }
