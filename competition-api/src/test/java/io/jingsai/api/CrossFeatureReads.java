@@ -41,7 +41,7 @@ final class CrossFeatureReads {
             entry("final_standings", "result"), entry("standing_change", "result"),
             entry("idempotent_request", "shared"), entry("board_freeze", "boards"),
             entry("project_evaluation", "programme"), entry("project_evaluation_round", "programme"),
-            entry("certificate", "certificate"),
+            entry("certificate", "certificate"), entry("tier_certificate", "certificate"),
             // tier history and stored fund allocations (issue 16)
             entry("tier_recording", "programme"), entry("tier_membership", "programme"),
             entry("tier_history", "programme"), entry("fund_allocation", "programme"));

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.stereotype.Service;
@@ -15,10 +14,8 @@ import io.jingsai.api.audit.AuditRecord;
 import io.jingsai.api.audit.AuditTrail;
 import io.jingsai.api.event.EventStatus;
 import io.jingsai.api.event.EventStepTaken;
-import io.jingsai.api.privacy.PersonalDataCipher;
 import io.jingsai.api.result.RankedResults;
 import io.jingsai.api.shared.ConflictException;
-import io.jingsai.api.shared.Crockford;
 import io.jingsai.api.shared.NotFoundException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -29,32 +26,29 @@ import reactor.core.publisher.Mono;
  * never twice (an entry's certificate is kept as first issued, and issuing again adds only what is missing). Published
  * results are final (corrections end with REVIEW, withdrawals with publication), so a certificate is never superseded.
  *
- * <p>A number reads {@code 2025-0012-0007-7K3M9QXD}: the programme's year, the event id and the registration number
- * (each at least four digits), and eight characters of Crockford's base 32 from a keyed HMAC of the rest, under the
- * lookup key of personal data with a label of its own. The first part makes numbers unique, the last makes them
- * impossible to guess: knowing one certificate's number tells nothing of the next.
+ * <p>A number reads {@code 2025-0012-0007-7K3M9QXD} ({@link CertificateNumbers#ofEntry}). The public check answers
+ * for these and for the tier members' certificates ({@link TierCertificateService}) alike.
  */
 @Service
 class CertificateService implements EventStepTaken {
-
-    static final int CHECK_LENGTH = 8;
-    private static final String LABEL = "jingsai certificate v1:";
 
     /** What the audit trail records of each certificate issued. */
     record Issued(String number, long registrationId, String award, List<String> titles) {
     }
 
     private final CertificateStore store;
+    private final TierCertificateStore tierStore;
     private final RankedResults results;
-    private final PersonalDataCipher cipher;
+    private final CertificateNumbers numbers;
     private final AuditTrail audit;
     private final Clock clock;
 
-    CertificateService(CertificateStore store, RankedResults results, PersonalDataCipher cipher, AuditTrail audit,
-                       Clock clock) {
+    CertificateService(CertificateStore store, TierCertificateStore tierStore, RankedResults results,
+                       CertificateNumbers numbers, AuditTrail audit, Clock clock) {
         this.store = store;
+        this.tierStore = tierStore;
         this.results = results;
-        this.cipher = cipher;
+        this.numbers = numbers;
         this.audit = audit;
         this.clock = clock;
     }
@@ -81,17 +75,15 @@ class CertificateService implements EventStepTaken {
                 .map(items -> new CertificatesView(eventId, 0, items));
     }
 
-    /** The certificate with this number, read as typed; 404 for any text that is not the number of one. */
+    /**
+     * The certificate with this number, of either kind (an award winner's or a tier member's), read as typed; the
+     * same 404 for any text that is not the number of one.
+     */
     Mono<CertificateCheckView> check(String typed) {
-        return store.byNumber(Crockford.read(typed))
-                .map(CertificateCheckView::of)
+        String number = CertificateNumbers.read(typed);
+        return store.byNumber(number).map(CertificateCheckView::of)
+                .switchIfEmpty(Mono.defer(() -> tierStore.byNumber(number).map(CertificateCheckView::of)))
                 .switchIfEmpty(Mono.error(() -> NotFoundException.because("notFound.certificate")));
-    }
-
-    /** The number of the certificate of the entry with this number in the event, in this programme year. */
-    String number(int year, long eventId, int registrationNumber) {
-        String stem = String.format(Locale.ROOT, "%d-%04d-%04d", year, eventId, registrationNumber);
-        return stem + "-" + Crockford.ofHex(cipher.lookupHash(LABEL + stem), CHECK_LENGTH);
     }
 
     private Mono<EventStatus> status(long eventId) {
@@ -120,10 +112,10 @@ class CertificateService implements EventStepTaken {
 
     private CertificateView certificate(long eventId, RankedResults.Placed placed, CertificateStore.Entrant entrant,
                                         Instant now, String actor) {
-        return new CertificateView(number(entrant.programmeYear(), eventId, placed.registrationNumber()), eventId,
-                placed.registrationId(), placed.registrationNumber(), placed.rank(), placed.award(), placed.titles(),
-                placed.total(), placed.resultVersion(), entrant.name(), entrant.enterprise(), entrant.eventName(),
-                entrant.tradeName(), entrant.programmeName(), entrant.programmeYear(), now, actor);
+        return new CertificateView(numbers.ofEntry(entrant.programmeYear(), eventId, placed.registrationNumber()),
+                eventId, placed.registrationId(), placed.registrationNumber(), placed.rank(), placed.award(),
+                placed.titles(), placed.total(), placed.resultVersion(), entrant.name(), entrant.enterprise(),
+                entrant.eventName(), entrant.tradeName(), entrant.programmeName(), entrant.programmeYear(), now, actor);
     }
 
     private Mono<Void> record(long eventId, String actor, List<CertificateView> issued) {

@@ -132,7 +132,8 @@ class EvaluationService {
     @Transactional
     Mono<EvaluationRoundView> move(long programmeId, long expectedVersion, EvaluationStep step, String actor) {
         Instant now = clock.instant();
-        return programmes.load(programmeId)
+        return programmes.loadForProjectChange(programmeId) // share-locked: no step slips past a closing
+                .doOnNext(EvaluationService::requireNotClosed)
                 .then(store.lockRound(programmeId, now))
                 .doOnNext(round -> Versions.require(ROUND, programmeId, expectedVersion, round.version()))
                 .doOnNext(round -> requireAllowed(round, step))
@@ -149,6 +150,13 @@ class EvaluationService {
 
     Mono<ProjectStandingsView> standings(long programmeId) {
         return projectStandings.standings(programmeId);
+    }
+
+    /** A closed programme's evaluation takes no step: its published tiers are final, and certified. */
+    private static void requireNotClosed(ProgrammeRow programme) {
+        if (programme.status() == ProgrammeStatus.CLOSED) {
+            throw new ConflictException("programme.closedForEvaluation", programme.id());
+        }
     }
 
     private static void requireAllowed(EvaluationStore.Round round, EvaluationStep step) {

@@ -2,6 +2,7 @@ package io.jingsai.api.programme;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -13,10 +14,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.jingsai.api.account.Caller;
 import io.jingsai.api.shared.PageQuery;
 import io.jingsai.api.shared.PageView;
 import io.jingsai.api.web.ETags;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -72,12 +75,16 @@ class ProgrammeController {
     @Operation(operationId = "updateProgramme", summary = "Change a programme",
             description = "Replaces the programme's fields; a missing status keeps the current one. Send If-Match "
                     + "with the ETag you read (412 if someone changed it since). A status it cannot move to, or "
-                    + "removing a key area a project uses, is a 409.")
+                    + "removing a key area a project uses, is a 409. Closing (CLOSED, final) is a 409 "
+                    + "programme.notFinal, each reason in errors, while an event is not PUBLISHED or evaluated "
+                    + "projects wait for the evaluation's publication; it issues the certificates of the tier "
+                    + "members on the PUBLISHED basis.")
     Mono<ResponseEntity<ProgrammeView>> change(@PathVariable long id,
                                                @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                                               @Valid @RequestBody ProgrammeCommand command) {
+                                               @Valid @RequestBody ProgrammeCommand command,
+                                               @Parameter(hidden = true) @AuthenticationPrincipal Caller caller) {
         long version = ETags.ifMatch(ifMatch);
-        return programmes.change(id, version, command).map(view -> ETags.ok(view, view.version()));
+        return programmes.change(id, version, command, caller.username()).map(view -> ETags.ok(view, view.version()));
     }
 
     @DeleteMapping("/{id}")

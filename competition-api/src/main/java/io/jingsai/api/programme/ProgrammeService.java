@@ -26,8 +26,9 @@ import io.jingsai.api.shared.Versions;
 import reactor.core.publisher.Mono;
 
 /**
- * Programmes: unique (name, year), quotas that fit the tiers, unique key-area codes, forward-only status, and no
- * removal of a key area a project uses or of a programme that still has projects or events.
+ * Programmes: unique (name, year), quotas that fit the tiers, unique key-area codes, forward-only status (closing
+ * only once the tiers are final), and no removal of a key area a project uses or of a programme that still has
+ * projects or events.
  */
 @Service
 public class ProgrammeService {
@@ -41,15 +42,17 @@ public class ProgrammeService {
     private final ProgrammeMapper mapper;
     private final ProgrammeJson json;
     private final Listing listing;
+    private final ProgrammeClosing closing;
     private final Clock clock;
 
     ProgrammeService(ProgrammeRepository programmes, ProgrammeQueries queries, ProgrammeMapper mapper,
-                     ProgrammeJson json, Listing listing, Clock clock) {
+                     ProgrammeJson json, Listing listing, ProgrammeClosing closing, Clock clock) {
         this.programmes = programmes;
         this.queries = queries;
         this.mapper = mapper;
         this.json = json;
         this.listing = listing;
+        this.closing = closing;
         this.clock = clock;
     }
 
@@ -78,15 +81,22 @@ public class ProgrammeService {
         return listing.page(ProgrammeRow.class, filter.criteria(), page).map(rows -> rows.map(mapper::toView));
     }
 
+    /**
+     * Replaces the programme's fields. The step to CLOSED is refused while its tiers are not final
+     * ({@link ProgrammeClosing#requireFinal}), and is heard of by the {@link ProgrammeClosed} followers in this
+     * transaction.
+     *
+     * @param actor the account making the change, as it signed in
+     */
     @Transactional
-    Mono<ProgrammeView> change(long id, long expectedVersion, ProgrammeCommand command) {
+    Mono<ProgrammeView> change(long id, long expectedVersion, ProgrammeCommand command, String actor) {
         return rejectIfAny(consistencyProblems(command))
                 .then(programmes.findForUpdateById(id))
                 .switchIfEmpty(Mono.error(() -> new NotFoundException(RESOURCE, id)))
                 .doOnNext(row -> Versions.require(RESOURCE, id, expectedVersion, row.version()))
                 .doOnNext(row -> requireTransition(row, command.status()))
                 .flatMap(row -> requireKeyAreasKept(row, command).thenReturn(row))
-                .flatMap(row -> programmes.save(row.update(command, json.documents(command), clock.instant())))
+                .flatMap(row -> save(row, command, actor))
                 .onErrorMap(DuplicateKeyException.class, e -> duplicate(command))
                 .onErrorMap(OptimisticLockingFailureException.class,
                         e -> StaleVersionException.changedMeanwhile(RESOURCE, id))
@@ -137,6 +147,17 @@ public class ProgrammeService {
     static Mono<Void> rejectIfAny(List<FieldProblem> problems) {
         return problems.isEmpty() ? Mono.empty()
                 : Mono.error(new RejectedRequestException(problems));
+    }
+
+    /** Saves the change; a step to CLOSED is checked before and heard of after, in the caller's transaction. */
+    private Mono<ProgrammeRow> save(ProgrammeRow row, ProgrammeCommand command, String actor) {
+        Mono<ProgrammeRow> saved = Mono.defer(() -> programmes.save(
+                row.update(command, json.documents(command), clock.instant())));
+        if (!ProgrammeClosing.closes(row.status(), command.status())) {
+            return saved;
+        }
+        return closing.requireFinal(row.id()).then(saved)
+                .flatMap(closed -> closing.closed(row.id(), actor).thenReturn(closed));
     }
 
     private static void requireTransition(ProgrammeRow row, ProgrammeStatus target) {

@@ -110,6 +110,10 @@ final class AccessRules {
             programme(List.of(GET, POST), "/api/programmes/{programmeId}/fund-allocations", "programmeId", ORGANIZER),
             programme(List.of(GET),       "/api/programmes/{programmeId}/fund-allocations/**", "programmeId",
                     ORGANIZER),
+            // the certificates of a closed programme's tier members
+            programme(List.of(GET),       "/api/programmes/{programmeId}/certificates", "programmeId", ORGANIZER),
+            programme(List.of(POST),      "/api/programmes/{programmeId}/certificates/issuance", "programmeId",
+                    ORGANIZER),
 
             programmeFilter(List.of(GET),    "/api/events", "programmeId", ORGANIZER),
             programmeInBody(List.of(POST),   "/api/events", null, ORGANIZER),

@@ -108,6 +108,9 @@ class AuthorizationMatrixTests {
         expect("GET /api/programmes/{programmeId}/tier-history",         200, 200, 404, 403, 403, 404, 401);
         expect("GET /api/programmes/{programmeId}/fund-allocations",     200, 200, 404, 403, 403, 404, 401);
         expect("POST /api/programmes/{programmeId}/fund-allocations",    400, 400, 404, 403, 403, 404, 401);
+        // Tier certificates: none before the programme closes; the programme here is not CLOSED, so none to issue.
+        expect("GET /api/programmes/{programmeId}/certificates",         200, 200, 404, 403, 403, 404, 401);
+        expect("POST /api/programmes/{programmeId}/certificates/issuance", 409, 409, 404, 403, 403, 404, 401);
         expect("GET /api/programmes/{programmeId}/fund-allocations/{number}", 404, 404, 404, 403, 403, 404, 401);
         expect("GET /api/programmes/{programmeId}/fund-allocations/{number}/export",
                                                                          404, 404, 404, 403, 403, 404, 401);

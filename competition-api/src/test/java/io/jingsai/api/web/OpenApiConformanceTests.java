@@ -222,7 +222,7 @@ class OpenApiConformanceTests {
         downloadEverything(parents);
         watchTheBoard(inEvent);
         watchTheProgrammeBoard(inProgramme);
-        lookUpResultsAndCertificates(inEvent);
+        lookUpResultsAndCertificates(inEvent, inProgramme);
         importAFile();
         rotateTheDataKeys();
         markAnEntry();
@@ -557,9 +557,11 @@ class OpenApiConformanceTests {
     /**
      * A contestant's own result and certificates, on the walk's event, which is not public nor published: the own
      * result (with a code of the right shape) is the 404 of an entry nobody may see, the check of a number nobody was
-     * given is 404, issuing is refused (409). CertificateTests and OwnResultTests call them on published events.
+     * given is 404 (an award's number and a tier member's alike), issuing is refused (409), and so is issuing the
+     * tier certificates of the walk's programme, which is not closed. CertificateTests, OwnResultTests and
+     * TierCertificateTests call them on published events and closed programmes.
      */
-    private void lookUpResultsAndCertificates(Map<String, Object> inEvent) {
+    private void lookUpResultsAndCertificates(Map<String, Object> inEvent, Map<String, Object> inProgramme) {
         Operation ownResult = document.operation("getOwnResult");
         expect(ownResult, "404", admin.get().uri(builder -> builder.path(ownResult.path())
                         .queryParam("code", "00000000").build(inEvent.get("eventId"), 1))
@@ -567,9 +569,14 @@ class OpenApiConformanceTests {
         Operation check = document.operation("checkCertificate");
         expect(check, "404", admin.get().uri(check.path(), Map.of("number", "2025-0001-0001-NOSUCH00"))
                 .exchange().expectBody(byte[].class).returnResult());
+        expect(check, "404", admin.get().uri(check.path(), Map.of("number", "2025-P0001-S0001-NOSUCH00"))
+                .exchange().expectBody(byte[].class).returnResult());
         Operation issue = document.operation("issueCertificates");
         expect(issue, "409", admin.post().uri(issue.path(), inEvent).exchange().expectBody(byte[].class)
                 .returnResult());
+        Operation issueTier = document.operation("issueTierCertificates");
+        expect(issueTier, "409", admin.post().uri(issueTier.path(), inProgramme).exchange()
+                .expectBody(byte[].class).returnResult());
     }
 
     /** Uploads the enterprise template's header row alone: a file the import accepts and that writes no record. */
