@@ -41,6 +41,7 @@ import io.jingsai.api.judging.PanelRole;
 import io.jingsai.api.judging.PanelService;
 import io.jingsai.api.programme.ProgrammeCommand;
 import io.jingsai.api.programme.ProgrammeService;
+import io.jingsai.api.programme.ProgrammeStatus;
 import io.jingsai.api.programme.ProgrammeView;
 import io.jingsai.api.registration.RegistrationCommand;
 import io.jingsai.api.registration.RegistrationService;
@@ -102,7 +103,9 @@ final class DemoFiller {
                 log.info("Demo data: the database already has a programme, so it is not filled");
                 return Mono.empty();
             }
-            return trades().flatMap(trades -> programme().flatMap(programme -> write(plan, programme, trades)));
+            return trades().flatMap(trades -> programme()
+                    .flatMap(programme -> write(plan, programme, trades)
+                            .flatMap(entries -> running(programme).thenReturn(entries))));
         });
     }
 
@@ -117,11 +120,20 @@ final class DemoFiller {
         return String.format("A-%03d", position);
     }
 
-    private Mono<ProgrammeView> programme() {
+    private ProgrammeCommand programmeCommand(ProgrammeStatus status) {
         int year = LocalDate.now(clock).getYear();
-        ProgrammeCommand command = new ProgrammeCommand(year + PROGRAMME_NAME, year, "西安市总工会",
-                "610100", null, null, null, null, 500_000_000L, null, null);
-        return valid(command).flatMap(services.programmes()::create)
+        return new ProgrammeCommand(year + PROGRAMME_NAME, year, "西安市总工会", "610100", null, null, null, null,
+                500_000_000L, status, null);
+    }
+
+    /** Once its events are in MARKING, the programme runs, as an organizer would mark it. */
+    private Mono<ProgrammeView> running(ProgrammeView programme) {
+        return valid(programmeCommand(ProgrammeStatus.RUNNING)).flatMap(command -> services.programmes()
+                .change(programme.id(), programme.version(), command, ACTOR));
+    }
+
+    private Mono<ProgrammeView> programme() {
+        return valid(programmeCommand(null)).flatMap(services.programmes()::create)
                 .onErrorResume(ConflictException.class, taken -> {
                     log.info("Demo data: another instance is writing the demo programme, so this one adds nothing");
                     return Mono.empty();

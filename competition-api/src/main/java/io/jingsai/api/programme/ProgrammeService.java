@@ -89,7 +89,7 @@ public class ProgrammeService {
      * @param actor the account making the change, as it signed in
      */
     @Transactional
-    Mono<ProgrammeView> change(long id, long expectedVersion, ProgrammeCommand command, String actor) {
+    public Mono<ProgrammeView> change(long id, long expectedVersion, ProgrammeCommand command, String actor) {
         return rejectIfAny(consistencyProblems(command))
                 .then(programmes.findForUpdateById(id))
                 .switchIfEmpty(Mono.error(() -> new NotFoundException(RESOURCE, id)))

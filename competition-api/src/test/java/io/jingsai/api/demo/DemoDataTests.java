@@ -78,6 +78,8 @@ class DemoDataTests {
     @Order(1)
     void theDatabaseIsFilledAsConfigured() {
         assertThat(count("SELECT count(*) FROM programme")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM programme WHERE status = 'RUNNING'")).as("running, as its events mark")
+                .isEqualTo(1);
         assertThat(count("SELECT count(*) FROM enterprise")).isEqualTo(SMALL.enterprises());
         assertThat(count("SELECT count(*) FROM contestant")).isEqualTo(SMALL.contestants());
         assertThat(count("SELECT count(DISTINCT trade_id) FROM contestant")).isEqualTo(SMALL.trades());
