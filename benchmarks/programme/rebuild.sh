@@ -9,6 +9,7 @@
 # PostgreSQL role may write (PGDATABASE, default jingsai_rebuild; create it first, e.g.
 # `createdb -O jingsai_ci jingsai_rebuild` as postgres): the first start of the app creates the schema, seed.sql
 # writes the programme straight into the tables, and every later start loads it (and only it) into the boards.
+# PROGRAMME=<id> measures again the programme an earlier run seeded (the database must hold only it), seeding nothing.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 results=${1:-1000000} events=${2:-100} rounds=${3:-3}
@@ -19,11 +20,16 @@ trap '[ -n "${app:-}" ] && kill $app 2>/dev/null; true' EXIT
 
 stop_app() { kill "$app"; wait "$app" 2>/dev/null || true; app=; }
 
-start_app 18121 "$password" "$log"
-stop_app
-programme=$(psql -v ON_ERROR_STOP=1 -qtA -v results="$results" -v events="$events" -v run="$RANDOM$RANDOM" \
-  -f benchmarks/programme/seed.sql | tail -1 | cut -d'|' -f1)
-echo "seeded programme $programme: $results results in $events events (load $(cut -d' ' -f1-3 /proc/loadavg))"
+if [ -n "${PROGRAMME:-}" ]; then
+  programme=$PROGRAMME
+  echo "programme $programme, seeded by an earlier run (load $(cut -d' ' -f1-3 /proc/loadavg))"
+else
+  start_app 18121 "$password" "$log"
+  stop_app
+  programme=$(psql -v ON_ERROR_STOP=1 -qtA -v results="$results" -v events="$events" -v run="$RANDOM$RANDOM" \
+    -f benchmarks/programme/seed.sql | tail -1 | cut -d'|' -f1)
+  echo "seeded programme $programme: $results results in $events events (load $(cut -d' ' -f1-3 /proc/loadavg))"
+fi
 
 for round in $(seq 1 "$rounds"); do
   raw=$(java -cp benchmarks/target/benchmarks.jar io.jingsai.benchmarks.programme.RawResultsRead \
