@@ -169,6 +169,7 @@ const WORDS = {
     holder: '持证人',
     tierCertified: '入选层级',
     issuedAt: '颁发日期',
+    programmeOfYear: '{name}（{year} 年）',
   },
   en: {
     title: 'Skills competition live board',
@@ -339,6 +340,7 @@ const WORDS = {
     holder: 'Holder',
     tierCertified: 'Tier',
     issuedAt: 'Issued',
+    programmeOfYear: '{name} ({year})',
   },
 };
 

@@ -82,6 +82,9 @@ export class LookupView {
       + `?code=${encodeURIComponent(code)}`;
     this.resultOutcome = await ask(url);
     this.showResultOutcome();
+    // On a phone the answer is below the form, out of sight.
+    element(this.resultOutcome.kind === 'found' ? 'own-result-answer' : 'own-result-message')
+      .scrollIntoView({ block: 'nearest' });
   }
 
   refuseLocally(field, key) {
@@ -105,6 +108,8 @@ export class LookupView {
     this.showCertificateOutcome();
     this.certificateOutcome = await ask(`/api/public/certificates/${encodeURIComponent(number)}`);
     this.showCertificateOutcome();
+    element(this.certificateOutcome.kind === 'found' ? 'certificate-answer' : 'certificate-message')
+      .scrollIntoView({ block: 'nearest' });
   }
 
   showResultOutcome() {
@@ -281,7 +286,7 @@ function certificate(view) {
   const heading = document.createElement('h3');
   heading.textContent = t('validCertificate');
   heading.className = 'valid-certificate';
-  const programme = `${view.programmeName}（${view.programmeYear}）`;
+  const programme = t('programmeOfYear', { name: view.programmeName, year: view.programmeYear });
   const common = [['certificateNumber', view.number], ['holder', view.holderName],
     ['enterprise', view.enterpriseName], ['programme', programme]];
   const certified = view.kind === 'TIER'
