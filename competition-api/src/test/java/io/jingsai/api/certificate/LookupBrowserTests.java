@@ -210,6 +210,60 @@ class LookupBrowserTests {
         assertThat(element("own-result-answer").isDisplayed()).isFalse();
     }
 
+    /**
+     * A tier member's certificate (kind TIER) of a closed programme: the page says which tier in words, the rank, the
+     * star's trade and region, as the public check answers them.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aTierCertificateSaysWhichTierAndPlace() {
+        ResultFixtures fixtures = new ResultFixtures(web, database);
+        Map<Entrant, Integer> totals = new LinkedHashMap<>();
+        // Five results: the fewest from which an event standardises, so its entrants reach the star board.
+        for (int total : List.of(93, 81, 75, 66, 58)) {
+            totals.put(fixtures.entrant(false), total);
+        }
+        fixtures.mark(totals);
+        fixtures.move("REVIEW");
+        fixtures.move("PUBLISHED");
+        long programme = ((Number) fixtures.get("/api/events/{e}", fixtures.event).get("programmeId")).longValue();
+        close(fixtures, programme);
+        List<Map<String, Object>> issued = (List<Map<String, Object>>) fixtures.get(
+                "/api/programmes/{p}/certificates", programme).get("items");
+        String number = issued.stream().filter(certificate -> "STARS".equals(certificate.get("tier")))
+                .map(certificate -> (String) certificate.get("number")).findFirst().orElseThrow();
+        Map<String, Object> answer = certificate(number);
+
+        browser.get("http://localhost:" + port + "/?certificate=" + number);
+        waitFor("the tier certificate", () -> element("certificate-answer").isDisplayed());
+        assertThat(answer).containsEntry("kind", "TIER").containsEntry("tier", "STARS");
+        assertThat(element("certificate-answer").findElement(By.tagName("dl")).getDomAttribute("data-kind"))
+                .isEqualTo("TIER");
+        assertThat(fact("certificate-answer", "certificateNumber")).isEqualTo(number);
+        assertThat(fact("certificate-answer", "holder")).isEqualTo(answer.get("holderName"));
+        assertThat(fact("certificate-answer", "enterprise")).isEqualTo(answer.get("enterpriseName"));
+        assertThat(fact("certificate-answer", "tierCertified")).isEqualTo("竞赛标兵");
+        assertThat(fact("certificate-answer", "rank")).isEqualTo(String.valueOf(answer.get("rank")));
+        assertThat(fact("certificate-answer", "trade")).isEqualTo(answer.get("tradeName"));
+        assertThat(fact("certificate-answer", "region")).isEqualTo(answer.get("regionCode"));
+        assertThat(element("certificate-answer").findElements(By.cssSelector("[data-fact=event], [data-fact=award]")))
+                .as("nothing of an award certificate").isEmpty();
+        element("language-toggle").click();
+        assertThat(fact("certificate-answer", "tierCertified")).isEqualTo("Competition stars");
+    }
+
+    /** Closes the programme (its events published), which issues its tier members' certificates. */
+    @SuppressWarnings("unchecked")
+    private void close(ResultFixtures fixtures, long programme) {
+        Map<String, Object> shown = fixtures.get("/api/programmes/{p}", programme);
+        Map<String, Object> body = new LinkedHashMap<>(shown);
+        List.of("id", "version", "createdAt", "updatedAt").forEach(body::remove);
+        body.put("status", "CLOSED");
+        fixtures.admin.put().uri("/api/programmes/{p}", programme)
+                .header("If-Match", "\"" + shown.get("version") + "\"").bodyValue(body).exchange()
+                .expectStatus().isOk();
+    }
+
     /** Fills the own-result form and sends it, waiting until the page has an outcome for this very request. */
     private void lookUp(long event, int number, String code) {
         new Select(element("lookup-event")).selectByValue(String.valueOf(event));
