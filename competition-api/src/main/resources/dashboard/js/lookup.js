@@ -12,7 +12,11 @@ const CERTIFICATE_FIELDS = { number: 'certificate-number' };
 
 const element = id => document.getElementById(id);
 
-/** What an answer was: shown again in the other language when the reader switches. */
+/**
+ * Where a look-up stands, kept to be drawn again in the other language when the reader switches: 'asking', 'found'
+ * (body: the answer), 'refused' (body: a problem naming fields, the server's or the page's own), 'notFound',
+ * 'throttled' (retryAfter: seconds) or 'failed' (no answer).
+ */
 class Outcome {
   constructor(kind, body = null, retryAfter = null) {
     this.kind = kind;
@@ -23,9 +27,11 @@ class Outcome {
 
 export class LookupView {
   constructor() {
-    this.events = [];
     this.resultOutcome = null;
     this.certificateOutcome = null;
+    /** How many look-ups of each kind were sent: only the latest one's answer is shown. */
+    this.resultAsked = 0;
+    this.certificateAsked = 0;
     element('own-result-form').addEventListener('submit', submitted => {
       submitted.preventDefault();
       this.lookUpResult();
@@ -38,7 +44,6 @@ export class LookupView {
 
   /** The public events to choose from (those with boards, newest first), the one chosen elsewhere selected. */
   setEvents(events, chosenId) {
-    this.events = events;
     const select = element('lookup-event');
     const kept = select.value || String(chosenId ?? '');
     select.replaceChildren(...events.map(event => {
@@ -65,72 +70,70 @@ export class LookupView {
   }
 
   async lookUpResult() {
-    clearProblems(RESULT_FIELDS);
     const eventId = element('lookup-event').value;
     const number = element('lookup-number').value.trim();
     const code = element('lookup-code').value;
+    const asked = ++this.resultAsked;
     if (!eventId) {
-      return this.refuseLocally('lookup-event', 'noEventToLookUp');
+      this.resultOutcome = refusedHere('eventId', 'noEventToLookUp');
+    } else if (!/^[0-9]{1,9}$/.test(number)) {
+      // The route's path takes a whole number: anything else could not be asked, so the page says so itself.
+      this.resultOutcome = refusedHere('registrationNumber',
+        number ? 'registrationNumberFormat' : 'registrationNumberRequired');
+    } else {
+      this.resultOutcome = new Outcome('asking');
+      this.showResultOutcome();
+      const outcome = await ask(`/api/public/events/${encodeURIComponent(eventId)}/results/${number}`
+        + `?code=${encodeURIComponent(code)}`);
+      if (asked !== this.resultAsked) {
+        return; // a later look-up was sent meanwhile: its answer is the one to show
+      }
+      this.resultOutcome = outcome;
     }
-    // The route's path takes a whole number: anything else could not be asked, so it is said here.
-    if (!/^[0-9]{1,9}$/.test(number)) {
-      return this.refuseLocally('lookup-number', number ? 'registrationNumberFormat' : 'registrationNumberRequired');
-    }
-    this.resultOutcome = new Outcome('asking');
-    this.showResultOutcome();
-    const url = `/api/public/events/${encodeURIComponent(eventId)}/results/${number}`
-      + `?code=${encodeURIComponent(code)}`;
-    this.resultOutcome = await ask(url);
     this.showResultOutcome();
     // On a phone the answer is below the form, out of sight.
     element(this.resultOutcome.kind === 'found' ? 'own-result-answer' : 'own-result-message')
       .scrollIntoView({ block: 'nearest' });
   }
 
-  refuseLocally(field, key) {
-    this.resultOutcome = null;
-    this.showResultOutcome();
-    showProblem(field, t(key));
-  }
-
   /** Checks `typed` (as typed: the server reads it leniently) and keeps it in the address. */
   async checkCertificate(typed) {
-    clearProblems(CERTIFICATE_FIELDS);
     const number = typed.trim();
+    const asked = ++this.certificateAsked;
     rememberCertificate(number);
     if (!number) {
-      this.certificateOutcome = null;
+      this.certificateOutcome = refusedHere('number', 'certificateNumberRequired');
+    } else {
+      this.certificateOutcome = new Outcome('asking');
       this.showCertificateOutcome();
-      showProblem('certificate-number', t('certificateNumberRequired'));
-      return;
+      const outcome = await ask(`/api/public/certificates/${encodeURIComponent(number)}`);
+      if (asked !== this.certificateAsked) {
+        return;
+      }
+      this.certificateOutcome = outcome;
     }
-    this.certificateOutcome = new Outcome('asking');
-    this.showCertificateOutcome();
-    this.certificateOutcome = await ask(`/api/public/certificates/${encodeURIComponent(number)}`);
     this.showCertificateOutcome();
     element(this.certificateOutcome.kind === 'found' ? 'certificate-answer' : 'certificate-message')
       .scrollIntoView({ block: 'nearest' });
   }
 
   showResultOutcome() {
-    const answer = element('own-result-answer');
     const outcome = this.resultOutcome;
+    const answer = element('own-result-answer');
     answer.hidden = outcome?.kind !== 'found';
     answer.replaceChildren(...(outcome?.kind === 'found' ? ownResult(outcome.body, this) : []));
-    element('own-result-message').textContent = outcome ? outcomeMessage(outcome, 'notFoundResult') : '';
-    if (outcome?.kind === 'refused') {
-      showProblems(outcome.body, RESULT_FIELDS);
-    }
+    const unplaced = showProblems(outcome, RESULT_FIELDS);
+    element('own-result-message').textContent = outcome ? outcomeMessage(outcome, 'notFoundResult', unplaced) : '';
   }
 
   showCertificateOutcome() {
-    const answer = element('certificate-answer');
     const outcome = this.certificateOutcome;
+    const answer = element('certificate-answer');
     answer.hidden = outcome?.kind !== 'found';
     answer.replaceChildren(...(outcome?.kind === 'found' ? certificate(outcome.body) : []));
-    // A number that is not a certificate's is refused by the server as unknown whatever is wrong with it.
-    element('certificate-message').textContent = outcome ? outcomeMessage(outcome, 'notACertificate') : '';
-    element('certificate-message').dataset.outcome = outcome?.kind ?? '';
+    const unplaced = showProblems(outcome, CERTIFICATE_FIELDS);
+    // A number that is not a certificate's is refused by the server as unknown, whatever is wrong with it.
+    element('certificate-message').textContent = outcome ? outcomeMessage(outcome, 'notACertificate', unplaced) : '';
   }
 
   /** Fills the certificate check with `number` and checks it (the own result's certificate link). */
@@ -166,14 +169,20 @@ async function ask(url) {
   return new Outcome(response.status >= 500 ? 'failed' : 'notFound');
 }
 
-function outcomeMessage(outcome, notFoundKey) {
+function outcomeMessage(outcome, notFoundKey, unplaced) {
   switch (outcome.kind) {
     case 'asking': return t('asking');
     case 'notFound': return t(notFoundKey);
     case 'throttled': return t('throttled', { wait: waitInWords(outcome.retryAfter) });
     case 'failed': return t('lookupFailed');
+    case 'refused': return unplaced.join(' ');
     default: return '';
   }
+}
+
+/** A refusal by the page itself, shaped as the server's problem: `words` (the page's key) at `field`. */
+function refusedHere(field, words) {
+  return new Outcome('refused', { errors: [{ field, words }] });
 }
 
 /** Retry-After's seconds as the reader would say them: seconds up to two minutes, minutes (rounded up) beyond. */
@@ -190,33 +199,36 @@ function rememberCertificate(number) {
   history.replaceState(null, '', url);
 }
 
-function clearProblems(fields) {
+/**
+ * Clears the form's field problems, then shows a refusal's at the field each names (the answer's field → the input's
+ * id in `fields`): in the page's words where the page has words for it (a refusal of its own, or `rule.<rule>`), else
+ * in the server's (worded for the language asked). Returns the messages for fields the form does not have.
+ */
+function showProblems(outcome, fields) {
   for (const id of Object.values(fields)) {
     element(id).removeAttribute('aria-invalid');
-    const error = element(`${id}-error`);
-    error.hidden = true;
-    error.textContent = '';
+    Object.assign(element(`${id}-error`), { hidden: true, textContent: '' });
   }
+  const unplaced = [];
+  for (const error of outcome?.kind === 'refused' ? outcome.body.errors : []) {
+    const message = problemMessage(error);
+    const id = fields[error.field];
+    if (id) {
+      element(id).setAttribute('aria-invalid', 'true');
+      Object.assign(element(`${id}-error`), { hidden: false, textContent: message });
+    } else {
+      unplaced.push(message);
+    }
+  }
+  return unplaced;
 }
 
-function showProblem(id, message) {
-  element(id).setAttribute('aria-invalid', 'true');
-  const error = element(`${id}-error`);
-  error.textContent = message;
-  error.hidden = false;
-}
-
-/**
- * Each of the problem's errors at the field it names, in the page's words where the page has words for its rule
- * (`rule.<rule>`), else in the server's (worded for the language asked); one for a field the form does not have
- * goes under the first field.
- */
-function showProblems(problem, fields) {
-  for (const error of problem.errors) {
-    const id = fields[error.field] ?? Object.values(fields)[0];
-    const key = `rule.${error.rule}`;
-    showProblem(id, t(key) === key ? error.message : t(key));
+function problemMessage(error) {
+  if (error.words) {
+    return t(error.words);
   }
+  const key = `rule.${error.rule}`;
+  return t(key) === key ? error.message : t(key);
 }
 
 /** The own result as a list of facts, with the wording of its step and a link to its certificate. */
