@@ -127,6 +127,7 @@ const WORDS = {
     enterprisesPublished: '全部成绩和评审已发布，榜单为最终结果',
     enterprisesShown: '第 {from}–{to} 名，共 {total} 家企业',
     lookupView: '查询',
+    skipToLookup: '跳到查询',
     ownResultHeading: '成绩查询',
     ownResultNote: '输入报名号和组织方发给您的查询码，查看本人成绩。查询码请勿告诉他人。',
     registrationNumberLabel: '报名号',
@@ -297,6 +298,7 @@ const WORDS = {
     enterprisesPublished: 'Everything published: the board is final',
     enterprisesShown: '{from}–{to} of {total} enterprises',
     lookupView: 'Look up',
+    skipToLookup: 'Skip to the look-ups',
     ownResultHeading: 'Your result',
     ownResultNote: 'Enter your registration number and the verification code the organizers gave you. Keep the '
       + 'code to yourself.',

@@ -56,8 +56,9 @@ const programmeView = new ProgrammeView(bigScreen);
 const lookupView = new LookupView();
 /** Each view's parameters in the address: only the shown view's are kept. */
 const VIEW_PARAMETERS = { programme: ['programme'], event: ['event'], lookup: ['lookup', 'certificate'] };
-/** Where the skip link leads in each view. */
-const VIEW_MAIN = { programme: '#stars', event: '#board', lookup: '#own-result' };
+/** Where the skip link leads in each view, and what it says. */
+const VIEW_MAIN = { programme: ['#stars', 'skipToBoard'], event: ['#board', 'skipToBoard'],
+  lookup: ['#own-result', 'skipToLookup'] };
 
 function bigScreen() {
   return document.body.classList.contains('big-screen');
@@ -264,7 +265,8 @@ function showView(kind) {
   page.programmeTab.setAttribute('aria-pressed', String(kind === 'programme'));
   page.eventTab.setAttribute('aria-pressed', String(kind === 'event'));
   page.lookupTab.setAttribute('aria-pressed', String(kind === 'lookup'));
-  page.skipLink.href = VIEW_MAIN[kind];
+  [page.skipLink.href, page.skipLink.dataset.i18n] = VIEW_MAIN[kind];
+  page.skipLink.textContent = t(page.skipLink.dataset.i18n);
   if (kind !== 'event') {
     stopFollowingEvent();
   }

@@ -89,6 +89,8 @@ class LookupBrowserTests {
                 .isDisplayed() && !new Select(element("lookup-event")).getOptions().isEmpty());
         assertThat(element("lookup-tab").getDomAttribute("aria-pressed")).isEqualTo("true");
         assertThat(element("board").isDisplayed()).as("the event view is hidden").isFalse();
+        assertThat(element("skip-link").getDomAttribute("href")).isEqualTo("#own-result");
+        assertThat(element("skip-link").getDomProperty("textContent")).isEqualTo("跳到查询");
         assertThat(browser.findElements(By.cssSelector("#lookup-view label[for]")))
                 .extracting(label -> label.getDomAttribute("for"))
                 .containsExactly("lookup-event", "lookup-number", "lookup-code", "certificate-number");
