@@ -1,11 +1,13 @@
-// The dashboard, in two views: a programme's four tiers and live star board (programme.js), or a public event's board
-// followed live over server-sent events with a chart of its scores. The address remembers the view and the choice
-// (?programme=ID or ?event=ID), so that a projector can be pointed at it; big-screen mode (?screen=big, or the
-// button) is for projectors; the language choice is remembered.
+// The dashboard, in three views: a programme's four tiers and live star board (programme.js), a public event's board
+// followed live over server-sent events with a chart of its scores, or the look-ups of one's own result and of a
+// certificate (lookup.js). The address remembers the view and the choice (?programme=ID, ?event=ID, or ?lookup and
+// ?certificate=NUMBER), so that a projector or a printed QR code can be pointed at it; big-screen mode (?screen=big,
+// or the button) is for projectors; the language choice is remembered.
 
 import { BoardState } from './board.js';
 import { renderDistribution, fetchTotals } from './chart.js';
 import { language, setLanguage, t, translatePage } from './i18n.js';
+import { LookupView } from './lookup.js';
 import { ProgrammeView } from './programme.js';
 import { renderTable } from './table.js';
 
@@ -15,6 +17,8 @@ const page = {
   skipLink: document.getElementById('skip-link'),
   programmeTab: document.getElementById('programme-tab'),
   eventTab: document.getElementById('event-tab'),
+  lookupTab: document.getElementById('lookup-tab'),
+  lookupView: document.getElementById('lookup-view'),
   programmeChoice: document.getElementById('programme-choice'),
   eventChoice: document.getElementById('event-choice'),
   programmeSelect: document.getElementById('programme-select'),
@@ -46,9 +50,15 @@ let chartTimer = null;
 let connectionKey = 'connecting';
 let programmes = [];
 let chosenProgramme = null;
-/** 'programme' or 'event': the view shown */
+/** 'programme', 'event' or 'lookup': the view shown */
 let view = 'event';
 const programmeView = new ProgrammeView(bigScreen);
+const lookupView = new LookupView();
+/** Each view's parameters in the address: only the shown view's are kept. */
+const VIEW_PARAMETERS = { programme: ['programme'], event: ['event'], lookup: ['lookup', 'certificate'] };
+/** Where the skip link leads in each view, and what it says. */
+const VIEW_MAIN = { programme: ['#stars', 'skipToBoard'], event: ['#board', 'skipToBoard'],
+  lookup: ['#own-result', 'skipToLookup'] };
 
 function bigScreen() {
   return document.body.classList.contains('big-screen');
@@ -66,15 +76,19 @@ function setBigScreen(on) {
 function redrawCharts() {
   if (view === 'programme') {
     programmeView.redraw();
-  } else {
+  } else if (view === 'event') {
     drawChart();
   }
 }
 
-/** Keeps the choice of the view shown in the address (?programme=ID or ?event=ID), and only that one. */
+/**
+ * Keeps the choice of the view shown in the address (?programme=ID, ?event=ID, or ?lookup), and only that view's
+ * parameters.
+ */
 function remember(name, id) {
   const url = new URL(location.href);
-  url.searchParams.delete(name === 'programme' ? 'event' : 'programme');
+  Object.values(VIEW_PARAMETERS).filter(names => !names.includes(name)).flat()
+    .forEach(other => url.searchParams.delete(other));
   id === undefined || id === null ? url.searchParams.delete(name) : url.searchParams.set(name, id);
   history.replaceState(null, '', url);
 }
@@ -124,6 +138,7 @@ function fillEventChoices() {
     return option;
   }));
   page.select.disabled = events.length === 0;
+  lookupView.setEvents(events, chosen?.id);
 }
 
 function showBoard(changed = []) {
@@ -241,32 +256,48 @@ function openProgramme(programme) {
   remember('programme', chosenProgramme?.id);
 }
 
-/** Shows one view and follows its choice; the other view stops following anything. */
+/** Shows one view and follows its choice; the other views stop following anything. */
 function showView(kind) {
   view = kind;
-  const programme = kind === 'programme';
-  page.programmeView.hidden = page.programmeChoice.hidden = !programme;
-  page.eventView.hidden = page.eventChoice.hidden = programme;
-  page.programmeTab.setAttribute('aria-pressed', String(programme));
-  page.eventTab.setAttribute('aria-pressed', String(!programme));
-  page.skipLink.href = programme ? '#stars' : '#board';
-  if (programme) {
+  page.programmeView.hidden = page.programmeChoice.hidden = kind !== 'programme';
+  page.eventView.hidden = page.eventChoice.hidden = kind !== 'event';
+  page.lookupView.hidden = kind !== 'lookup';
+  page.programmeTab.setAttribute('aria-pressed', String(kind === 'programme'));
+  page.eventTab.setAttribute('aria-pressed', String(kind === 'event'));
+  page.lookupTab.setAttribute('aria-pressed', String(kind === 'lookup'));
+  [page.skipLink.href, page.skipLink.dataset.i18n] = VIEW_MAIN[kind];
+  page.skipLink.textContent = t(page.skipLink.dataset.i18n);
+  if (kind !== 'event') {
     stopFollowingEvent();
-    openProgramme(chosenProgramme);
-  } else {
+  }
+  if (kind !== 'programme') {
     programmeView.close();
+  }
+  if (kind === 'programme') {
+    openProgramme(chosenProgramme);
+  } else if (kind === 'event') {
     follow(chosen);
     if (!chosen) {
       remember('event', null);
     }
+  } else {
+    remember('lookup', new URLSearchParams(location.search).get('lookup') ?? '');
+    lookupView.open();
   }
 }
 
-/** The view the address asks for (?programme=…), else the event view as before the programme view existed. */
+/**
+ * The view the address asks for (?programme=…, ?lookup or ?certificate=…), else the event view as before the other
+ * views existed.
+ */
 async function start() {
-  const programmeAsked = new URLSearchParams(location.search).has('programme');
+  const asked = new URLSearchParams(location.search);
   await Promise.all([loadEvents(), loadProgrammes()]);
-  showView(programmeAsked ? 'programme' : 'event');
+  if (asked.has('programme')) {
+    showView('programme');
+  } else {
+    showView(asked.has('lookup') || asked.has('certificate') ? 'lookup' : 'event');
+  }
 }
 
 function retranslate() {
@@ -274,6 +305,7 @@ function retranslate() {
   setConnection(connectionKey);
   showBoard();
   redrawCharts();
+  lookupView.retranslate();
 }
 
 page.languageToggle.addEventListener('click', () => {
@@ -286,6 +318,7 @@ page.programmeSelect.addEventListener('change', () =>
   openProgramme(programmes.find(programme => String(programme.id) === page.programmeSelect.value)));
 page.programmeTab.addEventListener('click', () => showView('programme'));
 page.eventTab.addEventListener('click', () => showView('event'));
+page.lookupTab.addEventListener('click', () => showView('lookup'));
 document.getElementById('controls').addEventListener('submit', submitted => submitted.preventDefault());
 
 translatePage();

@@ -328,7 +328,8 @@ class AuthorizationMatrixTests {
         List<String> wrong = new ArrayList<>();
         for (String path : List.of("/", "/dashboard/dashboard.css", "/dashboard/js/main.js", "/dashboard/favicon.svg",
                 "/dashboard/js/i18n.js", "/dashboard/js/programme.js", "/dashboard/js/poll.js", "/dashboard/js/stars.js",
-                "/dashboard/js/tier-boards.js", "/shared/js/i18n.js", "/webjars/echarts/dist/echarts.esm.min.js")) {
+                "/dashboard/js/tier-boards.js", "/dashboard/js/lookup.js", "/shared/js/i18n.js",
+                "/webjars/echarts/dist/echarts.esm.min.js")) {
             for (Who who : Who.values()) {
                 int status = send(clients.get(who), "GET", path, path);
                 if (status != 200) {
