@@ -94,7 +94,7 @@ final class EventBoard {
         this.incarnation = incarnation;
         this.rule = BoardRule.of(ranking, KEY_SCALE);
         this.board = Board.create(rule.spec("event-" + eventId), runtime);
-        this.changes = new ResumableChanges(board, incarnation, historyLimit, json);
+        this.changes = new ResumableChanges(board, incarnation, historyLimit, json, this::event);
     }
 
     long eventId() {
@@ -272,7 +272,7 @@ final class EventBoard {
      * a snapshot instead of changes they could not apply. Each event is made once for all subscribers.
      */
     Flux<ServerSentEvent<Object>> events(String lastEventId) {
-        return changes.events(lastEventId, this::event);
+        return changes.events(lastEventId);
     }
 
     /** Streams of this board open now. */

@@ -37,13 +37,17 @@ public final class ResumableChanges {
     private final AtomicInteger watching = new AtomicInteger();
     private final Sinks.Empty<Void> closed = Sinks.empty();
     private final SharedStreamEvents encoded;
+    private final Function<BoardChange, SharedStreamEvents.Named> render;
 
     /**
      * @param incarnation  random per board object: ids of another incarnation never resume
      * @param historyLimit deltas kept for resuming clients; a client further behind gets a snapshot
      * @param json         encodes each stream event once for all subscribers
+     * @param render       a change's event name and data (the board's lines as the public sees them); the one way
+     *                     this board's changes are shown, so that an event encoded once fits every subscriber
      */
-    public ResumableChanges(Board board, String incarnation, int historyLimit, JsonMapper json) {
+    public ResumableChanges(Board board, String incarnation, int historyLimit, JsonMapper json,
+                            Function<BoardChange, SharedStreamEvents.Named> render) {
         if (historyLimit < 0) {
             throw new IllegalArgumentException("historyLimit must be at least 0, was " + historyLimit);
         }
@@ -51,6 +55,7 @@ public final class ResumableChanges {
         this.incarnation = incarnation;
         this.historyLimit = historyLimit;
         this.encoded = new SharedStreamEvents(json);
+        this.render = render;
         this.historyKeeper = board.changes().subscribe(this::remember);
     }
 
@@ -73,13 +78,8 @@ public final class ResumableChanges {
                 .doFinally(signal -> watching.decrementAndGet());
     }
 
-    /**
-     * {@link #since} as server-sent events, each made by {@code render} and encoded once for all subscribers.
-     *
-     * @param render a change's event name and data (the board's lines as the public sees them)
-     */
-    public Flux<ServerSentEvent<Object>> events(String lastEventId,
-                                                Function<BoardChange, SharedStreamEvents.Named> render) {
+    /** {@link #since} as server-sent events, each made by the board's render and encoded once for all subscribers. */
+    public Flux<ServerSentEvent<Object>> events(String lastEventId) {
         return since(lastEventId).map(change -> encoded.of(id(change), change, render));
     }
 

@@ -200,7 +200,8 @@ final class ProgrammeStars {
     /** The board's changes for streams; empty once the board was replaced or dropped ({@link #close()}). */
     synchronized Optional<ResumableChanges> changes() {
         if (changes == null && !closed) {
-            changes = new ResumableChanges(board, incarnation, resumeHistory, json);
+            changes = new ResumableChanges(board, incarnation, resumeHistory, json,
+                    change -> StarStreamEvents.of(this, change));
         }
         return Optional.ofNullable(changes);
     }

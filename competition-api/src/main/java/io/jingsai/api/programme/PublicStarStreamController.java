@@ -11,7 +11,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.jingsai.api.boards.BoardSettings;
 import io.jingsai.api.boards.BoardStreams;
-import io.jingsai.api.boards.ResumableChanges;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -59,11 +58,6 @@ class PublicStarStreamController {
 
     /** Nothing when the board was replaced just now: the stream ends at once and the client reconnects. */
     private static Flux<ServerSentEvent<Object>> events(ProgrammeStars stars, String lastEventId) {
-        return stars.changes().map(changes -> events(stars, changes, lastEventId)).orElseGet(Flux::empty);
-    }
-
-    private static Flux<ServerSentEvent<Object>> events(ProgrammeStars stars, ResumableChanges changes,
-                                                       String lastEventId) {
-        return changes.events(lastEventId, change -> StarStreamEvents.of(stars, change));
+        return stars.changes().map(changes -> changes.events(lastEventId)).orElseGet(Flux::empty);
     }
 }
