@@ -1,6 +1,7 @@
 package io.jingsai.api.result;
 
 import java.time.Clock;
+import java.util.List;
 
 import org.springframework.stereotype.Component;
 
@@ -33,17 +34,20 @@ public class EntryResults {
      * with that version. Call it inside the transaction that changed the marks, holding a lock on the registration.
      */
     public Mono<Long> recompute(EventRules rules, long registrationId) {
-        return store.entry(rules.eventId(), registrationId)
+        return store.inputs(rules.eventId(), registrationId)
                 .switchIfEmpty(Mono.error(() -> NotFoundException.because("notFound.registration", registrationId,
                         rules.eventId())))
-                .flatMap(entry -> Mono.zip(store.marks(registrationId).collectList(), store.record(registrationId),
-                                store.penalties(registrationId).collectList())
-                        .map(found -> ComputedResult.of(rules, entry.id(), entry.number(), entry.status(),
-                                found.getT1(), found.getT2(), found.getT3()))
-                        .flatMap(result -> store.save(entry, result, rules.version(), clock.instant()))
-                        .flatMap(saved -> reviewed.resultChanged(rules, new StandingChangeView.ResultChangeRef(
+                .flatMap(inputs -> penalties(inputs)
+                        .map(penalties -> ComputedResult.of(rules, inputs.entry().id(), inputs.entry().number(),
+                                inputs.entry().status(), inputs.marks(), inputs.record(), penalties))
+                        .flatMap(result -> store.save(inputs.entry(), result, rules.version(), clock.instant()))
+                        .flatMap(saved -> reviewed.resultChanged(rules, inputs.eventStatus(), new StandingChangeView.ResultChangeRef(
                                         saved.changeId(), registrationId, saved.version()))
                                 .thenReturn(saved.version())));
+    }
+
+    private Mono<List<ComputedResult.Penalty>> penalties(ResultStore.EntryInputs inputs) {
+        return inputs.penalised() ? store.penalties(inputs.entry().id()).collectList() : Mono.just(List.of());
     }
 
     /**

@@ -2,6 +2,7 @@ package io.jingsai.api.result;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -13,6 +14,8 @@ import io.jingsai.api.registration.RegistrationStatus;
 import io.r2dbc.spi.Readable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,27 +35,47 @@ class ResultStore {
             SELECT registration_id, aspect_id, points, reason, judge_id, status, decided_by_judge, decided_at
             FROM penalty WHERE %s ORDER BY registration_id, id""";
 
-    private static final String UPSERT = """
-            INSERT INTO entry_result (registration_id, event_id, status, exact_total, total, components, aspects, holds,
-                                      standing, sheets, rules_version, version, computed_at)
-            VALUES (:registrationId, :eventId, :status, :exactTotal, :total, :components, :aspects, :holds, :standing,
-                    :sheets, :rulesVersion, 0, :now)
-            ON CONFLICT (registration_id) DO UPDATE SET
-                status = EXCLUDED.status, exact_total = EXCLUDED.exact_total, total = EXCLUDED.total,
-                components = EXCLUDED.components, aspects = EXCLUDED.aspects, holds = EXCLUDED.holds,
-                standing = EXCLUDED.standing, sheets = EXCLUDED.sheets, rules_version = EXCLUDED.rules_version,
-                version = entry_result.version + 1, computed_at = EXCLUDED.computed_at
-            RETURNING version""";
-
-    /** The outbox row and its announcement, in one statement; PostgreSQL delivers the notification at commit. */
-    private static final String CHANGED = """
-            WITH change AS (
+    /**
+     * The result stored as its next version, and the change in the outbox with its announcement, in one statement;
+     * PostgreSQL delivers the notification at commit.
+     */
+    private static final String SAVE = """
+            WITH saved AS (
+                INSERT INTO entry_result (registration_id, event_id, status, exact_total, total, components, aspects,
+                                          holds, standing, sheets, rules_version, version, computed_at)
+                VALUES (:registrationId, :eventId, :status, :exactTotal, :total, :components, :aspects, :holds,
+                        :standing, :sheets, :rulesVersion, 0, :now)
+                ON CONFLICT (registration_id) DO UPDATE SET
+                    status = EXCLUDED.status, exact_total = EXCLUDED.exact_total, total = EXCLUDED.total,
+                    components = EXCLUDED.components, aspects = EXCLUDED.aspects, holds = EXCLUDED.holds,
+                    standing = EXCLUDED.standing, sheets = EXCLUDED.sheets, rules_version = EXCLUDED.rules_version,
+                    version = entry_result.version + 1, computed_at = EXCLUDED.computed_at
+                RETURNING version),
+            change AS (
                 INSERT INTO result_change (event_id, registration_id, result_version, changed_at)
-                VALUES (:eventId, :registrationId, :version, :now)
+                SELECT :eventId, :registrationId, version, :now FROM saved
                 RETURNING id, event_id, registration_id, result_version)
-            SELECT id, pg_notify('result_change', json_build_object('id', id, 'eventId', event_id,
+            SELECT id, result_version, pg_notify('result_change', json_build_object('id', id, 'eventId', event_id,
                              'registrationId', registration_id, 'resultVersion', result_version)::text)
             FROM change""";
+
+    /**
+     * What one entry's result is computed from, in one statement: the registration, its current marks (as one JSON
+     * array of {@code [judge, aspect, value]}, in the order of {@link #CURRENT_MARKS}, so that a sheet's marks are
+     * not decoded row by row: an entry of a large panel has hundreds), what officials recorded about it, whether
+     * it has any deduction or disqualification (rare; read only then), and the event's status.
+     */
+    private static final String ENTRY_INPUTS = """
+            SELECT r.id, r.event_id, r.registration_number, r.station_number, r.status,
+                   (SELECT json_agg(json_build_array(s.judge_id, m.aspect_id, m.value) ORDER BY m.aspect_id, s.judge_id)
+                    FROM score_sheet s JOIN mark m ON m.sheet_id = s.id AND m.sheet_version = s.version
+                    WHERE s.registration_id = r.id)::text AS marks,
+                   er.registration_id IS NOT NULL AS recorded, er.completion_seconds, er.difficulty,
+                   EXISTS (SELECT 1 FROM penalty p WHERE p.registration_id = r.id) AS penalised,
+                   e.status AS event_status
+            FROM registration r JOIN event e ON e.id = r.event_id
+                 LEFT JOIN entry_record er ON er.registration_id = r.id
+            WHERE r.id = :id AND r.event_id = :eventId""";
 
     private static final String RESULT_COLUMNS = """
             er.registration_id, er.event_id, er.status, er.exact_total, er.total, er.components, er.aspects, er.holds,
@@ -71,6 +94,14 @@ class ResultStore {
 
     /** A registration as results need it. */
     record Entry(long id, long eventId, int number, String station, RegistrationStatus status) {
+    }
+
+    /**
+     * What one entry's result is computed from, but its deductions (read only when {@code penalised}), with the
+     * status of its event.
+     */
+    record EntryInputs(Entry entry, List<ComputedResult.Mark> marks, EntryRecord record, boolean penalised,
+                       EventStatus eventStatus) {
     }
 
     /** What saving a result wrote: its version and the outbox row that records the change. */
@@ -105,12 +136,37 @@ class ResultStore {
                 .one();
     }
 
-    /** The current marks of one entry. */
-    Flux<ComputedResult.Mark> marks(long registrationId) {
-        return database.sql(CURRENT_MARKS.formatted("s.registration_id = :id"))
-                .bind("id", registrationId)
-                .map(ResultStore::mark)
-                .all();
+    /** What one entry's result is computed from; empty when the event has no such registration. */
+    Mono<EntryInputs> inputs(long eventId, long registrationId) {
+        return database.sql(ENTRY_INPUTS)
+                .bind("id", registrationId).bind("eventId", eventId)
+                .map(row -> new EntryInputs(entry(row), marks(row.get("marks", String.class)),
+                        Boolean.TRUE.equals(row.get("recorded", Boolean.class)) ? record(row) : EntryRecord.NONE,
+                        Boolean.TRUE.equals(row.get("penalised", Boolean.class)),
+                        EventStatus.valueOf(row.get("event_status", String.class))))
+                .one();
+    }
+
+    /** The marks {@link #ENTRY_INPUTS} reads, each value exactly as stored (its decimal text, never a double). */
+    private List<ComputedResult.Mark> marks(String array) {
+        if (array == null) {
+            return List.of();
+        }
+        List<ComputedResult.Mark> marks = new ArrayList<>();
+        try (JsonParser parser = json.createParser(array)) {
+            parser.nextToken(); // the outer array
+            while (parser.nextToken() == JsonToken.START_ARRAY) {
+                parser.nextToken();
+                long judgeId = parser.getLongValue();
+                parser.nextToken();
+                String aspectId = parser.getString();
+                parser.nextToken();
+                BigDecimal value = new BigDecimal(parser.getString());
+                parser.nextToken(); // the mark's end
+                marks.add(new ComputedResult.Mark(judgeId, aspectId, value));
+            }
+        }
+        return marks;
     }
 
     /** The current marks of every entry of the event, with the entry each belongs to. */
@@ -119,15 +175,6 @@ class ResultStore {
                 .bind("id", eventId)
                 .map(row -> Map.entry(row.get("registration_id", Long.class), mark(row)))
                 .all();
-    }
-
-    /** What officials recorded about one entry; {@link EntryRecord#NONE} when nothing. */
-    Mono<EntryRecord> record(long registrationId) {
-        return database.sql(RECORDS.formatted("registration_id = :id"))
-                .bind("id", registrationId)
-                .map(this::record)
-                .one()
-                .defaultIfEmpty(EntryRecord.NONE);
     }
 
     /** What officials recorded about the event's entries, by registration id (entries without a record left out). */
@@ -162,7 +209,7 @@ class ResultStore {
 
     /** Stores the entry's result as its next version and records the change in the outbox. */
     Mono<Saved> save(Entry entry, ComputedResult result, long rulesVersion, Instant now) {
-        return database.sql(UPSERT)
+        return database.sql(SAVE)
                 .bind("registrationId", entry.id()).bind("eventId", entry.eventId())
                 .bind("status", result.status().name()).bind("exactTotal", result.exactTotal())
                 .bind("total", result.total())
@@ -171,13 +218,8 @@ class ResultStore {
                 .bind("holds", json.writeValueAsString(result.holds()))
                 .bind("standing", json.writeValueAsString(result.standing()))
                 .bind("sheets", result.sheets()).bind("rulesVersion", rulesVersion).bind("now", now)
-                .map(row -> row.get("version", Long.class))
-                .one()
-                .flatMap(version -> database.sql(CHANGED)
-                        .bind("eventId", entry.eventId()).bind("registrationId", entry.id())
-                        .bind("version", version).bind("now", now)
-                        .map(row -> new Saved(version, row.get("id", Long.class)))
-                        .one());
+                .map(row -> new Saved(row.get("result_version", Long.class), row.get("id", Long.class)))
+                .one();
     }
 
     /** The id of the event's latest result change, 0 when there is none. */

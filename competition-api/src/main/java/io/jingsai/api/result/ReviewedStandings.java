@@ -86,8 +86,14 @@ class ReviewedStandings implements EventStepTaken {
     /**
      * Called in the transaction that stored an entry's new result: while the event's standings are final, records
      * what the change did to them. Does nothing (and waits for nothing) while the event is marking.
+     *
+     * @param eventStatus the event's status as that transaction read it
      */
-    Mono<Void> resultChanged(EventRules rules, StandingChangeView.ResultChangeRef change) {
+    Mono<Void> resultChanged(EventRules rules, EventStatus eventStatus, StandingChangeView.ResultChangeRef change) {
+        if (!FINAL.contains(eventStatus)) {
+            // Nothing is kept to compare with before marking closes; not asked of the database for every mark.
+            return Mono.empty();
+        }
         long eventId = rules.eventId();
         return store.lockWhile(eventId, FINAL.stream().map(Enum::name).toList())
                 .flatMap(kept -> actor().flatMap(actor -> compare(rules, kept.places(),
