@@ -34,7 +34,7 @@ final class CrossFeatureReads {
             entry("import_job", "bulk"),
             entry("account", "account"), entry("account_grant", "account"), entry("auth_session", "account"),
             entry("personal_data_reveal", "privacy"),
-            entry("audit_chain", "audit"), entry("audit_entry", "audit"),
+            entry("audit_chain", "audit"), entry("audit_entry", "audit"), entry("audit_pending", "audit"),
             entry("score_sheet", "judging"), entry("mark", "judging"), entry("entry_record", "judging"),
             entry("penalty", "judging"),
             entry("entry_result", "result"), entry("result_change", "result"),
