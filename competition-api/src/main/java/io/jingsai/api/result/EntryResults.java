@@ -41,8 +41,9 @@ public class EntryResults {
                         .map(penalties -> ComputedResult.of(rules, inputs.entry().id(), inputs.entry().number(),
                                 inputs.entry().status(), inputs.marks(), inputs.record(), penalties))
                         .flatMap(result -> store.save(inputs.entry(), result, rules.version(), clock.instant()))
-                        .flatMap(saved -> reviewed.resultChanged(rules, inputs.eventStatus(), new StandingChangeView.ResultChangeRef(
-                                        saved.changeId(), registrationId, saved.version()))
+                        .flatMap(saved -> reviewed.resultChanged(rules, inputs.eventStatus(),
+                                        new StandingChangeView.ResultChangeRef(saved.changeId(), registrationId,
+                                                saved.version()))
                                 .thenReturn(saved.version())));
     }
 

@@ -20,9 +20,9 @@ import io.netty.handler.codec.http.LastHttpContent;
 /**
  * Gives a problem+json body to every error response that would leave the server without one. Spring's errors already
  * have theirs (they all go through {@link ProblemDetailsExceptionHandler}); what is answered below Spring has none:
- * Reactor Netty's rejections of requests it cannot decode (414 for a request line over 4 KB, 431 for headers too
- * large, 400 for a malformed request line or header) and Spring's adapter refusing a request target that is no URI
- * (raw non-ASCII characters, a broken escape such as {@code %zz}), both sent before any of the application runs.
+ * Spring's adapter refusing a request target that is no URI (raw non-ASCII characters, a broken escape such as
+ * {@code %zz}) before any of the application runs. (Requests the codec cannot decode never get this far: see
+ * {@link UndecodableRequests}.)
  *
  * <p>Sits between the HTTP codec and Reactor Netty's {@code HttpTrafficHandler}, so it sees every request as it
  * arrives and every response as it leaves, in the same order (HTTP/1.1 answers in order, pipelined or not). One
@@ -66,7 +66,7 @@ final class BareErrorProblems extends ChannelDuplexHandler {
         if (!isBareError(response, head)) {
             return response;
         }
-        byte[] body = problems.forBareError(response.status().code(), request);
+        byte[] body = problems.forBareError(response.status().code());
         response.headers().set(HttpHeaderNames.CONTENT_TYPE, EdgeProblems.CONTENT_TYPE)
                 .remove(HttpHeaderNames.TRANSFER_ENCODING);
         HttpUtil.setContentLength(response, body.length);

@@ -35,6 +35,8 @@ class EdgeConfiguration {
         return server -> server.doOnChannelInit((observer, channel, remoteAddress) -> {
             ChannelPipeline pipeline = channel.pipeline();
             if (pipeline.get(NettyPipeline.HttpTrafficHandler) != null) {
+                pipeline.addBefore(NettyPipeline.HttpTrafficHandler, "jingsai.undecodableRequests",
+                        new UndecodableRequests(bodies));
                 pipeline.addBefore(NettyPipeline.HttpTrafficHandler, "jingsai.bareErrorProblems",
                         new BareErrorProblems(bodies));
                 pipeline.addAfter(NettyPipeline.HttpTrafficHandler, "jingsai.resumeReading", resumeReading);

@@ -8,12 +8,12 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.util.unit.DataSize;
 
-import io.netty.handler.codec.http.HttpRequest;
 
 /**
  * The problem bodies for errors answered below Spring, before any request handling ran (see
- * {@link BareErrorProblems}). Rendered once by the application's own codecs, so they look like every other problem;
- * they carry no {@code instance}, since the request target they refuse may not even be a URI.
+ * {@link BareErrorProblems} and {@link UndecodableRequests}). Rendered once by the application's own codecs, so they
+ * look like every other problem; they carry no {@code instance}, since the request target they refuse may not even be
+ * a URI.
  */
 final class EdgeProblems {
 
@@ -38,16 +38,20 @@ final class EdgeProblems {
     }
 
     /**
-     * The body for an error response sent without one.
-     *
-     * @param request the request it answers, when known
+     * The body for an error response the application sent without one: a bare 400 can only be Spring's adapter
+     * refusing a request target that is no URI, since the codec's own refusals never get this far
+     * ({@link UndecodableRequests} answers them).
      */
-    byte[] forBareError(int status, HttpRequest request) {
-        boolean undecodable = request != null && request.decoderResult().isFailure();
-        if (status == HttpStatus.BAD_REQUEST.value()) {
-            // Every bare 400 that is not the codec's own comes from Spring refusing a target that is no URI.
-            return undecodable ? malformed : notAUri;
-        }
+    byte[] forBareError(int status) {
+        return status == HttpStatus.BAD_REQUEST.value() ? notAUri : forOtherStatus(status);
+    }
+
+    /** The body for a request the HTTP codec could not decode, refused with {@code status} (400, 414 or 431). */
+    byte[] forUndecodable(int status) {
+        return status == HttpStatus.BAD_REQUEST.value() ? malformed : forOtherStatus(status);
+    }
+
+    private byte[] forOtherStatus(int status) {
         if (status == HttpStatus.URI_TOO_LONG.value()) {
             return targetTooLong;
         }

@@ -11,8 +11,6 @@ import org.springframework.util.unit.DataSize;
 
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
-import io.netty.handler.codec.DecoderResult;
-import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpRequest;
 import io.netty.handler.codec.http.DefaultHttpResponse;
@@ -25,14 +23,18 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
-import io.netty.handler.codec.http.TooLongHttpLineException;
 
 /** The problem bodies given to error responses written below Spring, in each shape Netty writes a response. */
 class BareErrorProblemsTest {
 
-    private final EdgeProblems problems = new EdgeProblems(
-            new ProblemDetailsExceptionHandler(ServerCodecConfigurer.create(), new ProblemMessages(catalogue())),
-            DataSize.ofKilobytes(4));
+    private final EmbeddedChannel channel = new EmbeddedChannel(new BareErrorProblems(edgeProblems()));
+
+    /** The problem bodies as the application renders them, with a request line limit of 4 KB. */
+    static EdgeProblems edgeProblems() {
+        return new EdgeProblems(
+                new ProblemDetailsExceptionHandler(ServerCodecConfigurer.create(), new ProblemMessages(catalogue())),
+                DataSize.ofKilobytes(4));
+    }
 
     private static ResourceBundleMessageSource catalogue() {
         ResourceBundleMessageSource catalogue = new ResourceBundleMessageSource();
@@ -41,7 +43,6 @@ class BareErrorProblemsTest {
         catalogue.setFallbackToSystemLocale(false);
         return catalogue;
     }
-    private final EmbeddedChannel channel = new EmbeddedChannel(new BareErrorProblems(problems));
 
     @Test
     void aBareErrorSentInPartsGetsItsBodyInTheLastPart() {
@@ -60,18 +61,17 @@ class BareErrorProblemsTest {
 
     @Test
     void aBareErrorSentWholeGetsItsBody() {
-        DefaultFullHttpRequest undecodable = new DefaultFullHttpRequest(HttpVersion.HTTP_1_0, HttpMethod.GET,
-                "/bad-request");
-        undecodable.setDecoderResult(DecoderResult.failure(new TooLongHttpLineException("too long")));
-        channel.writeInbound(undecodable);
-        FullHttpResponse tooLong = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.REQUEST_URI_TOO_LONG);
-        HttpUtil.setContentLength(tooLong, 0);
-        channel.writeOutbound(tooLong);
+        channel.writeInbound(new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, "/api/x"));
+        FullHttpResponse tooMany = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+                HttpResponseStatus.TOO_MANY_REQUESTS);
+        HttpUtil.setContentLength(tooMany, 0);
+        channel.writeOutbound(tooMany);
 
         FullHttpResponse sent = channel.readOutbound();
         assertThat(sent.headers().get(HttpHeaderNames.CONTENT_TYPE)).isEqualTo("application/problem+json");
         assertThat(HttpUtil.getContentLength(sent)).isEqualTo(sent.content().readableBytes());
-        assertThat(sent.content().toString(StandardCharsets.UTF_8)).contains("\"status\":414").contains("4096 bytes");
+        assertThat(sent.content().toString(StandardCharsets.UTF_8)).contains("\"status\":429")
+                .contains("refused before it reached the application");
         sent.release();
     }
 

@@ -99,6 +99,28 @@ class EdgeProblemTests {
         }
     }
 
+    /**
+     * The decoder's refusal right after an answer that read the database: that answer is written from another thread,
+     * so the refused request can arrive while Reactor Netty still holds the finished exchange, which once swallowed
+     * the 414 (the client waited until it gave up).
+     */
+    @Test
+    void aRequestLineTooLongRightAfterAnAnswerFromTheDatabaseIsAnsweredAtOnce() throws Exception {
+        String tooLong = "POST /api/auth/refresh?q=" + "x".repeat(5000) + " HTTP/1.1";
+        for (int attempt = 0; attempt < 200; attempt++) {
+            try (RawHttpConnection connection = new RawHttpConnection(port, PATIENCE)) {
+                RawHttpConnection.Response fromDatabase = connection.get("/api/enterprises?size=1", SIGNED_IN);
+                RawHttpConnection.Response refused = connection.send(tooLong,
+                        SIGNED_IN + "Content-Type: application/json\r\n", "{\"refreshToken\":\"x\"}");
+
+                assertThat(fromDatabase.status()).isEqualTo(200);
+                assertThat(refused.status()).as("attempt %d", attempt).isEqualTo(414);
+                assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+                assertThat(refused.header("Connection")).isEqualToIgnoringCase("close");
+            }
+        }
+    }
+
     @Test
     void aRefusalBelowSpringKeepsTheConnectionInStep() throws Exception {
         try (RawHttpConnection connection = new RawHttpConnection(port, PATIENCE)) {
