@@ -34,6 +34,8 @@ export class ProgrammeView {
     connection: element('programme-connection'),
     tiers: element('tier-cards'),
     filter: element('star-filter'),
+    split: element('star-split'),
+    splitChoice: element('star-split-choice'),
     caption: element('stars-caption'),
     rows: element('stars-rows'),
     empty: element('stars-empty'),
@@ -51,6 +53,8 @@ export class ProgrammeView {
   #board = new StarBoard();
   /** @type {{kind:'trade'|'region', value:string}|null} one facet at a time, as the API filters */
   #filter = null;
+  /** the key of the split of the stars quota whose board is shown; null: the programme-wide board */
+  #split = null;
   #offset = 0;
   #followers = [];
   #starsFollower = null;
@@ -72,6 +76,7 @@ export class ProgrammeView {
   constructor(bigScreen) {
     this.#bigScreen = bigScreen;
     this.#page.filter.addEventListener('change', () => this.#chooseFilter(this.#page.filter.value));
+    this.#page.split.addEventListener('change', () => this.#chooseSplit(this.#page.split.value || null));
     this.#page.previous.addEventListener('click', () => this.#turnTo(this.#offset - PAGE));
     this.#page.next.addEventListener('click', () => this.#turnTo(this.#offset + PAGE));
   }
@@ -82,6 +87,7 @@ export class ProgrammeView {
     this.#programmeId = id;
     this.#overview = null;
     this.#filter = null;
+    this.#split = null;
     this.#offset = 0;
     this.#board = new StarBoard();
     this.#starsTier = null;
@@ -122,6 +128,7 @@ export class ProgrammeView {
     this.#showStars();
     this.#tierBoards.redraw();
     this.#fillFilter();
+    this.#fillSplits();
     this.#drawCounts();
   }
 
@@ -184,14 +191,43 @@ export class ProgrammeView {
     const state = overview.published ? 'published' : overview.provisional ? 'provisional' : 'settled';
     this.#page.state.textContent = t(`programmeState.${state}`);
     this.#page.state.dataset.state = state;
+    // The stream's stars tier is the board's it follows: the programme-wide one's only when no split is shown.
+    const streamedTier = this.#split === null ? this.#starsTier : null;
     this.#page.tiers.replaceChildren(...overview.tiers.map(tier =>
-      tierCard(tier.tier === 'STARS' && this.#starsTier ? this.#starsTier : tier)));
+      tierCard(tier.tier === 'STARS' && streamedTier ? streamedTier : tier)),
+    ...(overview.starSplits ?? []).map(split => tierCard(split.key === this.#split && this.#starsTier
+      ? this.#starsTier : split.stars, split)));
+    this.#fillSplits();
+  }
+
+  /** The splits of the stars quota to choose a board from; hidden when the programme does not split it. */
+  #fillSplits() {
+    const splits = this.#overview?.starSplits ?? [];
+    this.#page.splitChoice.hidden = splits.length === 0;
+    const choices = [new Option(t('splitWhole'), ''), ...splits.map(split =>
+      new Option(t('splitOption', { name: splitName(split), quota: split.stars.quota }), split.key))];
+    const signature = choices.map(choice => choice.outerHTML).join('');
+    if (signature !== this.#page.split.dataset.signature) {
+      this.#page.split.dataset.signature = signature;
+      this.#page.split.replaceChildren(...choices);
+    }
+    this.#page.split.value = this.#split ?? '';
+  }
+
+  #chooseSplit(key) {
+    this.#split = key;
+    this.#offset = 0;
+    this.#followStars();
+    this.#describe();
   }
 
   // --- the star board ----------------------------------------------------------------------------------------------
 
   #starsUrl() {
     const query = new URLSearchParams({ offset: this.#offset, limit: PAGE });
+    if (this.#split !== null) {
+      query.set('split', this.#split);
+    }
     if (this.#filter) {
       query.set(this.#filter.kind === 'trade' ? 'tradeId' : 'regionCode', this.#filter.value);
     }
@@ -222,7 +258,8 @@ export class ProgrammeView {
    * public) stays closed. The section's data-stream says the stream's state (open while connected).
    */
   #streamStars() {
-    const source = new EventSource(`/api/public/programmes/${this.#programmeId}/stars/stream`);
+    const split = this.#split === null ? '' : `?split=${encodeURIComponent(this.#split)}`;
+    const source = new EventSource(`/api/public/programmes/${this.#programmeId}/stars/stream${split}`);
     const state = key => {
       this.#page.stars.dataset.stream = key === 'live' && source.readyState === EventSource.OPEN ? 'open' : key;
       this.#setConnection('stream', key);
@@ -286,7 +323,10 @@ export class ProgrammeView {
     const board = this.#board;
     this.#page.rows.replaceChildren(...board.lines.slice(0, PAGE).map(line => starRow(line, board.moves.get(line.contestantId),
       highlighted.has(line.contestantId))));
-    this.#page.caption.textContent = t('starsCaption');
+    const split = (this.#overview?.starSplits ?? []).find(candidate => candidate.key === this.#split);
+    const splitCaption = split ? t('splitCaption', { name: splitName(split), quota: split.stars.quota }) : '';
+    this.#page.caption.textContent = [splitCaption, t('starsCaption')].filter(Boolean)
+      .join(language() === 'en' ? ' ' : '');
     this.#page.empty.hidden = board.lines.length > 0 || !board.received;
     const from = board.lines[0]?.position ?? 0;
     const to = board.lines.slice(0, PAGE).at(-1)?.position ?? 0;
@@ -399,8 +439,16 @@ function eventsStep(overview) {
   return `${overview.countedEvents}/${overview.provisional}/${overview.published}`;
 }
 
-/** A tier as a card: its quota always; members, vacancies, overflow and cut-off only where the board keeps it. */
-function tierCard(tier) {
+/** A split's name: its key area's, in the reader's language where it has one; a region's code. */
+function splitName(split) {
+  return (language() === 'en' ? split.nameEn : split.nameZh) ?? split.nameZh ?? split.key;
+}
+
+/**
+ * A tier as a card: its quota always; members, vacancies, overflow and cut-off only where the board keeps it. A
+ * split's stars tier is named after the split.
+ */
+function tierCard(tier, split = null) {
   const card = document.createElement('li');
   card.className = 'tier-card';
   card.dataset.tier = tier.tier;
@@ -408,6 +456,10 @@ function tierCard(tier) {
   const heading = document.createElement('h3');
   const mark = cell('span', t(`tierMark.${tier.tier}`), 'tier-mark', { 'aria-hidden': 'true' });
   heading.append(mark, ' ', t(`tier.${tier.tier}`));
+  if (split !== null) {
+    card.dataset.split = split.key;
+    heading.append(` · ${splitName(split)}`);
+  }
   const facts = document.createElement('dl');
   facts.append(fact('quota', tier.quota));
   if (tier.kept) {

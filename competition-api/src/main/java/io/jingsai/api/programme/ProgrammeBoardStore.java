@@ -25,12 +25,13 @@ import reactor.core.publisher.Mono;
 class ProgrammeBoardStore {
 
     private static final String FACTS = "SELECT p.id AS programme_id, p.version AS programme_version, e.id AS event_id, "
-            + "e.status, " + PublicEvents.condition("e") + " AS public, COALESCE(f.revision, 0) AS freeze_revision "
-            + "FROM programme p LEFT JOIN event e ON e.programme_id = p.id "
-            + "LEFT JOIN board_freeze f ON f.event_id = e.id";
+            + "e.status, " + PublicEvents.condition("e") + " AS public, COALESCE(f.revision, 0) AS freeze_revision, "
+            + "pr.key_area FROM programme p LEFT JOIN event e ON e.programme_id = p.id "
+            + "LEFT JOIN board_freeze f ON f.event_id = e.id LEFT JOIN project pr ON pr.id = e.project_id";
 
     private static final String EVENT = "SELECT e.programme_id, e.status, " + PublicEvents.condition("e")
-            + " AS public FROM event e WHERE e.id = :eventId";
+            + " AS public, pr.key_area FROM event e LEFT JOIN project pr ON pr.id = e.project_id "
+            + "WHERE e.id = :eventId";
 
     /** Individual entries only: a team's result is the crew's (see StarStandings). */
     private static final String ENTRANTS = """
@@ -40,9 +41,12 @@ class ProgrammeBoardStore {
                  JOIN enterprise en ON en.id = c.enterprise_id JOIN trade t ON t.id = c.trade_id
             WHERE r.event_id = :eventId""";
 
-    /** A programme's version and one of its events (absent for a programme without events). */
+    /**
+     * A programme's version and one of its events (absent for a programme without events); {@code keyArea} is the
+     * key area of the event's project, null when it has none.
+     */
     record Fact(long programmeId, long programmeVersion, Long eventId, EventStatus status, boolean open,
-                long freezeRevision) {
+                long freezeRevision, String keyArea) {
     }
 
     /** Who a contestant is on a public board: a name, an enterprise, a trade, a region; nothing personal beyond. */
@@ -63,9 +67,10 @@ class ProgrammeBoardStore {
      *                       when it could not be standardised (too few results, no spread)
      * @param freezeRevision the revision of the event's board freeze it was read at; a frozen event's scores are those
      *                       of the results frozen (封榜)
+     * @param keyArea        the key area of the event's project, null when it has none (a KEY_AREA split counts it)
      */
     record EventPart(long eventId, long programmeId, EventStatus status, boolean counted, boolean finalStandings,
-                     List<Scored> scored, long freezeRevision) {
+                     List<Scored> scored, long freezeRevision, String keyArea) {
 
         EventPart {
             scored = List.copyOf(scored);
@@ -89,7 +94,7 @@ class ProgrammeBoardStore {
                         row.get("status", String.class) == null ? null
                                 : EventStatus.valueOf(row.get("status", String.class)),
                         Boolean.TRUE.equals(row.get("public", Boolean.class)),
-                        row.get("freeze_revision", Long.class)))
+                        row.get("freeze_revision", Long.class), row.get("key_area", String.class)))
                 .all();
     }
 
@@ -102,12 +107,13 @@ class ProgrammeBoardStore {
         return database.sql(EVENT).bind("eventId", eventId)
                 .map(row -> new Fact(row.get("programme_id", Long.class), 0,
                         eventId, EventStatus.valueOf(row.get("status", String.class)),
-                        Boolean.TRUE.equals(row.get("public", Boolean.class)), 0))
+                        Boolean.TRUE.equals(row.get("public", Boolean.class)), 0,
+                        row.get("key_area", String.class)))
                 .one()
                 .flatMap(event -> frozenBoards.of(eventId).flatMap(freeze -> event.open()
                         && StarBasis.LIVE.counts(event.status()) ? scored(event, freeze)
                         : Mono.just(new EventPart(eventId, event.programmeId(), event.status(), false, false,
-                        List.of(), freeze.revision()))));
+                        List.of(), freeze.revision(), event.keyArea()))));
     }
 
     /** A frozen event counts with the results frozen: the public's ranking never sees past an event's freeze. */
@@ -124,7 +130,7 @@ class ProgrammeBoardStore {
                                     scores.get(entrant.registrationId())))
                             .toList();
                     return new EventPart(eventId, event.programmeId(), found.getT1().status(), true,
-                            found.getT1().finalStandings(), scored, freeze.revision());
+                            found.getT1().finalStandings(), scored, freeze.revision(), event.keyArea());
                 });
     }
 

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -82,10 +83,12 @@ class ProgrammeBoards implements ResultChangesFollowed, DisposableBean {
     private final BoardRuntime runtime;
     private final int resumeHistory;
     private final JsonMapper json;
+    private final ProgrammeJson programmeJson;
 
     ProgrammeBoards(ProgrammeBoardStore store, ProgrammeService programmes, Clock clock, BoardSettings settings,
-                    JsonMapper json) {
+                    JsonMapper json, ProgrammeJson programmeJson) {
         this.store = store;
+        this.programmeJson = programmeJson;
         this.json = json;
         this.programmes = programmes;
         this.runtime = settings.runtime(clock);
@@ -207,13 +210,14 @@ class ProgrammeBoards implements ResultChangesFollowed, DisposableBean {
                 .then();
     }
 
-    /** Reads again the events whose status, publicity or freeze changed, and forgets those removed. */
+    /** Reads again the events whose status, publicity, freeze or key area changed, and forgets those removed. */
     private Mono<Void> followEvents(ProgrammeStars stars, List<Fact> events) {
         Set<Long> existing = new HashSet<>();
         events.forEach(fact -> existing.add(fact.eventId()));
         return Flux.fromIterable(events)
                 .filter(fact -> stars.part(fact.eventId()).map(part -> part.status() != fact.status()
-                        || part.counted() != counts(fact) || part.freezeRevision() != fact.freezeRevision())
+                        || part.counted() != counts(fact) || part.freezeRevision() != fact.freezeRevision()
+                        || !Objects.equals(part.keyArea(), fact.keyArea()))
                         .orElse(counts(fact)))
                 .concatMap(fact -> reread(fact.eventId()))
                 .then(Mono.fromRunnable(() -> forgetRemoved(stars, existing)));
@@ -232,7 +236,7 @@ class ProgrammeBoards implements ResultChangesFollowed, DisposableBean {
     private Mono<Void> load(long programmeId, List<Fact> events) {
         return programmes.load(programmeId)
                 .flatMap(row -> {
-                    ProgrammeStars stars = new ProgrammeStars(row,
+                    ProgrammeStars stars = new ProgrammeStars(row, programmeJson.starRule(row),
                             Long.toString(INCARNATIONS.nextLong() >>> 1, 36), runtime, resumeHistory, json);
                     return Flux.fromIterable(events)
                             .filter(ProgrammeBoards::counts)
@@ -241,7 +245,7 @@ class ProgrammeBoards implements ResultChangesFollowed, DisposableBean {
                             .then(Mono.<Void>fromRunnable(() -> {
                                 events.stream().filter(fact -> !counts(fact)).forEach(fact -> stars.apply(
                                         new EventPart(fact.eventId(), programmeId, fact.status(), false, false,
-                                                List.of(), fact.freezeRevision())));
+                                                List.of(), fact.freezeRevision(), fact.keyArea())));
                                 ProgrammeStars replaced = held.put(programmeId, stars);
                                 if (replaced != null) {
                                     replaced.close();

@@ -17,10 +17,25 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param provisional    a counted event is still marking (the star board's scores are provisional)
  * @param published      every counted event is PUBLISHED (the star board is final)
  * @param tiers          demonstration projects, key projects, stars, enterprises, most exclusive first
+ * @param starSplitBy    what the stars quota is split by, one more star board per split; null when it is not split
+ * @param starSplits     the splits' star boards and their stars tiers, in the programme's order; empty when not split
  */
 record ProgrammeOverviewView(long programmeId, String name, int year, String organizer, String version,
                              int countedEvents, int contestants, boolean provisional, boolean published,
-                             List<Tier> tiers) {
+                             List<Tier> tiers, StarSplitBy starSplitBy, List<StarSplitBoard> starSplits) {
+
+    /**
+     * The star board of one split of the stars quota ({@code ?split=key} on the star board's routes).
+     *
+     * @param key         a division code (REGION) or a key-area code of the programme (KEY_AREA)
+     * @param nameZh      the key area's name; null for a region
+     * @param nameEn      the key area's English name, when it has one
+     * @param contestants contestants on the split's board
+     * @param stars       the split's stars tier: its quota, members, overflow, vacancies and cut-off
+     */
+    @Schema(name = "PublicStarSplit")
+    record StarSplitBoard(String key, String nameZh, String nameEn, int contestants, Tier stars) {
+    }
 
     /**
      * One tier.

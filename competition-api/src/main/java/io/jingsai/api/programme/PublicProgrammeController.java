@@ -1,6 +1,7 @@
 package io.jingsai.api.programme;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,14 +18,16 @@ import io.jingsai.api.shared.ListFilters;
 import io.jingsai.api.shared.PageQuery;
 import io.jingsai.api.shared.PageView;
 import io.jingsai.api.shared.NotFoundException;
+import io.jingsai.api.shared.RejectedRequestException;
 import io.jingsai.leaderboard.Page;
 import io.jingsai.leaderboard.Standing;
-import io.jingsai.leaderboard.TierStatus;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
 import reactor.core.publisher.Mono;
 
 @RestController
@@ -40,6 +43,9 @@ class PublicProgrammeController {
     private static final String TRADE = "only contestants of this trade (ranked among themselves)";
     private static final String REGION = "only contestants of enterprises registered under exactly this "
             + "administrative division code (ranked among themselves); not together with tradeId";
+    static final String SPLIT = "the board of this split of the stars quota (its key: a division code or a key-area "
+            + "code, as the overview's starSplits list them), with the split's own quota; absent for the "
+            + "programme-wide board; 400 for a key the programme does not split by";
     /** Dashboards and proxies may keep an answer this long, and then ask again with its ETag. */
     private static final CacheControl CACHING = CacheControl.maxAge(Duration.ofSeconds(1)).cachePublic();
     static final int MAX_LIMIT = BoardPaging.MAX_LIMIT;
@@ -47,10 +53,12 @@ class PublicProgrammeController {
 
     private final ProgrammeBoards boards;
     private final PublicTiers tiers;
+    private final ProgrammeJson json;
 
-    PublicProgrammeController(ProgrammeBoards boards, PublicTiers tiers) {
+    PublicProgrammeController(ProgrammeBoards boards, PublicTiers tiers, ProgrammeJson json) {
         this.boards = boards;
         this.tiers = tiers;
+        this.json = json;
     }
 
     @GetMapping("/api/public/programmes")
@@ -85,20 +93,32 @@ class PublicProgrammeController {
                 .map(found -> overview(stars, found.getT1(), found.getT2())));
     }
 
-    private static ResponseEntity<ProgrammeOverviewView> overview(ProgrammeStars stars, PublicTiers.Projects projects,
-                                                                  PublicTiers.Enterprises enterprises) {
-        ProgrammeStars.Sight sight = stars.sight(null, null);
+    private ResponseEntity<ProgrammeOverviewView> overview(ProgrammeStars stars, PublicTiers.Projects projects,
+                                                           PublicTiers.Enterprises enterprises) {
+        StarTable.Sight sight = stars.whole().sight(null, null);
         ProgrammeRow row = stars.programme();
         TierQuotas quotas = row.quotas();
-        TierStatus tier = stars.tier();
         List<ProgrammeOverviewView.Tier> tiers = List.of(
                 projects.tier(ProjectTier.DEMONSTRATION, quotas.demonstration()),
                 projects.tier(ProjectTier.KEY, quotas.key()),
-                ProgrammeStars.starsTier(tier),
+                StarTable.starsTier(stars.whole().tier()),
                 enterprises.overviewTier());
+        // The whole board's version moves with every change, the splits' included: it versions them too.
         String version = sight.version() + "." + projects.version() + "." + enterprises.version();
         return cached(version, new ProgrammeOverviewView(row.id(), row.name(), row.year(), row.organizer(), version,
-                stars.countedEvents(), sight.view().count(), stars.provisional(), stars.published(), tiers));
+                stars.countedEvents(), sight.view().count(), stars.provisional(), stars.published(), tiers,
+                row.starsSplitBy(), splitBoards(stars)));
+    }
+
+    private List<ProgrammeOverviewView.StarSplitBoard> splitBoards(ProgrammeStars stars) {
+        Map<String, KeyArea> areas = new HashMap<>();
+        json.keyAreas(stars.programme().keyAreas()).forEach(area -> areas.put(area.code(), area));
+        return stars.splits().stream().map(table -> {
+            KeyArea area = areas.get(table.split());
+            return new ProgrammeOverviewView.StarSplitBoard(table.split(), area == null ? null : area.nameZh(),
+                    area == null ? null : area.nameEn(), table.sight(null, null).view().count(),
+                    StarTable.starsTier(table.tier()));
+        }).toList();
     }
 
     @GetMapping(STARS)
@@ -115,15 +135,19 @@ class PublicProgrammeController {
             @RequestParam(defaultValue = "50") @Parameter(description = "entries to show",
                     schema = @Schema(minimum = "1", maximum = "" + MAX_LIMIT, defaultValue = "50")) int limit,
             @RequestParam(required = false) @Parameter(description = TRADE) @Positive Long tradeId,
-            @RequestParam(required = false) @Parameter(description = REGION) String regionCode) {
+            @RequestParam(required = false) @Parameter(description = REGION) String regionCode,
+            @RequestParam(required = false) @Parameter(description = SPLIT)
+            @Pattern(regexp = KeyArea.CODE, message = KeyArea.CODE_RULE) @Size(max = KeyArea.CODE_LENGTH)
+            String split) {
         Long trade = tradeId;
         String region = ListFilters.regionCode(regionCode);
         checked(trade, region).within("offset", offset, 0, Integer.MAX_VALUE).within("limit", limit, 1, MAX_LIMIT)
                 .refuse();
         return boards.board(programmeId).map(stars -> {
-            ProgrammeStars.Sight sight = sight(stars, trade, region);
+            StarTable table = table(stars, split);
+            StarTable.Sight sight = sight(table, trade, region);
             Page page = sight.view().page(offset, limit);
-            return cached(sight.version(), view(stars, sight, page.total(), offset, page.entries()));
+            return cached(sight.version(), view(table, sight, page.total(), offset, page.entries()));
         });
     }
 
@@ -135,13 +159,17 @@ class PublicProgrammeController {
             @RequestParam(defaultValue = "10") @Parameter(description = "how many lines",
                     schema = @Schema(minimum = "1", maximum = "" + MAX_K, defaultValue = "10")) int k,
             @RequestParam(required = false) @Parameter(description = TRADE) @Positive Long tradeId,
-            @RequestParam(required = false) @Parameter(description = REGION) String regionCode) {
+            @RequestParam(required = false) @Parameter(description = REGION) String regionCode,
+            @RequestParam(required = false) @Parameter(description = SPLIT)
+            @Pattern(regexp = KeyArea.CODE, message = KeyArea.CODE_RULE) @Size(max = KeyArea.CODE_LENGTH)
+            String split) {
         Long trade = tradeId;
         String region = ListFilters.regionCode(regionCode);
         checked(trade, region).within("k", k, 1, MAX_K).refuse();
         return boards.board(programmeId).map(stars -> {
-            ProgrammeStars.Sight sight = sight(stars, trade, region);
-            return cached(sight.version(), view(stars, sight, sight.view().count(), 0, sight.view().top(k)));
+            StarTable table = table(stars, split);
+            StarTable.Sight sight = sight(table, trade, region);
+            return cached(sight.version(), view(table, sight, sight.view().count(), 0, sight.view().top(k)));
         });
     }
 
@@ -155,17 +183,21 @@ class PublicProgrammeController {
             @RequestParam(defaultValue = "5") @Parameter(description = "lines either side",
                     schema = @Schema(minimum = "0", maximum = "" + MAX_K, defaultValue = "5")) int k,
             @RequestParam(required = false) @Parameter(description = TRADE) @Positive Long tradeId,
-            @RequestParam(required = false) @Parameter(description = REGION) String regionCode) {
+            @RequestParam(required = false) @Parameter(description = REGION) String regionCode,
+            @RequestParam(required = false) @Parameter(description = SPLIT)
+            @Pattern(regexp = KeyArea.CODE, message = KeyArea.CODE_RULE) @Size(max = KeyArea.CODE_LENGTH)
+            String split) {
         Long trade = tradeId;
         String region = ListFilters.regionCode(regionCode);
         checked(trade, region).within("k", k, 0, MAX_K).refuse();
         return boards.board(programmeId).map(stars -> {
-            ProgrammeStars.Sight sight = sight(stars, trade, region);
+            StarTable table = table(stars, split);
+            StarTable.Sight sight = sight(table, trade, region);
             List<Standing> near = sight.view().around(contestantId, k);
             if (near.isEmpty()) {
                 throw NotFoundException.because("notFound.star", contestantId, programmeId);
             }
-            return cached(sight.version(), view(stars, sight, sight.view().count(), near.get(0).position() - 1,
+            return cached(sight.version(), view(table, sight, sight.view().count(), near.get(0).position() - 1,
                     near));
         });
     }
@@ -176,18 +208,24 @@ class PublicProgrammeController {
         return trade != null && region != null ? check.also(new FieldProblem("regionCode", "stars.oneFilter")) : check;
     }
 
-    private static ProgrammeStars.Sight sight(ProgrammeStars stars, Long trade, String region) {
-        if (trade != null) {
-            return stars.sight(io.jingsai.leaderboard.ProgrammeBoards.TRADE, Long.toString(trade));
-        }
-        return region == null ? stars.sight(null, null)
-                : stars.sight(io.jingsai.leaderboard.ProgrammeBoards.REGION, region);
+    /** The board of the split asked for, or the programme-wide board. */
+    static StarTable table(ProgrammeStars stars, String split) {
+        return stars.table(split).orElseThrow(() -> new RejectedRequestException(List.of(
+                FieldProblem.of("split", "starSplit.unknown", stars.programme().id()))));
     }
 
-    private static StarPageView view(ProgrammeStars stars, ProgrammeStars.Sight sight, int total, int offset,
+    private static StarTable.Sight sight(StarTable table, Long trade, String region) {
+        if (trade != null) {
+            return table.sight(io.jingsai.leaderboard.ProgrammeBoards.TRADE, Long.toString(trade));
+        }
+        return region == null ? table.sight(null, null)
+                : table.sight(io.jingsai.leaderboard.ProgrammeBoards.REGION, region);
+    }
+
+    private static StarPageView view(StarTable table, StarTable.Sight sight, int total, int offset,
                                      List<Standing> standings) {
-        List<StarPageView.Line> lines = standings.stream().map(stars::publicLine).toList();
-        return new StarPageView(stars.programme().id(), sight.version(), total, offset, lines);
+        List<StarPageView.Line> lines = standings.stream().map(table::publicLine).toList();
+        return new StarPageView(table.programmeId(), table.split(), sight.version(), total, offset, lines);
     }
 
     /** The public boards' answer: the version as ETag, kept by dashboards and proxies for a moment. */

@@ -7,6 +7,7 @@ import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.jingsai.api.boards.BoardSettings;
@@ -17,10 +18,13 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** A programme's live star board as server-sent events, as the event boards stream theirs. */
+/** A programme's live star boards (the programme-wide one, or a split's) as server-sent events, as the event boards
+ * stream theirs. */
 @RestController
 @Tag(name = "Public programme boards")
 class PublicStarStreamController {
@@ -48,16 +52,21 @@ class PublicStarStreamController {
     Mono<ResponseEntity<Flux<ServerSentEvent<Object>>>> stream(
             @PathVariable @Parameter(description = "a programme with a public board; 404 for any other")
             long programmeId,
+            @RequestParam(required = false) @Parameter(description = PublicProgrammeController.SPLIT)
+            @Pattern(regexp = KeyArea.CODE, message = KeyArea.CODE_RULE) @Size(max = KeyArea.CODE_LENGTH)
+            String split,
             @RequestHeader(value = "Last-Event-ID", required = false)
             @Parameter(description = "the id of the last event received, to resume") String lastEventId) {
-        return boards.board(programmeId).map(stars -> ResponseEntity.ok()
-                .cacheControl(CacheControl.noStore())
-                .header("X-Accel-Buffering", "no") // proxies must pass events on at once
-                .body(BoardStreams.of("stars " + programmeId, events(stars, lastEventId), settings.heartbeat())));
+        return boards.board(programmeId).map(stars -> PublicProgrammeController.table(stars, split))
+                .map(table -> ResponseEntity.ok()
+                        .cacheControl(CacheControl.noStore())
+                        .header("X-Accel-Buffering", "no") // proxies must pass events on at once
+                        .body(BoardStreams.of("stars " + programmeId + (split == null ? "" : " " + split),
+                                events(table, lastEventId), settings.heartbeat())));
     }
 
     /** Nothing when the board was replaced just now: the stream ends at once and the client reconnects. */
-    private static Flux<ServerSentEvent<Object>> events(ProgrammeStars stars, String lastEventId) {
-        return stars.changes().map(changes -> changes.events(lastEventId)).orElseGet(Flux::empty);
+    private static Flux<ServerSentEvent<Object>> events(StarTable table, String lastEventId) {
+        return table.changes().map(changes -> changes.events(lastEventId)).orElseGet(Flux::empty);
     }
 }

@@ -8,12 +8,13 @@ import io.swagger.v3.oas.annotations.media.Schema;
 /**
  * A part of a programme's public star board, read in one consistent state.
  *
+ * @param split   the split of the stars quota whose board this is; null for the programme-wide board
  * @param version changes whenever what the board shows changes (also its ETag); compare it, do not parse it
  * @param total   contestants on the board, or on its part of one trade or region when filtered
  * @param offset  the 0-based offset of the first entry shown
  * @param entries in display order: score higher first, ties by contestant id
  */
-record StarPageView(long programmeId, String version, int total, int offset, List<Line> entries) {
+record StarPageView(long programmeId, String split, String version, int total, int offset, List<Line> entries) {
 
     StarPageView {
         entries = List.copyOf(entries);
@@ -25,7 +26,8 @@ record StarPageView(long programmeId, String version, int total, int offset, Lis
      * @param rank        standard competition ranking ("1224"), within the filtered part when filtered
      * @param position    1-based, unique
      * @param score       the star rule's combination of the contestant's standardised scores
-     * @param star        in the stars tier of the whole board (tiers belong to the whole board, even when filtered)
+     * @param star        in the stars tier of the board (of the split's board for a split; tiers belong to the board
+     *                    even when it is filtered by trade or region)
      * @param provisional one of the scores is from an event still marking
      * @param events      the standardised scores combined, by event id
      */

@@ -11,7 +11,6 @@ import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.jingsai.api.event.EventStatus;
-import io.jingsai.api.identifiers.AdministrativeDivisionCode;
 import io.jingsai.api.result.StandardisedResults;
 import io.jingsai.api.result.StandardisedResults.EventScores;
 import io.jingsai.api.shared.FieldProblem;
@@ -72,7 +71,7 @@ class StarStandings {
                 return Mono.error(new RejectedRequestException(List.of(
                         FieldProblem.of("split", "starSplit.unknown", programmeId))));
             }
-            Scope scope = new Scope(rule.splitBy(), split);
+            StarScope scope = StarScope.of(rule.splitBy(), split);
             return Mono.zip(store.events(programmeId).collectList(), store.entrants(programmeId).collectList())
                     .flatMap(found -> Flux.fromIterable(found.getT1())
                             .filter(event -> basis.counts(event.status()))
@@ -82,35 +81,9 @@ class StarStandings {
         });
     }
 
-    /**
-     * Which entries a board counts: all of them (the programme-wide board), or those of one split: of a contestant
-     * whose enterprise lies in the split's region, or in an event whose project is of the split's key area.
-     */
-    private record Scope(StarSplitBy by, StarSplit split, AdministrativeDivisionCode region) {
-
-        Scope(StarSplitBy by, StarSplit split) {
-            this(by, split, split != null && by == StarSplitBy.REGION
-                    ? AdministrativeDivisionCode.parse(split.key()).optionalValue().orElse(null) : null);
-        }
-
-        boolean counts(StarStore.Entrant entrant, StarStore.Event event) {
-            if (split == null) {
-                return true;
-            }
-            return switch (by) {
-                case REGION -> region != null && AdministrativeDivisionCode.parse(entrant.regionCode())
-                        .optionalValue().filter(region::encloses).isPresent();
-                case KEY_AREA -> split.key().equals(event.keyArea());
-            };
-        }
-
-        int quota(ProgrammeRow programme) {
-            return split == null ? programme.quotas().stars() : split.quota();
-        }
-    }
-
-    private static Computed board(ProgrammeRow programme, StarRule rule, Scope scope, List<StarStore.Event> events,
-                                  List<StarStore.Entrant> entrants, Map<Long, EventScores> scores) {
+    private static Computed board(ProgrammeRow programme, StarRule rule, StarScope scope,
+                                  List<StarStore.Event> events, List<StarStore.Entrant> entrants,
+                                  Map<Long, EventScores> scores) {
         Map<Long, StarStore.Event> eventsById = new HashMap<>();
         events.forEach(event -> eventsById.put(event.id(), event));
         Map<Long, List<StarBoard.EventScore>> byContestant = new LinkedHashMap<>();
@@ -118,7 +91,7 @@ class StarStandings {
         for (StarStore.Entrant entrant : entrants) {
             EventScores event = scores.get(entrant.eventId());
             if (event != null && event.scores().containsKey(entrant.registrationId())
-                    && scope.counts(entrant, eventsById.get(entrant.eventId()))) {
+                    && scope.counts(entrant.regionCode(), eventsById.get(entrant.eventId()).keyArea())) {
                 byContestant.computeIfAbsent(entrant.contestantId(), id -> new ArrayList<>())
                         .add(new StarBoard.EventScore(entrant.eventId(), entrant.registrationId(),
                                 event.scores().get(entrant.registrationId()), !event.finalStandings()));
@@ -132,8 +105,8 @@ class StarStandings {
         });
         List<StarStandingsView.EventCounted> counted = events.stream().map(event -> counted(event,
                 scores.get(event.id()))).toList();
-        return new Computed(programme, rule, scope.split(), StarBoard.place(stars, rule, scope.quota(programme)),
-                counted);
+        return new Computed(programme, rule, scope.split(),
+                StarBoard.place(stars, rule, scope.quota(programme.quotas().stars())), counted);
     }
 
     private static StarStandingsView.EventCounted counted(StarStore.Event event, EventScores scores) {

@@ -19,9 +19,10 @@ final class StarStreamEvents {
      * @param sequence the state's number (also in the event's id)
      * @param total    contestants on the board
      * @param top      the leading lines, in display order
+     * @param split    the split's key; null on the programme-wide board
      * @param stars    the stars tier: members, overflow, vacancies, cut-off
      */
-    record Snapshot(long programmeId, long sequence, int total, List<StarPageView.Line> top,
+    record Snapshot(long programmeId, String split, long sequence, int total, List<StarPageView.Line> top,
                     ProgrammeOverviewView.Tier stars) {
     }
 
@@ -31,28 +32,28 @@ final class StarStreamEvents {
      *
      * @param stars the stars tier, present only when it changed
      */
-    record Change(long programmeId, long sequence, int total, List<StarPageView.Line> changed, List<Long> leftTop,
-                  ProgrammeOverviewView.Tier stars) {
+    record Change(long programmeId, String split, long sequence, int total, List<StarPageView.Line> changed,
+                  List<Long> leftTop, ProgrammeOverviewView.Tier stars) {
     }
 
     /**
      * The stream event of a change. A contestant who left the board after the change was coalesced has no line any
      * more: he is left out of {@code changed} (the next change says where the others stand).
      */
-    static SharedStreamEvents.Named of(ProgrammeStars stars, BoardChange change) {
-        long programmeId = stars.programme().id();
+    static SharedStreamEvents.Named of(StarTable table, BoardChange change) {
+        long programmeId = table.programmeId();
         if (change instanceof BoardChange.Delta delta) {
-            return new SharedStreamEvents.Named("change", new Change(programmeId, delta.sequence(), delta.total(),
-                    lines(stars, delta.changed()), delta.leftTop(),
-                    delta.tierChanges().stream().map(ProgrammeStars::starsTier).findFirst().orElse(null)));
+            return new SharedStreamEvents.Named("change", new Change(programmeId, table.split(), delta.sequence(),
+                    delta.total(), lines(table, delta.changed()), delta.leftTop(),
+                    delta.tierChanges().stream().map(StarTable::starsTier).findFirst().orElse(null)));
         }
         BoardChange.Snapshot snapshot = (BoardChange.Snapshot) change;
-        return new SharedStreamEvents.Named("snapshot", new Snapshot(programmeId, snapshot.sequence(), snapshot.total(),
-                lines(stars, snapshot.top()), snapshot.tiers().stream().findFirst().map(ProgrammeStars::starsTier)
-                .orElseGet(() -> ProgrammeStars.starsTier(stars.tier()))));
+        return new SharedStreamEvents.Named("snapshot", new Snapshot(programmeId, table.split(), snapshot.sequence(),
+                snapshot.total(), lines(table, snapshot.top()), snapshot.tiers().stream().findFirst()
+                .map(StarTable::starsTier).orElseGet(() -> StarTable.starsTier(table.tier()))));
     }
 
-    private static List<StarPageView.Line> lines(ProgrammeStars stars, List<Standing> standings) {
-        return standings.stream().map(stars::publicLineIfOn).filter(Objects::nonNull).toList();
+    private static List<StarPageView.Line> lines(StarTable table, List<Standing> standings) {
+        return standings.stream().map(table::publicLineIfOn).filter(Objects::nonNull).toList();
     }
 }

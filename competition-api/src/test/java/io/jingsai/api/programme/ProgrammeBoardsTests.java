@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -257,6 +258,59 @@ class ProgrammeBoardsTests {
     }
 
     /**
+     * A programme that splits its stars quota has one more public board per split, with the split's quota: a key
+     * area's counts only its events (a contestant in two key areas is on both boards, each with his score there), a
+     * region's only its contestants. After random marks each is the organizers' LIVE standings of that split, also as
+     * a stream, and the overview lists them with their tiers.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"KEY_AREA", "REGION"})
+    void eachSplitOfTheStarsQuotaHasItsOwnBoardThatIsTheRecomputation(String splitBy) {
+        Random random = new Random(splitBy.length());
+        Map<String, Set<Long>> eventsOf = new java.util.LinkedHashMap<>();
+        Programme programme = splitProgramme(splitBy, eventsOf);
+        for (Entrant entrant : programme.entrants()) { // every event standardised
+            mark(entrant, 20 + random.nextInt(16) * 5);
+        }
+        for (int step = 0; step < 20; step++) {
+            mark(programme.entrants().get(random.nextInt(programme.entrants().size())), random.nextInt(21) * 5);
+        }
+        assertTheBoardIsTheRecomputation(programme.id());
+        List<String> keys = List.copyOf(eventsOf.keySet()); // in the star rule's order
+        for (String key : keys) {
+            Map<String, Object> board = assertTheBoardIsTheRecomputation(programme.id(), key);
+            assertThat(board.get("split")).isEqualTo(key);
+            assertThat(lines(board)).as("split %s", key).isNotEmpty().allSatisfy(line -> {
+                if (splitBy.equals("KEY_AREA")) {
+                    assertThat(eventsOf(line)).allSatisfy(score -> assertThat(eventsOf.get(key))
+                            .contains(((Number) score.get("eventId")).longValue()));
+                } else {
+                    assertThat((String) line.get("regionCode")).startsWith(key.substring(0, 4));
+                }
+            });
+        }
+        Map<String, Object> overview = overview(programme.id());
+        assertThat(overview.get("starSplitBy")).isEqualTo(splitBy);
+        assertThat(starSplits(overview)).extracting(split -> split.get("key")).containsExactlyElementsOf(keys);
+        List<String> names = splitBy.equals("KEY_AREA") ? List.of("科技强省", "现代化产业体系")
+                : java.util.Arrays.asList(null, null); // a region's board has no name but its code
+        assertThat(starSplits(overview)).extracting(split -> split.get("nameZh")).containsExactlyElementsOf(names);
+
+        String key = keys.get(0);
+        ServerSentEvent<Map<String, Object>> snapshot = named(stream(programme.id(), key, null)).blockFirst(PATIENCE);
+        assertThat(snapshot.event()).isEqualTo("snapshot");
+        assertThat(snapshot.data()).containsEntry("split", key);
+        assertThat(comparable(linesOf(snapshot, "top"))).isEqualTo(comparable(lines(publicBoard(programme.id(), key))));
+
+        for (String route : List.of("/stars?split=NOPE", "/stars/top?split=NOPE", "/stars/stream?split=NOPE")) {
+            anonymous.get().uri("/api/public/programmes/{p}" + route, programme.id()).exchange()
+                    .expectStatus().isBadRequest().expectBody()
+                    .jsonPath("$.errors[0].field").isEqualTo("split")
+                    .jsonPath("$.errors[0].rule").isEqualTo("starSplit.unknown");
+        }
+    }
+
+    /**
      * A frozen event (封榜) counts on the public star board with the results frozen: marks after the freeze move the
      * organizers' LIVE standings, not the public board, until the release brings the board back to them.
      */
@@ -294,7 +348,12 @@ class ProgrammeBoardsTests {
     }
 
     private Flux<ServerSentEvent<Map<String, Object>>> stream(long programmeId, String lastEventId) {
-        return anonymous.get().uri("/api/public/programmes/{p}/stars/stream", programmeId)
+        return stream(programmeId, null, lastEventId);
+    }
+
+    private Flux<ServerSentEvent<Map<String, Object>>> stream(long programmeId, String split, String lastEventId) {
+        return anonymous.get().uri("/api/public/programmes/{p}/stars/stream" + (split == null ? "" : "?split=" + split),
+                        programmeId)
                 .accept(MediaType.TEXT_EVENT_STREAM)
                 .headers(headers -> {
                     if (lastEventId != null) {
@@ -325,15 +384,21 @@ class ProgrammeBoardsTests {
      * happen once the follower has applied what was committed; answers the public board.
      */
     private Map<String, Object> assertTheBoardIsTheRecomputation(long programmeId) {
+        return assertTheBoardIsTheRecomputation(programmeId, null);
+    }
+
+    /** As above, for the board of a split of the stars quota (null: the programme-wide board). */
+    private Map<String, Object> assertTheBoardIsTheRecomputation(long programmeId, String split) {
         Instant deadline = Instant.now().plus(PATIENCE);
         while (true) {
             Map<String, Object> oracle = admin.get()
-                    .uri("/api/programmes/{p}/star-standings?basis=LIVE", programmeId).exchange()
+                    .uri("/api/programmes/{p}/star-standings?basis=LIVE" + (split == null ? "" : "&split=" + split),
+                            programmeId).exchange()
                     .expectStatus().isOk().expectBody(MAP).returnResult().getResponseBody();
             List<Map<String, Object>> expected = comparable(entriesOf(oracle));
-            Map<String, Object> board = publicBoard(programmeId);
+            Map<String, Object> board = publicBoard(programmeId, split);
             List<Map<String, Object>> actual = board == null ? List.of() : comparable(lines(board));
-            Map<String, Object> tier = board == null ? null : tiers(overview(programmeId)).get(2);
+            Map<String, Object> tier = board == null ? null : starsTier(overview(programmeId), split);
             Map<?, ?> fill = (Map<?, ?>) oracle.get("tier");
             boolean tierAgrees = tier != null && tier.get("members").equals(fill.get("members"))
                     && tier.get("overflow").equals(fill.get("overflow"))
@@ -343,12 +408,22 @@ class ProgrammeBoardsTests {
                 return board;
             }
             if (Instant.now().isAfter(deadline)) {
-                assertThat(actual).as("the public board").isEqualTo(expected);
+                assertThat(actual).as("the public board %s", split).isEqualTo(expected);
                 assertThat(tier).as("the stars tier, against %s", fill).isNotNull();
                 assertThat(tierAgrees).as("the stars tier %s against %s", tier, fill).isTrue();
             }
             sleep();
         }
+    }
+
+    /** The stars tier of the programme-wide board, or of a split's, as the overview shows it. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> starsTier(Map<String, Object> overview, String split) {
+        if (split == null) {
+            return tiers(overview).get(2);
+        }
+        return starSplits(overview).stream().filter(board -> split.equals(board.get("key")))
+                .map(board -> (Map<String, Object>) board.get("stars")).findFirst().orElse(null);
     }
 
     /** The lines as both sides show them: contestant, rank, position, score (as a number), star, provisional. */
@@ -368,7 +443,12 @@ class ProgrammeBoardsTests {
     }
 
     private Map<String, Object> publicBoard(long programmeId) {
-        var answer = anonymous.get().uri("/api/public/programmes/{p}/stars?limit=200", programmeId).exchange()
+        return publicBoard(programmeId, null);
+    }
+
+    private Map<String, Object> publicBoard(long programmeId, String split) {
+        var answer = anonymous.get().uri("/api/public/programmes/{p}/stars?limit=200"
+                        + (split == null ? "" : "&split=" + split), programmeId).exchange()
                 .expectBody(MAP).returnResult();
         return answer.getStatus().value() == 404 ? null : answer.getResponseBody();
     }
@@ -407,6 +487,66 @@ class ProgrammeBoardsTests {
             registrations.forEach(registration -> entrants.add(new Entrant(id, registration, judge)));
             events.add(id);
             trades.add(trade);
+        }
+        return new Programme(programme, events, trades, entrants);
+    }
+
+    /**
+     * Three events: TECH (trade A), TECH (trade B), INDUSTRY (trade A); trade A's contestants enter both of its
+     * events, so they stand in both key areas. Enterprises in Xi'an (610100), Baoji (610300) and Gansu (620100).
+     * Splits: TECH 2 and INDUSTRY 1, or 610100 2 and 610300 1; {@code eventsOf} gets each split's events, in the
+     * star rule's order.
+     */
+    private Programme splitProgramme(String splitBy, Map<String, Set<Long>> eventsOf) {
+        Map<String, Object> body = RegistryFixtures.programmeBody(TestIdentities.unique("分配标兵"));
+        body.put("quotas", Map.of("stars", STARS_QUOTA + 1));
+        List<String> keys = splitBy.equals("KEY_AREA") ? List.of("TECH", "INDUSTRY") : List.of("610100", "610300");
+        body.put("starRule", Map.of("combination", "BEST", "cutOffPolicy", "INCLUDE_ALL", "splitBy", splitBy,
+                "splits", List.of(Map.of("key", keys.get(0), "quota", 2), Map.of("key", keys.get(1), "quota", 1))));
+        long programme = fixtures.programme(body);
+        List<Long> enterprises = List.of("610102", "610302", "620100").stream()
+                .map(region -> registry.create("/api/enterprises", Map.of("name", TestIdentities.unique("企业"),
+                        "creditCode", TestIdentities.creditCode(), "regionCode", region,
+                        "ownership", "STATE_OWNED"))).toList();
+        Map<String, Long> projects = new HashMap<>();
+        for (String area : List.of("TECH", "INDUSTRY")) {
+            Map<String, Object> project = RegistryFixtures.projectBody(TestIdentities.unique("项目"),
+                    enterprises.get(0));
+            project.put("keyArea", area);
+            projects.put(area, fixtures.project(programme, project));
+        }
+        List<Long> trades = List.of(registry.trade(), registry.trade());
+        List<Long> tradeA = new ArrayList<>();
+        for (int i = 0; i < ENTRANTS; i++) {
+            tradeA.add(registry.contestant(enterprises.get(i % 3), trades.get(0)));
+        }
+        List<Long> events = new ArrayList<>();
+        List<Entrant> entrants = new ArrayList<>();
+        String[] areas = {"TECH", "TECH", "INDUSTRY"};
+        for (int e = 0; e < 3; e++) {
+            long trade = trades.get(e == 1 ? 1 : 0);
+            Map<String, Object> event = RegistryFixtures.eventBody(programme, trade, TestIdentities.unique("赛项"));
+            event.put("scheme", RegistryFixtures.json(StarStandingsTests.SCHEME));
+            event.put("rules", RegistryFixtures.json(StarStandingsTests.RULES));
+            event.put("projectId", projects.get(areas[e]));
+            long id = fixtures.event(event);
+            List<Long> registrations = new ArrayList<>();
+            for (int i = 0; i < ENTRANTS; i++) {
+                long contestant = e == 1 ? registry.contestant(enterprises.get(i % 3), trade) : tradeA.get(i);
+                registrations.add(registry.create("/api/events/" + id + "/registrations",
+                        Map.of("contestantId", contestant)));
+            }
+            marking.event = id;
+            MarkingFixtures.Judge judge = marking.judges(1).get(0);
+            fixtures.moveEvent(id, "MARKING");
+            registrations.forEach(registration -> entrants.add(new Entrant(id, registration, judge)));
+            events.add(id);
+            if (splitBy.equals("KEY_AREA")) {
+                eventsOf.computeIfAbsent(areas[e], area -> new java.util.HashSet<>()).add(id);
+            }
+        }
+        if (splitBy.equals("REGION")) {
+            keys.forEach(key -> eventsOf.put(key, new java.util.HashSet<>(events)));
         }
         return new Programme(programme, events, trades, entrants);
     }
@@ -473,6 +613,11 @@ class ProgrammeBoardsTests {
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> tiers(Map<String, Object> overview) {
         return (List<Map<String, Object>>) overview.get("tiers");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> starSplits(Map<String, Object> overview) {
+        return (List<Map<String, Object>>) overview.get("starSplits");
     }
 
     @SuppressWarnings("unchecked")

@@ -207,6 +207,68 @@ class ProgrammeDashboardBrowserTests {
     }
 
     /**
+     * A programme that splits its stars quota by key area: the tier cards add one stars card per split with the
+     * split's quota and tier, a list offers the splits' boards, and the board chosen is the API's board of that split,
+     * followed live by its own stream.
+     */
+    @Test
+    void eachSplitOfTheStarsQuotaHasItsTierCardAndItsBoardFollowedLive() throws IOException {
+        Programme programme = programme(2, 6, Map.of("combination", "BEST", "cutOffPolicy", "INCLUDE_ALL",
+                "splitBy", "KEY_AREA", "splits", List.of(Map.of("key", "TECH", "quota", 2),
+                        Map.of("key", "INDUSTRY", "quota", 1))), List.of("TECH", "INDUSTRY"));
+        List<Entrant> tech = programme.entrants().stream()
+                .filter(entrant -> entrant.event() == programme.entrants().get(0).event()).toList();
+        int total = 30;
+        for (Entrant entrant : programme.entrants()) {
+            if (entrant != tech.get(tech.size() - 1)) {
+                mark(entrant, total);
+                total += 5;
+            }
+        }
+        waitForApi("the marks on the TECH board", () -> number(stars(programme.id(), "&split=TECH"), "total")
+                == tech.size() - 1);
+
+        browser.get("http://localhost:" + port + "/?programme=" + programme.id());
+        waitFor("the programme's name", LOADING, () -> text("#programme-name").startsWith("标兵看板"));
+        waitForApiAndPage("a stars card per split, as the overview", () -> {
+            List<Map<String, Object>> splits = list(anonymous.get().uri("/api/public/programmes/{p}", programme.id())
+                    .exchange().expectStatus().isOk().expectBody(MAP).returnResult().getResponseBody(), "starSplits");
+            List<WebElement> cards = browser.findElements(By.cssSelector("#tier-cards > li.tier-card[data-split]"));
+            if (cards.size() != splits.size()) {
+                return false;
+            }
+            for (int i = 0; i < splits.size(); i++) {
+                if (!cards.get(i).getDomAttribute("data-split").equals(splits.get(i).get("key"))
+                        || !cardShows(cards.get(i), map(splits.get(i), "stars"))) {
+                    return false;
+                }
+            }
+            return true;
+        });
+        assertThat(text("[data-split=TECH] h3")).endsWith("竞赛标兵 · 科技强省");
+        assertThat(browser.findElement(By.id("star-split")).isDisplayed()).isTrue();
+        assertThat(new Select(browser.findElement(By.id("star-split"))).getOptions())
+                .extracting(option -> option.getDomAttribute("value")).containsExactly("", "TECH", "INDUSTRY");
+
+        waitFor("the split TECH chosen", LOADING, () -> {
+            new Select(browser.findElement(By.id("star-split"))).selectByValue("TECH");
+            return "TECH".equals(browser.findElement(By.id("star-split")).getDomProperty("value"));
+        });
+        assertTheBoardIsTheApis(programme.id(), "&split=TECH");
+        assertThat(text("#stars-caption")).contains("科技强省").contains("标兵名额 2 名");
+        waitFor("the split's stream open", LOADING, () -> "open".equals(browser.findElement(By.id("stars"))
+                .getDomAttribute("data-stream")));
+
+        Entrant newcomer = tech.get(tech.size() - 1);
+        long newcomerId = contestantOf(newcomer);
+        mark(newcomer, 100);
+        waitFor("the new mark on the split's board", LOADING, () -> rowIds().contains(newcomerId));
+        assertTheBoardIsTheApis(programme.id(), "&split=TECH");
+        screenshot("programme-split.png");
+        assertThat(browsers.consoleErrors()).as("errors in the browser").isEmpty();
+    }
+
+    /**
      * The project and enterprise boards show what their public routes answer, line for line: before the organizers
      * release the project evaluation the project board says so; in public review its lines carry the 暂定 badge and
      * the key and demonstration projects their badges; once published, the overview keeps the four tiers and the
@@ -661,11 +723,25 @@ class ProgrammeDashboardBrowserTests {
 
     /** A programme of {@code events} individual events in trades of their own, each with {@code entrants} entries. */
     private Programme programme(int events, int entrants) {
+        return programme(events, entrants, Map.of("combination", "BEST", "cutOffPolicy", "INCLUDE_ALL"), List.of());
+    }
+
+    /**
+     * As above, with this star rule; with key areas, the events belong to one project each, of the key areas in turn.
+     */
+    private Programme programme(int events, int entrants, Map<String, Object> starRule, List<String> keyAreas) {
         Map<String, Object> body = RegistryFixtures.programmeBody(TestIdentities.unique("标兵看板"));
         body.put("quotas", Map.of("stars", STARS_QUOTA));
-        body.put("starRule", Map.of("combination", "BEST", "cutOffPolicy", "INCLUDE_ALL"));
+        body.put("starRule", starRule);
         long programme = fixtures.programme(body);
         List<Long> enterprises = List.of(registry.enterprise(), registry.enterprise());
+        Map<String, Long> projects = new HashMap<>();
+        for (String area : keyAreas) {
+            Map<String, Object> project = RegistryFixtures.projectBody(TestIdentities.unique("项目"),
+                    enterprises.get(0));
+            project.put("keyArea", area);
+            projects.put(area, fixtures.project(programme, project));
+        }
         List<Long> trades = new ArrayList<>();
         List<Entrant> all = new ArrayList<>();
         for (int e = 0; e < events; e++) {
@@ -673,6 +749,9 @@ class ProgrammeDashboardBrowserTests {
             Map<String, Object> event = RegistryFixtures.eventBody(programme, trade, TestIdentities.unique("赛项"));
             event.put("scheme", RegistryFixtures.json(StarStandingsTests.SCHEME));
             event.put("rules", RegistryFixtures.json(StarStandingsTests.RULES));
+            if (!keyAreas.isEmpty()) {
+                event.put("projectId", projects.get(keyAreas.get(e % keyAreas.size())));
+            }
             long id = fixtures.event(event);
             List<Long> registrations = new ArrayList<>();
             for (int i = 0; i < entrants; i++) {
@@ -759,6 +838,11 @@ class ProgrammeDashboardBrowserTests {
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> list(Map<String, Object> body, String key) {
         return (List<Map<String, Object>>) body.get(key);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Map<String, Object> body, String key) {
+        return (Map<String, Object>) body.get(key);
     }
 
     private static int number(Map<String, Object> body, String key) {
