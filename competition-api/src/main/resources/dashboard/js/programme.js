@@ -151,6 +151,7 @@ export class ProgrammeView {
     const before = this.#overview;
     this.#overview = overview;
     this.#describe();
+    this.#tierBoards.overviewChanged(overview);
     if (overview.version !== before?.version) {
       this.#countSoon();
     }

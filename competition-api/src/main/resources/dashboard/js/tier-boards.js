@@ -26,6 +26,10 @@ class PagedBoard {
   /** how often the page shown is asked for again */
   #period;
   #onState;
+  /** the filter chosen, as `parameter:value` (empty: the whole board) */
+  #filter = '';
+  /** what the filter's choices are made from besides the answer: {keyAreas} of the programme's overview */
+  #context = {};
 
   /**
    * @param prefix  the ids of the board's elements: `${prefix}-rows`, `-empty`, `-state`, `-previous`, `-next`,
@@ -46,7 +50,12 @@ class PagedBoard {
       previous: element(`${prefix}-previous`),
       next: element(`${prefix}-next`),
       shown: element(`${prefix}-shown`),
+      filter: element(`${prefix}-filter`),
     };
+    this.#page.filter.addEventListener('change', () => {
+      this.#filter = this.#page.filter.value;
+      this.#turnTo(0);
+    });
     this.#page.previous.addEventListener('click', () => this.#turnTo(this.#offset - PAGE));
     this.#page.next.addEventListener('click', () => this.#turnTo(this.#offset + PAGE));
   }
@@ -58,6 +67,8 @@ class PagedBoard {
     this.#offset = 0;
     this.#period = period;
     this.#answer = null;
+    this.#filter = '';
+    this.#context = {};
     this.redraw();
     if (id !== null) {
       this.#follow();
@@ -83,10 +94,47 @@ class PagedBoard {
     this.#page.previous.disabled = this.#offset === 0;
     this.#page.next.disabled = !answer || this.#offset + PAGE >= answer.total;
     this.#page.section.dataset.version = answer?.version ?? '';
+    this.#fillFilter();
+  }
+
+  /** The programme's overview changed: the filter's choices may have. */
+  context(context) {
+    this.#context = context;
+    this.#fillFilter();
+  }
+
+  /**
+   * Fills the filter's list from the board's choices, only where they changed: a list replaced while open would
+   * close under the hand. A filter chosen that is no longer offered stays choosable (it still filters).
+   */
+  #fillFilter() {
+    const choices = [new Option(t(this.#board.all), ''), ...this.#board.choices(this.#answer, this.#context)
+      .filter(group => group.options.length > 0)
+      .map(({ label, parameter, options }) => {
+        const optgroup = document.createElement('optgroup');
+        optgroup.label = t(label);
+        optgroup.append(...options.map(({ value, name }) => new Option(name, `${parameter}:${value}`)));
+        return optgroup;
+      })];
+    const offered = choice => choice.value === this.#filter
+      || [...(choice.children ?? [])].some(option => option.value === this.#filter);
+    if (this.#filter && !choices.some(offered)) {
+      choices.push(new Option(this.#filter.split(':').slice(1).join(':'), this.#filter));
+    }
+    const signature = choices.map(choice => choice.outerHTML).join('');
+    if (signature !== this.#page.filter.dataset.signature) {
+      this.#page.filter.dataset.signature = signature;
+      this.#page.filter.replaceChildren(...choices);
+    }
+    this.#page.filter.value = this.#filter;
   }
 
   #follow() {
     const query = new URLSearchParams({ offset: this.#offset, limit: PAGE });
+    if (this.#filter) {
+      const [parameter, ...value] = this.#filter.split(':');
+      query.set(parameter, value.join(':'));
+    }
     this.#follower = follow(`/api/public/programmes/${this.#programmeId}/${this.#board.route}?${query}`, {
       onAnswer: answer => {
         this.#answer = answer;
@@ -132,9 +180,26 @@ function keyAreaName(line) {
   return (language() === 'en' ? line.keyAreaNameEn : line.keyAreaName) ?? line.keyAreaName ?? line.keyArea ?? '';
 }
 
+/** The region filter's choices: the codes the board says find lines (its lines' regions and those enclosing them). */
+function regionChoices(answer) {
+  return { label: 'filterRegions', parameter: 'regionCode',
+    options: (answer?.regions ?? []).map(code => ({ value: code, name: code })) };
+}
+
 const PROJECTS = {
   route: 'projects',
   shown: 'projectsShown',
+  all: 'filterAllProjects',
+  /** One filter at a time: a tier, an aspect, a key area of the programme, or a region. */
+  choices: (answer, { keyAreas = [] }) => [
+    { label: 'filterTiers', parameter: 'tier', options: ['DEMONSTRATION', 'KEY'].map(tier =>
+      ({ value: tier, name: t(`tier.${tier}`) })) },
+    { label: 'filterAspects', parameter: 'aspect', options: [...aspects.keys()].map(code =>
+      ({ value: code, name: aspectName(code) })) },
+    { label: 'filterKeyAreas', parameter: 'keyArea', options: keyAreas.map(area =>
+      ({ value: area.code, name: (language() === 'en' ? area.nameEn : area.nameZh) ?? area.nameZh ?? area.code })) },
+    regionChoices(answer),
+  ],
   /** Before the organizers release the evaluation the board is empty on purpose; say so, not "no projects". */
   empty: answer => (answer.released ? 'projectsEmpty' : 'projectsNotReleased'),
   state: answer => (answer.published ? 'projectsPublished' : answer.provisional ? 'projectsProvisional' : null),
@@ -168,6 +233,8 @@ function tierCell(tier) {
 const ENTERPRISES = {
   route: 'enterprises',
   shown: 'enterprisesShown',
+  all: 'filterAllEnterprises',
+  choices: answer => [regionChoices(answer)],
   empty: () => 'enterprisesEmpty',
   state: answer => (answer.published ? 'enterprisesPublished' : 'enterprisesPartial'),
   row(line) {
@@ -207,5 +274,10 @@ export class TierBoards {
 
   redraw() {
     this.#boards.forEach(board => board.redraw());
+  }
+
+  /** The programme's overview: the project board's key areas to filter by. */
+  overviewChanged(overview) {
+    this.#boards.forEach(board => board.context({ keyAreas: overview.keyAreas ?? [] }));
   }
 }

@@ -91,6 +91,18 @@ public final class AdministrativeDivisionCode {
         return other.value.startsWith(prefix);
     }
 
+    /**
+     * This division's code and those of the divisions enclosing it, widest first: {@code 610000, 610100, 610113} for
+     * Xi'an's Yanta district, {@code 610000, 610100} for Xi'an, {@code 610000} for Shaanxi.
+     */
+    public java.util.List<String> withEnclosing() {
+        java.util.LinkedHashSet<String> codes = new java.util.LinkedHashSet<>();
+        codes.add(value.substring(0, 2) + "0000");
+        codes.add(value.substring(0, 4) + "00");
+        codes.add(value);
+        return java.util.List.copyOf(codes);
+    }
+
     @Override
     public boolean equals(Object other) {
         return other instanceof AdministrativeDivisionCode code && code.value.equals(value);

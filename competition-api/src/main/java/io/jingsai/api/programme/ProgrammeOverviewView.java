@@ -19,10 +19,12 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param tiers          demonstration projects, key projects, stars, enterprises, most exclusive first
  * @param starSplitBy    what the stars quota is split by, one more star board per split; null when it is not split
  * @param starSplits     the splits' star boards and their stars tiers, in the programme's order; empty when not split
+ * @param keyAreas       the programme's key areas (重点领域), the values of the project board's {@code keyArea} filter
  */
 record ProgrammeOverviewView(long programmeId, String name, int year, String organizer, String version,
                              int countedEvents, int contestants, boolean provisional, boolean published,
-                             List<Tier> tiers, StarSplitBy starSplitBy, List<StarSplitBoard> starSplits) {
+                             List<Tier> tiers, StarSplitBy starSplitBy, List<StarSplitBoard> starSplits,
+                             List<KeyArea> keyAreas) {
 
     /**
      * The star board of one split of the stars quota ({@code ?split=key} on the star board's routes).

@@ -16,12 +16,15 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param total       enterprises on the board, or on its filtered part
  * @param offset      the 0-based offset of the first entry shown
  * @param entries     in display order: index higher first, ties by enterprise id
+ * @param regions     the division codes {@code regionCode} finds lines with on the whole board: each line's region
+ *                    and the prefecture and province enclosing it, in code order
  */
 record PublicEnterprisesView(long programmeId, String version, StarBasis basis, boolean published,
-                             int total, int offset, List<Line> entries) {
+                             int total, int offset, List<Line> entries, List<String> regions) {
 
     PublicEnterprisesView {
         entries = List.copyOf(entries);
+        regions = List.copyOf(regions);
     }
 
     /**

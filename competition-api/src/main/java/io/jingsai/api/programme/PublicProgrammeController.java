@@ -97,6 +97,7 @@ class PublicProgrammeController {
                                                            PublicTiers.Enterprises enterprises) {
         StarTable.Sight sight = stars.whole().sight(null, null);
         ProgrammeRow row = stars.programme();
+        List<KeyArea> keyAreas = json.keyAreas(row.keyAreas());
         TierQuotas quotas = row.quotas();
         List<ProgrammeOverviewView.Tier> tiers = List.of(
                 projects.tier(ProjectTier.DEMONSTRATION, quotas.demonstration()),
@@ -107,12 +108,13 @@ class PublicProgrammeController {
         String version = sight.version() + "." + projects.version() + "." + enterprises.version();
         return cached(version, new ProgrammeOverviewView(row.id(), row.name(), row.year(), row.organizer(), version,
                 stars.countedEvents(), sight.view().count(), stars.provisional(), stars.published(), tiers,
-                row.starsSplitBy(), splitBoards(stars)));
+                row.starsSplitBy(), splitBoards(stars, keyAreas), keyAreas));
     }
 
-    private List<ProgrammeOverviewView.StarSplitBoard> splitBoards(ProgrammeStars stars) {
+    private static List<ProgrammeOverviewView.StarSplitBoard> splitBoards(ProgrammeStars stars,
+                                                                          List<KeyArea> keyAreas) {
         Map<String, KeyArea> areas = new HashMap<>();
-        json.keyAreas(stars.programme().keyAreas()).forEach(area -> areas.put(area.code(), area));
+        keyAreas.forEach(area -> areas.put(area.code(), area));
         return stars.splits().stream().map(table -> {
             KeyArea area = areas.get(table.split());
             return new ProgrammeOverviewView.StarSplitBoard(table.split(), area == null ? null : area.nameZh(),

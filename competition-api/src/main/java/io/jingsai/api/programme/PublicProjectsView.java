@@ -16,12 +16,16 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param total       projects on the board, or on its filtered part
  * @param offset      the 0-based offset of the first entry shown
  * @param entries     in display order: score higher first, ties by project id
+ * @param regions     the division codes {@code regionCode} finds lines with on the whole board: each line's region
+ *                    and the prefecture and province enclosing it, in code order
  */
 record PublicProjectsView(long programmeId, String version, EvaluationStatus evaluation, boolean released,
-                          boolean provisional, boolean published, int total, int offset, List<Line> entries) {
+                          boolean provisional, boolean published, int total, int offset, List<Line> entries,
+                          List<String> regions) {
 
     PublicProjectsView {
         entries = List.copyOf(entries);
+        regions = List.copyOf(regions);
     }
 
     /**

@@ -167,7 +167,8 @@ class PublicTierController {
             Window<PublicProjectsView.Line> window = shown.apply(board.lines().stream().filter(filter).toList());
             return PublicProgrammeController.cached(board.version(), new PublicProjectsView(programmeId,
                     board.version(), status, board.released(), status == EvaluationStatus.REVIEWED,
-                    status == EvaluationStatus.PUBLISHED, window.total(), window.offset(), window.lines()));
+                    status == EvaluationStatus.PUBLISHED, window.total(), window.offset(), window.lines(),
+                    regions(board.lines().stream().map(PublicProjectsView.Line::regionCode).toList())));
         });
     }
 
@@ -179,7 +180,8 @@ class PublicTierController {
                     .filter(line -> region.test(line.regionCode())).toList());
             return PublicProgrammeController.cached(board.version(), new PublicEnterprisesView(programmeId,
                     board.version(), StarBasis.PUBLISHED, board.published(), window.total(), window.offset(),
-                    window.lines()));
+                    window.lines(), regions(board.lines().stream().map(PublicEnterprisesView.Line::regionCode)
+                    .toList())));
         });
     }
 
@@ -189,6 +191,14 @@ class PublicTierController {
         Predicate<String> region = within(ListFilters.regionCode(regionCode));
         return line -> matches(aspect, line.aspect()) && matches(keyArea, line.keyArea())
                 && region.test(line.regionCode()) && (tier == null || tier.holds(line.tier()));
+    }
+
+    /** The region filter's useful values: the lines' regions and the divisions enclosing them, in code order. */
+    private static List<String> regions(List<String> lineRegions) {
+        return lineRegions.stream().distinct()
+                .flatMap(code -> AdministrativeDivisionCode.parse(code).optionalValue().stream())
+                .flatMap(code -> code.withEnclosing().stream())
+                .distinct().sorted().toList();
     }
 
     /** A blank filter is no filter. */

@@ -1,5 +1,7 @@
 package io.jingsai.api.identifiers;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -82,6 +84,25 @@ class AdministrativeDivisionCodeTest {
         assertThat(xincheng.encloses(xincheng)).isTrue();
         assertThat(xian.encloses(AdministrativeDivisionCode.of("610302"))).isFalse();
         assertThat(shaanxi.encloses(AdministrativeDivisionCode.of("620100"))).isFalse();
+    }
+
+    /** The codes a division lies within, widest first, are exactly the codes that enclose it (itself included). */
+    @ParameterizedTest
+    @ValueSource(longs = {5, 61})
+    void withEnclosingListsTheDivisionsThatEncloseIt(long seed) {
+        java.util.Random random = new java.util.Random(seed);
+        java.util.Set<String> every = new java.util.TreeSet<>();
+        for (int i = 0; i < 300; i++) {
+            every.add(code(random));
+        }
+        for (String code : every) {
+            AdministrativeDivisionCode division = AdministrativeDivisionCode.of(code);
+            List<String> enclosing = every.stream()
+                    .filter(other -> AdministrativeDivisionCode.of(other).encloses(division)).toList();
+            assertThat(division.withEnclosing()).as(code).containsAll(enclosing).contains(code)
+                    .allSatisfy(outer -> assertThat(AdministrativeDivisionCode.of(outer).encloses(division)).isTrue())
+                    .isSortedAccordingTo(java.util.Comparator.naturalOrder());
+        }
     }
 
     /** A code of Shaanxi whose prefecture and county parts are often zero, so that every level occurs. */

@@ -265,6 +265,7 @@ class ProgrammeBoardsTests {
      */
     @ParameterizedTest
     @ValueSource(strings = {"KEY_AREA", "REGION"})
+    @SuppressWarnings("unchecked")
     void eachSplitOfTheStarsQuotaHasItsOwnBoardThatIsTheRecomputation(String splitBy) {
         Random random = new Random(splitBy.length());
         Map<String, Set<Long>> eventsOf = new java.util.LinkedHashMap<>();
@@ -291,6 +292,8 @@ class ProgrammeBoardsTests {
         }
         Map<String, Object> overview = overview(programme.id());
         assertThat(overview.get("starSplitBy")).isEqualTo(splitBy);
+        assertThat((List<Map<String, Object>>) overview.get("keyAreas")).as("the project board's key areas")
+                .extracting(area -> area.get("code")).containsExactly("TECH", "INDUSTRY");
         assertThat(starSplits(overview)).extracting(split -> split.get("key")).containsExactlyElementsOf(keys);
         List<String> names = splitBy.equals("KEY_AREA") ? List.of("科技强省", "现代化产业体系")
                 : java.util.Arrays.asList(null, null); // a region's board has no name but its code

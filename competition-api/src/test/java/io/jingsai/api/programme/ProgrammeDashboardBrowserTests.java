@@ -298,6 +298,25 @@ class ProgrammeDashboardBrowserTests {
         waitFor("the enterprises board final", POLLED, () -> text("#enterprises-state").startsWith("全部成绩和评审已发布"));
         assertTheBoardShowsTheApis("enterprises", programme.id(), this::enterpriseAsWritten, this::enterpriseAsShown);
         assertThat(browser.findElements(By.cssSelector("#enterprises-rows .tier-badge.in-tier"))).isNotEmpty();
+
+        // Filters: a key area of the programme on the project board, a region on the enterprises board.
+        String projects = "/api/public/programmes/" + programme.id() + "/projects";
+        String keyArea = (String) list(publicly(projects + "?limit=1"), "entries").get(0).get("keyArea");
+        chooseIn("projects-filter", "keyArea:" + keyArea);
+        assertTheBoardShowsTheApis("projects", programme.id(), "&keyArea=" + keyArea, this::projectAsWritten,
+                this::projectAsShown);
+        assertThat(browser.findElements(By.cssSelector("#projects-rows td.key-area"))).extracting(WebElement::getText)
+                .containsOnly(keyAreaName(programme.id(), keyArea));
+        @SuppressWarnings("unchecked")
+        List<String> regions = (List<String>) publicly("/api/public/programmes/" + programme.id()
+                + "/enterprises?limit=1").get("regions");
+        String county = regions.get(regions.size() - 1);
+        chooseIn("enterprises-filter", "regionCode:" + county);
+        assertTheBoardShowsTheApis("enterprises", programme.id(), "&regionCode=" + county,
+                this::enterpriseAsWritten, this::enterpriseAsShown);
+        chooseIn("projects-filter", "");
+        chooseIn("enterprises-filter", "");
+        assertTheBoardShowsTheApis("projects", programme.id(), this::projectAsWritten, this::projectAsShown);
         assertTheTiersAreTheOverview(programme.id());
         assertThat(browser.findElements(By.cssSelector("#tier-cards > li[data-kept=false]"))).isEmpty();
         assertTheBoardIsTheApis(programme.id(), "");
@@ -332,6 +351,13 @@ class ProgrammeDashboardBrowserTests {
     private void assertTheBoardShowsTheApis(String board, long programmeId,
                                             java.util.function.Function<Map<String, Object>, List<String>> asWritten,
                                             java.util.function.Function<WebElement, List<String>> asShown) {
+        assertTheBoardShowsTheApis(board, programmeId, "", asWritten, asShown);
+    }
+
+    /** As above, for the board's route with {@code filter} ({@code &keyArea=TECH}). */
+    private void assertTheBoardShowsTheApis(String board, long programmeId, String filter,
+                                            java.util.function.Function<Map<String, Object>, List<String>> asWritten,
+                                            java.util.function.Function<WebElement, List<String>> asShown) {
         List<List<String>> expected = new ArrayList<>();
         List<List<String>> shown = new ArrayList<>();
         try {
@@ -339,7 +365,7 @@ class ProgrammeDashboardBrowserTests {
                 expected.clear();
                 shown.clear();
                 Map<String, Object> answer = publicly("/api/public/programmes/" + programmeId + "/" + board
-                        + "?limit=50");
+                        + "?limit=50" + filter);
                 list(answer, "entries").forEach(line -> {
                     Map<String, Object> withBoard = new HashMap<>(line);
                     withBoard.put("boardProvisional", answer.get("provisional"));
@@ -857,6 +883,22 @@ class ProgrammeDashboardBrowserTests {
             new Select(browser.findElement(By.id("star-filter"))).selectByValue(filter);
             return filter.equals(browser.findElement(By.id("star-filter")).getDomProperty("value"));
         });
+    }
+
+    /** Chooses in a board's filter list; it is filled again when its choices change, so a stale one is retried. */
+    private void chooseIn(String list, String value) {
+        waitFor("the filter " + value + " chosen in " + list, LOADING, () -> {
+            new Select(browser.findElement(By.id(list))).selectByValue(value);
+            return value.equals(browser.findElement(By.id(list)).getDomProperty("value"));
+        });
+    }
+
+    /** The key area's name as the programme gives it (the page is in Chinese). */
+    @SuppressWarnings("unchecked")
+    private String keyAreaName(long programmeId, String code) {
+        return ((List<Map<String, Object>>) publicly("/api/public/programmes/" + programmeId).get("keyAreas"))
+                .stream().filter(area -> code.equals(area.get("code"))).map(area -> (String) area.get("nameZh"))
+                .findFirst().orElseThrow();
     }
 
     private List<WebElement> rows() {

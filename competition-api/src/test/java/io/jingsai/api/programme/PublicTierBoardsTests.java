@@ -131,6 +131,15 @@ class PublicTierBoardsTests {
         String eventPublished = assertTheEnterprisesBoardIsThePublishedStandings(programme.id());
         assertThat(eventPublished).isNotEqualTo(projectsPublished);
         assertThat(enterprises(programme.id(), "")).containsEntry("published", true);
+
+        java.util.TreeSet<String> regions = new java.util.TreeSet<>();
+        lines(enterprises(programme.id(), "limit=200")).forEach(line -> {
+            String code = (String) line.get("regionCode");
+            regions.addAll(List.of(code.substring(0, 2) + "0000", code.substring(0, 4) + "00", code));
+        });
+        assertThat(enterprises(programme.id(), "regionCode=" + regions.last()).get("regions"))
+                .as("the regions to filter by, the whole board's also on a filtered page")
+                .isEqualTo(List.copyOf(regions));
     }
 
     @Test
@@ -273,6 +282,18 @@ class PublicTierBoardsTests {
         }
         assertFilter(programme, "tier=KEY", line -> line.get("tier") != null);
         assertFilter(programme, "tier=DEMONSTRATION", line -> "DEMONSTRATION".equals(line.get("tier")));
+
+        // The regions offered to filter by: those of the lines and the prefectures and provinces enclosing them.
+        java.util.TreeSet<String> regions = new java.util.TreeSet<>();
+        whole.forEach(line -> {
+            String code = (String) line.get("regionCode");
+            regions.addAll(List.of(code.substring(0, 2) + "0000", code.substring(0, 4) + "00", code));
+        });
+        assertThat(projects(programme.id(), "keyArea=" + KEY_AREAS.get(0)).get("regions"))
+                .as("the whole board's, also on a filtered page").isEqualTo(List.copyOf(regions));
+        for (String region : regions) {
+            assertFilter(programme, "regionCode=" + region, line -> within(region, (String) line.get("regionCode")));
+        }
     }
 
     private void assertFilter(Programme programme, String query, Predicate<Map<String, Object>> filter) {
