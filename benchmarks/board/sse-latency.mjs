@@ -4,7 +4,7 @@
 // nothing for the others (issue #17: p99 <= 1 s at 500 marks/s with 2,000 subscribers).
 //
 //   node benchmarks/board/sse-latency.mjs <base-url> <admin-password> [subscribers=200] [sheets/s=50] [seconds=30]
-//                                          [entries=100] [judges=20] [aspects=5]
+//                                          [entries=100] [judges=20] [aspects=5] [warmup=15]
 //
 // Set-up (lib/event-setup.mjs): an event with `entries` entries, a scheme of `aspects` measured aspects (5, 10 or 20)
 // of 100/aspects marks each, and
@@ -17,8 +17,9 @@
 //
 // Sheets go out every 1/rate s, each to the next entry in turn that has no sheet in flight (fetch, keep-alive); a
 // mark is one aspect, so marks/s = aspects x sheets/s. Subscribers run in child processes (up to 250 each, node:http);
-// times are wall-clock (performance.timeOrigin + now()) on the one machine. Marking warms up unmeasured for up to
-// 15 s first. For the stalled phase the stalled
+// times are wall-clock (performance.timeOrigin + now()) on the one machine. Marking warms up unmeasured for `warmup`
+// seconds first (the JVM's compiler is busy for the first minutes of load: give it 60-120 s). For the stalled phase
+// the stalled
 // subscriber opens first and marking goes on until the server's send queue towards it is not empty (ss), i.e. the
 // server's writes to it are held up, at most 60 s; then the phase is measured; then the stalled subscriber hangs up
 // and a third phase without it follows (so that the phase with it lies between two without). Prints one JSON line
@@ -38,6 +39,7 @@ if (![5, 10, 20].includes(ASPECTS)) {
   process.exit(2);
 }
 const MAX_MARK = 100 / ASPECTS;
+const WARMUP_SECONDS = Number(process.argv[10] ?? 15);
 const HISTOGRAM_MS = 120_000; // latencies are counted in 1 ms buckets up to two minutes
 
 // --- the subscribers (child processes) ---
@@ -66,6 +68,29 @@ function subscriberProcess(url, count) {
     histogram[Math.min(HISTOGRAM_MS, Math.max(0, Math.round(latency)))]++;
   };
 
+  // Every subscriber of this process receives the same events: each is read once (by its id line), not once per
+  // subscriber, so that the load generator's own work does not crowd out the server it measures on a shared machine.
+  // A change and a snapshot of one state share their id: the id and event lines together name an event.
+  const parsed = new Map(); // id and event lines -> keys, the last few events
+  const keysOf = block => {
+    const head = block.startsWith('id:') ? block.slice(0, block.indexOf('\n', block.indexOf('\n') + 1)) : null;
+    const known = head && parsed.get(head);
+    if (known) {
+      return known;
+    }
+    const data = block.split('\n').filter(line => line.startsWith('data:')).map(line => line.slice(5)).join('\n');
+    const event = data ? JSON.parse(data) : {};
+    const keys = (event.changed ?? event.top ?? [])
+        .map(line => `${line.registrationNumber}:${Number(line.total).toFixed(2)}`);
+    if (head) {
+      parsed.set(head, keys);
+      if (parsed.size > 64) {
+        parsed.delete(parsed.keys().next().value);
+      }
+    }
+    return keys;
+  };
+
   for (let s = 0; s < count; s++) {
     seen.push(new Set());
     http.get(url, { headers: { Accept: 'text/event-stream' }, agent: false }, response => {
@@ -82,13 +107,8 @@ function subscriberProcess(url, count) {
         while ((end = buffer.indexOf('\n\n')) >= 0) {
           const block = buffer.slice(0, end);
           buffer = buffer.slice(end + 2);
-          const data = block.split('\n').filter(line => line.startsWith('data:')).map(line => line.slice(5))
-              .join('\n');
-          if (data) {
-            const event = JSON.parse(data);
-            for (const line of event.changed ?? event.top ?? []) {
-              record(`${line.registrationNumber}:${Number(line.total).toFixed(2)}`, at, s);
-            }
+          for (const key of keysOf(block)) {
+            record(key, at, s);
           }
         }
       });
@@ -139,7 +159,7 @@ async function main() {
 
   const marking = judgesMarking(base, event, registrations, numbers, judges, workers, rate);
   const phases = [];
-  await marking.until(() => false, Math.min(seconds, 15)); // warm-up, not measured (JIT, pools, caches)
+  await marking.until(() => false, WARMUP_SECONDS); // warm-up, not measured (JIT, pools, caches)
   phases.push(await marking.phase('without stalled subscriber', seconds));
 
   const stalled = await stalledSubscriber(stream);
@@ -161,7 +181,8 @@ async function main() {
     const expected = phase.sheets * subscribers;
     console.log(JSON.stringify({
       phase: phase.name, event, subscribers, entries: registrations.length, judges: judges.length,
-      sheetsPerSecondAsked: rate, sheetsPerSecond: +(phase.sheets / phase.seconds).toFixed(1),
+      sheetsPerSecondAsked: rate, warmupSeconds: WARMUP_SECONDS,
+      sheetsPerSecond: +(phase.sheets / phase.seconds).toFixed(1),
       marksPerSecond: +(phase.sheets * ASPECTS / phase.seconds).toFixed(1), seconds: +phase.seconds.toFixed(1),
       sheets: phase.sheets, sheetP50ms: phase.sheetP50, sheetP99ms: phase.sheetP99, refused: phase.refused,
       lateTicks: phase.lateTicks, deliveries: arrivals, expected, missing: expected - arrivals,

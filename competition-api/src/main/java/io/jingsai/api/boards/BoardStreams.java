@@ -2,8 +2,6 @@ package io.jingsai.api.boards;
 
 import java.time.Duration;
 
-import org.springframework.http.codec.ServerSentEvent;
-
 import reactor.core.publisher.Flux;
 
 /**
@@ -21,7 +19,9 @@ public final class BoardStreams {
     private BoardStreams() {
     }
 
-    static Flux<ServerSentEvent<Object>> of(EventBoard board, String lastEventId, Duration heartbeat) {
+    private static final StreamFrame HEARTBEAT = StreamFrame.comment("heartbeat");
+
+    static Flux<StreamFrame> of(EventBoard board, String lastEventId, Duration heartbeat) {
         return of("board " + board.eventId(), board.events(lastEventId), heartbeat);
     }
 
@@ -29,12 +29,10 @@ public final class BoardStreams {
      * A board's events as a stream: the {@code opening} comment, then the events with heartbeats. The events must
      * come from a board's feed (latest state only for a slow subscriber), so that the buffer of one holds.
      */
-    public static Flux<ServerSentEvent<Object>> of(String opening, Flux<ServerSentEvent<Object>> events,
-                                                   Duration heartbeat) {
-        Flux<ServerSentEvent<Object>> heartbeats = Flux.interval(heartbeat, heartbeat)
+    public static Flux<StreamFrame> of(String opening, Flux<StreamFrame> events, Duration heartbeat) {
+        Flux<StreamFrame> heartbeats = Flux.interval(heartbeat, heartbeat)
                 .onBackpressureDrop()
-                .map(beat -> ServerSentEvent.<Object>builder().comment("heartbeat").build());
-        return Flux.concat(Flux.just(ServerSentEvent.<Object>builder().comment(opening).build()),
-                Flux.merge(1, events, heartbeats));
+                .map(beat -> HEARTBEAT);
+        return Flux.concat(Flux.just(StreamFrame.comment(opening)), Flux.merge(1, events, heartbeats));
     }
 }

@@ -12,7 +12,6 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.codec.ServerSentEvent;
 
 import io.jingsai.api.event.Standing;
 import io.jingsai.api.result.CurrentResults.CurrentResult;
@@ -271,7 +270,7 @@ final class EventBoard {
      * gets a snapshot otherwise. Slow subscribers are skipped ahead by the board's feed (latest state only) and get
      * a snapshot instead of changes they could not apply. Each event is made once for all subscribers.
      */
-    Flux<ServerSentEvent<Object>> events(String lastEventId) {
+    Flux<StreamFrame> events(String lastEventId) {
         return changes.events(lastEventId);
     }
 

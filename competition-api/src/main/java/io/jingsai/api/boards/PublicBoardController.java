@@ -5,7 +5,6 @@ import java.time.Duration;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -102,7 +101,7 @@ class PublicBoardController {
     @ApiResponse(responseCode = "200", description = "The stream; it never ends by itself",
             content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
                     schema = @Schema(type = "string")))
-    Mono<ResponseEntity<Flux<ServerSentEvent<Object>>>> stream(
+    Mono<ResponseEntity<Flux<StreamFrame>>> stream(
             @PathVariable @Parameter(description = EVENT) long eventId,
             @RequestHeader(value = "Last-Event-ID", required = false)
             @Parameter(description = "the id of the last event received, to resume") String lastEventId) {

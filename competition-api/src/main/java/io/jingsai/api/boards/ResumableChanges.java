@@ -8,7 +8,6 @@ import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
-import org.springframework.http.codec.ServerSentEvent;
 
 import io.jingsai.leaderboard.Board;
 import io.jingsai.leaderboard.BoardChange;
@@ -79,7 +78,7 @@ public final class ResumableChanges {
     }
 
     /** {@link #since} as server-sent events, each made by the board's render and encoded once for all subscribers. */
-    public Flux<ServerSentEvent<Object>> events(String lastEventId) {
+    public Flux<StreamFrame> events(String lastEventId) {
         return since(lastEventId).map(change -> encoded.of(id(change), change, render));
     }
 

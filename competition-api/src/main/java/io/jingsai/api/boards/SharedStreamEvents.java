@@ -4,16 +4,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 
-import org.springframework.http.codec.ServerSentEvent;
-
 import io.jingsai.leaderboard.BoardChange;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * One board's stream events, each made and encoded to JSON once for all its subscribers: every subscriber of a board
- * receives the same change at each tick (and slow ones the same snapshot of the latest state), so with thousands of
- * subscribers the stream would otherwise build and serialise the same lines thousands of times a tick. The encoded
- * text goes out as the event's data unchanged (JSON has no line breaks), exactly as the codecs would have written
+ * One board's stream events, each made, encoded to JSON and framed once for all its subscribers: every subscriber
+ * of a board receives the same change at each tick (and slow ones the same snapshot of the latest state), so with
+ * thousands of subscribers the stream would otherwise build, serialise and encode the same lines thousands of times a
+ * tick. The JSON goes out as the event's data unchanged (it has no line breaks), as the codecs would have written
  * the object.
  *
  * <p>Keeps the last few events (a change and a snapshot of one state are two events); older ones, asked for by a
@@ -29,9 +27,9 @@ public final class SharedStreamEvents {
     }
 
     private final JsonMapper json;
-    private final Map<String, ServerSentEvent<Object>> recent = new LinkedHashMap<>(16, 0.75f, true) {
+    private final Map<String, StreamFrame> recent = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, ServerSentEvent<Object>> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, StreamFrame> eldest) {
             return size() > KEPT;
         }
     };
@@ -47,13 +45,11 @@ public final class SharedStreamEvents {
      * @param change the change, a delta or a snapshot
      * @param render the event's name and data, called once per event kept
      */
-    synchronized ServerSentEvent<Object> of(String id, BoardChange change,
-                                            Function<BoardChange, Named> render) {
+    synchronized StreamFrame of(String id, BoardChange change, Function<BoardChange, Named> render) {
         String key = (change instanceof BoardChange.Delta ? "change " : "snapshot ") + id;
         return recent.computeIfAbsent(key, absent -> {
             Named event = render.apply(change);
-            return ServerSentEvent.<Object>builder(json.writeValueAsString(event.data()))
-                    .id(id).event(event.name()).build();
+            return StreamFrame.event(id, event.name(), json.writeValueAsString(event.data()));
         });
     }
 }

@@ -3,7 +3,6 @@ package io.jingsai.api.programme;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -12,6 +11,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.jingsai.api.boards.BoardSettings;
 import io.jingsai.api.boards.BoardStreams;
+import io.jingsai.api.boards.StreamFrame;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -49,7 +49,7 @@ class PublicStarStreamController {
                     + "rules changed): reconnect. For anyone, like the star board itself.")
     @ApiResponse(responseCode = "200", description = "The stream",
             content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE, schema = @Schema(type = "string")))
-    Mono<ResponseEntity<Flux<ServerSentEvent<Object>>>> stream(
+    Mono<ResponseEntity<Flux<StreamFrame>>> stream(
             @PathVariable @Parameter(description = "a programme with a public board; 404 for any other")
             long programmeId,
             @RequestParam(required = false) @Parameter(description = PublicProgrammeController.SPLIT)
@@ -66,7 +66,7 @@ class PublicStarStreamController {
     }
 
     /** Nothing when the board was replaced just now: the stream ends at once and the client reconnects. */
-    private static Flux<ServerSentEvent<Object>> events(StarTable table, String lastEventId) {
+    private static Flux<StreamFrame> events(StarTable table, String lastEventId) {
         return table.changes().map(changes -> changes.events(lastEventId)).orElseGet(Flux::empty);
     }
 }

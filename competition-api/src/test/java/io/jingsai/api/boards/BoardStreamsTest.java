@@ -15,7 +15,6 @@ import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.codec.ServerSentEvent;
 
 import io.jingsai.api.event.Standing;
 import io.jingsai.api.registration.RegistrationStatus;
@@ -50,7 +49,7 @@ class BoardStreamsTest {
     @Test
     void theLatestStateArrivesAsASnapshotAfterAtMostOneStaleEvent() {
         board.apply(result(1, "50"));
-        List<ServerSentEvent<Object>> afterTheBacklog = new ArrayList<>();
+        List<StreamFrame> afterTheBacklog = new ArrayList<>();
         StepVerifier.create(BoardStreams.of(board, null, Duration.ofHours(1)), 2)
                 .expectNextCount(2)
                 .then(() -> {
@@ -65,7 +64,7 @@ class BoardStreamsTest {
                 .assertNext(afterTheBacklog::add)
                 .thenCancel()
                 .verify(Duration.ofSeconds(10));
-        ServerSentEvent<Object> latest = afterTheBacklog.get(1);
+        StreamFrame latest = afterTheBacklog.get(1);
         assertThat(latest.event()).as("skipped ahead to a snapshot").isEqualTo("snapshot");
         BoardStreamEvents.Snapshot snapshot = snapshot(latest);
         assertThat(snapshot.total()).isEqualTo(21);
@@ -127,13 +126,13 @@ class BoardStreamsTest {
 
     /**
      * Thousands of subscribers receive each change: it is made and encoded once, and every subscriber gets that one
-     * event, whose data is the JSON the codecs would write.
+     * frame, whose data is the JSON the codecs would write.
      */
     @Test
     void everySubscriberReceivesTheOneEncodingOfAChange() {
         board.apply(result(1, "50"));
-        List<ServerSentEvent<Object>> first = new CopyOnWriteArrayList<>();
-        List<ServerSentEvent<Object>> second = new CopyOnWriteArrayList<>();
+        List<StreamFrame> first = new CopyOnWriteArrayList<>();
+        List<StreamFrame> second = new CopyOnWriteArrayList<>();
         Disposable one = BoardStreams.of(board, null, Duration.ofHours(1))
                 .filter(event -> event.event() != null).subscribe(first::add);
         Disposable two = BoardStreams.of(board, null, Duration.ofHours(1))
@@ -155,12 +154,12 @@ class BoardStreamsTest {
         assertThat(first.get(1).id()).endsWith("." + change.sequence());
     }
 
-    private static BoardStreamEvents.Snapshot snapshot(ServerSentEvent<Object> event) {
-        return JSON.readValue((String) event.data(), BoardStreamEvents.Snapshot.class);
+    private static BoardStreamEvents.Snapshot snapshot(StreamFrame event) {
+        return JSON.readValue(event.data(), BoardStreamEvents.Snapshot.class);
     }
 
-    private static BoardStreamEvents.Change change(ServerSentEvent<Object> event) {
-        return JSON.readValue((String) event.data(), BoardStreamEvents.Change.class);
+    private static BoardStreamEvents.Change change(StreamFrame event) {
+        return JSON.readValue(event.data(), BoardStreamEvents.Change.class);
     }
 
     private static void waitFor(BooleanSupplier condition) {
