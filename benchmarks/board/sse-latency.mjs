@@ -162,8 +162,13 @@ async function main() {
   await marking.until(() => false, WARMUP_SECONDS); // warm-up, not measured (JIT, pools, caches)
   phases.push(await marking.phase('without stalled subscriber', seconds));
 
-  const stalled = await stalledSubscriber(stream);
-  const held = await marking.until(() => queues(stalled).serverSendQueue > 0, 60);
+  // SSE_CONTROL=1: the "stalled" subscriber reads after all, and the phase starts after as many `ss` as usual: a
+  // control for what the procedure does without a stall.
+  const control = process.env.SSE_CONTROL === '1';
+  const stalled = await stalledSubscriber(stream, control);
+  const asked = now();
+  const held = await marking.until(() => queues(stalled).serverSendQueue > 0 || (control && now() - asked > 2500),
+      60);
   const before = queues(stalled);
   phases.push(await marking.phase('with one stalled subscriber', seconds));
   const after = queues(stalled);
@@ -326,12 +331,16 @@ function judgesMarking(base, event, registrations, numbers, judges, workers, rat
 }
 
 /** A subscriber that sends its request and never reads: the kernel's buffers fill, then the server's writes wait. */
-function stalledSubscriber(url) {
+function stalledSubscriber(url, reads = false) {
   const { hostname, port, pathname } = new URL(url);
   return new Promise((resolve, reject) => {
     const socket = net.connect({ host: hostname, port: Number(port) }, () => {
       socket.write(`GET ${pathname} HTTP/1.1\r\nHost: ${hostname}:${port}\r\nAccept: text/event-stream\r\n\r\n`);
-      socket.pause();
+      if (reads) {
+        socket.on('data', () => {});
+      } else {
+        socket.pause();
+      }
       resolve(socket);
     });
     socket.on('error', reject);

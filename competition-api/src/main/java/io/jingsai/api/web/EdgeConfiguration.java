@@ -1,5 +1,6 @@
 package io.jingsai.api.web;
 
+import java.time.Duration;
 import java.util.Set;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -29,7 +30,8 @@ class EdgeConfiguration {
 
     @Bean
     NettyServerCustomizer edgeHandlers(ProblemDetailsExceptionHandler problems,
-                                       @Value("${server.netty.max-initial-line-length:4KB}") DataSize maxRequestLine) {
+                                       @Value("${server.netty.max-initial-line-length:4KB}") DataSize maxRequestLine,
+                                       @Value("${jingsai.web.stalled-stream-patience:15s}") Duration patience) {
         EdgeProblems bodies = new EdgeProblems(problems, maxRequestLine);
         ResumeReadingAfterRequest resumeReading = new ResumeReadingAfterRequest();
         return server -> server.doOnChannelInit((observer, channel, remoteAddress) -> {
@@ -40,6 +42,8 @@ class EdgeConfiguration {
                 pipeline.addBefore(NettyPipeline.HttpTrafficHandler, "jingsai.bareErrorProblems",
                         new BareErrorProblems(bodies));
                 pipeline.addAfter(NettyPipeline.HttpTrafficHandler, "jingsai.resumeReading", resumeReading);
+                pipeline.addBefore(NettyPipeline.HttpTrafficHandler, "jingsai.stalledEventStreams",
+                        new StalledEventStreams(patience));
             }
         });
     }
