@@ -103,8 +103,10 @@ final class StarTable {
                 .filter(score -> scope.counts(who.regionCode(), keyAreaOfEvent.apply(score.eventId())))
                 .toList();
         if (counted.isEmpty()) {
-            board.remove(who.id());
-            lines.remove(who.id());
+            if (lines.containsKey(who.id())) { // most contestants are on no split's board: leave those alone
+                board.remove(who.id());
+                lines.remove(who.id());
+            }
             return;
         }
         StarBoard.Star star = StarBoard.star(who.id(), who.name(), who.enterpriseId(), who.tradeId(), counted,
