@@ -474,24 +474,33 @@ class ProgrammeBoardsTests {
         List<Entrant> entrants = new ArrayList<>();
         for (int e = 0; e < 3; e++) {
             long trade = registry.trade();
-            Map<String, Object> event = RegistryFixtures.eventBody(programme, trade, TestIdentities.unique("赛项"));
-            event.put("scheme", RegistryFixtures.json(StarStandingsTests.SCHEME));
-            event.put("rules", RegistryFixtures.json(StarStandingsTests.RULES));
-            long id = fixtures.event(event);
-            List<Long> registrations = new ArrayList<>();
+            List<Long> contestants = new ArrayList<>();
             for (int i = 0; i < ENTRANTS; i++) {
-                long contestant = registry.contestant(enterprises.get(i % 2), trade);
-                registrations.add(registry.create("/api/events/" + id + "/registrations",
-                        Map.of("contestantId", contestant)));
+                contestants.add(registry.contestant(enterprises.get(i % 2), trade));
             }
-            marking.event = id;
-            MarkingFixtures.Judge judge = marking.judges(1).get(0);
-            fixtures.moveEvent(id, "MARKING");
-            registrations.forEach(registration -> entrants.add(new Entrant(id, registration, judge)));
-            events.add(id);
+            List<Entrant> entered = markingEvent(programme, trade, null, contestants);
+            entrants.addAll(entered);
+            events.add(entered.get(0).event);
             trades.add(trade);
         }
         return new Programme(programme, events, trades, entrants);
+    }
+
+    /** An event of the trade (and project, when given) with these contestants entered, marking by one judge. */
+    private List<Entrant> markingEvent(long programme, long trade, Long project, List<Long> contestants) {
+        Map<String, Object> event = RegistryFixtures.eventBody(programme, trade, TestIdentities.unique("赛项"));
+        event.put("scheme", RegistryFixtures.json(StarStandingsTests.SCHEME));
+        event.put("rules", RegistryFixtures.json(StarStandingsTests.RULES));
+        if (project != null) {
+            event.put("projectId", project);
+        }
+        long id = fixtures.event(event);
+        List<Long> registrations = contestants.stream().map(contestant -> registry.create(
+                "/api/events/" + id + "/registrations", Map.of("contestantId", contestant))).toList();
+        marking.event = id;
+        MarkingFixtures.Judge judge = marking.judges(1).get(0);
+        fixtures.moveEvent(id, "MARKING");
+        return registrations.stream().map(registration -> new Entrant(id, registration, judge)).toList();
     }
 
     /**
@@ -528,21 +537,16 @@ class ProgrammeBoardsTests {
         String[] areas = {"TECH", "TECH", "INDUSTRY"};
         for (int e = 0; e < 3; e++) {
             long trade = trades.get(e == 1 ? 1 : 0);
-            Map<String, Object> event = RegistryFixtures.eventBody(programme, trade, TestIdentities.unique("赛项"));
-            event.put("scheme", RegistryFixtures.json(StarStandingsTests.SCHEME));
-            event.put("rules", RegistryFixtures.json(StarStandingsTests.RULES));
-            event.put("projectId", projects.get(areas[e]));
-            long id = fixtures.event(event);
-            List<Long> registrations = new ArrayList<>();
-            for (int i = 0; i < ENTRANTS; i++) {
-                long contestant = e == 1 ? registry.contestant(enterprises.get(i % 3), trade) : tradeA.get(i);
-                registrations.add(registry.create("/api/events/" + id + "/registrations",
-                        Map.of("contestantId", contestant)));
+            List<Long> contestants = tradeA;
+            if (e == 1) {
+                contestants = new ArrayList<>();
+                for (int i = 0; i < ENTRANTS; i++) {
+                    contestants.add(registry.contestant(enterprises.get(i % 3), trade));
+                }
             }
-            marking.event = id;
-            MarkingFixtures.Judge judge = marking.judges(1).get(0);
-            fixtures.moveEvent(id, "MARKING");
-            registrations.forEach(registration -> entrants.add(new Entrant(id, registration, judge)));
+            List<Entrant> entered = markingEvent(programme, trade, projects.get(areas[e]), contestants);
+            entrants.addAll(entered);
+            long id = entered.get(0).event;
             events.add(id);
             if (splitBy.equals("KEY_AREA")) {
                 eventsOf.computeIfAbsent(areas[e], area -> new java.util.HashSet<>()).add(id);
