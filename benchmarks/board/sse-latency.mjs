@@ -23,11 +23,14 @@
 // subscriber opens first and marking goes on until the server's send queue towards it is not empty (ss), i.e. the
 // server's writes to it are held up, at most 60 s; then the phase is measured; then the stalled subscriber hangs up
 // and a third phase without it follows (so that the phase with it lies between two without). Prints one JSON line
-// per phase.
+// per phase, with `late`: the deliveries later than 1 s, how many subscribers had them and the worst tenth's share
+// (a few subscribers: something on their connections' server thread; all of them: a pause of the whole server), and
+// how many fell on each second of the phase (by acknowledgement).
 // Needs Node 18+ and, for the stalled subscriber's queues, ss (iproute2).
 
 import { fork, spawnSync } from 'node:child_process';
 import http from 'node:http';
+import { PerformanceObserver } from 'node:perf_hooks';
 import net from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { aspectId, setUp } from '../lib/event-setup.mjs';
@@ -41,31 +44,72 @@ if (![5, 10, 20].includes(ASPECTS)) {
 const MAX_MARK = 100 / ASPECTS;
 const WARMUP_SECONDS = Number(process.argv[10] ?? 15);
 const HISTOGRAM_MS = 120_000; // latencies are counted in 1 ms buckets up to two minutes
+const KEEP_MS = 60_000; // a subscriber process forgets a key this long after it first arrived or was acknowledged
+const LATE_MS = 1000; // the goal: a delivery later than this is late (see lateness())
 
 // --- the subscribers (child processes) ---
 
 function subscriberProcess(url, count) {
-  const acks = new Map();       // key -> [ack time, phase]
-  const early = new Map();      // key -> arrival times that came before their ack
-  const seen = [];              // per subscriber: keys already counted
+  // What is kept per key is forgotten after KEEP_MS: sheets acknowledged between phases are never counted, and
+  // without forgetting, this process's heap would grow by every key times every subscriber until its garbage
+  // collector stopped it for seconds, which would show as late deliveries that the server never caused.
+  const acks = new Map();       // key -> [ack time, phase, received]
+  const arrivals = new Map();   // key -> { since, seen: Uint8Array per subscriber, early: [time, subscriber, ...] }
   const histograms = new Map(); // phase -> Uint32Array
+  const late = new Map();       // phase -> { bySubscriber: Uint32Array, bySecond: Map(second of the ack -> count) }
   let open = 0;
+  const snapshots = new Map(); // second -> snapshots received (the first of each subscriber, then a skip ahead's)
+  const chunkTimes = []; // when subscriber 0's connection delivered bytes: its longest silences show a stall
 
   const record = (key, at, subscriber) => {
-    if (seen[subscriber].has(key)) {
+    let arrived = arrivals.get(key);
+    if (!arrived) {
+      arrived = { since: at, seen: new Uint8Array(count), early: [] };
+      arrivals.set(key, arrived);
+    }
+    if (arrived.seen[subscriber]) {
       return;
     }
-    seen[subscriber].add(key);
+    arrived.seen[subscriber] = 1;
     const ack = acks.get(key);
     if (ack) {
-      count1(ack[1], at - ack[0]);
+      count1(ack[1], at - ack[0], subscriber, ack[0]);
     } else {
-      (early.get(key) ?? early.set(key, []).get(key)).push(at);
+      arrived.early.push(at, subscriber);
     }
   };
-  const count1 = (phase, latency) => {
+  setInterval(() => {
+    const before = now() - KEEP_MS;
+    for (const [key, arrived] of arrivals) {
+      if (arrived.since >= before) {
+        break; // in order of first arrival
+      }
+      arrivals.delete(key);
+    }
+    for (const [key, ack] of acks) {
+      if (ack[2] >= before) {
+        break;
+      }
+      acks.delete(key);
+    }
+  }, 1000).unref();
+  const pauses = []; // this process's garbage collections over 50 ms: [start, ms]
+  new PerformanceObserver(list => list.getEntries().filter(gc => gc.duration > 50)
+      .forEach(gc => pauses.push([performance.timeOrigin + gc.startTime, gc.duration])))
+      .observe({ entryTypes: ['gc'] });
+  const count1 = (phase, latency, subscriber, ackedAt) => {
     const histogram = histograms.get(phase) ?? histograms.set(phase, new Uint32Array(HISTOGRAM_MS + 1)).get(phase);
     histogram[Math.min(HISTOGRAM_MS, Math.max(0, Math.round(latency)))]++;
+    if (latency > LATE_MS) {
+      const phaseLate = late.get(phase)
+          ?? late.set(phase, { bySubscriber: new Uint32Array(count), bySecond: new Map(), arrived: [Infinity, 0] })
+              .get(phase);
+      phaseLate.bySubscriber[subscriber]++;
+      phaseLate.arrived = [Math.min(phaseLate.arrived[0], ackedAt + latency),
+        Math.max(phaseLate.arrived[1], ackedAt + latency)];
+      const second = Math.floor(ackedAt / 1000);
+      phaseLate.bySecond.set(second, (phaseLate.bySecond.get(second) ?? 0) + 1);
+    }
   };
 
   // Every subscriber of this process receives the same events: each is read once (by its id line), not once per
@@ -92,7 +136,6 @@ function subscriberProcess(url, count) {
   };
 
   for (let s = 0; s < count; s++) {
-    seen.push(new Set());
     http.get(url, { headers: { Accept: 'text/event-stream' }, agent: false }, response => {
       open++;
       if (open === count) {
@@ -102,11 +145,18 @@ function subscriberProcess(url, count) {
       let buffer = '';
       response.on('data', chunk => {
         const at = now();
+        if (s === 0) {
+          chunkTimes.push(at);
+        }
         buffer += chunk;
         let end;
         while ((end = buffer.indexOf('\n\n')) >= 0) {
           const block = buffer.slice(0, end);
           buffer = buffer.slice(end + 2);
+          if (block.includes('\nevent:snapshot') || block.includes('\nevent: snapshot')) {
+            const second = Math.floor(at / 1000);
+            snapshots.set(second, (snapshots.get(second) ?? 0) + 1);
+          }
           for (const key of keysOf(block)) {
             record(key, at, s);
           }
@@ -121,14 +171,25 @@ function subscriberProcess(url, count) {
   process.on('message', message => {
     if (message.ack) {
       const [key, at, phase] = message.ack;
-      acks.set(key, [at, phase]);
-      for (const arrived of early.get(key) ?? []) {
-        count1(phase, arrived - at);
+      acks.set(key, [at, phase, now()]);
+      const arrived = arrivals.get(key);
+      for (let i = 0; arrived && i < arrived.early.length; i += 2) {
+        // before this process heard of the acknowledgement
+        count1(phase, arrived.early[i] - at, arrived.early[i + 1], at);
       }
-      early.delete(key);
+      if (arrived) {
+        arrived.early = [];
+      }
     } else if (message.report) {
-      process.send({ histograms: Object.fromEntries([...histograms].map(([phase, h]) => [phase, Array.from(h)])) },
-          () => process.exit(0));
+      process.send({
+        histograms: Object.fromEntries([...histograms].map(([phase, h]) => [phase, Array.from(h)])),
+        snapshots: Object.fromEntries(snapshots),
+        pauses,
+        silences: chunkTimes.slice(1).map((at, i) => [chunkTimes[i], at - chunkTimes[i]])
+            .sort((a, b) => b[1] - a[1]).slice(0, 3),
+        late: Object.fromEntries([...late].map(([phase, l]) => [phase,
+          { bySubscriber: Array.from(l.bySubscriber), bySecond: Object.fromEntries(l.bySecond), arrived: l.arrived }])),
+      }, () => process.exit(0));
     }
   });
 }
@@ -171,21 +232,27 @@ async function main() {
       60);
   const before = queues(stalled);
   phases.push(await marking.phase('with one stalled subscriber', seconds));
+  const checked = now();
   const after = queues(stalled);
+  const destroyed = now();
   stalled.destroy();
+  const last = phases[phases.length - 1];
+  last.procedure = { queuesCheckedSeconds: +((checked - last.began) / 1000).toFixed(2),
+    destroyedSeconds: +((destroyed - last.began) / 1000).toFixed(2) };
   phases.push(await marking.phase('without stalled subscriber, again', seconds));
 
-  const histograms = await Promise.all(workers.map(worker => new Promise(resolve => {
-    worker.once('message', message => resolve(message.histograms));
+  const reports = await Promise.all(workers.map(worker => new Promise(resolve => {
+    worker.once('message', resolve);
     worker.send({ report: true });
   })));
+  const histograms = reports.map(report => report.histograms);
   for (const phase of phases) {
     const merged = new Array(HISTOGRAM_MS + 1).fill(0);
     histograms.forEach(h => (h[phase.name] ?? []).forEach((n, ms) => { merged[ms] += n; }));
     const arrivals = merged.reduce((a, b) => a + b, 0);
     const expected = phase.sheets * subscribers;
     console.log(JSON.stringify({
-      phase: phase.name, event, subscribers, entries: registrations.length, judges: judges.length,
+      phase: phase.name, began: new Date(phase.began).toISOString(), event, subscribers, entries: registrations.length, judges: judges.length,
       sheetsPerSecondAsked: rate, warmupSeconds: WARMUP_SECONDS,
       sheetsPerSecond: +(phase.sheets / phase.seconds).toFixed(1),
       marksPerSecond: +(phase.sheets * ASPECTS / phase.seconds).toFixed(1), seconds: +phase.seconds.toFixed(1),
@@ -193,14 +260,52 @@ async function main() {
       lateTicks: phase.lateTicks, deliveries: arrivals, expected, missing: expected - arrivals,
       p50ms: percentile(merged, arrivals, 0.5), p99ms: percentile(merged, arrivals, 0.99),
       maxms: percentile(merged, arrivals, 1),
+      late: lateness(reports.map(report => report.late[phase.name]), phase),
+      subscriberGcPauses: reports.flatMap(report => report.pauses)
+          .filter(([at]) => at >= phase.began && at < phase.began + phase.seconds * 1000)
+          .map(([at, ms]) => [+((at - phase.began) / 1000).toFixed(2), Math.round(ms)]),
+      snapshotsBySecond: Array.from({ length: Math.ceil(phase.seconds) + 5 }, (_, i) => reports
+          .reduce((n, report) => n + (report.snapshots[Math.floor(phase.began / 1000) + i] ?? 0), 0)),
+      silences: reports.map(report => report.silences
+          .filter(([from, ms]) => from >= phase.began && from < phase.began + phase.seconds * 1000 + 5000)
+          .map(([from, ms]) => [+((from - phase.began) / 1000).toFixed(2), Math.round(ms)])),
       ...(phase.name.startsWith('with one') ? {
         stalledHeldUpAfterSeconds: held, stalledQueuesAtStart: before, stalledQueuesAtEnd: after,
+        procedure: phase.procedure,
       } : {}),
       loadAverage: (await import('node:os')).loadavg().map(l => +l.toFixed(2)),
     }));
   }
   marking.stop();
   process.exit(0);
+}
+
+/**
+ * Where the deliveries later than LATE_MS fall: how many subscribers had any and the worst tenth's share of them (a
+ * stall on one server thread makes a few subscribers late; a pause of the whole server, all of them), and how many
+ * by the second of the phase their sheet was acknowledged in (a pause shows as a few seconds).
+ */
+function lateness(perProcess, phase) {
+  const bySubscriber = perProcess.flatMap(late => late?.bySubscriber ?? []).sort((a, b) => b - a);
+  const deliveries = bySubscriber.reduce((a, b) => a + b, 0);
+  const worstTenth = bySubscriber.slice(0, Math.ceil(bySubscriber.length / 10)).reduce((a, b) => a + b, 0);
+  const bySecond = new Array(Math.ceil(phase.seconds)).fill(0);
+  for (const late of perProcess) {
+    for (const [second, n] of Object.entries(late?.bySecond ?? {})) {
+      const offset = Number(second) - Math.floor(phase.began / 1000);
+      if (offset >= 0 && offset < bySecond.length) {
+        bySecond[offset] += n;
+      }
+    }
+  }
+  const arrivals = perProcess.filter(late => late).map(late => late.arrived);
+  const since = at => +((at - phase.began) / 1000).toFixed(2);
+  return {
+    overMs: LATE_MS, deliveries, subscribers: bySubscriber.filter(n => n > 0).length,
+    worstTenthShare: deliveries ? +(worstTenth / deliveries).toFixed(2) : null, bySecond,
+    arrivedSeconds: arrivals.length ? [since(Math.min(...arrivals.map(a => a[0]))),
+      since(Math.max(...arrivals.map(a => a[1])))] : null,
+  };
 }
 
 /** The judges at work: a sheet every 1/rate s, to the next entry in turn with no sheet in flight. */
@@ -300,8 +405,8 @@ function judgesMarking(base, event, registrations, numbers, judges, workers, rat
   return {
     async phase(name, seconds) {
       start();
-      const phase = { name, sheets: 0, latencies: [], refused: {}, lateTicks: 0 };
       const began = now();
+      const phase = { name, began, sheets: 0, latencies: [], refused: {}, lateTicks: 0 };
       current = phase;
       await sleep(seconds * 1000);
       current = null;
