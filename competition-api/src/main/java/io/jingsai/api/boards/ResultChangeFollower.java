@@ -16,8 +16,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
-import org.springframework.beans.factory.ObjectProvider;
-
 import io.jingsai.api.result.ResultChangesFollowed;
 import io.r2dbc.postgresql.api.PostgresqlConnection;
 import io.r2dbc.postgresql.api.PostgresqlResult;

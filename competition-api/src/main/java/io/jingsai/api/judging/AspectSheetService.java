@@ -14,6 +14,7 @@ import io.jingsai.api.account.Caller;
 import io.jingsai.api.event.EventRules;
 import io.jingsai.api.event.EventRulebook;
 import io.jingsai.api.judging.ScoreSheetView.MarkView;
+import io.jingsai.api.judging.SheetStore.Marked;
 import io.jingsai.api.judging.SheetStore.Sheet;
 import io.jingsai.api.judging.SheetWriter.Change;
 import io.jingsai.api.judging.SheetWriter.Writing;
@@ -128,16 +129,14 @@ class AspectSheetService {
 
     private Mono<Answer<AspectSheetView>> write(EventRules rules, long judgeId, String aspectId, Caller caller,
                                                 AspectSheetCommand sheet, Map<Long, RegistrationStatus> statuses,
-                                                Map<Long, Sheet> current) {
+                                                Map<Long, Marked> current) {
         List<FieldProblem> conflicts = conflicts(sheet, statuses, current);
         if (!conflicts.isEmpty()) {
             return Mono.error(ConflictException.because(conflicts, "aspectSheet.conflict", conflicts.size()));
         }
         Writing writing = new Writing(judgeId, "scoreSheet.replaced", sheet.reason());
-        return store.marks(current.values())
-                .map(marks -> changes(aspectId, sheet, current, marks))
-                .flatMap(changes -> writer.write(rules, writing, caller, changes)
-                        .map(stored -> answer(rules.eventId(), aspectId, judgeId, sheet, stored)));
+        return writer.write(rules, writing, caller, changes(aspectId, sheet, current))
+                .map(stored -> answer(rules.eventId(), aspectId, judgeId, sheet, stored));
     }
 
     /**
@@ -145,7 +144,7 @@ class AspectSheetService {
      * version the mark names (moved on, or not there yet).
      */
     private static List<FieldProblem> conflicts(AspectSheetCommand sheet, Map<Long, RegistrationStatus> statuses,
-                                                Map<Long, Sheet> current) {
+                                                Map<Long, Marked> current) {
         List<FieldProblem> conflicts = new ArrayList<>();
         for (int i = 0; i < sheet.marks().size(); i++) {
             AspectSheetCommand.Mark mark = sheet.marks().get(i);
@@ -159,7 +158,8 @@ class AspectSheetService {
         return conflicts;
     }
 
-    private static Optional<BrokenRule> versionConflict(Long seen, Sheet current) {
+    private static Optional<BrokenRule> versionConflict(Long seen, Marked marked) {
+        Sheet current = marked == null ? null : marked.sheet();
         if (current == null) {
             return seen == null ? Optional.empty()
                     : Optional.of(BrokenRule.of("aspectSheet.noSheetYet"));
@@ -170,11 +170,11 @@ class AspectSheetService {
     }
 
     /** Each entry's next sheet: the current marks with the aspect's mark replaced in place, or added at the end. */
-    private static List<Change> changes(String aspectId, AspectSheetCommand sheet, Map<Long, Sheet> current,
-                                        Map<Long, List<MarkView>> marks) {
+    private static List<Change> changes(String aspectId, AspectSheetCommand sheet, Map<Long, Marked> current) {
         return sheet.marks().stream().map(mark -> {
-            Sheet found = current.get(mark.registrationId());
-            List<MarkView> before = found == null ? List.of() : marks.getOrDefault(found.id(), List.of());
+            Marked marked = current.get(mark.registrationId());
+            Sheet found = marked == null ? null : marked.sheet();
+            List<MarkView> before = marked == null ? List.of() : marked.marks();
             List<MarkView> after = new ArrayList<>(before.stream()
                     .map(old -> old.aspectId().equals(aspectId) ? new MarkView(aspectId, mark.value()) : old)
                     .toList());

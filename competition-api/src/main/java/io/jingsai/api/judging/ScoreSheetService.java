@@ -88,7 +88,7 @@ public class ScoreSheetService {
                         .then(mayRead(caller, eventId, programme, judgeId)))
                 .then(store.current(registrationId, judgeId))
                 .switchIfEmpty(Mono.error(() -> notFound(judgeId, registrationId)))
-                .flatMap(current -> view(eventId, registrationId, judgeId, current));
+                .map(current -> view(eventId, registrationId, judgeId, current));
     }
 
     /**
@@ -148,9 +148,9 @@ public class ScoreSheetService {
         return store.current(registrationId, judgeId)
                 .switchIfEmpty(Mono.error(() -> notFound(judgeId, registrationId)))
                 .flatMap(current -> {
-                    Versions.require(RESOURCE, judgeId, expectedVersion, current.version());
-                    return store.marks(current).flatMap(before -> saved(rules, registrationId, writing, caller,
-                            new Change(registrationId, current, before, marks(sheet))));
+                    Versions.require(RESOURCE, judgeId, expectedVersion, current.sheet().version());
+                    return saved(rules, registrationId, writing, caller,
+                            new Change(registrationId, current.sheet(), current.marks(), marks(sheet)));
                 });
     }
 
@@ -212,9 +212,10 @@ public class ScoreSheetService {
                 .then();
     }
 
-    private Mono<ScoreSheetView> view(long eventId, long registrationId, long judgeId, Sheet sheet) {
-        return store.marks(sheet).map(marks -> new ScoreSheetView(eventId, registrationId, judgeId, marks,
-                sheet.submittedAt(), sheet.submittedBy(), sheet.version()));
+    private static ScoreSheetView view(long eventId, long registrationId, long judgeId, SheetStore.Marked current) {
+        Sheet sheet = current.sheet();
+        return new ScoreSheetView(eventId, registrationId, judgeId, current.marks(), sheet.submittedAt(),
+                sheet.submittedBy(), sheet.version());
     }
 
     private static NotFoundException notFound(long judgeId, long registrationId) {

@@ -22,7 +22,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * The next versions of one judge's score sheets, written once for both shapes of a sheet (an entry's marks, one
- * aspect's marks across entries): the sheet rows and their marks, one statement per table for all of them; then, entry
+ * aspect's marks across entries): the sheet rows and their marks, one statement for all of them; then, entry
  * by entry in the order given, the entry's result recomputed and the sheet's change appended to the event's audit
  * chain (who, the marks before and after, the reason). The caller has checked everything but whether a first sheet
  * is one (the insert refuses a judge's second first sheet: 409) and holds the entries' locks, so that each result
@@ -76,18 +76,13 @@ class SheetWriter {
      */
     Mono<List<Sheet>> write(EventRules rules, Writing writing, Caller caller, List<Change> changes) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        List<Long> firsts = changes.stream().filter(change -> change.current() == null)
-                .map(Change::registrationId).toList();
-        List<Sheet> replaced = changes.stream().map(Change::current).filter(current -> current != null).toList();
-        return store.insert(rules.eventId(), writing.judgeId(), firsts, now, caller.username())
-                .flatMap(inserted -> store.update(replaced, now, caller.username())
-                        .map(updated -> changes.stream().map(change -> change.current() == null
-                                ? inserted.get(change.registrationId())
-                                : updated.get(change.registrationId())).toList()))
-                .flatMap(stored -> store.insertMarks(stored, changes.stream().map(Change::after).toList())
-                        .then(Flux.range(0, changes.size())
-                                .concatMap(i -> settled(rules, writing, caller, changes.get(i), stored.get(i)))
-                                .then())
+        List<SheetStore.Next> sheets = changes.stream()
+                .map(change -> new SheetStore.Next(change.registrationId(), change.current(), change.after()))
+                .toList();
+        return store.write(rules.eventId(), writing.judgeId(), sheets, now, caller.username())
+                .flatMap(stored -> Flux.range(0, changes.size())
+                        .concatMap(i -> settled(rules, writing, caller, changes.get(i), stored.get(i)))
+                        .then()
                         .thenReturn(stored));
     }
 
