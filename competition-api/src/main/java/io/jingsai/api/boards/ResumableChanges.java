@@ -8,7 +8,6 @@ import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
-
 import io.jingsai.leaderboard.Board;
 import io.jingsai.leaderboard.BoardChange;
 import reactor.core.Disposable;
