@@ -1,6 +1,9 @@
 package io.jingsai.api.programme;
 
 import java.math.BigDecimal;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -12,6 +15,8 @@ import org.springframework.transaction.annotation.Transactional;
 import io.jingsai.api.boards.FrozenBoards;
 import io.jingsai.api.event.PublicEvents;
 import io.jingsai.api.event.EventStatus;
+import io.jingsai.api.result.CurrentResults;
+import io.jingsai.api.result.CurrentResults.CurrentResult;
 import io.jingsai.api.result.StandardisedResults;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -41,6 +46,8 @@ class ProgrammeBoardStore {
                  JOIN enterprise en ON en.id = c.enterprise_id JOIN trade t ON t.id = c.trade_id
             WHERE r.event_id = :eventId""";
 
+    private static final String SOME_ENTRANTS = ENTRANTS + " AND r.id = ANY(:ids)";
+
     /**
      * A programme's version and one of its events (absent for a programme without events); {@code keyArea} is the
      * key area of the event's project, null when it has none.
@@ -68,23 +75,68 @@ class ProgrammeBoardStore {
      * @param freezeRevision the revision of the event's board freeze it was read at; a frozen event's scores are those
      *                       of the results frozen (封榜)
      * @param keyArea        the key area of the event's project, null when it has none (a KEY_AREA split counts it)
+     * @param live           what the scores were standardised from when counted with the event's current results (not
+     *                       frozen); null otherwise
      */
     record EventPart(long eventId, long programmeId, EventStatus status, boolean counted, boolean finalStandings,
-                     List<Scored> scored, long freezeRevision, String keyArea) {
+                     List<Scored> scored, long freezeRevision, String keyArea, Live live) {
 
         EventPart {
             scored = List.copyOf(scored);
         }
+
+        /** The part of an event the board does not count (not public yet, or a status the LIVE basis leaves out). */
+        static EventPart uncounted(long eventId, long programmeId, EventStatus status, long freezeRevision,
+                                   String keyArea) {
+            return new EventPart(eventId, programmeId, status, false, false, List.of(), freezeRevision, keyArea,
+                    null);
+        }
+    }
+
+    /**
+     * What a part counted with the event's current results was standardised from: every entry's current result and
+     * the individual entrants, by registration id. Standardisation needs the whole event, but a change of a few
+     * entries need not read the rest again: they are read and replaced here.
+     */
+    record Live(Map<Long, CurrentResult> results, Map<Long, Contestant> entrants) {
+
+        Live {
+            results = Map.copyOf(results);
+            entrants = Map.copyOf(entrants);
+        }
+
+        /** These inputs with the entries of {@code changed} as read again (an entry read no more is gone). */
+        private Live with(Collection<Long> changed, List<CurrentResult> changedResults, List<Entrant> changedEntrants) {
+            Map<Long, CurrentResult> nextResults = new HashMap<>(results);
+            Map<Long, Contestant> nextEntrants = new HashMap<>(entrants);
+            changed.forEach(id -> {
+                nextResults.remove(id);
+                nextEntrants.remove(id);
+            });
+            changedResults.forEach(result -> nextResults.put(result.registrationId(), result));
+            changedEntrants.forEach(entrant -> nextEntrants.put(entrant.registrationId(), entrant.who()));
+            return new Live(nextResults, nextEntrants);
+        }
+
+        /** The results in registration-number order, the order the stored results are ranked from. */
+        private List<CurrentResult> ordered() {
+            return results.values().stream()
+                    .sorted(Comparator.comparingInt(CurrentResult::registrationNumber))
+                    .toList();
+        }
     }
 
     private final DatabaseClient database;
+    private final CurrentResults currentResults;
     private final StandardisedResults standardised;
     private final FrozenBoards frozenBoards;
 
-    ProgrammeBoardStore(DatabaseClient database, StandardisedResults standardised, FrozenBoards frozenBoards) {
-        this.frozenBoards = frozenBoards;
+    ProgrammeBoardStore(DatabaseClient database, CurrentResults currentResults, StandardisedResults standardised,
+                        FrozenBoards frozenBoards) {
         this.database = database;
+        this.currentResults = currentResults;
         this.standardised = standardised;
+        this.frozenBoards = frozenBoards;
     }
 
     Flux<Fact> facts() {
@@ -104,42 +156,89 @@ class ProgrammeBoardStore {
      */
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     Mono<EventPart> part(long eventId) {
+        return part(eventId, null, List.of());
+    }
+
+    /**
+     * As {@link #part(long)}, reading again only the results and entrants of the entries {@code changed} since
+     * {@code held} was read, when {@code held} was counted with the current results and its event's freeze has not
+     * moved since; else the whole event.
+     *
+     * @param held    the part held now, null for none
+     * @param changed the entries whose results changed after {@code held} was read (the outbox's changes followed)
+     */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    Mono<EventPart> part(long eventId, EventPart held, Collection<Long> changed) {
         return database.sql(EVENT).bind("eventId", eventId)
                 .map(row -> new Fact(row.get("programme_id", Long.class), 0,
                         eventId, EventStatus.valueOf(row.get("status", String.class)),
                         Boolean.TRUE.equals(row.get("public", Boolean.class)), 0,
                         row.get("key_area", String.class)))
                 .one()
-                .flatMap(event -> frozenBoards.of(eventId).flatMap(freeze -> event.open()
-                        && StarBasis.LIVE.counts(event.status()) ? scored(event, freeze)
-                        : Mono.just(new EventPart(eventId, event.programmeId(), event.status(), false, false,
-                        List.of(), freeze.revision(), event.keyArea()))));
+                .flatMap(event -> frozenBoards.of(eventId).flatMap(freeze -> {
+                    if (!event.open() || !StarBasis.LIVE.counts(event.status())) {
+                        return Mono.just(EventPart.uncounted(eventId, event.programmeId(), event.status(),
+                                freeze.revision(), event.keyArea()));
+                    }
+                    if (freeze.results().isPresent()) {
+                        return frozen(event, freeze);
+                    }
+                    boolean followed = held != null && held.live() != null
+                            && held.freezeRevision() == freeze.revision();
+                    return (followed ? changed(eventId, held.live(), changed) : live(eventId))
+                            .flatMap(inputs -> standardised.of(eventId, event.status(), inputs.ordered())
+                                    .map(scores -> counted(event, scores, scored(inputs.entrants(), scores),
+                                            freeze.revision(), inputs)));
+                }));
     }
 
     /** A frozen event counts with the results frozen: the public's ranking never sees past an event's freeze. */
-    private Mono<EventPart> scored(Fact event, FrozenBoards.Freeze freeze) {
+    private Mono<EventPart> frozen(Fact event, FrozenBoards.Freeze freeze) {
         long eventId = event.eventId();
-        Mono<StandardisedResults.EventScores> standardisedScores = freeze.results()
-                .map(frozen -> standardised.of(eventId, frozen)).orElseGet(() -> standardised.of(eventId));
-        return Mono.zip(standardisedScores, entrants(eventId).collectList())
-                .map(found -> {
-                    Map<Long, BigDecimal> scores = found.getT1().scores();
-                    List<Scored> scored = found.getT2().stream()
-                            .filter(entrant -> scores.containsKey(entrant.registrationId()))
-                            .map(entrant -> new Scored(entrant.who(), entrant.registrationId(),
-                                    scores.get(entrant.registrationId())))
-                            .toList();
-                    return new EventPart(eventId, event.programmeId(), found.getT1().status(), true,
-                            found.getT1().finalStandings(), scored, freeze.revision(), event.keyArea());
-                });
+        return Mono.zip(standardised.of(eventId, event.status(), freeze.results().orElseThrow()),
+                        entrants(eventId, null).collectMap(Entrant::registrationId, Entrant::who))
+                .map(found -> counted(event, found.getT1(), scored(found.getT2(), found.getT1()),
+                        freeze.revision(), null));
+    }
+
+    private Mono<Live> live(long eventId) {
+        return Mono.zip(currentResults.of(eventId, null).collectList(), entrants(eventId, null).collectList())
+                .map(found -> new Live(Map.of(), Map.of()).with(List.of(), found.getT1(), found.getT2()));
+    }
+
+    private Mono<Live> changed(long eventId, Live held, Collection<Long> changed) {
+        if (changed.isEmpty()) {
+            return Mono.just(held);
+        }
+        return Mono.zip(currentResults.of(eventId, changed).collectList(), entrants(eventId, changed).collectList())
+                .map(found -> held.with(changed, found.getT1(), found.getT2()));
+    }
+
+    private static List<Scored> scored(Map<Long, Contestant> entrants, StandardisedResults.EventScores scores) {
+        return entrants.entrySet().stream()
+                .filter(entrant -> scores.scores().containsKey(entrant.getKey()))
+                .sorted(Map.Entry.comparingByKey())
+                .map(entrant -> new Scored(entrant.getValue(), entrant.getKey(), scores.scores().get(entrant.getKey())))
+                .toList();
+    }
+
+    private static EventPart counted(Fact event, StandardisedResults.EventScores scores, List<Scored> scored,
+                                     long freezeRevision, Live live) {
+        return new EventPart(event.eventId(), event.programmeId(), scores.status(), true, scores.finalStandings(),
+                scored, freezeRevision, event.keyArea(), live);
     }
 
     private record Entrant(long registrationId, Contestant who) {
     }
 
-    private Flux<Entrant> entrants(long eventId) {
-        return database.sql(ENTRANTS).bind("eventId", eventId)
-                .map(row -> new Entrant(row.get("registration_id", Long.class), new Contestant(
+    /** The event's individual entrants, those of {@code registrationIds} only unless it is null. */
+    private Flux<Entrant> entrants(long eventId, Collection<Long> registrationIds) {
+        DatabaseClient.GenericExecuteSpec sql = database.sql(registrationIds == null ? ENTRANTS : SOME_ENTRANTS)
+                .bind("eventId", eventId);
+        if (registrationIds != null) {
+            sql = sql.bind("ids", registrationIds.toArray(Long[]::new));
+        }
+        return sql.map(row -> new Entrant(row.get("registration_id", Long.class), new Contestant(
                         row.get("contestant_id", Long.class), row.get("name", String.class),
                         row.get("enterprise_id", Long.class), row.get("enterprise", String.class),
                         row.get("region_code", String.class), row.get("trade_id", Long.class),

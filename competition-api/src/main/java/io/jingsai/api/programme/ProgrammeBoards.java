@@ -38,8 +38,10 @@ import tools.jackson.databind.json.JsonMapper;
  * revealed), and it equals a recomputation from the database once the changes committed are followed.
  *
  * <p><b>Following.</b> It hears the result changes the boards' follower reads from the outbox
- * ({@link ResultChangesFollowed}): each changed event's part is read afresh (standardisation moves every score of the
- * event with one mark) and replaces the part the board held. At the end of every catch-up it compares what exists
+ * ({@link ResultChangesFollowed}): each changed event's part is computed afresh (standardisation moves every score of
+ * the event with one mark) and replaces the part the board held. Only the changed entries' results are read again:
+ * the part keeps the event's other results it was standardised from, so marking at full speed does not read the
+ * whole event back for every batch of changes. At the end of every catch-up it compares what exists
  * (programmes and their versions, events, their statuses and whether they are public) with what it holds: a new
  * programme is loaded, a changed one (quota, star rule) loaded again, a removed one dropped, and an event whose
  * status or publicity changed is read afresh. The first catch-up, at start, loads every programme: that is the
@@ -71,8 +73,8 @@ class ProgrammeBoards implements ResultChangesFollowed, DisposableBean {
     /** Programmes to load afresh at the next catch-up, after a failure. */
     private final Set<Long> stale = ConcurrentHashMap.newKeySet();
     private final Sinks.Empty<Void> firstLoad = Sinks.empty();
-    /** Events whose parts are to be read again at the next round. */
-    private final Set<Long> changedEvents = ConcurrentHashMap.newKeySet();
+    /** Event → its entries whose results changed, to be read again at the next round. */
+    private final Map<Long, Set<Long>> changedEntries = new ConcurrentHashMap<>();
     /** Whether the next round compares what exists with what is held. */
     private final AtomicBoolean catchUpDue = new AtomicBoolean();
     private final CoalescingWorker worker;
@@ -118,7 +120,11 @@ class ProgrammeBoards implements ResultChangesFollowed, DisposableBean {
     /** Notes the events to read again; they are read on this feature's own worker, never in the follower's way. */
     @Override
     public Mono<Void> followed(List<Change> changes) {
-        changes.forEach(change -> changedEvents.add(change.eventId()));
+        changes.forEach(change -> changedEntries.compute(change.eventId(), (event, entries) -> {
+            Set<Long> noted = entries == null ? new HashSet<>() : entries;
+            noted.add(change.registrationId());
+            return noted;
+        }));
         wake();
         return Mono.empty();
     }
@@ -141,10 +147,12 @@ class ProgrammeBoards implements ResultChangesFollowed, DisposableBean {
      */
     private Mono<Void> round() {
         boolean catchUp = catchUpDue.getAndSet(false);
-        List<Long> events = List.copyOf(changedEvents);
-        changedEvents.removeAll(events);
-        Mono<Void> reread = Flux.fromIterable(events).filter(programmeOfEvent::containsKey)
-                .concatMap(this::reread).then();
+        Map<Long, Set<Long>> changed = new HashMap<>();
+        // each event's entries are taken atomically: one noted meanwhile waits for the next round, never lost
+        List.copyOf(changedEntries.keySet()).forEach(event -> changed.put(event, changedEntries.remove(event)));
+        Mono<Void> reread = Flux.fromIterable(changed.entrySet())
+                .filter(event -> programmeOfEvent.containsKey(event.getKey()))
+                .concatMap(event -> reread(event.getKey(), event.getValue())).then();
         return reread.then(catchUp ? followExisting() : Mono.empty());
     }
 
@@ -219,7 +227,7 @@ class ProgrammeBoards implements ResultChangesFollowed, DisposableBean {
                         || part.counted() != counts(fact) || part.freezeRevision() != fact.freezeRevision()
                         || !Objects.equals(part.keyArea(), fact.keyArea()))
                         .orElse(counts(fact)))
-                .concatMap(fact -> reread(fact.eventId()))
+                .concatMap(fact -> reread(fact.eventId(), null))
                 .then(Mono.fromRunnable(() -> forgetRemoved(stars, existing)));
     }
 
@@ -244,8 +252,8 @@ class ProgrammeBoards implements ResultChangesFollowed, DisposableBean {
                             .doOnNext(stars::apply)
                             .then(Mono.<Void>fromRunnable(() -> {
                                 events.stream().filter(fact -> !counts(fact)).forEach(fact -> stars.apply(
-                                        new EventPart(fact.eventId(), programmeId, fact.status(), false, false,
-                                                List.of(), fact.freezeRevision(), fact.keyArea())));
+                                        EventPart.uncounted(fact.eventId(), programmeId, fact.status(),
+                                                fact.freezeRevision(), fact.keyArea())));
                                 ProgrammeStars replaced = held.put(programmeId, stars);
                                 if (replaced != null) {
                                     replaced.close();
@@ -255,14 +263,18 @@ class ProgrammeBoards implements ResultChangesFollowed, DisposableBean {
                 .onErrorResume(failure -> failed(programmeId, failure));
     }
 
-    /** Reads the event's part afresh and applies it to its programme's board. */
-    private Mono<Void> reread(long eventId) {
+    /**
+     * Reads the event's part again and applies it to its programme's board: only the entries changed when the board
+     * holds the event's live part, else (null) the whole event.
+     */
+    private Mono<Void> reread(long eventId, Collection<Long> changedEntries) {
         Long programmeId = programmeOfEvent.get(eventId);
         ProgrammeStars stars = programmeId == null ? null : held.get(programmeId);
         if (stars == null) {
             return Mono.empty(); // a programme not loaded yet: its load reads the event
         }
-        return store.part(eventId)
+        EventPart before = changedEntries == null ? null : stars.part(eventId).orElse(null);
+        return store.part(eventId, before, changedEntries == null ? List.of() : changedEntries)
                 .doOnNext(part -> {
                     if (part.programmeId() == programmeId) {
                         stars.apply(part);

@@ -86,8 +86,8 @@ final class ProgrammeStars {
     synchronized void forget(long eventId) {
         EventPart before = parts.get(eventId);
         if (before != null) {
-            apply(new EventPart(eventId, before.programmeId(), before.status(), false, false, List.of(),
-                    before.freezeRevision(), before.keyArea()));
+            apply(EventPart.uncounted(eventId, before.programmeId(), before.status(), before.freezeRevision(),
+                    before.keyArea()));
             parts.remove(eventId);
         }
     }

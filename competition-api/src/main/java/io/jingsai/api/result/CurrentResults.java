@@ -20,9 +20,6 @@ import reactor.core.publisher.Flux;
 @Component
 public class CurrentResults {
 
-    /** Entries looked up at once when asked for several. */
-    private static final int CONCURRENT_LOOKUPS = 4;
-
     private final ResultStore store;
 
     CurrentResults(ResultStore store) {
@@ -47,9 +44,8 @@ public class CurrentResults {
      * null; entries without a result (or of another event) are left out.
      */
     public Flux<CurrentResult> of(long eventId, Collection<Long> registrationIds) {
-        Flux<ResultStore.Stored> stored = registrationIds == null ? store.storedOfEvent(eventId)
-                : Flux.fromIterable(registrationIds).flatMap(id -> store.stored(eventId, id), CONCURRENT_LOOKUPS);
-        return stored.map(CurrentResults::value);
+        return registrationIds != null && registrationIds.isEmpty() ? Flux.empty()
+                : store.current(eventId, registrationIds);
     }
 
     /**
@@ -74,12 +70,5 @@ public class CurrentResults {
                         .filter(aspect -> aspect.status() == AspectStatus.NEEDS_REVIEW)
                         .map(AspectResultView::aspectId).toList()))
                 .sort(Comparator.comparingInt(AwaitingReview::registrationNumber));
-    }
-
-    private static CurrentResult value(ResultStore.Stored stored) {
-        ResultStore.Entry entry = stored.entry();
-        ComputedResult result = stored.result();
-        return new CurrentResult(entry.eventId(), entry.id(), entry.number(), entry.station(), entry.status(),
-                result.status(), result.total(), result.standing().standing(entry.number()), stored.version());
     }
 }

@@ -3,6 +3,7 @@ package io.jingsai.api.result;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -243,6 +244,34 @@ class ResultStore {
                 .bind("id", registrationId).bind("eventId", eventId)
                 .map((Readable row) -> stored(row))
                 .one();
+    }
+
+    /**
+     * The current results of the event's entries, of every entry that has one when {@code registrationIds} is null,
+     * in one statement; only what following a result needs is read and decoded (not the aspects, components or
+     * holds: the boards read these results on every change).
+     */
+    Flux<CurrentResults.CurrentResult> current(long eventId, Collection<Long> registrationIds) {
+        String which = registrationIds == null ? "" : " AND er.registration_id = ANY(:ids)";
+        DatabaseClient.GenericExecuteSpec sql = database.sql("SELECT er.registration_id, er.event_id, er.status, "
+                        + "er.total, er.standing, er.version, r.registration_number, r.station_number, "
+                        + "r.status AS registration_status FROM entry_result er JOIN registration r "
+                        + "ON r.id = er.registration_id WHERE er.event_id = :eventId" + which
+                        + " ORDER BY r.registration_number")
+                .bind("eventId", eventId);
+        if (registrationIds != null) {
+            sql = sql.bind("ids", registrationIds.toArray(Long[]::new));
+        }
+        return sql.map((Readable row) -> {
+            int number = row.get("registration_number", Integer.class);
+            return new CurrentResults.CurrentResult(eventId, row.get("registration_id", Long.class), number,
+                    row.get("station_number", String.class),
+                    RegistrationStatus.valueOf(row.get("registration_status", String.class)),
+                    EntryResultStatus.valueOf(row.get("status", String.class)), row.get("total", BigDecimal.class),
+                    json.readValue(row.get("standing", String.class), ComputedResult.StandingValues.class)
+                            .standing(number),
+                    row.get("version", Long.class));
+        }).all();
     }
 
     Flux<Stored> storedOfEvent(long eventId) {

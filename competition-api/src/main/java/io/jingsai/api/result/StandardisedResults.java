@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
+import io.jingsai.api.event.EventRules;
 import io.jingsai.api.event.EventRulebook;
 import io.jingsai.api.event.EventStatus;
 import reactor.core.publisher.Mono;
@@ -50,30 +51,29 @@ public class StandardisedResults {
 
     /**
      * The event's standardised scores from the given results instead of the stored ones: those of its public board
-     * frozen (封榜), which the public's ranking across events must not see past. The event's status is read now.
+     * frozen (封榜), which the public's ranking across events must not see past, or those a follower of the results
+     * holds. The event's status is read now.
      */
     public Mono<EventScores> of(long eventId, List<CurrentResults.CurrentResult> results) {
-        return rulebook.rules(eventId)
-                .flatMap(rules -> store.eventStatus(eventId).map(status -> {
-                    Map<Long, BigDecimal> scores = new HashMap<>();
-                    StandingsView.Standardisation done = Standings.standardisedCurrent(eventId, rules, results,
-                            scores);
-                    return new EventScores(eventId, status, ReviewedStandings.isFinal(status), done.standardised(),
-                            done.flag(), done.results(), scores);
-                }));
+        return store.eventStatus(eventId).flatMap(status -> of(eventId, status, results));
+    }
+
+    /** As {@link #of(long, List)}, with the event's status as the caller read it (in the same snapshot). */
+    public Mono<EventScores> of(long eventId, EventStatus status, List<CurrentResults.CurrentResult> results) {
+        return rulebook.rules(eventId).map(rules -> scores(rules, status, results));
     }
 
     /** The event's standardised scores as its results stand now; fails as not found (404) if there is no such event. */
     public Mono<EventScores> of(long eventId) {
         return rulebook.rules(eventId)
-                .flatMap(rules -> Mono.zip(store.eventStatus(eventId), store.storedOfEvent(eventId).collectList())
-                        .map(found -> {
-                            Map<Long, BigDecimal> scores = new HashMap<>();
-                            StandingsView.Standardisation done = Standings.standardised(eventId, rules, found.getT2(),
-                                    scores);
-                            return new EventScores(eventId, found.getT1(),
-                                    ReviewedStandings.isFinal(found.getT1()), done.standardised(), done.flag(),
-                                    done.results(), scores);
-                        }));
+                .flatMap(rules -> Mono.zip(store.eventStatus(eventId), store.current(eventId, null).collectList())
+                        .map(found -> scores(rules, found.getT1(), found.getT2())));
+    }
+
+    private static EventScores scores(EventRules rules, EventStatus status, List<CurrentResults.CurrentResult> results) {
+        Map<Long, BigDecimal> scores = new HashMap<>();
+        StandingsView.Standardisation done = Standings.standardised(rules.eventId(), rules, results, scores);
+        return new EventScores(rules.eventId(), status, ReviewedStandings.isFinal(status), done.standardised(),
+                done.flag(), done.results(), scores);
     }
 }

@@ -73,16 +73,8 @@ final class Standings {
      * programme's live stars board also applies it to the complete results of an event still marking.
      */
     static StandingsView.Standardisation standardised(long eventId, EventRules rules,
-                                                      List<ResultStore.Stored> results, Map<Long, BigDecimal> scores) {
-        Map<Standing, Long> registrations = new LinkedHashMap<>();
-        competing(results).forEach((standing, stored) -> registrations.put(standing, stored.entry().id()));
-        return standardised(eventId, rules, registrations, scores);
-    }
-
-    /** As {@link #standardised(long, EventRules, List, Map)}, of results as a board holds them (a frozen board's). */
-    static StandingsView.Standardisation standardisedCurrent(long eventId, EventRules rules,
-                                                             List<CurrentResults.CurrentResult> results,
-                                                             Map<Long, BigDecimal> scores) {
+                                                      List<CurrentResults.CurrentResult> results,
+                                                      Map<Long, BigDecimal> scores) {
         Map<Standing, Long> registrations = new LinkedHashMap<>();
         for (CurrentResults.CurrentResult result : results) {
             if (result.registrationStatus().competes()) {
