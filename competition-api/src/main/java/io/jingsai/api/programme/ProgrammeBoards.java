@@ -50,7 +50,10 @@ import tools.jackson.databind.json.JsonMapper;
  * <p><b>Its own worker.</b> The follower only notes what to do and goes on with the event boards at once: the
  * reading is done by rounds on this feature's worker, one at a time (so writes never race), each taking everything
  * noted since the round before (so a burst of changes to one event reads it once). A slow programme load therefore
- * never delays the event boards.
+ * never delays the event boards. Result changes are taken at most once per board tick
+ * ({@code jingsai.boards.tick}), the pace at which the boards publish anyway: every change of an event
+ * standardises and restates all of its entrants, so under marking at full speed a round per change would spend the
+ * CPU the marking needs. What exists is compared at once.
  *
  * <p><b>Failures</b> never stop the worker: a programme whose change could not be applied is loaded afresh at the
  * next catch-up (a notification or the poll). Readers wait only for the first load.
@@ -77,6 +80,9 @@ class ProgrammeBoards implements ResultChangesFollowed, DisposableBean {
     private final Map<Long, Set<Long>> changedEntries = new ConcurrentHashMap<>();
     /** Whether the next round compares what exists with what is held. */
     private final AtomicBoolean catchUpDue = new AtomicBoolean();
+    /** Set for a board tick after changes were taken: the changes noted meanwhile wait for its end. */
+    private final AtomicBoolean changesResting = new AtomicBoolean();
+    private final Duration changesRest;
     private final CoalescingWorker worker;
     /** Set by the worker after its first round; read by the worker only. */
     private boolean loaded;
@@ -95,6 +101,7 @@ class ProgrammeBoards implements ResultChangesFollowed, DisposableBean {
         this.programmes = programmes;
         this.runtime = settings.runtime(clock);
         this.resumeHistory = settings.resumeHistory();
+        this.changesRest = settings.tick();
         this.worker = new CoalescingWorker("the star boards", this::round);
     }
 
@@ -147,13 +154,27 @@ class ProgrammeBoards implements ResultChangesFollowed, DisposableBean {
      */
     private Mono<Void> round() {
         boolean catchUp = catchUpDue.getAndSet(false);
+        Mono<Void> changes = changesResting.get() ? Mono.empty() : takeChanges();
+        return changes.then(catchUp ? followExisting() : Mono.empty());
+    }
+
+    /** Reads again the entries whose results changed, event by event, and rests a board tick before the next. */
+    private Mono<Void> takeChanges() {
         Map<Long, Set<Long>> changed = new HashMap<>();
         // each event's entries are taken atomically: one noted meanwhile waits for the next round, never lost
         List.copyOf(changedEntries.keySet()).forEach(event -> changed.put(event, changedEntries.remove(event)));
-        Mono<Void> reread = Flux.fromIterable(changed.entrySet())
+        if (changed.isEmpty()) {
+            return Mono.empty();
+        }
+        changesResting.set(true);
+        Mono.delay(changesRest).subscribe(tick -> {
+            changesResting.set(false);
+            wake();
+        });
+        return Flux.fromIterable(changed.entrySet())
                 .filter(event -> programmeOfEvent.containsKey(event.getKey()))
-                .concatMap(event -> reread(event.getKey(), event.getValue())).then();
-        return reread.then(catchUp ? followExisting() : Mono.empty());
+                .concatMap(event -> reread(event.getKey(), event.getValue()))
+                .then();
     }
 
     private Mono<Void> followExisting() {
