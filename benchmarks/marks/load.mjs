@@ -6,22 +6,27 @@
 // measured time as one JSON line, and the ids pgbench needs.
 //
 //   node benchmarks/marks/load.mjs <base-url> <admin-password> [judges=50] [seconds=30] [entries=200] [warmup=0]
+//                                 [panel=0]
 //
-// Each judge marks each entry once (first sheets), so judges × entries bounds the sheets of both phases; a judge who
-// runs out of entries stops, and the JSON says how many did ("judgesOutOfEntries").
-//
-// Needs Node 18+ (fetch). Every run makes new rows (unique names and identifiers), so it runs against any database.
+// Each judge marks each entry once (first sheets); a judge who runs out of entries stops, and the JSON says how many
+// did ("judgesOutOfEntries"). With panel=0 (the default) every judge marks every entry, so judges × entries bounds the
+// sheets of both phases, and an entry ends with a sheet from each judge: since every sheet recomputes its entry's
+// result from all of the entry's marks, sheets cost more as the run goes on (up to 50 × 20 marks an entry).
+// panel=N splits the judges into panels of N, as contests staff their stations (3 to 7 judges an entry): each panel
+// marks its own share of the entries, so an entry has at most N sheets, and a judge marks entries × N / judges.
 
 const [base = 'http://localhost:8080', password, judgesArg = '50', secondsArg = '30', entriesArg = '200',
-  warmupArg = '0'] = process.argv.slice(2);
+  warmupArg = '0', panelArg = '0'] = process.argv.slice(2);
 if (!password) {
-  console.error('usage: node benchmarks/marks/load.mjs <base-url> <admin-password> [judges] [seconds] [entries] [warmup]');
+  console.error('usage: node benchmarks/marks/load.mjs <base-url> <admin-password> [judges] [seconds] [entries] [warmup]'
+      + ' [panel]');
   process.exit(2);
 }
 const JUDGES = Number(judgesArg);
 const SECONDS = Number(secondsArg);
 const ENTRIES = Number(entriesArg);
 const WARMUP = Number(warmupArg);
+const PANEL = Number(panelArg);
 const ASPECTS = 20;
 
 import { aspectId, setUp } from '../lib/event-setup.mjs';
@@ -36,8 +41,19 @@ function sheet() {
   };
 }
 
-async function judgeAtWork(judge, index, event, registrations, phases, latencies, failures) {
-  // each judge walks the entries from its own starting point, so that judges spread over the entries
+/** The entries a judge marks: all of them, or its panel's share (every panels-th entry). */
+function entriesOf(index, registrations) {
+  if (PANEL <= 0) {
+    return registrations;
+  }
+  const panels = Math.ceil(JUDGES / PANEL);
+  const panel = Math.floor(index / PANEL);
+  return registrations.filter((_, k) => k % panels === panel);
+}
+
+async function judgeAtWork(judge, index, event, allRegistrations, phases, latencies, failures) {
+  const registrations = entriesOf(index, allRegistrations);
+  // each judge walks its entries from its own starting point, so that judges spread over the entries
   let step = 0;
   for (const phase of phases) {
     for (; step < registrations.length && Date.now() < phase.until; step++) {
@@ -79,7 +95,7 @@ console.log(JSON.stringify({
   sheets: latencies.length, sheetsPerSecond: +(latencies.length / elapsed).toFixed(1),
   p50ms: +percentile(latencies, 50).toFixed(1), p99ms: +percentile(latencies, 99).toFixed(1),
   failures: Object.fromEntries(failures), warmupSeconds: WARMUP,
-  judgesOutOfEntries: outOfEntries.filter(Boolean).length,
+  panel: PANEL || judges.length, judgesOutOfEntries: outOfEntries.filter(Boolean).length,
   firstRegistration: Math.min(...registrations), lastRegistration: Math.max(...registrations),
   firstJudge: Math.min(...judges.map(j => j.id)), lastJudge: Math.max(...judges.map(j => j.id)),
 }));

@@ -2,10 +2,12 @@
 # Judges submitting score sheets, against pgbench running the same writes at the same concurrency on the same
 # database in the same run (issue #15's goal: the service at least 0.5x pgbench's throughput).
 #
-#   benchmarks/marks/run.sh [judges=50] [seconds=30] [warmup=30] [entries=400]
+#   benchmarks/marks/run.sh [judges=50] [seconds=30] [warmup=30] [entries=400] [panel=0]
 #
 # The service is measured after a warm-up of its own (the first seconds of load run while the JVM compiles the hot
-# paths); judges x entries bounds the sheets of both phases (each judge marks each entry once).
+# paths); judges x entries bounds the sheets of both phases (each judge marks each entry once). panel=0: every judge
+# marks every entry; panel=N: panels of N judges, each marking its own share of the entries (marks/load.mjs), so
+# that an entry gets N sheets: give it entries enough, at least sheets/s x (warmup + seconds) / N.
 #
 # Needs a PostgreSQL server with a database the benchmark may fill and spoil (pgbench appends audit entries that
 # the service did not write, so that event's chain no longer verifies): PGHOST, PGPORT, PGDATABASE, PGUSER,
@@ -18,6 +20,7 @@ judges=${1:-50}
 seconds=${2:-30}
 warmup=${3:-30}
 entries=${4:-400}
+panel=${5:-0}
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGDATABASE=${PGDATABASE:-jingsai_bench}
 export PGUSER=${PGUSER:-jingsai_ci} PGPASSWORD=${PGPASSWORD:-jingsai_ci}
 port=18080
@@ -34,7 +37,7 @@ for _ in $(seq 1 120); do
 done
 
 echo "== service: $judges judges, 20-mark sheets, ${seconds}s after a ${warmup}s warm-up"
-service=$(node benchmarks/marks/load.mjs "http://localhost:$port" "$password" "$judges" "$seconds" "$entries" "$warmup")
+service=$(node benchmarks/marks/load.mjs "http://localhost:$port" "$password" "$judges" "$seconds" "$entries" "$warmup" "$panel")
 echo "$service"
 field() { python3 -c "import json,sys; print(json.loads(sys.argv[1])['$1'])" "$service"; }
 
