@@ -288,14 +288,14 @@ class ProgrammeBoards implements ResultChangesFollowed, DisposableBean {
      * Reads the event's part again and applies it to its programme's board: only the entries changed when the board
      * holds the event's live part, else (null) the whole event.
      */
-    private Mono<Void> reread(long eventId, Collection<Long> changedEntries) {
+    private Mono<Void> reread(long eventId, Collection<Long> entries) {
         Long programmeId = programmeOfEvent.get(eventId);
         ProgrammeStars stars = programmeId == null ? null : held.get(programmeId);
         if (stars == null) {
             return Mono.empty(); // a programme not loaded yet: its load reads the event
         }
-        EventPart before = changedEntries == null ? null : stars.part(eventId).orElse(null);
-        return store.part(eventId, before, changedEntries == null ? List.of() : changedEntries)
+        EventPart before = entries == null ? null : stars.part(eventId).orElse(null);
+        return store.part(eventId, before, entries == null ? List.of() : entries)
                 .doOnNext(part -> {
                     if (part.programmeId() == programmeId) {
                         stars.apply(part);
