@@ -3,6 +3,7 @@ package io.jingsai.api.programme;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -231,8 +232,10 @@ class PublicTierBoardsTests {
         Map<String, String> answers = Map.of("/projects", "getPublicProjects", "/enterprises", "getPublicEnterprises",
                 "/stars", "getPublicStars", "", "getPublicProgramme");
         answers.forEach((route, operation) -> {
-            Map<String, Object> answered = publicly(base + route);
-            List<Map<String, Object>> items = list(answered.get(route.isEmpty() ? "tiers" : "entries"));
+            String field = route.isEmpty() ? "tiers" : "entries";
+            // the star board follows the committed marks (within a board tick): wait for its lines
+            Map<String, Object> answered = whenShown(base + route, field);
+            List<Map<String, Object>> items = list(answered.get(field));
             assertThat(items).as(route).isNotEmpty();
             Set<String> documented = itemProperties(document, operation, route.isEmpty() ? "tiers" : "entries");
             assertThat(items).as(route).allSatisfy(item -> assertThat(documented).containsAll(item.keySet()));
@@ -482,6 +485,22 @@ class PublicTierBoardsTests {
     private Map<String, Object> publicly(String uri) {
         return anonymous.get().uri(uri).exchange().expectStatus().isOk().expectBody(MAP).returnResult()
                 .getResponseBody();
+    }
+
+    /** The answer once its {@code field} lists something (at most 15 s): live boards follow changes after commit. */
+    private Map<String, Object> whenShown(String uri, String field) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        Map<String, Object> answered = publicly(uri);
+        while (list(answered.get(field)).isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+            answered = publicly(uri);
+        }
+        return answered;
     }
 
     private Map<String, Object> standings(long programme) {
