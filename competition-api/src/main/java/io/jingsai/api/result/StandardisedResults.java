@@ -52,13 +52,8 @@ public class StandardisedResults {
     /**
      * The event's standardised scores from the given results instead of the stored ones: those of its public board
      * frozen (封榜), which the public's ranking across events must not see past, or those a follower of the results
-     * holds. The event's status is read now.
+     * holds, with the event's status as the caller read it (in the same snapshot).
      */
-    public Mono<EventScores> of(long eventId, List<CurrentResults.CurrentResult> results) {
-        return store.eventStatus(eventId).flatMap(status -> of(eventId, status, results));
-    }
-
-    /** As {@link #of(long, List)}, with the event's status as the caller read it (in the same snapshot). */
     public Mono<EventScores> of(long eventId, EventStatus status, List<CurrentResults.CurrentResult> results) {
         return rulebook.rules(eventId).map(rules -> scores(rules, status, results));
     }

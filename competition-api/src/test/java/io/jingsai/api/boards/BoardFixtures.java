@@ -19,7 +19,7 @@ import io.jingsai.api.programme.RegistryFixtures;
  * is the entry's total; entries of named contestants; a judge on the panel, signed in with a bearer token, who
  * submits score sheets.
  */
-final class BoardFixtures {
+public final class BoardFixtures {
 
     static final String SCHEME = """
             {"declaredTotal": 100, "defaultAggregation": {"kind": "MEDIAN"},
@@ -117,7 +117,7 @@ final class BoardFixtures {
     }
 
     /** Waits (at most 15 s) until {@code condition} holds; the boards follow changes asynchronously. */
-    static void eventually(String what, Supplier<Boolean> condition) {
+    public static void eventually(String what, Supplier<Boolean> condition) {
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
         while (!condition.get()) {
             if (System.nanoTime() > deadline) {

@@ -3,7 +3,6 @@ package io.jingsai.api.programme;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -27,6 +26,7 @@ import io.jingsai.api.IntegrationTest;
 import io.jingsai.api.TestClients;
 import io.jingsai.api.TestIdentities;
 import io.jingsai.api.TestRegistry;
+import io.jingsai.api.boards.BoardFixtures;
 import io.jingsai.api.judging.MarkingFixtures;
 
 /**
@@ -489,18 +489,8 @@ class PublicTierBoardsTests {
 
     /** The answer once its {@code field} lists something (at most 15 s): live boards follow changes after commit. */
     private Map<String, Object> whenShown(String uri, String field) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        Map<String, Object> answered = publicly(uri);
-        while (list(answered.get(field)).isEmpty() && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-            answered = publicly(uri);
-        }
-        return answered;
+        BoardFixtures.eventually(uri + " lists its " + field, () -> !list(publicly(uri).get(field)).isEmpty());
+        return publicly(uri);
     }
 
     private Map<String, Object> standings(long programme) {
