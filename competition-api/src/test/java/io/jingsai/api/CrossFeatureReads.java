@@ -44,7 +44,8 @@ final class CrossFeatureReads {
             entry("certificate", "certificate"), entry("tier_certificate", "certificate"),
             // tier history and stored fund allocations (issue 16)
             entry("tier_recording", "programme"), entry("tier_membership", "programme"),
-            entry("tier_history", "programme"), entry("fund_allocation", "programme"));
+            entry("tier_history", "programme"), entry("tier_cause", "programme"),
+            entry("fund_allocation", "programme"));
 
     /** {@code reader}'s SQL reads {@code columns} ("name type") of {@code table}, owned by another feature. */
     record Read(String reader, String table, List<String> columns, String why) {

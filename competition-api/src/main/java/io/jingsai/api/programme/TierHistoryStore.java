@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -24,8 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class TierHistoryStore {
 
-    private static final String HISTORY_COLUMNS = "id, basis, tier, subject_id, subject_name, movement, rank, score, "
-            + "cause, recorded_at";
+    private static final String HISTORY_COLUMNS = "h.id, h.basis, h.tier, h.subject_id, h.subject_name, h.movement, "
+            + "h.rank, h.score, c.cause, h.recorded_at";
 
     /** What the history lists: all of a programme's rows, or those of a basis, tier, subject or time. */
     record Filter(TierBasis basis, FundTier tier, Long subjectId, Instant from, Instant to) {
@@ -81,66 +82,93 @@ class TierHistoryStore {
     }
 
     /**
-     * Appends the moves with their cause and brings the stored membership up to them; the revision moves on, so that
-     * a writer reading an older membership is refused at {@link #lock}.
+     * Appends the moves, in their order, with their cause (stored once for all of them), and brings the stored
+     * membership up to them; the revision moves on, so that a writer reading an older membership is refused at
+     * {@link #lock}. One statement for the history, one for each kind of membership change, whatever the number of
+     * moves: a round of a large programme enters and exits hundreds of stars.
      */
     Mono<Void> record(long programmeId, TierBasis basis, List<TierMembership.Move> moves, TierCause cause,
                       Instant now) {
-        Json causeJson = Json.of(json.writeValueAsBytes(cause));
-        return Flux.fromIterable(moves)
-                .concatMap(move -> append(programmeId, basis, move, causeJson, now)
-                        .then(move.movement() == TierMovement.ENTERED ? enter(programmeId, basis, move.place(), now)
-                                : leave(programmeId, basis, move.place().key())))
+        List<TierMembership.Place> entered = moves.stream()
+                .filter(move -> move.movement() == TierMovement.ENTERED).map(TierMembership.Move::place).toList();
+        List<TierMembership.Place> left = moves.stream()
+                .filter(move -> move.movement() == TierMovement.LEFT).map(TierMembership.Move::place).toList();
+        return append(programmeId, basis, moves, Json.of(json.writeValueAsBytes(cause)), now)
+                .then(entered.isEmpty() ? Mono.empty() : enter(programmeId, basis, entered, now))
+                .then(left.isEmpty() ? Mono.empty() : leave(programmeId, basis, left))
                 .then(db.sql("UPDATE tier_recording SET revision = revision + 1, recorded_at = :now "
                                 + "WHERE programme_id = :p")
                         .bind("p", programmeId).bind("now", now).fetch().rowsUpdated())
                 .then();
     }
 
-    private Mono<Long> append(long programmeId, TierBasis basis, TierMembership.Move move, Json cause, Instant now) {
-        TierMembership.Place place = move.place();
-        DatabaseClient.GenericExecuteSpec insert = db.sql("INSERT INTO tier_history (programme_id, basis, tier, "
-                        + "subject_id, subject_name, movement, rank, score, cause, recorded_at) "
-                        + "VALUES (:p, :basis, :tier, :subject, :name, :movement, :rank, :score, :cause, :now)")
-                .bind("p", programmeId).bind("basis", basis.name()).bind("tier", place.key().tier().name())
-                .bind("subject", place.key().subjectId()).bind("name", place.name())
-                .bind("movement", move.movement().name()).bind("cause", cause).bind("now", now);
-        insert = place.rank() == null ? insert.bindNull("rank", Integer.class) : insert.bind("rank", place.rank());
-        insert = place.score() == null ? insert.bindNull("score", BigDecimal.class)
-                : insert.bind("score", place.score());
-        return insert.fetch().rowsUpdated();
+    private Mono<Long> append(long programmeId, TierBasis basis, List<TierMembership.Move> moves, Json cause,
+                              Instant now) {
+        // ORDER BY the moves' order: the ids are drawn in it, and the history lists by id
+        return db.sql("WITH cause AS (INSERT INTO tier_cause (programme_id, cause) VALUES (:p, :cause) RETURNING id) "
+                        + "INSERT INTO tier_history (programme_id, basis, tier, subject_id, subject_name, movement, "
+                        + "rank, score, cause_id, recorded_at) "
+                        + "SELECT :p, :basis, m.tier, m.subject_id, m.subject_name, m.movement, m.rank::integer, "
+                        + "m.score::numeric, cause.id, :now FROM cause, unnest(:tiers::varchar[], "
+                        + ":subjects::bigint[], :names::varchar[], :movements::varchar[], :ranks::text[], "
+                        + ":scores::text[]) WITH ORDINALITY AS m(tier, subject_id, subject_name, movement, rank, "
+                        + "score, n) ORDER BY m.n")
+                .bind("p", programmeId).bind("basis", basis.name()).bind("cause", cause).bind("now", now)
+                .bind("tiers", column(moves, move -> move.place().key().tier().name()))
+                .bind("subjects", moves.stream().map(move -> move.place().key().subjectId()).toArray(Long[]::new))
+                .bind("names", column(moves, move -> move.place().name()))
+                .bind("movements", column(moves, move -> move.movement().name()))
+                .bind("ranks", column(moves, move -> text(move.place().rank())))
+                .bind("scores", column(moves, move -> move.place().score() == null ? null
+                        : move.place().score().toPlainString()))
+                .fetch().rowsUpdated();
     }
 
-    private Mono<Long> enter(long programmeId, TierBasis basis, TierMembership.Place place, Instant now) {
+    private Mono<Long> enter(long programmeId, TierBasis basis, List<TierMembership.Place> places, Instant now) {
         return db.sql("INSERT INTO tier_membership (programme_id, basis, tier, subject_id, subject_name, since) "
-                        + "VALUES (:p, :basis, :tier, :subject, :name, :now)")
-                .bind("p", programmeId).bind("basis", basis.name()).bind("tier", place.key().tier().name())
-                .bind("subject", place.key().subjectId()).bind("name", place.name()).bind("now", now)
+                        + "SELECT :p, :basis, m.tier, m.subject_id, m.subject_name, :now "
+                        + "FROM unnest(:tiers::varchar[], :subjects::bigint[], :names::varchar[]) "
+                        + "AS m(tier, subject_id, subject_name)")
+                .bind("p", programmeId).bind("basis", basis.name()).bind("now", now)
+                .bind("tiers", column(places, place -> place.key().tier().name()))
+                .bind("subjects", places.stream().map(place -> place.key().subjectId()).toArray(Long[]::new))
+                .bind("names", column(places, TierMembership.Place::name))
                 .fetch().rowsUpdated();
     }
 
-    private Mono<Long> leave(long programmeId, TierBasis basis, TierMembership.Key key) {
-        return db.sql("DELETE FROM tier_membership "
-                        + "WHERE programme_id = :p AND basis = :basis AND tier = :tier AND subject_id = :subject")
-                .bind("p", programmeId).bind("basis", basis.name()).bind("tier", key.tier().name())
-                .bind("subject", key.subjectId())
+    private Mono<Long> leave(long programmeId, TierBasis basis, List<TierMembership.Place> places) {
+        return db.sql("DELETE FROM tier_membership WHERE programme_id = :p AND basis = :basis "
+                        + "AND (tier, subject_id) IN (SELECT * FROM unnest(:tiers::varchar[], :subjects::bigint[]))")
+                .bind("p", programmeId).bind("basis", basis.name())
+                .bind("tiers", column(places, place -> place.key().tier().name()))
+                .bind("subjects", places.stream().map(place -> place.key().subjectId()).toArray(Long[]::new))
                 .fetch().rowsUpdated();
+    }
+
+    private static <T> String[] column(List<T> rows, Function<T, String> value) {
+        return rows.stream().map(value).toArray(String[]::new);
+    }
+
+    private static String text(Integer value) {
+        return value == null ? null : value.toString();
     }
 
     /** One page of the programme's history matching {@code filter}, oldest first. */
     Mono<PageView<TierHistoryEntry>> history(long programmeId, Filter filter, PageQuery page) {
-        List<String> conditions = new ArrayList<>(List.of("programme_id = :p"));
+        List<String> conditions = new ArrayList<>(List.of("h.programme_id = :p"));
         Map<String, Object> binds = new LinkedHashMap<>(Map.of("p", programmeId));
-        condition(conditions, binds, "basis = :basis", "basis", filter.basis() == null ? null : filter.basis().name());
-        condition(conditions, binds, "tier = :tier", "tier", filter.tier() == null ? null : filter.tier().name());
-        condition(conditions, binds, "subject_id = :subject", "subject", filter.subjectId());
-        condition(conditions, binds, "recorded_at >= :from", "from", filter.from());
-        condition(conditions, binds, "recorded_at < :to", "to", filter.to());
+        condition(conditions, binds, "h.basis = :basis", "basis",
+                filter.basis() == null ? null : filter.basis().name());
+        condition(conditions, binds, "h.tier = :tier", "tier", filter.tier() == null ? null : filter.tier().name());
+        condition(conditions, binds, "h.subject_id = :subject", "subject", filter.subjectId());
+        condition(conditions, binds, "h.recorded_at >= :from", "from", filter.from());
+        condition(conditions, binds, "h.recorded_at < :to", "to", filter.to());
         String where = " WHERE " + String.join(" AND ", conditions);
-        Mono<Long> total = bindAll(db.sql("SELECT COUNT(*) AS total FROM tier_history" + where), binds)
+        Mono<Long> total = bindAll(db.sql("SELECT COUNT(*) AS total FROM tier_history h" + where), binds)
                 .map(row -> row.get("total", Long.class)).one();
-        Mono<List<TierHistoryEntry>> rows = bindAll(db.sql("SELECT " + HISTORY_COLUMNS + " FROM tier_history"
-                        + where + " ORDER BY id LIMIT :limit OFFSET :offset"), binds)
+        Mono<List<TierHistoryEntry>> rows = bindAll(db.sql("SELECT " + HISTORY_COLUMNS
+                        + " FROM tier_history h JOIN tier_cause c ON c.id = h.cause_id" + where
+                        + " ORDER BY h.id LIMIT :limit OFFSET :offset"), binds)
                 .bind("limit", page.size()).bind("offset", page.offset())
                 .map(row -> new TierHistoryEntry(row.get("id", Long.class),
                         TierBasis.valueOf(row.get("basis", String.class)),
