@@ -22,12 +22,16 @@ import reactor.core.scheduler.Schedulers;
  * @param reconnectMax   the longest wait between its reconnection attempts
  * @param poll           how often the follower reads the outbox even without a notification, which also checks
  *                       that its connection is alive
+ * @param starsRest      how long the programmes' star boards rest after taking result changes before they take the
+ *                       next: every change of an event standardises again and restates all of its entrants (one mark
+ *                       moves every standardised score of its event), so under marking at full speed the work grows
+ *                       with the event's size times the rounds; a star board follows the marks up to this much later
  */
 @ConfigurationProperties("jingsai.boards")
 public record BoardSettings(@DefaultValue("20s") Duration heartbeat, @DefaultValue("200ms") Duration tick,
                      @DefaultValue("100") int streamTop, @DefaultValue("256") int resumeHistory,
                      @DefaultValue("500ms") Duration reconnectFirst, @DefaultValue("30s") Duration reconnectMax,
-                     @DefaultValue("10s") Duration poll) {
+                     @DefaultValue("10s") Duration poll, @DefaultValue("1s") Duration starsRest) {
 
     /** What every public board runs on: its change feed ticks on the parallel scheduler, carrying the stream's top. */
     public BoardRuntime runtime(Clock clock) {

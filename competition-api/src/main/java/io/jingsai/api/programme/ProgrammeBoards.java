@@ -50,9 +50,9 @@ import tools.jackson.databind.json.JsonMapper;
  * <p><b>Its own worker.</b> The follower only notes what to do and goes on with the event boards at once: the
  * reading is done by rounds on this feature's worker, one at a time (so writes never race), each taking everything
  * noted since the round before (so a burst of changes to one event reads it once). A slow programme load therefore
- * never delays the event boards. Result changes are taken at most once per board tick
- * ({@code jingsai.boards.tick}), the pace at which the boards publish anyway: every change of an event
- * standardises and restates all of its entrants, so under marking at full speed a round per change would spend the
+ * never delays the event boards. Result changes are taken at most once per
+ * {@code jingsai.boards.stars-rest} (a second): every change of an event standardises and restates all of its
+ * entrants, so under marking at full speed a round per change, or even per board tick, spends on a large event the
  * CPU the marking needs. What exists is compared at once.
  *
  * <p><b>Failures</b> never stop the worker: a programme whose change could not be applied is loaded afresh at the
@@ -80,7 +80,7 @@ class ProgrammeBoards implements ResultChangesFollowed, DisposableBean {
     private final Map<Long, Set<Long>> changedEntries = new ConcurrentHashMap<>();
     /** Whether the next round compares what exists with what is held. */
     private final AtomicBoolean catchUpDue = new AtomicBoolean();
-    /** Set for a board tick after changes were taken: the changes noted meanwhile wait for its end. */
+    /** Set for {@link #changesRest} after changes were taken: the changes noted meanwhile wait for its end. */
     private final AtomicBoolean changesResting = new AtomicBoolean();
     private final Duration changesRest;
     private final CoalescingWorker worker;
@@ -101,7 +101,7 @@ class ProgrammeBoards implements ResultChangesFollowed, DisposableBean {
         this.programmes = programmes;
         this.runtime = settings.runtime(clock);
         this.resumeHistory = settings.resumeHistory();
-        this.changesRest = settings.tick();
+        this.changesRest = settings.starsRest();
         this.worker = new CoalescingWorker("the star boards", this::round);
     }
 
@@ -158,7 +158,7 @@ class ProgrammeBoards implements ResultChangesFollowed, DisposableBean {
         return changes.then(catchUp ? followExisting() : Mono.empty());
     }
 
-    /** Reads again the entries whose results changed, event by event, and rests a board tick before the next. */
+    /** Reads again the entries whose results changed, event by event, and rests before the next (stars-rest). */
     private Mono<Void> takeChanges() {
         Map<Long, Set<Long>> changed = new HashMap<>();
         // each event's entries are taken atomically: one noted meanwhile waits for the next round, never lost
