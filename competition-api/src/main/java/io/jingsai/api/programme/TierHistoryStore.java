@@ -14,7 +14,6 @@ import org.springframework.stereotype.Component;
 import io.jingsai.api.shared.PageQuery;
 import io.jingsai.api.shared.PageView;
 import io.r2dbc.postgresql.codec.Json;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -115,7 +114,7 @@ class TierHistoryStore {
                         + "score, n) ORDER BY m.n")
                 .bind("p", programmeId).bind("basis", basis.name()).bind("cause", cause).bind("now", now)
                 .bind("tiers", column(moves, move -> move.place().key().tier().name()))
-                .bind("subjects", moves.stream().map(move -> move.place().key().subjectId()).toArray(Long[]::new))
+                .bind("subjects", subjects(moves, move -> move.place().key()))
                 .bind("names", column(moves, move -> move.place().name()))
                 .bind("movements", column(moves, move -> move.movement().name()))
                 .bind("ranks", column(moves, move -> text(move.place().rank())))
@@ -131,7 +130,7 @@ class TierHistoryStore {
                         + "AS m(tier, subject_id, subject_name)")
                 .bind("p", programmeId).bind("basis", basis.name()).bind("now", now)
                 .bind("tiers", column(places, place -> place.key().tier().name()))
-                .bind("subjects", places.stream().map(place -> place.key().subjectId()).toArray(Long[]::new))
+                .bind("subjects", subjects(places, TierMembership.Place::key))
                 .bind("names", column(places, TierMembership.Place::name))
                 .fetch().rowsUpdated();
     }
@@ -141,12 +140,16 @@ class TierHistoryStore {
                         + "AND (tier, subject_id) IN (SELECT * FROM unnest(:tiers::varchar[], :subjects::bigint[]))")
                 .bind("p", programmeId).bind("basis", basis.name())
                 .bind("tiers", column(places, place -> place.key().tier().name()))
-                .bind("subjects", places.stream().map(place -> place.key().subjectId()).toArray(Long[]::new))
+                .bind("subjects", subjects(places, TierMembership.Place::key))
                 .fetch().rowsUpdated();
     }
 
     private static <T> String[] column(List<T> rows, Function<T, String> value) {
         return rows.stream().map(value).toArray(String[]::new);
+    }
+
+    private static <T> Long[] subjects(List<T> rows, Function<T, TierMembership.Key> key) {
+        return rows.stream().map(row -> key.apply(row).subjectId()).toArray(Long[]::new);
     }
 
     private static String text(Integer value) {
