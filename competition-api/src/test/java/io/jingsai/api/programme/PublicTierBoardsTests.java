@@ -446,7 +446,12 @@ class PublicTierBoardsTests {
             enter(programme, id, 100 * (1 + random.nextInt(4)));
             projects.add(new Project(id, name, hostNames.get(host), aspect, keyArea, region));
         }
-        return new Programme(programme, projects, events.event(programme, 60, 70, 80, 90, 95), creditCodes);
+        StarEvents.Event event = events.event(programme, 60, 70, 80, 90, 95);
+        // the public boards appear once the boards' follower has seen the event go public, after its commit
+        BoardFixtures.eventually("programme " + programme + " has public boards", () -> anonymous.get()
+                .uri("/api/public/programmes/{p}", programme).exchange().returnResult(Void.class).getStatus()
+                .value() == 200);
+        return new Programme(programme, projects, event, creditCodes);
     }
 
     /** The project's one indicator (cost saved) valued {@code cost}. */
