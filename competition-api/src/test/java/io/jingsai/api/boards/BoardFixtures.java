@@ -118,10 +118,15 @@ public final class BoardFixtures {
 
     /** Waits (at most 15 s) until {@code condition} holds; the boards follow changes asynchronously. */
     public static void eventually(String what, Supplier<Boolean> condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        eventually(what, Duration.ofSeconds(15), condition);
+    }
+
+    /** Waits, polling, for at most {@code patience}: a bound on a test that hangs, not a measure of speed. */
+    public static void eventually(String what, Duration patience, Supplier<Boolean> condition) {
+        long deadline = System.nanoTime() + patience.toNanos();
         while (!condition.get()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within 15 s: " + what);
+                throw new AssertionError("not within " + patience.toSeconds() + " s: " + what);
             }
             try {
                 Thread.sleep(50);

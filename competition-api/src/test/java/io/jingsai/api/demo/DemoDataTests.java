@@ -26,6 +26,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import io.jingsai.api.IntegrationTest;
+import io.jingsai.api.boards.BoardFixtures;
 import io.jingsai.api.JingsaiApplication;
 import io.jingsai.api.ServerTest;
 import io.jingsai.api.identifiers.ResidentIdNumber;
@@ -239,17 +240,6 @@ class DemoDataTests {
 
     /** Waits, polling, for at most {@link #PATIENCE}: a bound on a test that hangs, not a measure of speed. */
     private static void eventually(String what, Supplier<Boolean> condition) {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (!condition.get()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within " + PATIENCE.toSeconds() + " s: " + what);
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        BoardFixtures.eventually(what, PATIENCE, condition);
     }
 }

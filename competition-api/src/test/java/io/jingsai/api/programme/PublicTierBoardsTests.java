@@ -233,7 +233,7 @@ class PublicTierBoardsTests {
                 "/stars", "getPublicStars", "", "getPublicProgramme");
         answers.forEach((route, operation) -> {
             String field = route.isEmpty() ? "tiers" : "entries";
-            // the star board follows the committed marks (within a board tick): wait for its lines
+            // the star board follows the committed marks (within jingsai.boards.stars-rest): wait for its lines
             Map<String, Object> answered = whenShown(base + route, field);
             List<Map<String, Object>> items = list(answered.get(field));
             assertThat(items).as(route).isNotEmpty();

@@ -21,6 +21,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import io.jingsai.api.IntegrationTest;
+import io.jingsai.api.boards.BoardFixtures;
 import io.jingsai.api.TestAccounts;
 import io.jingsai.api.TestClients;
 import io.jingsai.api.TestIdentities;
@@ -347,18 +348,8 @@ class TierHistoryTests {
         return (Number) value;
     }
 
+    /** The tier recorder rests a second between rounds: a replay may need a few of them. */
     static void eventually(String what, Supplier<Boolean> condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!condition.get()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within 20 s: " + what);
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        BoardFixtures.eventually(what, Duration.ofSeconds(20), condition);
     }
 }
