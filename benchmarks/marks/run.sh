@@ -30,7 +30,10 @@ JINGSAI_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$PGDATABASE" JINGSAI_DB_USER=$
   JINGSAI_ADMIN_PASSWORD=$password PORT=$port JINGSAI_DATA_DIR=$(mktemp -d) \
   java -jar "${JINGSAI_JAR:-competition-api/target/competition-api.jar}" >/tmp/jingsai-marks-bench.log 2>&1 &
 app=$!
-trap 'kill $app 2>/dev/null || true' EXIT
+cpu=$(mktemp)
+python3 benchmarks/lib/cpu-sample.py record "$cpu" $app &
+sampler=$!
+trap 'kill $app $sampler 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do
   curl -fsS "http://localhost:$port/actuator/health" >/dev/null 2>&1 && break
   sleep 1
@@ -45,11 +48,27 @@ field() { python3 -c "import json,sys; print(json.loads(sys.argv[1])['$1'])" "$s
 kill $app; wait $app 2>/dev/null || true
 
 echo "== pgbench: the same writes, $judges clients, ${seconds}s"
+pgbench_from=$(date +%s.%N)
 reference=$(pgbench -n -M prepared -c "$judges" -j 2 -T "$seconds" -f benchmarks/marks/pgbench-sheet.sql \
   -D event="$(field event)" -D chain="event-$(field event)" \
   -D reg_lo="$(field firstRegistration)" -D reg_hi="$(field lastRegistration)" \
   -D judge_lo="$(field firstJudge)" -D judge_hi="$(field lastJudge)")
 echo "$reference" | grep -E "^(tps|latency average|number of transactions actually processed)"
+pgbench_to=$(date +%s.%N)
 tps=$(echo "$reference" | awk '/^tps/ {print $3}')
+transactions=$(echo "$reference" | awk '/^number of transactions actually processed/ {print $NF}')
+sleep 0.5; kill $sampler
+# CPU milliseconds per sheet (service) and per transaction (pgbench): what each costs, whatever else the machine did
+python3 - "$(field sheets)" "$transactions" \
+    "$(python3 benchmarks/lib/cpu-sample.py window "$cpu" "$(field measuredFrom)" "$(field measuredTo)")" \
+    "$(python3 benchmarks/lib/cpu-sample.py window "$cpu" "$pgbench_from" "$pgbench_to")" <<'PY'
+import json, sys
+sheets, transactions = int(sys.argv[1]), int(sys.argv[2])
+service, reference = json.loads(sys.argv[3]), json.loads(sys.argv[4])
+per = lambda seconds, n: f'{seconds * 1000 / n:.2f}' if n else '-'
+print(f"CPU per sheet: JVM {per(service['jvm'], sheets)} ms, PostgreSQL {per(service['postgres'], sheets)} ms, "
+      f"load generator {per(service['node'], sheets)} ms; per pgbench transaction: PostgreSQL "
+      f"{per(reference['postgres'], transactions)} ms, pgbench {per(reference['pgbench'], transactions)} ms")
+PY
 python3 -c "import sys; s, t = float(sys.argv[1]), float(sys.argv[2]); print(f'service / pgbench = {s:.1f} / {t:.1f} = {s / t:.2f}x')" \
   "$(field sheetsPerSecond)" "$tps"
