@@ -72,12 +72,14 @@ class StarStandings {
                         FieldProblem.of("split", "starSplit.unknown", programmeId))));
             }
             StarScope scope = StarScope.of(rule.splitBy(), split);
-            return Mono.zip(store.events(programmeId).collectList(), store.entrants(programmeId).collectList())
-                    .flatMap(found -> Flux.fromIterable(found.getT1())
-                            .filter(event -> basis.counts(event.status()))
-                            .concatMap(event -> standardised.of(event.id()))
-                            .collectMap(EventScores::eventId)
-                            .map(scores -> board(programme, rule, scope, found.getT1(), found.getT2(), scores)));
+            return store.events(programmeId).collectList().flatMap(events -> {
+                List<Long> counted = events.stream().filter(event -> basis.counts(event.status()))
+                        .map(StarStore.Event::id).toList();
+                return Mono.zip(store.entrants(counted).collectList(), Flux.fromIterable(counted)
+                                .concatMap(standardised::of)
+                                .collectMap(EventScores::eventId))
+                        .map(found -> board(programme, rule, scope, events, found.getT1(), found.getT2()));
+            });
         });
     }
 

@@ -1,5 +1,7 @@
 package io.jingsai.api.programme;
 
+import java.util.List;
+
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 
@@ -41,15 +43,18 @@ class StarStore {
                 .all();
     }
 
-    Flux<Entrant> entrants(long programmeId) {
+    /** The individual entrants of these events (none when there are none: a basis no event counts on yet). */
+    Flux<Entrant> entrants(List<Long> eventIds) {
+        if (eventIds.isEmpty()) {
+            return Flux.empty();
+        }
         return database.sql("""
                         SELECT r.id AS registration_id, r.event_id, c.id AS contestant_id, c.name, c.enterprise_id,
                                c.trade_id, n.region_code
-                        FROM registration r JOIN event e ON e.id = r.event_id
-                             JOIN contestant c ON c.id = r.contestant_id
+                        FROM registration r JOIN contestant c ON c.id = r.contestant_id
                              JOIN enterprise n ON n.id = c.enterprise_id
-                        WHERE e.programme_id = :p""")
-                .bind("p", programmeId)
+                        WHERE r.event_id = ANY(:events)""")
+                .bind("events", eventIds.toArray(Long[]::new))
                 .map(row -> new Entrant(row.get("registration_id", Long.class), row.get("event_id", Long.class),
                         row.get("contestant_id", Long.class), row.get("name", String.class),
                         row.get("enterprise_id", Long.class), row.get("trade_id", Long.class),

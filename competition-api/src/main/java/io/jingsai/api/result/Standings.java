@@ -2,6 +2,7 @@ package io.jingsai.api.result;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,7 +51,7 @@ final class Standings {
         AwardOutcome<Standing> awards = provisional ? null : Awards.award(ranking, rules.awards());
         Map<Long, BigDecimal> standardised = new HashMap<>();
         StandingsView.Standardisation standardisation = provisional ? null
-                : standardise(eventId, rules.standardisation(), ranking,
+                : standardise(eventId, rules.standardisation(), byStanding.keySet(),
                         standing -> byStanding.get(standing).entry().id(), standardised);
         List<StandingsView.Entry> entries = new ArrayList<>();
         for (RankedEntry<Standing> ranked : ranking) {
@@ -88,10 +89,7 @@ final class Standings {
     private static StandingsView.Standardisation standardised(long eventId, EventRules rules,
                                                               Map<Standing, Long> registrations,
                                                               Map<Long, BigDecimal> scores) {
-        RankingOutcome<Standing> outcome = Ranking.rank(registrations.keySet(),
-                rules.ranking().withTiePolicy(TiePolicy.SHARE));
-        return standardise(eventId, rules.standardisation(), ((RankingOutcome.Ranked<Standing>) outcome).entries(),
-                registrations::get, scores);
+        return standardise(eventId, rules.standardisation(), registrations.keySet(), registrations::get, scores);
     }
 
     /** The results of entries still competing (withdrawn ones aside), by how the ranking sees them. */
@@ -119,15 +117,19 @@ final class Standings {
                 .toList();
     }
 
-    /** Standardises the eligible entries' totals; fills {@code scores} (registration id → standardised score). */
+    /**
+     * Standardises the eligible entries' totals; fills {@code scores} (registration id → standardised score). Takes
+     * them in any order, unranked: the standardisation sorts what it is given, so no order changes a figure (the
+     * star boards standardise a marking event every second and have no use for its ranking).
+     */
     private static StandingsView.Standardisation standardise(long eventId, StandardScale scale,
-                                                             List<RankedEntry<Standing>> ranking,
+                                                             Collection<Standing> standings,
                                                              Function<Standing, Long> registrationOf,
                                                              Map<Long, BigDecimal> scores) {
-        List<RawResult> raw = ranking.stream()
-                .filter(ranked -> ranked.entry().eligible())
-                .map(ranked -> new RawResult("event-" + eventId,
-                        String.valueOf(registrationOf.apply(ranked.entry())), ranked.entry().total()))
+        List<RawResult> raw = standings.stream()
+                .filter(Standing::eligible)
+                .map(standing -> new RawResult("event-" + eventId, String.valueOf(registrationOf.apply(standing)),
+                        standing.total()))
                 .toList();
         if (raw.isEmpty()) {
             return new StandingsView.Standardisation(false, "TOO_FEW_RESULTS", 0, scale.centre(), scale.spread(),
