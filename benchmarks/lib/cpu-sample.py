@@ -4,8 +4,9 @@ load generators spend per operation, a figure that the machine's other load move
 
   cpu-sample.py record <file> <app-pid>     every 0.5 s until killed, one line: epoch seconds, then the cumulative
                                             CPU seconds of the app (JVM), postgres, node and pgbench processes
-  cpu-sample.py window <file> <from> <to>   CPU seconds each kind spent between two epoch times (interpolated), as
-                                            JSON: {"seconds", "jvm", "postgres", "node", "pgbench"}
+  cpu-sample.py per <file> <from> <to> <n>  CPU milliseconds each kind spent between two epoch times
+                                            (interpolated), per operation of the n done meanwhile, as JSON:
+                                            {"jvm", "postgres", "node", "pgbench"}
 
 Processes that end keep counting with their last reading, so the totals never go back.
 """
@@ -32,7 +33,7 @@ def kind_of(pid, app):
             name = comm.read().strip()
     except OSError:
         return None
-    if name in ('postgres', 'postmaster') or name.startswith('postgres'):
+    if name.startswith('postgres') or name == 'postmaster':
         return 'postgres'
     return name if name in ('node', 'pgbench') else None
 
@@ -66,16 +67,16 @@ def at(samples, t):
     return [b + (a - b) * share for b, a in zip(before[1:], after[1:])]
 
 
-def window(path, start, end):
+def per_operation(path, start, end, operations):
     with open(path) as lines:
         samples = [[float(x) for x in line.split()] for line in lines if line.strip()]
     first, last = at(samples, start), at(samples, end)
-    spent = {kind: round(b - a, 2) for kind, a, b in zip(KINDS, first, last)}
-    print(json.dumps({'seconds': round(end - start, 2), **spent}))
+    print(json.dumps({kind: round((b - a) * 1000 / operations, 2) if operations else None
+                      for kind, a, b in zip(KINDS, first, last)}))
 
 
 if __name__ == '__main__':
     if sys.argv[1] == 'record':
         record(sys.argv[2], int(sys.argv[3]))
     else:
-        window(sys.argv[2], float(sys.argv[3]), float(sys.argv[4]))
+        per_operation(sys.argv[2], float(sys.argv[3]), float(sys.argv[4]), int(sys.argv[5]))

@@ -34,7 +34,7 @@ import { aspectId, setUp } from '../lib/event-setup.mjs';
 
 // Sheets go out through node:http with kept-alive connections, one per judge, not through fetch: the load generator
 // shares the machine's cores with the service and PostgreSQL, and fetch (undici) spent twice the CPU a sheet
-// (1.15-1.30 ms against 0.45-0.66 ms, 2026-12-07), where pgbench's own client, the reference's, spends 0.33-0.42 ms.
+// (1.15-1.30 ms against 0.42-0.66 ms, 2026-12-07), where pgbench's own client, the reference's, spends 0.32-0.42 ms.
 const agent = new http.Agent({ keepAlive: true, maxSockets: JUDGES });
 
 /** POSTs a JSON body; resolves to the response's status once its body has been read. */

@@ -33,7 +33,7 @@ app=$!
 cpu=$(mktemp)
 python3 benchmarks/lib/cpu-sample.py record "$cpu" $app &
 sampler=$!
-trap 'kill $app $sampler 2>/dev/null || true' EXIT
+trap 'kill $app $sampler 2>/dev/null || true; rm -f "$cpu"' EXIT
 for _ in $(seq 1 120); do
   curl -fsS "http://localhost:$port/actuator/health" >/dev/null 2>&1 && break
   sleep 1
@@ -59,16 +59,8 @@ tps=$(echo "$reference" | awk '/^tps/ {print $3}')
 transactions=$(echo "$reference" | awk '/^number of transactions actually processed/ {print $NF}')
 sleep 0.5; kill $sampler
 # CPU milliseconds per sheet (service) and per transaction (pgbench): what each costs, whatever else the machine did
-python3 - "$(field sheets)" "$transactions" \
-    "$(python3 benchmarks/lib/cpu-sample.py window "$cpu" "$(field measuredFrom)" "$(field measuredTo)")" \
-    "$(python3 benchmarks/lib/cpu-sample.py window "$cpu" "$pgbench_from" "$pgbench_to")" <<'PY'
-import json, sys
-sheets, transactions = int(sys.argv[1]), int(sys.argv[2])
-service, reference = json.loads(sys.argv[3]), json.loads(sys.argv[4])
-per = lambda seconds, n: f'{seconds * 1000 / n:.2f}' if n else '-'
-print(f"CPU per sheet: JVM {per(service['jvm'], sheets)} ms, PostgreSQL {per(service['postgres'], sheets)} ms, "
-      f"load generator {per(service['node'], sheets)} ms; per pgbench transaction: PostgreSQL "
-      f"{per(reference['postgres'], transactions)} ms, pgbench {per(reference['pgbench'], transactions)} ms")
-PY
+echo "CPU ms per sheet: $(python3 benchmarks/lib/cpu-sample.py per "$cpu" "$(field measuredFrom)" \
+  "$(field measuredTo)" "$(field sheets)"); per pgbench transaction: $(python3 benchmarks/lib/cpu-sample.py per \
+  "$cpu" "$pgbench_from" "$pgbench_to" "$transactions")"
 python3 -c "import sys; s, t = float(sys.argv[1]), float(sys.argv[2]); print(f'service / pgbench = {s:.1f} / {t:.1f} = {s / t:.2f}x')" \
   "$(field sheetsPerSecond)" "$tps"
